@@ -1,0 +1,1 @@
+return SecureReqs.Cli.CliApp.Run(args);
