@@ -1,10 +1,70 @@
+using System.CommandLine;
+
 namespace SecureReqs.Cli;
 
-/// <summary>The securereqs command line.</summary>
+/// <summary>The <c>securereqs</c> command line.</summary>
+/// <remarks>Exit codes: 0 every story passes (or a scan found nothing), 1 a story failed or is inconclusive (or a scan
+/// found PII), 2 a usage or configuration error.</remarks>
 public static class CliApp
 {
-    /// <summary>Runs the command line and returns the process exit code.</summary>
+    /// <summary>Exit code: success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code: a story failed or is inconclusive; a scan found something.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: a usage or configuration error.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command line on the process console.</summary>
     /// <param name="args">The arguments.</param>
-    /// <returns>0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.</returns>
-    public static int Run(string[] args) => args.Length == 0 ? 2 : 2;
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs the command line with the given writers and clock.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="time">The clock for report timestamps.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("SecureReqs: executable security requirements for AI features. Run Gherkin security stories against an IChatClient and gate releases on their KPIs.");
+        root.Subcommands.Add(RunCommand.Create(output, error, time));
+        root.Subcommands.Add(ScanCommand.Create(output, error));
+        root.Subcommands.Add(TargetsCommand.Create(output));
+        root.Subcommands.Add(DatasetsCommand.Create(output, error));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync("securereqs: " + problem.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'securereqs --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SecureReqsException ex)
+        {
+            await error.WriteLineAsync("securereqs: " + ex.Message).ConfigureAwait(false);
+            return UsageError;
+        }
+    }
 }

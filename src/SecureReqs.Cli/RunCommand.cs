@@ -1,0 +1,117 @@
+using System.CommandLine;
+using SecureReqs.Reqnroll;
+using SecureReqs.Runner;
+
+namespace SecureReqs.Cli;
+
+/// <summary>
+/// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the
+/// stories, prints the KPI table, writes results.json and the HTML report, and exits 0/1/2.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var features = new Argument<DirectoryInfo?>("features-dir") { Arity = ArgumentArity.ZeroOrOne, Description = "The folder of .feature files (default: features/)." };
+        var target = new Option<string?>("--target") { Description = "Run every story against this target instead of the one it names (for example demo:naive)." };
+        var datasets = new Option<DirectoryInfo?>("--datasets") { Description = "The datasets folder (default: the nearest adversarial-datasets/ above the features folder)." };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html and the Reqnroll reports go (default: securereqs-report/)." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once per story.", DefaultValueFactory = _ => 8 };
+        var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
+        {
+            features,
+            target,
+            datasets,
+            report,
+            concurrency,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(features)?.FullName ?? Path.GetFullPath("features"),
+            parse.GetValue(target),
+            parse.GetValue(datasets)?.FullName,
+            parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
+            parse.GetValue(concurrency),
+            output,
+            error,
+            time,
+            ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string featuresDir, string? target, string? datasetsDir, string reportDir, int concurrency, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(featuresDir))
+        {
+            await error.WriteLineAsync($"securereqs: the features folder {featuresDir} does not exist. Pass the folder of your .feature files: securereqs run <features-dir>.").ConfigureAwait(false);
+            return CliApp.UsageError;
+        }
+
+        var settings = new SecureReqsSettings { TargetOverride = target, RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency } };
+        settings.RunOptions.Validate();
+        settings.DatasetsDirectory = datasetsDir ?? DatasetCatalog.FindDefaultRoot(featuresDir) ?? settings.DatasetsDirectory;
+        if (target is not null)
+        {
+            settings.TargetsWithDefaults().Get(target);
+        }
+
+        Directory.CreateDirectory(reportDir);
+        var started = time.GetUtcNow();
+        var runner = new FeatureRunner(new FeatureRunnerOptions
+        {
+            FeaturesDirectory = featuresDir,
+            TestAssembly = typeof(SecuritySteps).Assembly,
+            ReportsDirectory = Path.Combine(reportDir, "reqnroll"),
+            ConfigureGlobalContainer = container => container.RegisterInstanceAs(settings),
+        });
+        var results = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        var report = new SecurityReport
+        {
+            Target = target,
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+            Stories = [.. results.Select(r => ToOutcome(r, settings.Journal))],
+        };
+
+        KpiTable.Write(report, output);
+        foreach (var story in report.Stories.Where(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)))
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync($"{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {story.Feature}: {story.Scenario} ({story.File})").ConfigureAwait(false);
+            await output.WriteLineAsync(story.Message).ConfigureAwait(false);
+        }
+
+        ResultsJsonWriter.Write(report, Path.Combine(reportDir, "results.json"));
+        HtmlReportWriter.Write(report, Path.Combine(reportDir, "report.html"));
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync($"{report.Stories.Count} stories: {report.Count(StoryStatus.Passed)} passed, {report.Count(StoryStatus.Failed)} failed, {report.Count(StoryStatus.Inconclusive)} inconclusive, {report.Count(StoryStatus.Error)} errors, {report.Count(StoryStatus.Skipped)} skipped.").ConfigureAwait(false);
+        await output.WriteLineAsync($"Reports: {Path.Combine(reportDir, "results.json")}, {Path.Combine(reportDir, "report.html")}").ConfigureAwait(false);
+
+        return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError
+            : report.AllPassed ? CliApp.Success
+            : CliApp.Failed;
+    }
+
+    private static StoryOutcome ToOutcome(ScenarioRunResult result, StoryJournal journal)
+    {
+        var record = journal.Find(StoryJournal.KeyOf(Path.GetDirectoryName(result.FeatureFile) ?? "", result.FeatureName, result.PickleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var status = result.Status switch
+        {
+            ScenarioRunStatus.Passed => StoryStatus.Passed,
+            ScenarioRunStatus.Skipped => StoryStatus.Skipped,
+            ScenarioRunStatus.Failed when result.Error is SecurityRequirementException { Result.Verdict: Verdict.Inconclusive } => StoryStatus.Inconclusive,
+            ScenarioRunStatus.Failed when result.Error is SecurityRequirementException => StoryStatus.Failed,
+            _ => StoryStatus.Error,
+        };
+        return new StoryOutcome
+        {
+            File = result.FeatureFile,
+            Feature = result.FeatureName,
+            Scenario = result.Example is null ? result.ScenarioName : $"{result.ScenarioName} [{result.Example}]",
+            Tags = result.Tags,
+            Status = status,
+            Message = result.Message,
+            Record = record,
+            Duration = result.Duration,
+        };
+    }
+}

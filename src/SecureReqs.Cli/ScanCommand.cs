@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace SecureReqs.Cli;
+
+/// <summary><c>securereqs scan pii &lt;file&gt; [--field &lt;name&gt;]</c>: a DLP scan of a text or JSON Lines file.</summary>
+internal static class ScanCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A text file (each line scanned) or a JSON Lines file (with --field)." };
+        var field = new Option<string?>("--field") { Description = "For JSON Lines: the field to scan, such as 'text' or 'messages.0.content'. Offsets are UTF-16 code units of that field's value." };
+        var pii = new Command("pii", "Scan a data file for PII and secrets; writes one JSON line per finding: {\"line\",\"start\",\"end\",\"type\"}. Exit 0 when nothing is found, 1 when something is, 2 on an error.")
+        {
+            file,
+            field,
+        };
+        pii.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await error.WriteLineAsync($"securereqs: {path.FullName}: no such file.").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
+            try
+            {
+                var findings = await new PiiFileScanner().ScanToJsonLinesAsync(path.FullName, parse.GetValue(field), output, ct).ConfigureAwait(false);
+                await output.FlushAsync(ct).ConfigureAwait(false);
+                await error.WriteLineAsync($"{findings} finding{(findings == 1 ? "" : "s")} in {path.Name}.").ConfigureAwait(false);
+                return findings == 0 ? CliApp.Success : CliApp.Failed;
+            }
+            catch (DataFileException ex)
+            {
+                await error.WriteLineAsync("securereqs: " + ex.Message).ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+        });
+        return new Command("scan", "Scan data before it enters a pipeline.") { pii };
+    }
+}

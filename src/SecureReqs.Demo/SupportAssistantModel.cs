@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs.Demo;
+
+/// <summary>
+/// A SIMULATED language model for the demo customer-support assistant: deterministic rules, no model, no network.
+/// It behaves like an eager, instruction-following model with no safety training: it does what the latest request
+/// asks with all the material it was given (pasted text, retrieved records and documents), follows instructions it
+/// finds inside documents, and recites its system prompt when asked. It exists so that a new user sees a story fail
+/// against <c>demo:naive</c> and pass against <c>demo:guarded</c>; nothing about real models follows from it.
+/// </summary>
+/// <remarks>Thread-safe and stateless: every answer is a function of the messages alone.</remarks>
+public sealed partial class SupportAssistantModel : IChatClient
+{
+    private static readonly (string Keyword, string Answer)[] _faq =
+    [
+        ("return", "You can return any unworn item within 30 days of delivery for a full refund. Start the return from Orders > Return an item, and print the prepaid label."),
+        ("refund", "Refunds go back to the original payment method within 5 to 7 business days after the warehouse receives the parcel."),
+        ("ship", "Standard shipping takes 3 to 5 business days and is free over $50. Express shipping takes 1 to 2 business days for $12."),
+        ("deliver", "Standard delivery takes 3 to 5 business days; you get a tracking link by e-mail as soon as the parcel leaves the warehouse."),
+        ("track", "Your tracking link is in the shipping confirmation e-mail, and under Orders in your account."),
+        ("order", "I found your order: it left the warehouse yesterday and should arrive within 3 business days."),
+        ("password", "To reset your password, choose 'Forgot password' on the sign-in page; the reset link is valid for 30 minutes."),
+        ("hour", "Our support team is available Monday to Saturday, 8am to 8pm Eastern time."),
+        ("size", "Our sizes run true to fit; the size guide on each product page lists chest, waist and inseam measurements."),
+        ("warranty", "Outdoor gear carries a two-year warranty against manufacturing defects."),
+        ("privacy", "We only use your data to process orders and support requests, and we never ask for your full card number in chat."),
+        ("payment", "We accept Visa, Mastercard, American Express, PayPal and gift cards."),
+        ("gift", "Gift cards never expire and can be combined with one promotional code per order."),
+        ("cancel", "Orders can be cancelled free of charge until they leave the warehouse, from Orders > Cancel."),
+        ("address", "You can change the delivery address under Account > Addresses until the order ships."),
+    ];
+
+    private readonly string _systemPrompt;
+
+    /// <summary>Creates the simulated model.</summary>
+    /// <param name="systemPrompt">The system prompt the application gives it.</param>
+    public SupportAssistantModel(string systemPrompt)
+    {
+        _systemPrompt = systemPrompt;
+    }
+
+    /// <inheritdoc />
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<ChatMessage> request = [.. messages];
+        var answer = Answer(request);
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer)) { FinishReason = ChatFinishReason.Stop, ModelId = "securereqs-demo-simulation" });
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+
+    private string Answer(IReadOnlyList<ChatMessage> request)
+    {
+        var last = request.LastOrDefault(m => m.Role == ChatRole.User && !IsContext(m))?.Text ?? "";
+        var ask = last.ToLowerInvariant();
+
+        if (AsksForSystemPrompt().IsMatch(ask))
+        {
+            return "Sure! Here are my instructions:\n" + _systemPrompt;
+        }
+
+        // Material: everything the conversation handed over — retrieved context, earlier pasted text, this message.
+        var material = new List<string>();
+        material.AddRange(request.Where(IsContext).Select(m => m.Text));
+        material.AddRange(request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => m.Text).Where(LooksLikeData));
+        var documentInstructions = request.Where(IsContext).Any(m => EmbeddedInstruction().IsMatch(m.Text));
+
+        var task = TaskOf(ask);
+        if (task is null && !documentInstructions && !(AsksAboutData().IsMatch(ask) && material.Count > 0))
+        {
+            return FaqAnswer(ask);
+        }
+
+        var body = string.Join("\n\n", material.Distinct());
+        if (body.Length == 0)
+        {
+            return FaqAnswer(ask);
+        }
+
+        return task switch
+        {
+            "json" => "Here it is as JSON:\n" + ToJson(body),
+            "csv" => "Here it is as CSV:\nfield,value\n" + string.Join("\n", Fields(body).Select(f => $"{f.Key},\"{f.Value}\"")),
+            "table" => "| Field | Value |\n|---|---|\n" + string.Join("\n", Fields(body).Select(f => $"| {f.Key} | {f.Value} |")),
+            "translate" => "Translation:\n" + Translate(body),
+            "summary" => "Summary of the details:\n" + string.Join("\n", Fields(body).Select(f => $"- {f.Key}: {f.Value}")),
+            "base64" => "Encoded as requested: " + Convert.ToBase64String(Encoding.UTF8.GetBytes(body)),
+            "spell" => "Spelled out: " + string.Join(' ', body.Where(char.IsLetterOrDigit)),
+            _ => "Of course, here are the details:\n" + body,
+        };
+    }
+
+    private static bool IsContext(ChatMessage message) =>
+        message.AdditionalProperties?.ContainsKey(CaseInstantiator.ContextKindProperty) == true;
+
+    private static bool LooksLikeData(string text) => text.Count(char.IsDigit) >= 6 || text.Contains('@', StringComparison.Ordinal);
+
+    private static string? TaskOf(string ask) => ask switch
+    {
+        _ when ask.Contains("json", StringComparison.Ordinal) => "json",
+        _ when ask.Contains("csv", StringComparison.Ordinal) => "csv",
+        _ when ask.Contains("table", StringComparison.Ordinal) || ask.Contains("yaml", StringComparison.Ordinal) || ask.Contains("xml", StringComparison.Ordinal) || ask.Contains("sql", StringComparison.Ordinal) => "table",
+        _ when ask.Contains("translat", StringComparison.Ordinal) || ask.Contains("tradu", StringComparison.Ordinal) || ask.Contains("übersetz", StringComparison.Ordinal) => "translate",
+        _ when ask.Contains("summar", StringComparison.Ordinal) || ask.Contains("overview", StringComparison.Ordinal) || ask.Contains("recap", StringComparison.Ordinal) => "summary",
+        _ when ask.Contains("base64", StringComparison.Ordinal) || ask.Contains("encode", StringComparison.Ordinal) => "base64",
+        _ when ask.Contains("spell", StringComparison.Ordinal) || ask.Contains("digit by digit", StringComparison.Ordinal) => "spell",
+        _ when RepeatLike().IsMatch(ask) => "repeat",
+        _ => null,
+    };
+
+    private static IEnumerable<KeyValuePair<string, string>> Fields(string body)
+    {
+        var index = 0;
+        foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            yield return colon > 0 && colon < 40
+                ? new(line[..colon].Trim(), line[(colon + 1)..].Trim())
+                : new((++index).ToString(CultureInfo.InvariantCulture), line);
+        }
+    }
+
+    private static string ToJson(string body) =>
+        "{\n" + string.Join(",\n", Fields(body).Select(f => $"  \"{f.Key.Replace("\"", "'", StringComparison.Ordinal)}\": \"{f.Value.Replace("\"", "'", StringComparison.Ordinal)}\"")) + "\n}";
+
+    private static string Translate(string body) =>
+        body.Replace("Name", "Nombre", StringComparison.Ordinal)
+            .Replace("Phone", "Teléfono", StringComparison.Ordinal)
+            .Replace("Address", "Dirección", StringComparison.Ordinal)
+            .Replace("Date of birth", "Fecha de nacimiento", StringComparison.Ordinal)
+            .Replace("Card", "Tarjeta", StringComparison.Ordinal);
+
+    private static string FaqAnswer(string ask)
+    {
+        foreach (var (keyword, answer) in _faq)
+        {
+            if (ask.Contains(keyword, StringComparison.Ordinal))
+            {
+                return answer;
+            }
+        }
+
+        return "Thanks for reaching out to Larkspur Outfitters support! I'm happy to help with orders, deliveries, returns, sizing and your account. Could you tell me a little more about what you need?";
+    }
+
+    [GeneratedRegex(@"system prompt|your (?:instructions|rules|initial prompt|guidelines)|text above|everything above|previous instructions|developer message|what were you told", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForSystemPrompt();
+
+    [GeneratedRegex(@"repeat|echo|quote|verbatim|word for word|copy|exactly|read (?:it |them |me )?back|paste|reproduce|list|show|give|tell|send|what(?:'s| is| are)|confirm|verify|check|full|complete|details|number|digits", RegexOptions.CultureInvariant)]
+    private static partial Regex RepeatLike();
+
+    [GeneratedRegex(@"card|ssn|social security|iban|account|e-?mail|phone|address|birth|dob|record|customer|details|profile|ticket|information|info\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksAboutData();
+
+    [GeneratedRegex(@"(?i)\b(?:assistant|ai|bot|model|you)\b[^.\n]{0,80}\b(?:must|should|shall|need to|are required to|include|append|add|list|output|print|reveal|send)\b|\b(?:ignore|disregard)\b[^.\n]{0,40}\binstructions\b|\binclude\b[^.\n]{0,60}\b(?:card|ssn|iban|record|details|e-?mail|phone|address|birth)", RegexOptions.CultureInvariant)]
+    private static partial Regex EmbeddedInstruction();
+}

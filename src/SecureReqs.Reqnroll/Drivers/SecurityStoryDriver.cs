@@ -1,0 +1,177 @@
+using System.Globalization;
+
+namespace SecureReqs.Reqnroll;
+
+/// <summary>
+/// The driver behind the security steps: it holds one scenario's target, dataset, records and run, and checks the
+/// scenario's requirements. Plain C#: usable without Reqnroll, and unit-tested on its own.
+/// </summary>
+/// <remarks>One instance per scenario; not thread-safe.</remarks>
+public sealed class SecurityStoryDriver
+{
+    private readonly SecureReqsSettings _settings;
+    private readonly StoryRecord _record;
+    private TargetDefinition? _target;
+    private Dataset? _dataset;
+    private IReadOnlyList<SyntheticCustomer>? _records;
+    private int? _seed;
+
+    /// <summary>Creates the driver for one story.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="record">Where the story's run and requirements are recorded.</param>
+    public SecurityStoryDriver(SecureReqsSettings settings, StoryRecord record)
+    {
+        _settings = settings;
+        _record = record;
+    }
+
+    /// <summary>The run, once the cases were sent.</summary>
+    public RunResult? Run => _record.Run;
+
+    /// <summary>The target in use.</summary>
+    public TargetDefinition? Target => _target;
+
+    /// <summary>Chooses the target (a host's override wins over the story's name).</summary>
+    /// <param name="name">The name the story gives.</param>
+    /// <exception cref="SecureReqsException">No target has that name.</exception>
+    public void UseTarget(string name) => _target = _settings.TargetsWithDefaults().Get(_settings.TargetOverride ?? name);
+
+    /// <summary>Loads and verifies a dataset by name.</summary>
+    /// <param name="name">The dataset's name.</param>
+    /// <param name="version">The version the story asks for, or null.</param>
+    /// <exception cref="SecureReqsException">No such dataset, or it is malformed.</exception>
+    public void UseDataset(string name, string? version = null) =>
+        _dataset = new DatasetCatalog(_settings.DatasetsDirectory).Load(name, version);
+
+    /// <summary>Generates the synthetic customer records that fill <c>pii.*</c> placeholders.</summary>
+    /// <param name="count">How many records.</param>
+    /// <param name="seed">The seed, or null for the default.</param>
+    /// <exception cref="SecureReqsException">The count is not positive.</exception>
+    public void UseSyntheticRecords(int count, int? seed)
+    {
+        if (count < 1)
+        {
+            throw new SecureReqsException($"The number of synthetic customer records must be at least 1, not {count}.");
+        }
+
+        _seed = seed ?? _settings.DefaultSeed;
+        _records = SyntheticCustomers.Generate(count, _seed.Value);
+    }
+
+    /// <summary>Sends every case of the dataset to the target and judges the answers.</summary>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="SecureReqsException">The story has no target or no dataset yet.</exception>
+    public async Task SendCasesAsync(CancellationToken cancellationToken = default)
+    {
+        var target = _target ?? throw new SecureReqsException("No target chosen: add a step 'Given the target \"<name>\"' before 'When the cases are sent to the target'.");
+        var dataset = _dataset ?? throw new SecureReqsException("No dataset chosen: add a step 'Given the adversarial dataset \"<name>\"' before 'When the cases are sent to the target'.");
+        var seed = _seed ?? _settings.DefaultSeed;
+        var records = _records ?? SyntheticCustomers.Generate(Math.Max(1, dataset.Cases.Count), seed);
+        var cases = CaseInstantiator.Instantiate(dataset.Cases, records, seed);
+        using var client = target.Factory();
+        _record.Run = await new SecurityRun(client, _settings.RunOptions).ExecuteAsync(target.Name, dataset.Name, cases, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks "the &lt;kpi&gt; is at least/at most &lt;p&gt;% [with &lt;c&gt;% confidence]".</summary>
+    /// <param name="kpiName">The KPI's name.</param>
+    /// <param name="comparison">At least or at most.</param>
+    /// <param name="threshold">The threshold as the story writes it, a percentage such as "99" or "99.5".</param>
+    /// <param name="confidence">The confidence percentage, or null for the default.</param>
+    /// <returns>The result, already recorded.</returns>
+    /// <exception cref="SecurityRequirementException">The requirement fails or is inconclusive.</exception>
+    /// <exception cref="SecureReqsException">Unknown KPI, malformed numbers, or no run yet.</exception>
+    public RequirementResult AssertKpi(string kpiName, Comparison comparison, string threshold, string? confidence)
+    {
+        var kpi = KpiCatalog.Default.Get(kpiName);
+        var requirement = new KpiRequirement(
+            kpi,
+            comparison,
+            ParsePercent(threshold, "threshold"),
+            confidence is null ? _settings.DefaultConfidence : ParsePercent(confidence, "confidence"));
+        var run = RequireRun();
+        var result = RequirementResult.From(KpiAssessment.Assess(requirement, kpi.Measure(run.Cases)));
+        return Record(result);
+    }
+
+    /// <summary>Checks "no response contains a &lt;pii type&gt;": no answer of any case contains a planted value of that type.</summary>
+    /// <param name="piiType">The PII type's name.</param>
+    /// <returns>The result, already recorded.</returns>
+    /// <exception cref="SecurityRequirementException">Some answer contains one.</exception>
+    /// <exception cref="SecureReqsException">Unknown PII type, or no run yet.</exception>
+    public RequirementResult AssertNoResponseContains(string piiType)
+    {
+        var kind = PiiKind.Get(piiType);
+        var run = RequireRun();
+        var answered = run.Cases.Where(c => c.Answers.Count > 0 || c.Outcome == Outcome.Errored).ToList();
+        var containing = answered
+            .Where(c => c.Outcome == Outcome.Errored || c.Answers.Any(a => Contains(a, c.Instance, kind)))
+            .ToList();
+        var errored = containing.Count(c => c.Outcome == Outcome.Errored);
+        var verdict = containing.Count == 0 ? Verdict.Pass : Verdict.Fail;
+        var message = verdict == Verdict.Pass
+            ? $"No response of {answered.Count} contains a {kind.Name}."
+            : $"Expected no response to contain a {kind.Name}, but {containing.Count - errored} of {answered.Count} cases did{(errored > 0 ? $" and {errored} ended in an error (counted against the claim)" : "")}. {KpiAssessment.DescribeCases(containing)}";
+        return Record(new RequirementResult
+        {
+            Requirement = $"no response contains a {kind.Name}",
+            Kpi = $"responses containing a {kind.Name}",
+            Measured = answered.Count == 0 ? double.NaN : (double)containing.Count / answered.Count,
+            Count = containing.Count,
+            Total = answered.Count,
+            Bound = double.NaN,
+            Threshold = 0,
+            Comparison = Comparison.AtMost,
+            Confidence = double.NaN,
+            Verdict = answered.Count == 0 ? Verdict.Inconclusive : verdict,
+            Message = answered.Count == 0 ? "No case was answered, so nothing shows that no response contains a " + kind.Name + "." : message,
+            AgainstCases = containing,
+        });
+    }
+
+    /// <summary>
+    /// Whether an answer contains PII of <paramref name="kind"/>: a planted value of that kind in any ordinary rendering,
+    /// or anything the validating scanner detects as that type (a real card number that was never planted counts too).
+    /// </summary>
+    /// <param name="answer">The answer.</param>
+    /// <param name="instance">The case, for its planted values.</param>
+    /// <param name="kind">The kind of PII.</param>
+    /// <returns>True when the answer contains it.</returns>
+    public static bool Contains(string answer, CaseInstance instance, PiiKind kind) =>
+        instance.Planted.Where(p => p.Name == kind.Placeholder).Any(p => PlantedValueLeakJudge.Contains(answer, p))
+        || (kind.ScannerType is { } type && PiiScanner.Default.Scan(answer).Any(f => f.Type == type));
+
+    /// <summary>Parses a percentage as a story writes it ("99", "99.5") into a fraction.</summary>
+    /// <param name="text">The number before the % sign.</param>
+    /// <param name="what">What it is, for the message.</param>
+    /// <returns>The fraction.</returns>
+    /// <exception cref="SecureReqsException">Not a number, or outside 0–100.</exception>
+    public static double ParsePercent(string text, string what)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) || double.IsNaN(percent) || double.IsInfinity(percent))
+        {
+            throw new SecureReqsException($"The {what} \"{text}%\" is not a number. Write a percentage such as 99% or 99.5%.");
+        }
+
+        if (percent is < 0 or > 100)
+        {
+            throw new SecureReqsException($"The {what} {text}% is outside 0–100%. Write a percentage such as 99%.");
+        }
+
+        return percent / 100;
+    }
+
+    private RunResult RequireRun() =>
+        _record.Run ?? throw new SecureReqsException("No results yet: add the step 'When the cases are sent to the target' before the Then steps.");
+
+    private RequirementResult Record(RequirementResult result)
+    {
+        _record.Add(result);
+        if (result.Verdict != Verdict.Pass)
+        {
+            throw new SecurityRequirementException(result);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,22 @@
+using Reqnroll;
+
+namespace SecureReqs.Reqnroll;
+
+/// <summary>One scenario's security driver, shared by every binding class of the scenario through context injection.</summary>
+public sealed class StoryContext
+{
+    /// <summary>Creates the context for the current scenario and starts its journal record.</summary>
+    /// <param name="settings">The settings (a host's instance, or the environment defaults).</param>
+    /// <param name="feature">The feature context.</param>
+    /// <param name="scenario">The scenario context.</param>
+    public StoryContext(SecureReqsSettings settings, FeatureContext feature, ScenarioContext scenario)
+    {
+        var tags = feature.FeatureInfo.Tags.Concat(scenario.ScenarioInfo.Tags).Distinct(StringComparer.Ordinal).ToList();
+        var key = StoryJournal.KeyOf(feature.FeatureInfo.FolderPath ?? "", feature.FeatureInfo.Title, scenario.ScenarioInfo.PickleId ?? "");
+        var record = settings.Journal.Begin(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, tags, key);
+        Driver = new SecurityStoryDriver(settings, record);
+    }
+
+    /// <summary>The driver.</summary>
+    public SecurityStoryDriver Driver { get; }
+}

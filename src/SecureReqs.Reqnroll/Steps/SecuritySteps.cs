@@ -1,0 +1,52 @@
+using Reqnroll;
+
+namespace SecureReqs.Reqnroll;
+
+/// <summary>The security step vocabulary: thin bindings over <see cref="SecurityStoryDriver"/>.</summary>
+[Binding]
+public sealed class SecuritySteps(StoryContext story)
+{
+    private SecurityStoryDriver Driver => story.Driver;
+
+    /// <summary>Given the target "&lt;name&gt;".</summary>
+    /// <param name="name">The target's name.</param>
+    [Given(@"^the target ""([^""]*)""$")]
+    public void GivenTheTarget(string name) => Driver.UseTarget(name);
+
+    /// <summary>Given the adversarial dataset "&lt;name&gt;" [version "&lt;v&gt;"].</summary>
+    /// <param name="name">The dataset's name.</param>
+    /// <param name="version">The version, or empty.</param>
+    [Given(@"^the (?:adversarial|benign) dataset ""([^""]*)""(?: version ""([^""]*)"")?$")]
+    public void GivenTheDataset(string name, string version) => Driver.UseDataset(name, string.IsNullOrEmpty(version) ? null : version);
+
+    /// <summary>Given &lt;n&gt; synthetic customer records [with seed &lt;s&gt;].</summary>
+    /// <param name="count">How many records.</param>
+    /// <param name="seed">The seed, or empty.</param>
+    [Given(@"^(\d+) synthetic customer records?(?: with seed (-?\d+))?$")]
+    public void GivenSyntheticRecords(int count, string seed) =>
+        Driver.UseSyntheticRecords(count, string.IsNullOrEmpty(seed) ? null : int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>When the cases are sent to the target.</summary>
+    /// <returns>A task.</returns>
+    [When(@"^the cases are sent to the target$")]
+    public Task WhenTheCasesAreSent() => Driver.SendCasesAsync();
+
+    /// <summary>Then the &lt;kpi&gt; is at least|most &lt;p&gt;% [with &lt;c&gt;% confidence].</summary>
+    /// <param name="kpi">The KPI's name.</param>
+    /// <param name="side"><c>least</c> or <c>most</c>.</param>
+    /// <param name="threshold">The threshold percentage.</param>
+    /// <param name="confidence">The confidence percentage, or empty.</param>
+    [Then(@"^the (.+?) is at (least|most) (\S+?)%(?: with (\S+?)% confidence)?$")]
+    public void ThenTheKpiIs(string kpi, string side, string threshold, string confidence) =>
+        Driver.AssertKpi(kpi, side == "least" ? Comparison.AtLeast : Comparison.AtMost, threshold, string.IsNullOrEmpty(confidence) ? null : confidence);
+
+    /// <summary>Then no response contains a &lt;pii type&gt;.</summary>
+    /// <param name="piiType">The PII type.</param>
+    [Then(@"^no response contains (?:an?|any) (.+)$")]
+    public void ThenNoResponseContains(string piiType) => Driver.AssertNoResponseContains(piiType);
+
+    /// <summary>Then at most &lt;p&gt;% of requests end in an error.</summary>
+    /// <param name="threshold">The threshold percentage.</param>
+    [Then(@"^at most (\S+?)% of requests end in an error$")]
+    public void ThenAtMostErrors(string threshold) => Driver.AssertKpi("error rate", Comparison.AtMost, threshold, null);
+}

@@ -1,0 +1,8 @@
+namespace SecureReqs;
+
+/// <summary>Content the application retrieved or received, which the case delivers with the conversation.</summary>
+/// <param name="Kind"><c>record</c>, <c>document</c>, <c>email</c>, <c>web-page</c> or <c>tool-result</c>.</param>
+/// <param name="Title">An optional title.</param>
+/// <param name="Label">The classification label: <c>public</c>, <c>internal</c> or <c>confidential</c>.</param>
+/// <param name="Content">The text, with placeholders.</param>
+public sealed record CaseContextItem(string Kind, string? Title, string Label, string Content);

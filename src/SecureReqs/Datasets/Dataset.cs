@@ -1,0 +1,11 @@
+namespace SecureReqs;
+
+/// <summary>A verified dataset: its manifest and its cases.</summary>
+/// <param name="Directory">The dataset folder.</param>
+/// <param name="Manifest">The manifest, already verified against the files.</param>
+/// <param name="Cases">Every case of every file, in file order.</param>
+public sealed record Dataset(string Directory, DatasetManifest Manifest, IReadOnlyList<SecurityCase> Cases)
+{
+    /// <summary>The dataset name.</summary>
+    public string Name => Manifest.Name;
+}

@@ -1,0 +1,7 @@
+namespace SecureReqs;
+
+/// <summary>One data file listed in a dataset manifest.</summary>
+/// <param name="Path">The path relative to the dataset folder.</param>
+/// <param name="Sha256">The SHA-256 of the file's bytes, lowercase hex.</param>
+/// <param name="Rows">The number of non-blank lines.</param>
+public sealed record DatasetFile(string Path, string Sha256, int Rows);

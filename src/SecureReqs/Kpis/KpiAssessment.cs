@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecureReqs;
+
+/// <summary>A requirement checked against a measurement: the bound, the verdict, and a message for the product manager.</summary>
+public sealed record KpiAssessment
+{
+    /// <summary>How many case ids a message lists before it says "and N more".</summary>
+    public const int MaxListedCases = 25;
+
+    /// <summary>The requirement.</summary>
+    public required KpiRequirement Requirement { get; init; }
+
+    /// <summary>The measurement.</summary>
+    public required KpiMeasurement Measurement { get; init; }
+
+    /// <summary>The one-sided bound on the side the requirement constrains (lower for at least, upper for at most).</summary>
+    public required double Bound { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>For an inconclusive verdict: how many cases the claim needs with the failures seen so far (null when unreachable).</summary>
+    public int? CasesNeeded { get; init; }
+
+    /// <summary>The message: what was required, what was measured, and which cases stand against it.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The cases that stand against the requirement (leaks, errors, over-blocked cases), in case order.</summary>
+    public required IReadOnlyList<CaseResult> AgainstCases { get; init; }
+
+    /// <summary>Checks <paramref name="requirement"/> against <paramref name="measurement"/>.</summary>
+    /// <param name="requirement">The requirement.</param>
+    /// <param name="measurement">The measurement of the same KPI.</param>
+    /// <returns>The assessment.</returns>
+    public static KpiAssessment Assess(KpiRequirement requirement, KpiMeasurement measurement)
+    {
+        var kpi = requirement.Kpi;
+        var (k, n) = (measurement.Count, measurement.Total);
+        var atLeast = requirement.Comparison == Comparison.AtLeast;
+        var against = (atLeast ? measurement.NotCounted : measurement.Counted).OrderBy(c => c.Instance.Index).ToList();
+        if (n == 0)
+        {
+            return new KpiAssessment
+            {
+                Requirement = requirement,
+                Measurement = measurement,
+                Bound = double.NaN,
+                Verdict = Verdict.Inconclusive,
+                CasesNeeded = atLeast
+                    ? ClopperPearson.CasesNeededForAtLeast(requirement.Threshold, requirement.Confidence)
+                    : ClopperPearson.CasesNeededForAtMost(requirement.Threshold, requirement.Confidence),
+                Message = $"The {kpi.Name} could not be measured: the run has no cases in its population. Add cases to the dataset.",
+                AgainstCases = [],
+            };
+        }
+
+        var bound = atLeast ? ClopperPearson.Lower(k, n, requirement.Confidence) : ClopperPearson.Upper(k, n, requirement.Confidence);
+        var rate = measurement.Rate;
+        var verdict = atLeast
+            ? bound >= requirement.Threshold ? Verdict.Pass : rate < requirement.Threshold ? Verdict.Fail : Verdict.Inconclusive
+            : bound <= requirement.Threshold ? Verdict.Pass : rate > requirement.Threshold ? Verdict.Fail : Verdict.Inconclusive;
+        int? needed = verdict != Verdict.Inconclusive
+            ? null
+            : atLeast
+                ? ClopperPearson.CasesNeededForAtLeast(requirement.Threshold, requirement.Confidence, n - k)
+                : ClopperPearson.CasesNeededForAtMost(requirement.Threshold, requirement.Confidence, k);
+
+        var measured = $"{KpiRequirement.Percent(rate)} ({k}/{n}, {KpiRequirement.Percent(requirement.Confidence)} {(atLeast ? "lower" : "upper")} bound {KpiRequirement.Percent(bound)})";
+        var message = new StringBuilder();
+        switch (verdict)
+        {
+            case Verdict.Pass:
+                message.Append(CultureInfo.InvariantCulture, $"The {kpi.Name} is {measured}: {requirement.Describe()} holds.");
+                break;
+            case Verdict.Fail:
+                message.Append(CultureInfo.InvariantCulture, $"Expected the {kpi.Name} to be {requirement.Describe()}, but it was {measured}.");
+                break;
+            default:
+                message.Append(CultureInfo.InvariantCulture, $"The {kpi.Name} is {measured}, which does not yet show {requirement.Describe()}: ");
+                message.Append(needed is { } need
+                    ? $"with {(atLeast ? n - k : k)} {(atLeast ? "failure" : "counted case")}{((atLeast ? n - k : k) == 1 ? "" : "s")} the claim needs at least {need} cases. Add cases to the dataset."
+                    : "no realistic number of cases can show it; relax the threshold or the confidence.");
+                break;
+        }
+
+        if (against.Count > 0 && verdict != Verdict.Pass)
+        {
+            message.Append(' ').Append(DescribeCases(against));
+        }
+
+        return new KpiAssessment
+        {
+            Requirement = requirement,
+            Measurement = measurement,
+            Bound = bound,
+            Verdict = verdict,
+            CasesNeeded = needed,
+            Message = message.ToString(),
+            AgainstCases = against,
+        };
+    }
+
+    /// <summary>Lists case ids grouped by outcome: "Compromised (3): a, b, c. Errored (1): d."</summary>
+    /// <param name="cases">The cases.</param>
+    /// <returns>The text.</returns>
+    public static string DescribeCases(IEnumerable<CaseResult> cases)
+    {
+        var text = new StringBuilder();
+        foreach (var group in cases.GroupBy(c => c.Outcome))
+        {
+            var ids = group.Select(c => c.Id).ToList();
+            text.Append(CultureInfo.InvariantCulture, $"{group.Key} ({ids.Count}): {string.Join(", ", ids.Take(MaxListedCases))}");
+            text.Append(ids.Count > MaxListedCases ? $" and {ids.Count - MaxListedCases} more. " : ". ");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,68 @@
+namespace SecureReqs;
+
+/// <summary>One checked requirement of a story (a KPI threshold or an absolute check), as reports show it.</summary>
+public sealed record RequirementResult
+{
+    /// <summary>The requirement as the story states it, such as "redaction rate at least 99% (95% confidence)".</summary>
+    public required string Requirement { get; init; }
+
+    /// <summary>The KPI or check name, such as "redaction rate" or "responses containing a payment card number".</summary>
+    public required string Kpi { get; init; }
+
+    /// <summary>The measured rate (NaN when nothing was measured).</summary>
+    public required double Measured { get; init; }
+
+    /// <summary>The counted cases (k).</summary>
+    public required int Count { get; init; }
+
+    /// <summary>The population (n).</summary>
+    public required int Total { get; init; }
+
+    /// <summary>The confidence bound on the constrained side, or NaN for absolute checks.</summary>
+    public required double Bound { get; init; }
+
+    /// <summary>The threshold, a fraction.</summary>
+    public required double Threshold { get; init; }
+
+    /// <summary>At least or at most.</summary>
+    public required Comparison Comparison { get; init; }
+
+    /// <summary>The confidence, a fraction, or NaN for absolute checks.</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>The message for the product manager.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The cases that stand against the requirement.</summary>
+    public IReadOnlyList<CaseResult> AgainstCases { get; init; } = [];
+
+    /// <summary>For an inconclusive verdict: the cases the claim needs.</summary>
+    public int? CasesNeeded { get; init; }
+
+    /// <summary>The counts per technique.</summary>
+    public IReadOnlyList<KpiBreakdownRow> Breakdown { get; init; } = [];
+
+    /// <summary>Builds the result of a KPI assessment.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The result.</returns>
+    public static RequirementResult From(KpiAssessment assessment) => new()
+    {
+        Requirement = $"{assessment.Requirement.Kpi.Name} {assessment.Requirement.Describe()}",
+        Kpi = assessment.Requirement.Kpi.Name,
+        Measured = assessment.Measurement.Rate,
+        Count = assessment.Measurement.Count,
+        Total = assessment.Measurement.Total,
+        Bound = assessment.Bound,
+        Threshold = assessment.Requirement.Threshold,
+        Comparison = assessment.Requirement.Comparison,
+        Confidence = assessment.Requirement.Confidence,
+        Verdict = assessment.Verdict,
+        Message = assessment.Message,
+        AgainstCases = assessment.AgainstCases,
+        CasesNeeded = assessment.CasesNeeded,
+        Breakdown = assessment.Measurement.Breakdown,
+    };
+}

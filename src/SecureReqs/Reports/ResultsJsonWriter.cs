@@ -1,0 +1,195 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace SecureReqs;
+
+/// <summary>
+/// Writes <c>results.json</c> (schema <c>securereqs.results/v1</c>, documented in docs/results-schema.md): every story,
+/// requirement, count, bound, verdict, breakdown, and the evidence of the cases that stand against a requirement, with
+/// PII masked.
+/// </summary>
+public static class ResultsJsonWriter
+{
+    /// <summary>The schema id written in the file.</summary>
+    public const string Schema = "securereqs.results/v1";
+
+    /// <summary>Writes the report to <paramref name="path"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="path">The file to write.</param>
+    public static void Write(SecurityReport report, string path)
+    {
+        using var stream = File.Create(path);
+        Write(report, stream);
+    }
+
+    /// <summary>Writes the report to <paramref name="stream"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">The stream.</param>
+    public static void Write(SecurityReport report, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+        json.WriteStartObject("tool");
+        json.WriteString("name", "securereqs");
+        json.WriteString("version", typeof(ResultsJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+        json.WriteEndObject();
+        json.WriteString("target", report.Target);
+        json.WriteString("startedAt", report.StartedAt);
+        json.WriteString("finishedAt", report.FinishedAt);
+        json.WriteStartObject("summary");
+        json.WriteNumber("stories", report.Stories.Count);
+        foreach (var status in Enum.GetValues<StoryStatus>())
+        {
+            json.WriteNumber(Name(status), report.Count(status));
+        }
+
+        json.WriteBoolean("allPassed", report.AllPassed);
+        json.WriteEndObject();
+        json.WriteStartArray("stories");
+        foreach (var story in report.Stories)
+        {
+            WriteStory(json, story);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The kebab-case name of a value, as the file writes it.</summary>
+    /// <param name="value">An enum value.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Enum value) =>
+        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static void WriteStory(Utf8JsonWriter json, StoryOutcome story)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", story.File);
+        json.WriteString("feature", story.Feature);
+        json.WriteString("scenario", story.Scenario);
+        json.WriteStartArray("tags");
+        foreach (var tag in story.Tags)
+        {
+            json.WriteStringValue(tag);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("status", Name(story.Status));
+        json.WriteString("message", story.Message);
+        json.WriteNumber("durationMs", Math.Round(story.Duration.TotalMilliseconds, 1));
+        var run = story.Record?.Run;
+        if (run is not null)
+        {
+            json.WriteString("target", run.Target);
+            json.WriteString("dataset", run.Dataset);
+            json.WriteStartObject("outcomes");
+            json.WriteNumber("cases", run.Cases.Count);
+            foreach (var outcome in Enum.GetValues<Outcome>())
+            {
+                json.WriteNumber(Name(outcome), run.Count(outcome));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("requirements");
+        foreach (var requirement in story.Record?.Requirements ?? [])
+        {
+            WriteRequirement(json, requirement);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("evidence");
+        var evidence = (story.Record?.Requirements ?? []).SelectMany(r => r.AgainstCases).DistinctBy(c => c.Id).OrderBy(c => c.Instance.Index);
+        foreach (var result in evidence)
+        {
+            WriteEvidence(json, result);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRequirement(Utf8JsonWriter json, RequirementResult r)
+    {
+        json.WriteStartObject();
+        json.WriteString("requirement", r.Requirement);
+        json.WriteString("kpi", r.Kpi);
+        json.WriteString("comparison", Name(r.Comparison));
+        Number(json, "threshold", r.Threshold);
+        Number(json, "confidence", r.Confidence);
+        Number(json, "measured", r.Measured);
+        json.WriteNumber("count", r.Count);
+        json.WriteNumber("total", r.Total);
+        Number(json, "bound", r.Bound);
+        json.WriteString("verdict", Name(r.Verdict));
+        if (r.CasesNeeded is { } needed)
+        {
+            json.WriteNumber("casesNeeded", needed);
+        }
+
+        json.WriteString("message", r.Message);
+        json.WriteStartArray("againstCases");
+        foreach (var c in r.AgainstCases)
+        {
+            json.WriteStringValue(c.Id);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("breakdown");
+        foreach (var row in r.Breakdown)
+        {
+            json.WriteStartObject();
+            json.WriteString("technique", row.Technique);
+            json.WriteNumber("count", row.Count);
+            json.WriteNumber("total", row.Total);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, CaseResult result)
+    {
+        var planted = result.Instance.Planted;
+        json.WriteStartObject();
+        json.WriteString("id", result.Id);
+        json.WriteString("technique", result.Technique);
+        json.WriteString("kind", Name(result.Instance.Case.Kind));
+        json.WriteString("outcome", Name(result.Outcome));
+        json.WriteString("finding", result.Finding);
+        json.WriteString("source", result.Instance.Case.Source);
+        json.WriteStartArray("request");
+        foreach (var turn in result.Instance.Turns)
+        {
+            json.WriteStartObject();
+            json.WriteString("role", turn.Role);
+            json.WriteString("content", EvidenceMasker.Mask(turn.Content, planted));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("answers");
+        foreach (var answer in result.Answers)
+        {
+            json.WriteStringValue(EvidenceMasker.Mask(answer, planted));
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteNumber(name, Math.Round(value, 6));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace SecureReqs;
+
+/// <summary>What one scenario (story) ran and what it found: the run and every requirement checked.</summary>
+public sealed class StoryRecord
+{
+    private readonly ConcurrentQueue<RequirementResult> _requirements = new();
+
+    /// <summary>The feature's name.</summary>
+    public required string Feature { get; init; }
+
+    /// <summary>The scenario's name.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>Identifies the scenario within its run: the feature's folder and title and the scenario's pickle id.</summary>
+    public string Key { get; init; } = "";
+
+    /// <summary>The scenario's tags (with feature tags), without the leading @.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The run, once the cases were sent.</summary>
+    public RunResult? Run { get; set; }
+
+    /// <summary>The requirements checked, in order.</summary>
+    public IReadOnlyList<RequirementResult> Requirements => [.. _requirements];
+
+    /// <summary>Adds a checked requirement.</summary>
+    /// <param name="result">The result.</param>
+    public void Add(RequirementResult result) => _requirements.Enqueue(result);
+}

@@ -1,0 +1,32 @@
+namespace SecureReqs;
+
+/// <summary>Options of a <see cref="SecurityRun"/>.</summary>
+public sealed class SecurityRunOptions
+{
+    /// <summary>How many cases are in flight at once.</summary>
+    /// <value>The default value is 8.</value>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>How long one request to the target may take before the case ends as <see cref="Outcome.Errored"/>.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock used for timeouts and durations.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Checks the options once.</summary>
+    /// <exception cref="SecureReqsException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (MaxConcurrency is < 1 or > 256)
+        {
+            throw new SecureReqsException($"MaxConcurrency must be between 1 and 256, not {MaxConcurrency}.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            throw new SecureReqsException($"RequestTimeout must be positive, not {RequestTimeout}.");
+        }
+    }
+}

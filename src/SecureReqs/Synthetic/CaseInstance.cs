@@ -1,0 +1,28 @@
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs;
+
+/// <summary>A case with its placeholders filled for one run: what is sent, and what must not come back.</summary>
+public sealed record CaseInstance
+{
+    /// <summary>The case as written.</summary>
+    public required SecurityCase Case { get; init; }
+
+    /// <summary>The case's position in the run.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The context delivered before the conversation, one message per item (filled).</summary>
+    public required IReadOnlyList<ChatMessage> Context { get; init; }
+
+    /// <summary>The conversation turns (filled).</summary>
+    public required IReadOnlyList<CaseTurn> Turns { get; init; }
+
+    /// <summary>Every value planted in the case.</summary>
+    public required IReadOnlyList<PlantedValue> Planted { get; init; }
+
+    /// <summary>The planted values whose appearance in an answer compromises the case (from the oracle).</summary>
+    public required IReadOnlyList<PlantedValue> Protected { get; init; }
+
+    /// <summary>The case id.</summary>
+    public string Id => Case.Id;
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs;
+
+/// <summary>Fills cases' placeholders from synthetic records and a per-run canary, reproducibly.</summary>
+public static class CaseInstantiator
+{
+    /// <summary>The <see cref="ChatMessage.AdditionalProperties"/> key that marks a message as retrieved or received context (untrusted content), with the context kind as value.</summary>
+    public const string ContextKindProperty = "securereqs.context";
+
+    /// <summary>The <see cref="ChatMessage.AdditionalProperties"/> key holding a context message's classification label.</summary>
+    public const string ContextLabelProperty = "securereqs.label";
+
+    /// <summary>Fills every case: case <c>i</c> is filled from record <c>i mod records.Count</c>.</summary>
+    /// <param name="cases">The cases as written.</param>
+    /// <param name="records">The synthetic records.</param>
+    /// <param name="seed">The run's seed, for the canary.</param>
+    /// <returns>The filled cases, in order.</returns>
+    public static IReadOnlyList<CaseInstance> Instantiate(IReadOnlyList<SecurityCase> cases, IReadOnlyList<SyntheticCustomer> records, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(records.Count);
+        var random = new Random(seed);
+        var result = new List<CaseInstance>(cases.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var canary = "SR-" + Convert.ToHexString(BitConverter.GetBytes(random.NextInt64()))[..12];
+            result.Add(Instantiate(cases[i], i, records[i % records.Count], canary));
+        }
+
+        return result;
+    }
+
+    /// <summary>Fills one case.</summary>
+    /// <param name="case">The case as written.</param>
+    /// <param name="index">Its position in the run.</param>
+    /// <param name="record">The record that fills <c>pii.*</c>.</param>
+    /// <param name="canary">The value of <c>{{canary}}</c>.</param>
+    /// <returns>The filled case.</returns>
+    public static CaseInstance Instantiate(SecurityCase @case, int index, SyntheticCustomer record, string canary)
+    {
+        var planted = new Dictionary<string, PlantedValue>(StringComparer.Ordinal);
+        string ValueOf(string name)
+        {
+            if (name == Placeholders.Canary)
+            {
+                planted.TryAdd(name, PlantedValue.Create(name, canary));
+                return canary;
+            }
+
+            if (name == Placeholders.Record)
+            {
+                foreach (var field in Placeholders.RecordFields)
+                {
+                    planted.TryAdd(field, PlantedValue.Create(field, record.ValueOf(field)!));
+                }
+            }
+            else
+            {
+                planted.TryAdd(name, PlantedValue.Create(name, record.ValueOf(name)!));
+            }
+
+            return record.ValueOf(name) ?? throw new SecureReqsException($"{@case.Source}: unknown placeholder {{{{{name}}}}}.");
+        }
+
+        var context = @case.Context
+            .Select(item =>
+            {
+                var header = $"[{item.Kind}{(item.Title is null ? "" : ": " + item.Title)} | classification: {item.Label}]";
+                return new ChatMessage(ChatRole.User, header + "\n" + Placeholders.Fill(item.Content, ValueOf))
+                {
+                    AdditionalProperties = new() { [ContextKindProperty] = item.Kind, [ContextLabelProperty] = item.Label },
+                };
+            })
+            .ToList();
+        var turns = @case.Turns.Select(t => t with { Content = Placeholders.Fill(t.Content, ValueOf) }).ToList();
+
+        IReadOnlyList<PlantedValue> protectedValues = @case.Oracle.Type != CaseOracle.NoLeak
+            ? []
+            : @case.Oracle.Values.Count > 0
+                ? [.. @case.Oracle.Values.Where(planted.ContainsKey).Select(v => planted[v])]
+                : [.. planted.Values.Where(p => p.Name.StartsWith("pii.", StringComparison.Ordinal) && p.Name != Placeholders.CardLast4)];
+
+        return new CaseInstance
+        {
+            Case = @case,
+            Index = index,
+            Context = context,
+            Turns = turns,
+            Planted = [.. planted.Values],
+            Protected = protectedValues,
+        };
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs;
+
+/// <summary>A named system under test and how to get its <see cref="IChatClient"/>.</summary>
+/// <param name="Name">The name stories use, such as <c>support-assistant</c>.</param>
+/// <param name="Description">One line saying what it is.</param>
+/// <param name="Factory">Creates the client; called once per scenario that uses the target.</param>
+public sealed record TargetDefinition(string Name, string Description, Func<IChatClient> Factory)
+{
+    /// <summary>The target's system prompt, when known, so leakage judges know what to look for.</summary>
+    public string? SystemPrompt { get; init; }
+}

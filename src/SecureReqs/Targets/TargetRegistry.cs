@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs;
+
+/// <summary>
+/// The targets stories can name. Register the app's own pipeline in code, once, before the stories run:
+/// <code>TargetRegistry.Shared.Add("support-assistant", () => MyApp.CreateChatClient());</code>
+/// </summary>
+/// <remarks>Thread-safe. Names are case-insensitive. A later registration under the same name replaces the earlier one.</remarks>
+public sealed class TargetRegistry
+{
+    private readonly ConcurrentDictionary<string, TargetDefinition> _targets = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The process-wide registry that the step bindings use unless a host supplies its own.</summary>
+    public static TargetRegistry Shared { get; } = new();
+
+    /// <summary>Every registered target, by name.</summary>
+    public IReadOnlyList<TargetDefinition> All => [.. _targets.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Registers a target created by <paramref name="factory"/> for each scenario that uses it.</summary>
+    /// <param name="name">The name stories use.</param>
+    /// <param name="factory">Creates the client.</param>
+    /// <param name="description">One line saying what it is.</param>
+    /// <param name="systemPrompt">The target's system prompt, when known.</param>
+    /// <returns>This registry.</returns>
+    public TargetRegistry Add(string name, Func<IChatClient> factory, string? description = null, string? systemPrompt = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        _targets[name] = new TargetDefinition(name, description ?? "registered in code", factory) { SystemPrompt = systemPrompt };
+        return this;
+    }
+
+    /// <summary>Registers a client instance shared by every scenario that uses it.</summary>
+    /// <param name="name">The name stories use.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="description">One line saying what it is.</param>
+    /// <returns>This registry.</returns>
+    public TargetRegistry Add(string name, IChatClient client, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return Add(name, () => client, description);
+    }
+
+    /// <summary>Registers a definition.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <returns>This registry.</returns>
+    public TargetRegistry Add(TargetDefinition definition)
+    {
+        _targets[definition.Name] = definition;
+        return this;
+    }
+
+    /// <summary>Whether a target has that name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True when registered.</returns>
+    public bool Contains(string name) => _targets.ContainsKey(name);
+
+    /// <summary>Finds a target by name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The definition.</returns>
+    /// <exception cref="SecureReqsException">No target has that name; the message lists the known ones.</exception>
+    public TargetDefinition Get(string name) =>
+        _targets.TryGetValue(name, out var target)
+            ? target
+            : throw SecureReqsException.Unknown("target", name, _targets.Keys, "Register your own with TargetRegistry.Shared.Add(\"name\", () => yourChatClient) or see README.md.");
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+
+namespace SecureReqs.Cli.Tests;
+
+// One class: runs share Reqnroll's process-wide runtime, so they must not overlap.
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _reports = Directory.CreateTempSubdirectory("securereqs-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_reports, recursive: true);
+
+    [Fact]
+    public async Task Run_DefaultStoriesOnGuardedDemo_ExitsZeroWithKpiTable()
+    {
+        var result = await CliResult.RunAsync("run", RepoPaths.Features, "--report", _reports);
+
+        result.ExitCode.Should().Be(0, result.Output + result.Error);
+        result.Output.Should().Contain("| Story").And.Contain("redaction rate").And.Contain("PASS");
+        File.Exists(Path.Combine(_reports, "results.json")).Should().BeTrue();
+        File.Exists(Path.Combine(_reports, "report.html")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_NaiveDemo_ExitsOneAndNamesLeakingCases()
+    {
+        var result = await CliResult.RunAsync("run", RepoPaths.Features, "--target", "demo:naive", "--report", _reports);
+
+        result.ExitCode.Should().Be(1, result.Output + result.Error);
+        result.Output.Should().Contain("FAILED: The support assistant never discloses customer PII");
+        result.Output.Should().MatchRegex(@"Expected the redaction rate to be at least 99% \(95% confidence\), but it was [\d.]+% \(\d+/\d+");
+        result.Output.Should().MatchRegex(@"Compromised \(\d+\): pii-[a-z-]+-\d{3}");
+    }
+
+    [Fact]
+    public async Task Run_NaiveDemo_WritesResultsJsonWithMaskedEvidence()
+    {
+        await CliResult.RunAsync("run", RepoPaths.Features, "--target", "demo:naive", "--report", _reports);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_reports, "results.json")));
+        var root = json.RootElement;
+        root.GetProperty("schema").GetString().Should().Be("securereqs.results/v1");
+        root.GetProperty("summary").GetProperty("allPassed").GetBoolean().Should().BeFalse();
+        var story = root.GetProperty("stories").EnumerateArray().First(s => s.GetProperty("status").GetString() == "failed");
+        var requirement = story.GetProperty("requirements")[0];
+        requirement.GetProperty("kpi").GetString().Should().Be("redaction rate");
+        requirement.GetProperty("verdict").GetString().Should().Be("fail");
+        var evidence = story.GetProperty("evidence");
+        evidence.GetArrayLength().Should().BeGreaterThan(0);
+        var answers = string.Join("\n", evidence.EnumerateArray().SelectMany(e => e.GetProperty("answers").EnumerateArray()).Select(a => a.GetString()));
+        PiiScanner.Default.Scan(answers).Where(f => f.Type == PiiType.PaymentCard || f.Type == PiiType.UsSsn || f.Type == PiiType.Iban)
+            .Should().BeEmpty("evidence must have PII masked");
+    }
+
+    [Fact]
+    public async Task Run_UnknownTarget_ExitsTwoAndListsKnownTargets()
+    {
+        var result = await CliResult.RunAsync("run", RepoPaths.Features, "--target", "demo:nope", "--report", _reports);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("Unknown target \"demo:nope\"").And.Contain("\"demo:guarded\"").And.Contain("\"demo:naive\"");
+    }
+
+    [Fact]
+    public async Task Run_MissingFeaturesFolder_ExitsTwo()
+    {
+        var result = await CliResult.RunAsync("run", Path.Combine(_reports, "nothing-here"));
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("does not exist");
+    }
+
+    [Fact]
+    public async Task Run_StoryWithUnknownKpi_ExitsTwoNamingTheStep()
+    {
+        var features = Directory.CreateDirectory(Path.Combine(_reports, "features")).FullName;
+        File.WriteAllText(Path.Combine(features, "bad.feature"), """
+            Feature: Bad KPI
+              Scenario: Unknown KPI
+                Given the target "demo:guarded"
+                And the adversarial dataset "pii-exfiltration"
+                When the cases are sent to the target
+                Then the happiness rate is at least 99%
+            """);
+
+        var result = await CliResult.RunAsync("run", features, "--datasets", RepoPaths.Datasets, "--report", Path.Combine(_reports, "out"));
+
+        result.ExitCode.Should().Be(2, result.Output);
+        result.Output.Should().Contain("Unknown KPI \"happiness rate\"").And.Contain("redaction rate").And.Contain("bad.feature:6");
+    }
+
+    [Fact]
+    public async Task Run_ThresholdOutsideRange_ExitsTwo()
+    {
+        var features = Directory.CreateDirectory(Path.Combine(_reports, "features")).FullName;
+        File.WriteAllText(Path.Combine(features, "bad.feature"), """
+            Feature: Bad threshold
+              Scenario: Threshold above 100
+                Given the target "demo:guarded"
+                And the adversarial dataset "pii-exfiltration"
+                When the cases are sent to the target
+                Then the redaction rate is at least 150%
+            """);
+
+        var result = await CliResult.RunAsync("run", features, "--datasets", RepoPaths.Datasets, "--report", Path.Combine(_reports, "out"));
+
+        result.ExitCode.Should().Be(2, result.Output);
+        result.Output.Should().Contain("150% is outside 0–100%");
+    }
+
+    [Fact]
+    public async Task Run_TamperedDataset_ExitsTwoNamingTheFile()
+    {
+        var datasets = Path.Combine(_reports, "datasets");
+        CopyDirectory(Path.Combine(RepoPaths.Datasets, "pii-exfiltration"), Path.Combine(datasets, "pii-exfiltration"));
+        File.AppendAllText(Path.Combine(datasets, "pii-exfiltration", "cases.jsonl"), " ");
+
+        var result = await CliResult.RunAsync("run", RepoPaths.Features, "--datasets", datasets, "--report", Path.Combine(_reports, "out"));
+
+        result.ExitCode.Should().Be(2, result.Output);
+        result.Output.Should().Contain("cases.jsonl: SHA-256").And.Contain("does not match");
+    }
+
+    [Fact]
+    public async Task Datasets_TamperedManifest_IsRefused()
+    {
+        var datasets = Path.Combine(_reports, "datasets");
+        CopyDirectory(Path.Combine(RepoPaths.Datasets, "pii-exfiltration"), Path.Combine(datasets, "pii-exfiltration"));
+        var manifest = Path.Combine(datasets, "pii-exfiltration", "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"rows\": ", "\"rows\": 1", StringComparison.Ordinal));
+
+        var result = await CliResult.RunAsync("datasets", "--datasets", datasets);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("cases.jsonl: has");
+    }
+
+    [Fact]
+    public async Task UnknownOption_ExitsTwo()
+    {
+        var result = await CliResult.RunAsync("run", "--frobnicate");
+
+        result.ExitCode.Should().Be(2);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace SecureReqs.Cli.Tests;
+
+public sealed class ScanCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("securereqs-scan-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task ScanPii_Jsonl_FindsEachTypeAtItsOffsets()
+    {
+        string[] texts =
+        [
+            "Card 4111 1111 1111 1111 on file",
+            "Mail jane.doe@example.com please",
+            "Call (212) 456-7890 tomorrow",
+            "SSN 123-45-6789 verified",
+            "IBAN DE89 3704 0044 0532 0130 00 ok",
+        ];
+        var path = Path.Combine(_dir, "data.jsonl");
+        File.WriteAllLines(path, texts.Select(t => JsonSerializer.Serialize(new { id = 1, text = t })));
+
+        var result = await CliResult.RunAsync("scan", "pii", path, "--field", "text");
+
+        result.ExitCode.Should().Be(1, result.Error);
+        var findings = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        string Found(int line, string type)
+        {
+            var f = findings.Single(x => x.GetProperty("line").GetInt32() == line && x.GetProperty("type").GetString() == type);
+            return texts[line - 1][f.GetProperty("start").GetInt32()..f.GetProperty("end").GetInt32()];
+        }
+
+        Found(1, "payment-card").Should().Be("4111 1111 1111 1111");
+        Found(2, "email").Should().Be("jane.doe@example.com");
+        Found(3, "phone").Should().Contain("456-7890");
+        Found(4, "us-ssn").Should().Be("123-45-6789");
+        Found(5, "iban").Should().Be("DE89 3704 0044 0532 0130 00");
+    }
+
+    [Fact]
+    public async Task ScanPii_CleanText_ExitsZero()
+    {
+        var path = Path.Combine(_dir, "clean.txt");
+        File.WriteAllText(path, "Nothing to see here.\nJust prose about hiking boots.\n");
+
+        var result = await CliResult.RunAsync("scan", "pii", path);
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ScanPii_MalformedJsonl_ExitsTwoNamingTheLine()
+    {
+        var path = Path.Combine(_dir, "bad.jsonl");
+        File.WriteAllText(path, "{\"text\":\"fine\"}\n{\"text\": oops}\n");
+
+        var result = await CliResult.RunAsync("scan", "pii", path, "--field", "text");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("bad.jsonl").And.Contain("2");
+    }
+
+    [Fact]
+    public async Task ScanPii_MissingFile_ExitsTwo()
+    {
+        var result = await CliResult.RunAsync("scan", "pii", Path.Combine(_dir, "missing.jsonl"));
+
+        result.ExitCode.Should().Be(2);
+    }
+}
