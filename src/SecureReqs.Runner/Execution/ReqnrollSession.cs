@@ -38,6 +38,7 @@ internal sealed class ReqnrollSession : IAsyncDisposable
     public static ReqnrollSession Create(SessionOptions options)
     {
         ReqnrollTelemetry.DisableUnlessConfigured();
+        CultureSupport.EnsureNamedCultures();
         var builder = new RunnerContainerBuilder(options);
         var container = builder.CreateGlobalContainer(options.TestAssembly);
         var manager = container.Resolve<ITestRunnerManager>();

@@ -29,7 +29,10 @@ internal sealed class SessionConfigurationProvider(IReqnrollJsonLocator locator,
     }
 
     /// <summary>Reads the configuration a test assembly would run with, without starting the runtime (for discovery).</summary>
-    public static ReqnrollConfiguration Read(Assembly testAssembly) =>
-        new SessionConfigurationProvider(new TestAssemblyJsonLocator(testAssembly), testAssembly, [])
+    public static ReqnrollConfiguration Read(Assembly testAssembly)
+    {
+        CultureSupport.EnsureNamedCultures();
+        return new SessionConfigurationProvider(new TestAssemblyJsonLocator(testAssembly), testAssembly, [])
             .LoadConfiguration(ConfigurationLoader.GetDefault());
+    }
 }
