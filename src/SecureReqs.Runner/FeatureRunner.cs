@@ -86,11 +86,11 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
             results.Add(ToResult(scenario, outcome));
         }
 
-        if (startError is null && file.FeatureInfo is { } featureInfo && results.Count > first)
+        if (startError is null && results.Count > first)
         {
             try
             {
-                await session.FinishFeatureAsync(featureInfo, Lane).ConfigureAwait(false);
+                await session.FinishFeatureAsync(file, Lane).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

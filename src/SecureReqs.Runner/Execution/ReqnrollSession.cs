@@ -18,7 +18,7 @@ namespace SecureReqs.Runner;
 internal sealed class ReqnrollSession : IAsyncDisposable
 {
     private readonly ITestRunnerManager _manager;
-    private readonly ConcurrentDictionary<string, FeatureInfo> _currentFeatureByLane = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FeatureFile> _currentFeatureByLane = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private Task? _start;
     private int _disposed;
@@ -63,9 +63,14 @@ internal sealed class ReqnrollSession : IAsyncDisposable
     }
 
     /// <summary>Runs <c>[AfterFeature]</c> hooks of a feature whose scenarios are all done.</summary>
-    public async Task FinishFeatureAsync(FeatureInfo featureInfo, string lane)
+    public async Task FinishFeatureAsync(FeatureFile feature, string lane)
     {
-        _currentFeatureByLane.TryRemove(new KeyValuePair<string, FeatureInfo>(lane, featureInfo));
+        if (feature.FeatureInfo is not { } featureInfo)
+        {
+            return;
+        }
+
+        _currentFeatureByLane.TryRemove(new KeyValuePair<string, FeatureFile>(lane, feature));
         await _manager.EndFeatureForAvailableTestRunnersAsync(featureInfo).ConfigureAwait(false);
     }
 
@@ -81,17 +86,17 @@ internal sealed class ReqnrollSession : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
 
         var previous = _currentFeatureByLane.GetValueOrDefault(lane);
-        _currentFeatureByLane[lane] = featureInfo;
-        if (previous is not null && !ReferenceEquals(previous, featureInfo))
+        _currentFeatureByLane[lane] = scenario.Feature;
+        if (previous?.FeatureInfo is { } previousInfo && !ReferenceEquals(previousInfo, featureInfo))
         {
             try
             {
-                await _manager.EndFeatureForAvailableTestRunnersAsync(previous).ConfigureAwait(false);
+                await _manager.EndFeatureForAvailableTestRunnersAsync(previousInfo).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
-                var name = previous.Title;
-                return new ScenarioOutcome(ScenarioRunStatus.Failed, FailureMessages.AfterFeatureFailed(name, previous.FolderPath, ex), ex, stopwatch.Elapsed);
+                // As in generated code-behind, the scenario that moves the lane on reports the previous feature's [AfterFeature] failure.
+                return new ScenarioOutcome(ScenarioRunStatus.Failed, FailureMessages.AfterFeatureFailed(previous.Name, previous.DisplayPath, ex), ex, stopwatch.Elapsed);
             }
         }
 

@@ -53,6 +53,14 @@ public class FeatureScenariosTests
     }
 
     [Fact]
+    public async Task RunAsync_PassingRow_StepTraceWrittenToTestOutput()
+    {
+        await FeatureScenarios.RunAsync(Row("Mixed", "good.feature", 0));
+
+        TestContext.Current.TestOutputHelper!.Output.Should().Contain("Given a calculator").And.Contain("Then the result is 1");
+    }
+
+    [Fact]
     public async Task RunAsync_NotAScenarioRow_ThrowsArgumentException()
     {
         var act = () => FeatureScenarios.RunAsync("just text");
