@@ -1,0 +1,147 @@
+namespace SecureReqs.Runner;
+
+/// <summary>Runs every Scenario and every Scenario Outline example row of a folder of <c>.feature</c> files on the
+/// Reqnroll runtime, without code generation.</summary>
+/// <remarks>
+/// <para>Each <see cref="RunAsync"/> call is one Reqnroll test run: <c>[BeforeTestRun]</c> and <c>[AfterTestRun]</c>
+/// hooks run once per call, <c>[BeforeFeature]</c> and <c>[AfterFeature]</c> once per feature. Files run in ordinal
+/// order of their relative path and the scenarios of a file in document order, one after another.</para>
+/// <para>Problems are results, not exceptions: a failing step, an undefined step, a failing hook or a Gherkin syntax
+/// error each yield a result with a message. Reqnroll telemetry is switched off (<c>REQNROLL_TELEMETRY_ENABLED=0</c>)
+/// unless the environment variable is already set.</para>
+/// <para>Do not call <see cref="RunAsync"/> concurrently on one instance.</para>
+/// </remarks>
+/// <param name="options">The options; read when <see cref="RunAsync"/> starts.</param>
+public sealed class FeatureRunner(FeatureRunnerOptions options)
+{
+    private const string Lane = "feature-runner";
+
+    private readonly FeatureRunnerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>Runs the features and returns one result per scenario, in the order they ran.</summary>
+    /// <param name="cancellationToken">Stops the run between scenarios; the run's end hooks and reports still complete.</param>
+    /// <returns>The results, including one failed result per feature file that could not be parsed.</returns>
+    /// <exception cref="ArgumentException">The options name no test assembly or a features folder that does not exist.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<IReadOnlyList<ScenarioRunResult>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var testAssembly = _options.TestAssembly
+            ?? throw new ArgumentException($"{nameof(FeatureRunnerOptions)}.{nameof(FeatureRunnerOptions.TestAssembly)} is required.", "options");
+        if (!Directory.Exists(_options.FeaturesDirectory))
+        {
+            throw new ArgumentException($"The features folder '{Path.GetFullPath(_options.FeaturesDirectory)}' does not exist.", "options");
+        }
+
+        var session = ReqnrollSession.Create(new SessionOptions
+        {
+            TestAssembly = testAssembly,
+            BindingAssemblies = [.. _options.BindingAssemblies],
+            Reports = new ReportSettings(_options.ReportsDirectory is { } reports ? Path.GetFullPath(reports) : null),
+            Output = _options.Output,
+            ConfigureGlobalContainer = _options.ConfigureGlobalContainer,
+        });
+
+        var results = new List<ScenarioRunResult>();
+        try
+        {
+            var files = FeatureCatalog.LoadDirectory(_options.FeaturesDirectory, _options.FeaturesDirectory, session.FeatureLanguage);
+            var startError = await StartAsync(session).ConfigureAwait(false);
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await RunFileAsync(session, file, startError, results, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await EndAsync(session).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private async Task RunFileAsync(
+        ReqnrollSession session, FeatureFile file, Exception? startError, List<ScenarioRunResult> results, CancellationToken cancellationToken)
+    {
+        if (file.IsBroken)
+        {
+            results.Add(new ScenarioRunResult
+            {
+                FeatureFile = file.RelativePath,
+                FeatureName = "",
+                ScenarioName = "",
+                Status = ScenarioRunStatus.Failed,
+                Message = $"The feature file has a Gherkin syntax error:{Environment.NewLine}{file.Error}",
+            });
+            return;
+        }
+
+        var first = results.Count;
+        foreach (var scenario in file.Scenarios.Where(scenario => _options.TagFilter?.Invoke(scenario.Tags) ?? true))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = startError is null
+                ? await session.RunScenarioAsync(scenario, Lane).ConfigureAwait(false)
+                : new ScenarioOutcome(ScenarioRunStatus.Failed, FailureMessages.BeforeTestRunFailed(startError), startError, TimeSpan.Zero);
+            results.Add(ToResult(scenario, outcome));
+        }
+
+        if (startError is null && results.Count > first)
+        {
+            try
+            {
+                await session.FinishFeatureAsync(file, Lane).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // The feature's last scenario carries the [AfterFeature] failure: it ran last before the hook.
+                var last = results[^1];
+                results[^1] = last with
+                {
+                    Status = ScenarioRunStatus.Failed,
+                    Message = string.Join(Environment.NewLine, new[] { last.Message, FailureMessages.AfterFeatureFailed(file.Name, file.DisplayPath, ex) }.OfType<string>()),
+                };
+            }
+        }
+    }
+
+    private async Task<Exception?> StartAsync(ReqnrollSession session)
+    {
+        try
+        {
+            await session.StartAsync().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            _options.Output?.Invoke(FailureMessages.BeforeTestRunFailed(ex));
+            return ex;
+        }
+    }
+
+    private async Task EndAsync(ReqnrollSession session)
+    {
+        try
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // [AfterTestRun] and left-over [AfterFeature] failures come after every result is final: report them as output.
+            _options.Output?.Invoke($"A hook at the end of the test run failed:{Environment.NewLine}{ex}");
+        }
+    }
+
+    private static ScenarioRunResult ToResult(ScenarioDefinition scenario, ScenarioOutcome outcome) => new()
+    {
+        FeatureFile = scenario.Feature.RelativePath,
+        FeatureName = scenario.Feature.Name,
+        ScenarioName = scenario.Name,
+        Example = scenario.Example,
+        Line = scenario.Line,
+        Tags = scenario.Tags,
+        Status = outcome.Status,
+        Message = outcome.Message,
+        Duration = outcome.Duration,
+    };
+}

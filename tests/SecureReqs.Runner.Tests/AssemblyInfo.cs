@@ -1,0 +1,1 @@
+[assembly: SecureReqs.Xunit.FeatureTestRun]

@@ -1,0 +1,4 @@
+@hooks
+Feature: Second
+  Scenario: C
+    Given the scenario is logged

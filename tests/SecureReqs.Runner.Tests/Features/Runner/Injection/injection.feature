@@ -1,0 +1,3 @@
+Feature: Injection
+  Scenario: Host object reaches a binding
+    Given the host probe is touched

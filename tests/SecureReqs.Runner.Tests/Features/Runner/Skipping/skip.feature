@@ -1,0 +1,3 @@
+Feature: Skipping
+  Scenario: A binding skips
+    Given the binding skips
