@@ -143,5 +143,7 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
         Status = outcome.Status,
         Message = outcome.Message,
         Duration = outcome.Duration,
+        PickleIndex = scenario.PickleIndex,
+        Error = outcome.Error,
     };
 }

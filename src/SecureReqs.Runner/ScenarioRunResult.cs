@@ -29,6 +29,12 @@ public sealed record ScenarioRunResult
     /// <summary>Gets the failure, skip, pending or undefined-step explanation; <see langword="null"/> when the scenario passed.</summary>
     public string? Message { get; init; }
 
+    /// <summary>Gets the scenario's position among the file's pickles (the id Reqnroll's <c>ScenarioInfo.PickleId</c> carries); -1 for a broken file.</summary>
+    public int PickleIndex { get; init; } = -1;
+
+    /// <summary>Gets the exception that failed the scenario (an assertion, a binding error), or <see langword="null"/>.</summary>
+    public Exception? Error { get; init; }
+
     /// <summary>Gets how long the scenario took, hooks included.</summary>
     public TimeSpan Duration { get; init; }
 
