@@ -51,6 +51,12 @@ internal sealed class StreamingPiiRedactor
         var pending = _pending.ToString();
         var scanned = _context + pending;
         var offset = _context.Length;
+        if (!final && OpenPrivateKeyStart(scanned) <= offset)
+        {
+            // Everything pending belongs to an unterminated key block: nothing can be emitted yet, so skip the scan.
+            return "";
+        }
+
         var findings = _scanner.Scan(scanned);
 
         var cut = final ? pending.Length : ChooseCut(pending, scanned, offset, findings);
@@ -91,9 +97,8 @@ internal sealed class StreamingPiiRedactor
         var cut = HoldStart(pending);
 
         // An unterminated private key block is held whole: its body lines mean nothing without the header.
-        var begin = scanned.LastIndexOf("-----BEGIN", StringComparison.Ordinal);
-        var end = begin < 0 ? -1 : scanned.IndexOf("-----END", begin, StringComparison.Ordinal);
-        var pemOpen = begin >= 0 && (end < 0 || scanned.IndexOf("-----", end + 8, StringComparison.Ordinal) < 0);
+        var begin = OpenPrivateKeyStart(scanned);
+        var pemOpen = begin < int.MaxValue;
         if (pemOpen)
         {
             cut = Math.Min(cut, Math.Max(0, begin - offset));
@@ -107,6 +112,19 @@ internal sealed class StreamingPiiRedactor
         }
 
         return cut;
+    }
+
+    /// <summary>Where a PEM block whose END line has not arrived yet begins, or <see cref="int.MaxValue"/>.</summary>
+    private static int OpenPrivateKeyStart(string scanned)
+    {
+        var begin = scanned.LastIndexOf("-----BEGIN", StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            return int.MaxValue;
+        }
+
+        var end = scanned.IndexOf("-----END", begin, StringComparison.Ordinal);
+        return end < 0 || scanned.IndexOf("-----", end + 8, StringComparison.Ordinal) < 0 ? begin : int.MaxValue;
     }
 
     private static int NotInsideFinding(int cut, int offset, IReadOnlyList<PiiFinding> findings, bool moveForward)
