@@ -1,0 +1,455 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace SecureReqs;
+
+/// <summary>
+/// Finds payment card numbers, US social security numbers, IBANs, e-mail addresses, phone numbers, IP addresses,
+/// secrets and labelled dates of birth in text, deterministically and without any network call.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Candidates come from source-generated regular expressions and are confirmed by validators (Luhn and issuer
+/// prefixes for cards, ISO 13616 mod-97 and the per-country length for IBANs, SSA rules for SSNs, libphonenumber for
+/// phone numbers, octet ranges and <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> for addresses), which keeps
+/// false positives low. Zero-width characters inside a value and fullwidth digits are seen through; offsets always
+/// refer to the string that was passed in.
+/// </para>
+/// <para>
+/// Thread-safety: an instance is immutable and may be shared and used concurrently.
+/// </para>
+/// <para>
+/// Security contract: the scanner finds structured identifiers only. It does not find names, free-text postal
+/// addresses, or identifiers it has no pattern for (passport and national id numbers other than US SSNs, account
+/// numbers without an IBAN), nor values that have been encoded (base64, spelled-out digits). A pattern that exceeds its
+/// match timeout throws <see cref="RegexMatchTimeoutException"/> rather than returning a partial answer.
+/// </para>
+/// </remarks>
+public sealed class PiiScanner
+{
+    private static readonly SearchValues<char> _digits = SearchValues.Create("0123456789");
+
+    private readonly HashSet<PiiType> _types;
+    private readonly string[] _phoneRegions;
+
+    /// <summary>Creates a scanner for every type, with US national phone formats.</summary>
+    public PiiScanner()
+        : this(new PiiScannerOptions())
+    {
+    }
+
+    /// <summary>Creates a scanner for the given types, with US national phone formats.</summary>
+    /// <param name="types">The types to detect.</param>
+    public PiiScanner(IEnumerable<PiiType> types)
+        : this(new PiiScannerOptions { Types = new HashSet<PiiType>(types ?? throw new ArgumentNullException(nameof(types))) })
+    {
+    }
+
+    /// <summary>Creates a scanner with the given options.</summary>
+    /// <param name="options">What to detect.</param>
+    /// <exception cref="ArgumentException">A phone region is not a region libphonenumber knows.</exception>
+    public PiiScanner(PiiScannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _types = [.. options.Types ?? throw new ArgumentException("Types must not be null.", nameof(options))];
+        var supported = PhoneNumberUtil.GetInstance().GetSupportedRegions();
+        _phoneRegions = [.. (options.PhoneRegions ?? []).Select(r => r.Trim().ToUpperInvariant()).Distinct()];
+        foreach (var region in _phoneRegions)
+        {
+            if (!supported.Contains(region))
+            {
+                throw new ArgumentException(
+                    $"Unknown phone region '{region}'. Use an ISO 3166-1 alpha-2 code such as US, GB, DE or IN.",
+                    nameof(options));
+            }
+        }
+    }
+
+    /// <summary>A shared scanner for every type, with US national phone formats.</summary>
+    public static PiiScanner Default { get; } = new();
+
+    /// <summary>The types this scanner detects.</summary>
+    public IReadOnlyCollection<PiiType> Types => _types;
+
+    /// <summary>Finds the PII and secrets in <paramref name="text"/>.</summary>
+    /// <param name="text">The text to scan.</param>
+    /// <returns>Non-overlapping findings ordered by <see cref="PiiFinding.Start"/>.</returns>
+    /// <remarks>
+    /// Where candidates overlap, the one with the higher confidence wins, then the longer, then the earlier, so the
+    /// result does not depend on detector order.
+    /// </remarks>
+    public IReadOnlyList<PiiFinding> Scan(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0 || _types.Count == 0)
+        {
+            return [];
+        }
+
+        var source = PiiText.Create(text);
+        var candidates = new List<PiiFinding>();
+        var shadow = source.Shadow;
+        var hasDigits = shadow.AsSpan().ContainsAny(_digits);
+
+        if (hasDigits && _types.Contains(PiiType.PaymentCard))
+        {
+            FindCards(source, candidates);
+        }
+
+        if (hasDigits && _types.Contains(PiiType.UsSsn))
+        {
+            FindSsns(source, candidates);
+        }
+
+        if (hasDigits && _types.Contains(PiiType.Iban))
+        {
+            FindIbans(source, candidates);
+        }
+
+        if (_types.Contains(PiiType.Email) && shadow.Contains('@', StringComparison.Ordinal))
+        {
+            AddMatches(source, PiiPatterns.Email(), PiiType.Email, "email-syntax", 0.9, candidates, IsPlausibleEmail);
+        }
+
+        if (hasDigits && _types.Contains(PiiType.Phone))
+        {
+            FindPhones(source, candidates);
+        }
+
+        if (_types.Contains(PiiType.IpAddress))
+        {
+            if (hasDigits)
+            {
+                FindIPv4(source, candidates);
+            }
+
+            if (shadow.Contains(':', StringComparison.Ordinal))
+            {
+                FindIPv6(source, candidates);
+            }
+        }
+
+        if (_types.Contains(PiiType.Secret))
+        {
+            FindSecrets(source, candidates);
+        }
+
+        if (hasDigits && _types.Contains(PiiType.DateOfBirth))
+        {
+            AddMatches(source, PiiPatterns.DateOfBirth(), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
+        }
+
+        return Resolve(candidates);
+    }
+
+    /// <summary>Replaces every finding in <paramref name="text"/> by its typed mask.</summary>
+    /// <param name="text">The text to mask.</param>
+    /// <returns>The text with, for example, <c>[card ****1111]</c>, <c>[email]</c> or <c>[secret]</c> in place of each value.</returns>
+    public string Mask(string text) => Mask(text, Scan(text));
+
+    /// <summary>Replaces the given findings of <paramref name="text"/> by their typed masks.</summary>
+    /// <param name="text">The text the findings were found in.</param>
+    /// <param name="findings">Non-overlapping findings ordered by start, as returned by <see cref="Scan"/>.</param>
+    /// <returns>The masked text.</returns>
+    public static string Mask(string text, IReadOnlyList<PiiFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(findings);
+        if (findings.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var position = 0;
+        foreach (var finding in findings)
+        {
+            if (finding.Start < position || finding.End > text.Length)
+            {
+                throw new ArgumentException("Findings must be ordered, must not overlap and must lie within the text.", nameof(findings));
+            }
+
+            builder.Append(text, position, finding.Start - position).Append(finding.Mask);
+            position = finding.End;
+        }
+
+        return builder.Append(text, position, text.Length - position).ToString();
+    }
+
+    private static IReadOnlyList<PiiFinding> Resolve(List<PiiFinding> candidates)
+    {
+        if (candidates.Count <= 1)
+        {
+            return candidates;
+        }
+
+        candidates.Sort(static (a, b) =>
+        {
+            var byConfidence = b.Confidence.CompareTo(a.Confidence);
+            if (byConfidence != 0)
+            {
+                return byConfidence;
+            }
+
+            var byLength = b.Length.CompareTo(a.Length);
+            return byLength != 0 ? byLength : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type.Name, b.Type.Name);
+        });
+
+        var accepted = new List<PiiFinding>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (!accepted.Exists(a => a.Start < candidate.End && candidate.Start < a.End))
+            {
+                accepted.Add(candidate);
+            }
+        }
+
+        accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return accepted;
+    }
+
+    private static void Add(PiiText source, int start, int end, PiiType type, string validator, double confidence, List<PiiFinding> findings)
+    {
+        var (originalStart, originalEnd) = source.ToOriginal(start, end);
+        findings.Add(new PiiFinding(type, originalStart, originalEnd, source.Original[originalStart..originalEnd], validator, confidence));
+    }
+
+    private static void AddMatches(
+        PiiText source, Regex regex, PiiType type, string validator, double confidence, List<PiiFinding> findings, Func<string, bool>? accept = null)
+    {
+        foreach (Match match in regex.Matches(source.Shadow))
+        {
+            var value = match.Groups["value"];
+            var group = value.Success ? value : match;
+            if (accept is null || accept(group.Value))
+            {
+                Add(source, group.Index, group.Index + group.Length, type, validator, confidence, findings);
+            }
+        }
+    }
+
+    private static void FindCards(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        Span<char> digits = stackalloc char[19];
+        var groups = new List<(int Start, int End)>();
+        foreach (var match in PiiPatterns.CardCandidate().EnumerateMatches(shadow))
+        {
+            if (match.Length < 13)
+            {
+                continue;
+            }
+
+            groups.Clear();
+            var end = match.Index + match.Length;
+            for (var i = match.Index; i < end;)
+            {
+                var groupStart = i;
+                while (i < end && char.IsAsciiDigit(shadow[i]))
+                {
+                    i++;
+                }
+
+                groups.Add((groupStart, i));
+                i++;
+            }
+
+            // Take the longest run of whole groups that is a card, leftmost first; a long unseparated number is an id, not a card.
+            for (var first = 0; first < groups.Count;)
+            {
+                var found = -1;
+                for (var last = groups.Count - 1; last >= first && found < 0; last--)
+                {
+                    if (TryCard(shadow, groups, first, last, digits))
+                    {
+                        found = last;
+                    }
+                }
+
+                if (found >= 0)
+                {
+                    Add(source, groups[first].Start, groups[found].End, PiiType.PaymentCard, "luhn", 0.95, findings);
+                    first = found + 1;
+                }
+                else
+                {
+                    first++;
+                }
+            }
+        }
+    }
+
+    private static bool TryCard(string shadow, List<(int Start, int End)> groups, int first, int last, Span<char> buffer)
+    {
+        var count = 0;
+        var separator = first < last ? shadow[groups[first].End] : '\0';
+        for (var g = first; g <= last; g++)
+        {
+            var (start, end) = groups[g];
+            var length = end - start;
+            if ((first < last && length > 6) || count + length > 19 || (g < last && shadow[end] != separator))
+            {
+                return false;
+            }
+
+            shadow.AsSpan(start, length).CopyTo(buffer[count..]);
+            count += length;
+        }
+
+        return PiiValidators.IsPaymentCard(buffer[..count]);
+    }
+
+    private static void FindSsns(PiiText source, List<PiiFinding> findings)
+    {
+        foreach (var regex in (ReadOnlySpan<Regex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()])
+        {
+            var labelled = regex == PiiPatterns.SsnLabelled();
+            foreach (Match match in regex.Matches(source.Shadow))
+            {
+                var area = match.Groups["area"];
+                var serial = match.Groups["serial"];
+                if (PiiValidators.IsUsSsn(area.ValueSpan, match.Groups["group"].ValueSpan, serial.ValueSpan))
+                {
+                    Add(source, area.Index, serial.Index + serial.Length, PiiType.UsSsn, labelled ? "ssn-label" : "ssn-rules", labelled ? 0.9 : 0.85, findings);
+                }
+            }
+        }
+    }
+
+    private static void FindIbans(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        var regex = PiiPatterns.IbanCandidate();
+        Span<char> compact = stackalloc char[40];
+        for (var match = regex.Match(shadow); match.Success;)
+        {
+            var next = match.Index + 1;
+            if (PiiValidators.TryGetIbanLength(shadow.AsSpan(match.Index, 2), out var expected))
+            {
+                // Walk exactly the country's length of alphanumerics, allowing single separators between them.
+                var count = 0;
+                var i = match.Index;
+                var matchEnd = match.Index + match.Length;
+                while (i < matchEnd && count < expected)
+                {
+                    if (char.IsAsciiLetterOrDigit(shadow[i]))
+                    {
+                        compact[count++] = shadow[i];
+                    }
+
+                    i++;
+                }
+
+                var endsAtBoundary = i >= shadow.Length || !char.IsLetterOrDigit(shadow[i]);
+                if (count == expected && endsAtBoundary && PiiValidators.IsIban(compact[..count]))
+                {
+                    Add(source, match.Index, i, PiiType.Iban, "iban-mod97", 0.97, findings);
+                    next = i;
+                }
+            }
+
+            match = next < shadow.Length ? regex.Match(shadow, next) : Match.Empty;
+        }
+    }
+
+    private void FindPhones(PiiText source, List<PiiFinding> findings)
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var seen = new HashSet<(int, int)>();
+        foreach (var region in _phoneRegions.Length == 0 ? ["ZZ"] : _phoneRegions)
+        {
+            foreach (var match in util.FindNumbers(source.Shadow, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+            {
+                if (seen.Add((match.Start, match.Length)))
+                {
+                    Add(source, match.Start, match.Start + match.Length, PiiType.Phone, "libphonenumber", 0.8, findings);
+                }
+            }
+        }
+    }
+
+    private static void FindIPv4(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        foreach (var match in PiiPatterns.IPv4().EnumerateMatches(shadow))
+        {
+            var contextStart = Math.Max(0, match.Index - 16);
+            if (!PiiPatterns.VersionContext().IsMatch(shadow.AsSpan(contextStart, match.Index - contextStart)))
+            {
+                Add(source, match.Index, match.Index + match.Length, PiiType.IpAddress, "ipv4-octets", 0.8, findings);
+            }
+        }
+    }
+
+    private static void FindIPv6(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        foreach (var match in PiiPatterns.IPv6Candidate().EnumerateMatches(shadow))
+        {
+            var candidate = shadow.AsSpan(match.Index, match.Length);
+            var hexDigits = 0;
+            var groups = 0;
+            var inGroup = false;
+            foreach (var c in candidate)
+            {
+                if (c == '%')
+                {
+                    break;
+                }
+
+                var hex = char.IsAsciiHexDigit(c);
+                hexDigits += hex ? 1 : 0;
+                groups += hex && !inGroup ? 1 : 0;
+                inGroup = hex;
+            }
+
+            // "A::B" in code or "12:30:45" in prose parse or nearly parse; real addresses have more substance.
+            if (groups >= 2 && hexDigits >= 4
+                && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                Add(source, match.Index, match.Index + match.Length, PiiType.IpAddress, "ipv6-parse", 0.85, findings);
+            }
+        }
+    }
+
+    private static void FindSecrets(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        if (shadow.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            AddMatches(source, PiiPatterns.PemPrivateKey(), PiiType.Secret, "pem-private-key", 0.99, findings);
+        }
+
+        AddMatches(source, PiiPatterns.AwsAccessKey(), PiiType.Secret, "aws-access-key-id", 0.9, findings);
+        AddMatches(source, PiiPatterns.GitHubToken(), PiiType.Secret, "github-token", 0.9, findings);
+        AddMatches(source, PiiPatterns.StripeKey(), PiiType.Secret, "stripe-key", 0.9, findings);
+        AddMatches(source, PiiPatterns.GoogleApiKey(), PiiType.Secret, "google-api-key", 0.9, findings);
+        AddMatches(source, PiiPatterns.SlackToken(), PiiType.Secret, "slack-token", 0.9, findings);
+        AddMatches(source, PiiPatterns.Jwt(), PiiType.Secret, "jwt", 0.9, findings);
+        foreach (Match match in PiiPatterns.SkKey().Matches(shadow))
+        {
+            // A key body mixes letters and digits; "sk-this-is-a-long-slug-name" does not.
+            var body = match.Groups["body"].ValueSpan;
+            if (body.ContainsAnyInRange('0', '9') && (body.ContainsAnyInRange('a', 'z') || body.ContainsAnyInRange('A', 'Z')))
+            {
+                Add(source, match.Index, match.Index + match.Length, PiiType.Secret, "sk-api-key", 0.9, findings);
+            }
+        }
+
+        AddMatches(source, PiiPatterns.UrlCredentials(), PiiType.Secret, "url-credentials", 0.92, findings);
+        AddMatches(source, PiiPatterns.BearerToken(), PiiType.Secret, "bearer-token", 0.8, findings);
+        AddMatches(source, PiiPatterns.SecretAssignment(), PiiType.Secret, "secret-assignment", 0.7, findings, IsPlausibleSecretValue);
+    }
+
+    private static bool IsPlausibleSecretValue(string value) => !PiiPatterns.SecretPlaceholder().IsMatch(value);
+
+    private static bool IsPlausibleEmail(string value)
+    {
+        var at = value.LastIndexOf('@');
+        return at is > 0 and <= 64 && value.Length <= 254;
+    }
+}
