@@ -62,6 +62,7 @@ internal static class RunCommand
             TestAssembly = typeof(SecuritySteps).Assembly,
             ReportsDirectory = Path.Combine(reportDir, "reqnroll"),
             ConfigureGlobalContainer = container => container.RegisterInstanceAs(settings),
+            ConfigureScenarioContainer = (container, id) => container.RegisterInstanceAs(new StoryKey(id)),
         });
         var results = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
         var report = new SecurityReport
@@ -93,7 +94,7 @@ internal static class RunCommand
 
     private static StoryOutcome ToOutcome(ScenarioRunResult result, StoryJournal journal)
     {
-        var record = journal.Find(StoryJournal.KeyOf(Path.GetDirectoryName(result.FeatureFile) ?? "", result.FeatureName, result.PickleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var record = journal.Find(result.Id);
         var status = result.Status switch
         {
             ScenarioRunStatus.Passed => StoryStatus.Passed,

@@ -1,3 +1,5 @@
+using Reqnroll.BoDi;
+
 namespace SecureReqs.Runner;
 
 /// <summary>Runs every Scenario and every Scenario Outline example row of a folder of <c>.feature</c> files on the
@@ -81,7 +83,7 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var outcome = startError is null
-                ? await session.RunScenarioAsync(scenario, Lane).ConfigureAwait(false)
+                ? await session.RunScenarioAsync(scenario, Lane, ConfigureScenario(scenario)).ConfigureAwait(false)
                 : new ScenarioOutcome(ScenarioRunStatus.Failed, FailureMessages.BeforeTestRunFailed(startError), startError, TimeSpan.Zero);
             results.Add(ToResult(scenario, outcome));
         }
@@ -104,6 +106,11 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
             }
         }
     }
+
+    private Action<IObjectContainer>? ConfigureScenario(ScenarioDefinition scenario) =>
+        _options.ConfigureScenarioContainer is { } configure
+            ? container => configure(container, $"{scenario.Feature.RelativePath}#{scenario.PickleIndex}")
+            : null;
 
     private async Task<Exception?> StartAsync(ReqnrollSession session)
     {

@@ -35,6 +35,10 @@ public sealed class FeatureRunnerOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public Action<IObjectContainer>? ConfigureGlobalContainer { get; set; }
 
+    /// <summary>Gets or sets a callback that registers host objects in each scenario's container before its steps run;
+    /// it receives the scenario's <see cref="ScenarioRunResult.Id"/>.</summary>
+    public Action<IObjectContainer, string>? ConfigureScenarioContainer { get; set; }
+
     /// <summary>Gets or sets a predicate on a scenario's tags (Feature, Rule, Scenario and Examples tags, without
     /// <c>@</c>); scenarios it rejects are neither run nor reported.</summary>
     /// <value>The default value is <see langword="null"/>: every scenario runs.</value>

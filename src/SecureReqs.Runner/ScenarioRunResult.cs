@@ -32,6 +32,9 @@ public sealed record ScenarioRunResult
     /// <summary>Gets the scenario's position among the file's pickles (the id Reqnroll's <c>ScenarioInfo.PickleId</c> carries); -1 for a broken file.</summary>
     public int PickleIndex { get; init; } = -1;
 
+    /// <summary>Gets the scenario's id within the run: <c>FeatureFile#PickleIndex</c>.</summary>
+    public string Id => $"{FeatureFile}#{PickleIndex}";
+
     /// <summary>Gets the exception that failed the scenario (an assertion, a binding error), or <see langword="null"/>.</summary>
     public Exception? Error { get; init; }
 

@@ -9,11 +9,11 @@ public sealed class StoryContext
     /// <param name="settings">The settings (a host's instance, or the environment defaults).</param>
     /// <param name="feature">The feature context.</param>
     /// <param name="scenario">The scenario context.</param>
-    public StoryContext(SecureReqsSettings settings, FeatureContext feature, ScenarioContext scenario)
+    /// <param name="key">The id a host gave the scenario.</param>
+    public StoryContext(SecureReqsSettings settings, FeatureContext feature, ScenarioContext scenario, StoryKey key)
     {
         var tags = feature.FeatureInfo.Tags.Concat(scenario.ScenarioInfo.Tags).Distinct(StringComparer.Ordinal).ToList();
-        var key = StoryJournal.KeyOf(feature.FeatureInfo.FolderPath ?? "", feature.FeatureInfo.Title, scenario.ScenarioInfo.PickleId ?? "");
-        var record = settings.Journal.Begin(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, tags, key);
+        var record = settings.Journal.Begin(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, tags, key.Id);
         Driver = new SecurityStoryDriver(settings, record);
     }
 

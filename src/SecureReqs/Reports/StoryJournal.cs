@@ -11,13 +11,6 @@ public sealed class StoryJournal
     /// <summary>The stories, in the order they started.</summary>
     public IReadOnlyList<StoryRecord> Stories => [.. _stories];
 
-    /// <summary>The key of a scenario: its feature file's folder (relative, with /), the feature title and the pickle index.</summary>
-    /// <param name="folder">The feature file's folder relative to the features folder.</param>
-    /// <param name="feature">The feature's title.</param>
-    /// <param name="pickle">The scenario's pickle index within its file.</param>
-    /// <returns>The key.</returns>
-    public static string KeyOf(string folder, string feature, string pickle) => $"{folder.Replace('\\', '/').Trim('/')}|{feature}|{pickle}";
-
     /// <summary>Finds the record of a scenario by key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The record, or null when the scenario recorded nothing.</returns>
@@ -27,7 +20,7 @@ public sealed class StoryJournal
     /// <param name="feature">The feature's name.</param>
     /// <param name="scenario">The scenario's name.</param>
     /// <param name="tags">The tags.</param>
-    /// <param name="key">Identifies the scenario within its run (see <see cref="KeyOf"/>).</param>
+    /// <param name="key">Identifies the scenario within its run (a host-chosen id, or empty).</param>
     /// <returns>The record to fill.</returns>
     public StoryRecord Begin(string feature, string scenario, IReadOnlyList<string> tags, string key = "")
     {

@@ -13,7 +13,7 @@ public sealed class StoryRecord
     /// <summary>The scenario's name.</summary>
     public required string Scenario { get; init; }
 
-    /// <summary>Identifies the scenario within its run: the feature's folder and title and the scenario's pickle id.</summary>
+    /// <summary>Identifies the scenario within its run, as the host that registered a <c>StoryKey</c> chose it; empty otherwise.</summary>
     public string Key { get; init; } = "";
 
     /// <summary>The scenario's tags (with feature tags), without the leading @.</summary>
