@@ -82,9 +82,10 @@ internal static partial class PiiPatterns
 
     /// <summary>
 /// A credential assignment such as <c>password=…</c>, <c>"api_key": "…"</c> or <c>DB_SECRET: …</c>; the value is the
-/// finding. The keyword may end a longer name (<c>db_password</c>), so there is no left boundary.
+/// finding. The keyword may end a longer name (<c>db_password</c>), so there is no left boundary. The prose form
+/// <c>password is …</c> sets the <c>weak</c> group; the scanner then asks more of the value.
 /// </summary>
-    [GeneratedRegex(@"(?:password|passwd|passphrase|pwd|secret|api[_\-]?key|access[_\-]?key|(?:access|auth|refresh|bearer|session)[_\-]?token|token|credentials?|account[_\-]?key|shared[_\-]?access[_\-]?key|private[_\-]?key)[""']?[ \t]*(?::=|=>|[:=])[ \t]*[""']?(?<value>[^\s""'`,;<>(){}\[\]]{8,256})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:password|passwd|passphrase|pwd|secret|api[_\-]?key|access[_\-]?key|(?:access|auth|refresh|bearer|session)[_\-]?token|token|credentials?|account[_\-]?key|shared[_\-]?access[_\-]?key|private[_\-]?key)[""']?(?:[ \t]*(?::=|=>|[:=])|[ \t]+(?<weak>is|was)[ \t]*:?)[ \t]*[""']?(?<value>[^\s""'`,;<>(){}\[\]]{8,256})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     public static partial Regex SecretAssignment();
 
     /// <summary>The password in a URL such as <c>postgres://user:password@host</c>.</summary>

@@ -477,7 +477,19 @@ public sealed class PiiScanner
         }
 
         AddMatches(source, PiiPatterns.BearerToken(), PiiType.Secret, "bearer-token", 0.8, findings);
-        AddMatches(source, PiiPatterns.SecretAssignment(), PiiType.Secret, "secret-assignment", 0.7, findings, IsPlausibleSecretValue);
+        foreach (Match match in PiiPatterns.SecretAssignment().Matches(shadow))
+        {
+            var value = match.Groups["value"];
+            var proseForm = match.Groups["weak"].Success;
+
+            // "password is required" is prose; "password is Tr0ub4dor&3" is a password: in prose, ask for letters and digits.
+            if (!PiiPatterns.SecretPlaceholder().IsMatch(value.ValueSpan)
+                && (!proseForm || (value.ValueSpan.ContainsAnyInRange('0', '9') && (value.ValueSpan.ContainsAnyInRange('a', 'z') || value.ValueSpan.ContainsAnyInRange('A', 'Z')))))
+            {
+                Add(source, value.Index, value.Index + value.Length, PiiType.Secret, "secret-assignment", proseForm ? 0.6 : 0.7, findings);
+            }
+        }
+
     }
 
     private static int CountDigits(string text)
@@ -490,8 +502,6 @@ public sealed class PiiScanner
 
         return count;
     }
-
-    private static bool IsPlausibleSecretValue(string value) => !PiiPatterns.SecretPlaceholder().IsMatch(value);
 
     private static bool IsPlausibleEmail(string value)
     {
