@@ -80,8 +80,12 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,20000}?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*(?:[A-Za-z0-9+/=]{8,}|[A-Za-z\-]+:[^\r\n]*))*)", Options, TimeoutMilliseconds)]
     public static partial Regex PemPrivateKey();
 
-    /// <summary>A credential assignment such as <c>password=…</c>, <c>"api_key": "…"</c> or <c>DB_SECRET: …</c>; the value is the finding.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])[a-z0-9_\-.]*(?:password|passwd|passphrase|pwd|secret|api[_\-]?key|access[_\-]?key|(?:access|auth|refresh|bearer|session)[_\-]?token|token|credentials?|account[_\-]?key|shared[_\-]?access[_\-]?key|private[_\-]?key)[""']?[ \t]*(?::=|=>|[:=])[ \t]*[""']?(?<value>[^\s""'`,;<>(){}\[\]]{8,256})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    /// <summary>
+/// A credential assignment such as <c>password=…</c>, <c>"api_key": "…"</c> or <c>DB_SECRET: …</c>; the value is the
+/// finding. The keyword may end a longer name (<c>db_password</c>), so there is no left boundary. The prose form
+/// <c>password is …</c> sets the <c>weak</c> group; the scanner then asks more of the value.
+/// </summary>
+    [GeneratedRegex(@"(?:password|passwd|passphrase|pwd|secret|api[_\-]?key|access[_\-]?key|(?:access|auth|refresh|bearer|session)[_\-]?token|token|credentials?|account[_\-]?key|shared[_\-]?access[_\-]?key|private[_\-]?key)[""']?(?:[ \t]*(?::=|=>|[:=])|[ \t]+(?<weak>is|was)[ \t]*:?)[ \t]*[""']?(?<value>[^\s""'`,;<>(){}\[\]]{8,256})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     public static partial Regex SecretAssignment();
 
     /// <summary>The password in a URL such as <c>postgres://user:password@host</c>.</summary>

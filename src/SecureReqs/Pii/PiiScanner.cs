@@ -112,10 +112,10 @@ public sealed class PiiScanner
 
         if (_types.Contains(PiiType.Email) && shadow.Contains('@', StringComparison.Ordinal))
         {
-            AddMatches(source, PiiPatterns.Email(), PiiType.Email, "email-syntax", 0.9, candidates, IsPlausibleEmail);
+            FindEmails(source, candidates);
         }
 
-        if (hasDigits && _types.Contains(PiiType.Phone))
+        if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 7)
         {
             FindPhones(source, candidates);
         }
@@ -356,6 +356,37 @@ public sealed class PiiScanner
         }
     }
 
+    private static void FindEmails(PiiText source, List<PiiFinding> findings)
+    {
+        // Run the pattern only around each '@': starting it at every word of a long text costs far more.
+        var shadow = source.Shadow;
+        var regex = PiiPatterns.Email();
+        var searchFrom = 0;
+        for (var at = shadow.IndexOf('@', StringComparison.Ordinal); at >= 0; at = shadow.IndexOf('@', Math.Max(at + 1, searchFrom)))
+        {
+            var start = at;
+            while (start > 0 && at - start <= 64 && IsLocalPartChar(shadow[start - 1]))
+            {
+                start--;
+            }
+
+            if (at - start > 64 || at == start)
+            {
+                continue;
+            }
+
+            var end = Math.Min(shadow.Length, at + 256);
+            var match = regex.Match(shadow, start, end - start);
+            if (match.Success && match.Index < at && at < match.Index + match.Length && IsPlausibleEmail(match.Value))
+            {
+                Add(source, match.Index, match.Index + match.Length, PiiType.Email, "email-syntax", 0.9, findings);
+                searchFrom = match.Index + match.Length;
+            }
+        }
+    }
+
+    private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
+
     private void FindPhones(PiiText source, List<PiiFinding> findings)
     {
         var util = PhoneNumberUtil.GetInstance();
@@ -440,12 +471,37 @@ public sealed class PiiScanner
             }
         }
 
-        AddMatches(source, PiiPatterns.UrlCredentials(), PiiType.Secret, "url-credentials", 0.92, findings);
+        if (shadow.Contains("://", StringComparison.Ordinal))
+        {
+            AddMatches(source, PiiPatterns.UrlCredentials(), PiiType.Secret, "url-credentials", 0.92, findings);
+        }
+
         AddMatches(source, PiiPatterns.BearerToken(), PiiType.Secret, "bearer-token", 0.8, findings);
-        AddMatches(source, PiiPatterns.SecretAssignment(), PiiType.Secret, "secret-assignment", 0.7, findings, IsPlausibleSecretValue);
+        foreach (Match match in PiiPatterns.SecretAssignment().Matches(shadow))
+        {
+            var value = match.Groups["value"];
+            var proseForm = match.Groups["weak"].Success;
+
+            // "password is required" is prose; "password is Tr0ub4dor&3" is a password: in prose, ask for letters and digits.
+            if (!PiiPatterns.SecretPlaceholder().IsMatch(value.ValueSpan)
+                && (!proseForm || (value.ValueSpan.ContainsAnyInRange('0', '9') && (value.ValueSpan.ContainsAnyInRange('a', 'z') || value.ValueSpan.ContainsAnyInRange('A', 'Z')))))
+            {
+                Add(source, value.Index, value.Index + value.Length, PiiType.Secret, "secret-assignment", proseForm ? 0.6 : 0.7, findings);
+            }
+        }
+
     }
 
-    private static bool IsPlausibleSecretValue(string value) => !PiiPatterns.SecretPlaceholder().IsMatch(value);
+    private static int CountDigits(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            count += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return count;
+    }
 
     private static bool IsPlausibleEmail(string value)
     {

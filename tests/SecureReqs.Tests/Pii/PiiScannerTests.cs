@@ -223,6 +223,7 @@ public sealed class PiiScannerTests
     [InlineData("{\"api_key\": \"a8f5f167f44f4964e6c998dee827110c\"}", "a8f5f167f44f4964e6c998dee827110c")]
     [InlineData("AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]
     [InlineData("db postgres://admin:s3cr3tP4ss@db.internal:5432/app", "s3cr3tP4ss")]
+    [InlineData("Your new password is 5Xk@9!pLq2 - keep it safe", "5Xk@9!pLq2")]
     [InlineData("Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123456789", "abcdefghijklmnopqrstuvwxyz0123456789")]
     public void Scan_Secret_FoundWithExactValue(string text, string value)
     {
@@ -252,6 +253,7 @@ public sealed class PiiScannerTests
     [InlineData("api_key: <your key here>")]
     [InlineData("password = self.password")]
     [InlineData("the password is required")]
+    [InlineData("the password is incorrect, try again")]
     [InlineData("sk-this-is-a-long-slug-name")]
     [InlineData("secretary: Jane")]
     public void Scan_SecretLookalike_NotFound(string text)
