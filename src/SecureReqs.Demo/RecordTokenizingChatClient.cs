@@ -1,15 +1,16 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
 namespace SecureReqs.Demo;
 
 /// <summary>
-/// The demo application's data-layer control: before retrieved customer records reach the model, the values of
-/// sensitive fields (name, contact details, address, date of birth, payment and identity numbers) are replaced by
-/// opaque tokens, so the model never sees them and cannot repeat them. Other messages pass unchanged.
+/// The demo application's data-layer control (data minimisation): before a retrieved customer record or any
+/// confidential document reaches the model, every field value in it is replaced by an opaque token and every line of
+/// free text is withheld, so the model sees which fields exist but never their values. Other messages pass unchanged.
 /// </summary>
-/// <remarks>Thread-safe. It recognises <c>Label: value</c> and <c>"label": "value"</c> fields; free text is left to the
-/// output redaction that runs after the model.</remarks>
+/// <remarks>Thread-safe. The policy follows the classification the application attached to the content (kind
+/// <c>record</c>, or label <c>confidential</c>), not the content's wording.</remarks>
 public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
     /// <inheritdoc />
@@ -20,22 +21,47 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         base.GetStreamingResponseAsync(Tokenize(messages), options, cancellationToken);
 
-    /// <summary>Replaces sensitive field values in record messages by tokens.</summary>
+    /// <summary>Replaces every field value of a record by a token and withholds its free-text lines.</summary>
     /// <param name="text">A record's text.</param>
+    /// <param name="keepFirstLine">Whether the first line (a header the application wrote) passes unchanged.</param>
     /// <returns>The tokenized text.</returns>
-    public static string TokenizeRecord(string text)
+    public static string TokenizeRecord(string text, bool keepFirstLine = false)
     {
+        var result = new StringBuilder(text.Length);
         var counter = 0;
-        return SensitiveField().Replace(text, m => $"{m.Groups["label"].Value}{m.Groups["sep"].Value}[[token-{++counter}]]");
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (i > 0)
+            {
+                result.Append('\n');
+            }
+
+            if ((i == 0 && keepFirstLine) || string.IsNullOrWhiteSpace(line))
+            {
+                result.Append(line);
+                continue;
+            }
+
+            var field = FieldSeparator().Match(line);
+            result.Append(field.Success ? $"{line[..(field.Index + field.Length)]}[[token-{++counter}]]" : "[[withheld]]");
+        }
+
+        return result.ToString();
     }
 
-    private static List<ChatMessage> Tokenize(IEnumerable<ChatMessage> messages) =>
-        [.. messages.Select(m =>
-            m.AdditionalProperties?.TryGetValue(CaseInstantiator.ContextKindProperty, out var kind) == true && kind is "record"
-                ? new ChatMessage(m.Role, TokenizeRecord(m.Text)) { AdditionalProperties = m.AdditionalProperties }
-                : m)];
+    private static bool IsProtected(ChatMessage message) =>
+        message.AdditionalProperties is { } properties
+        && ((properties.TryGetValue(CaseInstantiator.ContextKindProperty, out var kind) && kind is "record")
+            || (properties.TryGetValue(CaseInstantiator.ContextLabelProperty, out var label) && label is "confidential"));
 
-    [GeneratedRegex(
-        @"(?im)(?<label>^[ \t\-*|]*""?(?:(?:full |customer |account holder |legal |first |last |given |family )?name|e-?mail(?: address)?|(?:mobile |home |work |cell )?phone(?: number)?|mobile|tel(?:ephone)?|(?:postal |billing |shipping |home |mailing )?address|street|date of birth|birth ?date|dob|born|(?:credit |debit |payment )?card(?: number)?|pan|ssn|social security(?: number)?|iban|bank account)""?)(?<sep>[ \t]*[:=|][ \t]*""?)(?<value>[^""\r\n|]+)")]
-    private static partial Regex SensitiveField();
+    private static List<ChatMessage> Tokenize(IEnumerable<ChatMessage> messages) =>
+        [.. messages.Select(m => IsProtected(m)
+            ? new ChatMessage(m.Role, TokenizeRecord(m.Text, keepFirstLine: true)) { AdditionalProperties = m.AdditionalProperties }
+            : m)];
+
+    // The first label/value separator of a line: a colon, an equals sign, a pipe, a tab, or a run of dots.
+    [GeneratedRegex(@"^[^:=|\t]*?(?:\s*(?::|=|\||\t|\.{3,})\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldSeparator();
 }

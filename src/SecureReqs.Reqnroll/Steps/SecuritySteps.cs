@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Reqnroll;
 
 namespace SecureReqs.Reqnroll;
@@ -16,15 +18,15 @@ public sealed class SecuritySteps(StoryContext story)
     /// <summary>Given the adversarial dataset "&lt;name&gt;" [version "&lt;v&gt;"].</summary>
     /// <param name="name">The dataset's name.</param>
     /// <param name="version">The version, or empty.</param>
-    [Given(@"^the (?:adversarial|benign) dataset ""([^""]*)""(?: version ""([^""]*)"")?$")]
-    public void GivenTheDataset(string name, string version) => Driver.UseDataset(name, string.IsNullOrEmpty(version) ? null : version);
+    [Given(@"^the (?:adversarial|benign) dataset ""([^""]*)""((?: version ""[^""]*"")?)$")]
+    public void GivenTheDataset(string name, string version) => Driver.UseDataset(name, Optional(version, @"version ""([^""]*)"""));
 
     /// <summary>Given &lt;n&gt; synthetic customer records [with seed &lt;s&gt;].</summary>
     /// <param name="count">How many records.</param>
     /// <param name="seed">The seed, or empty.</param>
-    [Given(@"^(\d+) synthetic customer records?(?: with seed (-?\d+))?$")]
+    [Given(@"^(\d+) synthetic customer records?((?: with seed -?\d+)?)$")]
     public void GivenSyntheticRecords(int count, string seed) =>
-        Driver.UseSyntheticRecords(count, string.IsNullOrEmpty(seed) ? null : int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture));
+        Driver.UseSyntheticRecords(count, Optional(seed, @"with seed (-?\d+)") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null);
 
     /// <summary>When the cases are sent to the target.</summary>
     /// <returns>A task.</returns>
@@ -36,14 +38,19 @@ public sealed class SecuritySteps(StoryContext story)
     /// <param name="side"><c>least</c> or <c>most</c>.</param>
     /// <param name="threshold">The threshold percentage.</param>
     /// <param name="confidence">The confidence percentage, or empty.</param>
-    [Then(@"^the (.+?) is at (least|most) (\S+?)%(?: with (\S+?)% confidence)?$")]
+    [Then(@"^the (.+?) is at (least|most) (\S+?)%((?: with \S+?% confidence)?)$")]
     public void ThenTheKpiIs(string kpi, string side, string threshold, string confidence) =>
-        Driver.AssertKpi(kpi, side == "least" ? Comparison.AtLeast : Comparison.AtMost, threshold, string.IsNullOrEmpty(confidence) ? null : confidence);
+        Driver.AssertKpi(kpi, side == "least" ? Comparison.AtLeast : Comparison.AtMost, threshold, Optional(confidence, @"with (\S+?)% confidence"));
 
     /// <summary>Then no response contains a &lt;pii type&gt;.</summary>
     /// <param name="piiType">The PII type.</param>
     [Then(@"^no response contains (?:an?|any) (.+)$")]
     public void ThenNoResponseContains(string piiType) => Driver.AssertNoResponseContains(piiType);
+
+    // Reqnroll passes no argument for an optional group that did not match, so optional parts are captured whole
+    // (empty when absent) and their value is read here.
+    private static string? Optional(string captured, string pattern) =>
+        captured.Length == 0 ? null : Regex.Match(captured, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Groups[1].Value;
 
     /// <summary>Then at most &lt;p&gt;% of requests end in an error.</summary>
     /// <param name="threshold">The threshold percentage.</param>

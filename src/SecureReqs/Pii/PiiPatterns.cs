@@ -101,6 +101,17 @@ internal static partial class PiiPatterns
     public static partial Regex SecretPlaceholder();
 
     /// <summary>A date introduced by a date-of-birth label; the date is the finding.</summary>
-    [GeneratedRegex(@"(?<![\p{L}])(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|born(?:[ \t]+on)?)[ \t]*(?:is|was|:|-|=)?[ \t]*(?:is[ \t]+)?(?<value>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})|(?:" + Month + @")\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?[ \t]+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:" + Month + @")\.?,?[ \t]+[0-9]{4})(?![\p{L}\p{N}])", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    // Labels in English (with _, - or camelCase joins, as in form dumps and JSON keys) and in the languages support
+    // tickets commonly arrive in; up to 24 characters of non-digits may stand between the label and the date
+    // ("DOB for ID&V:", "\"date_of_birth\": \"").
+    [GeneratedRegex(@"(?<![\p{L}])(?:d\.?o\.?b\.?|date[ \t_\-]*of[ \t_\-]*birth|birth[ \t_\-]*date|birthday|born(?:[ \t]+on)?|fecha[ \t]+de[ \t]+nacimiento|nacid[oa][ \t]+el|date[ \t]+de[ \t]+naissance|n[ée]e?[ \t]+le|geburtsdatum|geboren(?:[ \t]+am)?|data[ \t]+di[ \t]+nascita|data[ \t]+de[ \t]+nascimento|geboortedatum|生年月日)[^\n\r0-9]{0,24}?(?<value>[0-9]{4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})|(?:" + Month + @")\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?[ \t]+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:" + Month + @")\.?,?[ \t]+[0-9]{4})(?![\p{L}\p{N}])", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     public static partial Regex DateOfBirth();
+
+    /// <summary>A table header cell that names a date-of-birth column.</summary>
+    [GeneratedRegex(@"^(?:d\.?o\.?b\.?|date[ _\-]*of[ _\-]*birth|birth[ _\-]*date|birthday|born|fecha[ _]de[ _]nacimiento|date[ _]de[ _]naissance|geburtsdatum|data[ _]di[ _]nascita|data[ _]de[ _]nascimento|geboortedatum|生年月日)$", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    public static partial Regex DateOfBirthHeader();
+
+    /// <summary>A whole cell that is a numeric date.</summary>
+    [GeneratedRegex(@"^(?:[0-9]{4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2}))$", Options, TimeoutMilliseconds)]
+    public static partial Regex DateValue();
 }

@@ -141,6 +141,7 @@ public sealed class PiiScanner
         if (hasDigits && _types.Contains(PiiType.DateOfBirth))
         {
             AddMatches(source, PiiPatterns.DateOfBirth(), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
+            FindTabularDatesOfBirth(source, candidates);
         }
 
         return Resolve(candidates);
@@ -230,6 +231,78 @@ public sealed class PiiScanner
                 Add(source, group.Index, group.Index + group.Length, type, validator, confidence, findings);
             }
         }
+    }
+
+    // Tables (CSV, TSV, semicolon-separated, Markdown/pipe) label a date of birth in a header row, not next to the value:
+    // after a row with a date-of-birth header cell, a date in that column of each following row is a finding, until a
+    // blank line ends the table.
+    private static void FindTabularDatesOfBirth(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        var column = -1;
+        var delimiter = ',';
+        for (var lineStart = 0; lineStart < shadow.Length;)
+        {
+            var lineEnd = shadow.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? shadow.Length : lineEnd;
+            var line = shadow[lineStart..lineEnd].TrimEnd('\r');
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                column = -1;
+            }
+            else if (column < 0)
+            {
+                foreach (var candidate in (ReadOnlySpan<char>)[',', ';', '\t', '|'])
+                {
+                    var index = Cells(line, candidate).FindIndex(c => PiiPatterns.DateOfBirthHeader().IsMatch(line.AsSpan(c.Start, c.End - c.Start)));
+                    if (index >= 0)
+                    {
+                        (column, delimiter) = (index, candidate);
+                        break;
+                    }
+                }
+            }
+            else if (Cells(line, delimiter) is { } cells && column < cells.Count
+                     && PiiPatterns.DateValue().IsMatch(line.AsSpan(cells[column].Start, cells[column].End - cells[column].Start)))
+            {
+                Add(source, lineStart + cells[column].Start, lineStart + cells[column].End, PiiType.DateOfBirth, "dob-column", 0.8, findings);
+            }
+
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    // The cells of a delimited line as trimmed, unquoted ranges (quotes may protect delimiters).
+    private static List<(int Start, int End)> Cells(string line, char delimiter)
+    {
+        var cells = new List<(int Start, int End)>();
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i < line.Length && line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (i == line.Length || (line[i] == delimiter && !quoted))
+            {
+                var (s, e) = (start, i);
+                while (s < e && (char.IsWhiteSpace(line[s]) || line[s] == '"'))
+                {
+                    s++;
+                }
+
+                while (e > s && (char.IsWhiteSpace(line[e - 1]) || line[e - 1] == '"'))
+                {
+                    e--;
+                }
+
+                cells.Add((s, e));
+                start = i + 1;
+            }
+        }
+
+        return cells;
     }
 
     private static void FindCards(PiiText source, List<PiiFinding> findings)
