@@ -62,7 +62,7 @@ internal static class RunCommand
             TestAssembly = typeof(SecuritySteps).Assembly,
             ReportsDirectory = Path.Combine(reportDir, "reqnroll"),
             ConfigureGlobalContainer = container => container.RegisterInstanceAs(settings),
-            ConfigureScenarioContainer = (container, id) => container.RegisterInstanceAs(new StoryKey(id)),
+            ConfigureScenarioContainer = (container, id) => container.RegisterInstanceAs(new StoryKey { Id = id }),
         });
         var results = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
         var report = new SecurityReport

@@ -23,9 +23,10 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
 
     /// <summary>Replaces every field value of a record by a token and withholds its free-text lines.</summary>
     /// <param name="text">A record's text.</param>
-    /// <param name="keepFirstLine">Whether the first line (a header the application wrote) passes unchanged.</param>
+    /// <param name="keepHeader">Whether a first line in brackets (the header the application writes, such as
+    /// <c>[record: CRM | classification: confidential]</c>) passes unchanged.</param>
     /// <returns>The tokenized text.</returns>
-    public static string TokenizeRecord(string text, bool keepFirstLine = false)
+    public static string TokenizeRecord(string text, bool keepHeader = false)
     {
         var result = new StringBuilder(text.Length);
         var counter = 0;
@@ -38,7 +39,7 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
                 result.Append('\n');
             }
 
-            if ((i == 0 && keepFirstLine) || string.IsNullOrWhiteSpace(line))
+            if ((i == 0 && keepHeader && line.StartsWith('[') && line.EndsWith(']')) || string.IsNullOrWhiteSpace(line))
             {
                 result.Append(line);
                 continue;
@@ -58,7 +59,7 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
 
     private static List<ChatMessage> Tokenize(IEnumerable<ChatMessage> messages) =>
         [.. messages.Select(m => IsProtected(m)
-            ? new ChatMessage(m.Role, TokenizeRecord(m.Text, keepFirstLine: true)) { AdditionalProperties = m.AdditionalProperties }
+            ? new ChatMessage(m.Role, TokenizeRecord(m.Text, keepHeader: true)) { AdditionalProperties = m.AdditionalProperties }
             : m)];
 
     // The first label/value separator of a line: a colon, an equals sign, a pipe, a tab, or a run of dots.

@@ -6,19 +6,7 @@ namespace SecureReqs.Reqnroll;
 /// </summary>
 public sealed class StoryKey
 {
-    /// <summary>Creates an empty key.</summary>
-    public StoryKey()
-        : this("")
-    {
-    }
-
-    /// <summary>Creates a key.</summary>
-    /// <param name="id">The id.</param>
-    public StoryKey(string id)
-    {
-        Id = id;
-    }
-
     /// <summary>The id.</summary>
-    public string Id { get; }
+    /// <value>The default value is empty.</value>
+    public string Id { get; init; } = "";
 }

@@ -266,6 +266,14 @@ public sealed class PiiScannerTests
     [InlineData("date of birth 1985-12-04", 14, 24)]
     [InlineData("born on March 3rd, 1990 in Ohio", 8, 23)]
     [InlineData("Birthday: 3 March 1990", 10, 22)]
+    [InlineData("date_of_birth: 1985-12-04", 15, 25)]
+    [InlineData("\"dateOfBirth\": \"1985-12-04\"", 16, 26)]
+    [InlineData("DOB for ID&V: 04/12/1985", 14, 24)]
+    [InlineData("subject_dob=1985-12-04", 12, 22)]
+    [InlineData("fecha de nacimiento: 04/12/1985", 21, 31)]
+    [InlineData("Geburtsdatum 04.12.1985", 13, 23)]
+    [InlineData("date de naissance 04/12/1985", 18, 28)]
+    [InlineData("生年月日：1985-12-04", 5, 15)]
     public void Scan_LabelledDateOfBirth_Found(string text, int start, int end)
     {
         var findings = _scanner.Scan(text);
@@ -273,6 +281,34 @@ public sealed class PiiScannerTests
         findings.Should().ContainSingle();
         findings[0].Type.Should().Be(PiiType.DateOfBirth);
         (findings[0].Start, findings[0].End).Should().Be((start, end));
+    }
+
+    [Fact]
+    public void Scan_DateInADateOfBirthColumn_Found()
+    {
+        var text = "name,email,dob,joined\n\"Ada L\",ada@example.com,1985-12-04,2020-01-02\n\nnotes,2021-03-04";
+
+        var dates = _scanner.Scan(text).Where(f => f.Type == PiiType.DateOfBirth).ToList();
+
+        dates.Should().ContainSingle();
+        text[dates[0].Start..dates[0].End].Should().Be("1985-12-04");
+    }
+
+    [Fact]
+    public void Scan_DateInAMarkdownTableColumn_Found()
+    {
+        var text = "| Name | Date of birth |\n|---|---|\n| Ada | 04/12/1985 |";
+
+        var dates = _scanner.Scan(text).Where(f => f.Type == PiiType.DateOfBirth).ToList();
+
+        dates.Should().ContainSingle();
+        text[dates[0].Start..dates[0].End].Should().Be("04/12/1985");
+    }
+
+    [Fact]
+    public void Scan_DatesInATableWithoutADateOfBirthColumn_NotFound()
+    {
+        _scanner.Scan("order,shipped,delivered\n55120,2024-01-02,2024-01-05").Should().BeEmpty();
     }
 
     [Theory]
