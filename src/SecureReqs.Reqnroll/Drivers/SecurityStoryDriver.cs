@@ -69,8 +69,18 @@ public sealed class SecurityStoryDriver
         var seed = _seed ?? _settings.DefaultSeed;
         var records = _records ?? SyntheticCustomers.Generate(Math.Max(1, dataset.Cases.Count), seed);
         var cases = CaseInstantiator.Instantiate(dataset.Cases, records, seed);
-        using var client = target.Factory();
-        _record.Run = await new SecurityRun(client, _settings.RunOptions).ExecuteAsync(target.Name, dataset.Name, cases, cancellationToken).ConfigureAwait(false);
+        var client = target.Factory();
+        try
+        {
+            _record.Run = await new SecurityRun(client, _settings.RunOptions).ExecuteAsync(target.Name, dataset.Name, cases, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (target.DisposeAfterUse)
+            {
+                client.Dispose();
+            }
+        }
     }
 
     /// <summary>Checks "the &lt;kpi&gt; is at least/at most &lt;p&gt;% [with &lt;c&gt;% confidence]".</summary>

@@ -39,8 +39,9 @@ public sealed class TargetRegistry
     /// <returns>This registry.</returns>
     public TargetRegistry Add(string name, IChatClient client, string? description = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(client);
-        return Add(name, () => client, description);
+        return Add(new TargetDefinition(name, description ?? "registered in code", () => client) { DisposeAfterUse = false });
     }
 
     /// <summary>Registers a definition.</summary>

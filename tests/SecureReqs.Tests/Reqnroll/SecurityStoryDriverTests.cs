@@ -60,6 +60,20 @@ public sealed class SecurityStoryDriverTests : IDisposable
     }
 
     [Fact]
+    public async Task SendCases_SharedClientInstance_IsNotDisposedBetweenStories()
+    {
+        var shared = new DisposalTrackingClient(ScriptedChatClient.Answering("ok"));
+        var driver = Driver(out var settings);
+        settings.Targets.Add("shared", shared);
+        driver.UseTarget("shared");
+        driver.UseDataset("mini");
+
+        await driver.SendCasesAsync(TestContext.Current.CancellationToken);
+
+        shared.Disposed.Should().BeFalse();
+    }
+
+    [Fact]
     public void AssertNoResponseContains_UnknownType_ListsKnownTypes()
     {
         var driver = Driver(out _);
@@ -118,5 +132,16 @@ public sealed class SecurityStoryDriverTests : IDisposable
             DatasetsDirectory = _datasets,
         };
         return new SecurityStoryDriver(settings, settings.Journal.Begin("Feature", "Scenario", []));
+    }
+
+    private sealed class DisposalTrackingClient(Microsoft.Extensions.AI.IChatClient inner) : Microsoft.Extensions.AI.DelegatingChatClient(inner)
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }
