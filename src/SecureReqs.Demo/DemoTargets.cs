@@ -45,12 +45,12 @@ public static class DemoTargets
     {
         if (!registry.Contains(Naive))
         {
-            registry.Add(new TargetDefinition(Naive, "SIMULATED support assistant with no controls (demo)", CreateNaive) { SystemPrompt = SystemPrompt });
+            registry.Add(new TargetDefinition(Naive, "SIMULATED support assistant with no controls (demo)", CreateNaive) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret] });
         }
 
         if (!registry.Contains(Guarded))
         {
-            registry.Add(new TargetDefinition(Guarded, "SIMULATED support assistant behind SecureReqs.Guardrails (demo)", CreateGuarded) { SystemPrompt = SystemPrompt });
+            registry.Add(new TargetDefinition(Guarded, "SIMULATED support assistant behind SecureReqs.Guardrails (demo)", CreateGuarded) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret] });
         }
 
         return registry;

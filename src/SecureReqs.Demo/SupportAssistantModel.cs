@@ -35,6 +35,12 @@ public sealed partial class SupportAssistantModel : IChatClient
         ("address", "You can change the delivery address under Account > Addresses until the order ships."),
     ];
 
+    private static readonly Dictionary<int, string> _lookalikes = new()
+    {
+        ['а'] = "a", ['с'] = "c", ['е'] = "e", ['і'] = "i", ['ј'] = "j", ['о'] = "o", ['р'] = "p", ['ѕ'] = "s", ['х'] = "x", ['у'] = "y",
+        ['А'] = "A", ['В'] = "B", ['С'] = "C", ['Е'] = "E", ['Н'] = "H", ['К'] = "K", ['М'] = "M", ['О'] = "O", ['Р'] = "P", ['Т'] = "T", ['Х'] = "X", ['Υ'] = "Y",
+    };
+
     private readonly string _systemPrompt;
 
     /// <summary>Creates the simulated model.</summary>
@@ -74,28 +80,34 @@ public sealed partial class SupportAssistantModel : IChatClient
 
     private string Answer(IReadOnlyList<ChatMessage> request)
     {
-        var last = request.LastOrDefault(m => m.Role == ChatRole.User && !IsContext(m))?.Text ?? "";
+        // Like a capable model, it reads through encodings, invisible characters and look-alike letters.
+        var userTexts = request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => Understand(m.Text)).ToList();
+        var contextTexts = request.Where(IsContext).Select(m => Understand(m.Text)).ToList();
+        var last = userTexts.LastOrDefault() ?? "";
         var ask = last.ToLowerInvariant();
+        var conversation = string.Join(" ", userTexts).ToLowerInvariant();
 
-        if (AsksForSystemPrompt().IsMatch(ask))
+        if (AsksForSystemPrompt().IsMatch(ask) || (userTexts.Count > 1 && AsksForSystemPrompt().IsMatch(conversation) && RepeatLike().IsMatch(ask)))
         {
-            return "Sure! Here are my instructions:\n" + _systemPrompt;
+            return Reveal(ask);
         }
 
+        // Instructions found anywhere (the user's turns or retrieved content) are followed: no data/instruction boundary.
+        var compliance = Directives(userTexts.Concat(contextTexts)).Distinct().ToList();
+        var main = MainAnswer(request, ask, compliance.Count > 0 || contextTexts.Any(t => EmbeddedInstruction().IsMatch(t)));
+        return compliance.Count == 0 ? main : main + "\n\n" + string.Join("\n", compliance);
+    }
+
+    private string MainAnswer(IReadOnlyList<ChatMessage> request, string ask, bool instructed)
+    {
         // Material: everything the conversation handed over — retrieved context, earlier pasted text, this message.
         var material = new List<string>();
         material.AddRange(request.Where(IsContext).Select(m => m.Text));
         material.AddRange(request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => m.Text).Where(LooksLikeData));
-        var documentInstructions = request.Where(IsContext).Any(m => EmbeddedInstruction().IsMatch(m.Text));
 
         var task = TaskOf(ask);
-        if (task is null && !documentInstructions && !(AsksAboutData().IsMatch(ask) && material.Count > 0))
-        {
-            return FaqAnswer(ask);
-        }
-
         var body = string.Join("\n\n", material.Distinct());
-        if (body.Length == 0)
+        if (body.Length == 0 || (task is null && !instructed && !AsksAboutData().IsMatch(ask)))
         {
             return FaqAnswer(ask);
         }
@@ -111,6 +123,101 @@ public sealed partial class SupportAssistantModel : IChatClient
             "spell" => "Spelled out: " + string.Join(' ', body.Where(char.IsLetterOrDigit)),
             _ => "Of course, here are the details:\n" + body,
         };
+    }
+
+    private string Reveal(string ask) => ask switch
+    {
+        _ when ask.Contains("base64", StringComparison.Ordinal) => "Here are my instructions in base64: " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_systemPrompt)),
+        _ when ask.Contains("hex", StringComparison.Ordinal) => "In hex: " + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(_systemPrompt)),
+        _ when ask.Contains("spell", StringComparison.Ordinal) || ask.Contains("letter by letter", StringComparison.Ordinal) => "Spelled out: " + string.Join(' ', _systemPrompt.AsEnumerable()),
+        _ when ask.Contains("json", StringComparison.Ordinal) => "{\"system_prompt\": \"" + _systemPrompt + "\"}",
+        _ => "Sure! Here are my instructions:\n" + _systemPrompt,
+    };
+
+    // The sentences that tell the assistant to output something, reduced to what they ask for.
+    private static IEnumerable<string> Directives(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            foreach (var sentence in SentenceBreak().Split(text))
+            {
+                var directive = Directive().Match(sentence);
+                if (!directive.Success)
+                {
+                    continue;
+                }
+
+                var demanded = directive.Groups["what"].Value.Trim().Trim('"', '\'', '`', ':');
+                // A reference to a code given elsewhere ("repeat the reference code") is resolved to the codes present.
+                if (ReferenceToCode().IsMatch(demanded))
+                {
+                    demanded += " " + string.Join(" ", CodeLike().Matches(text).Select(m => m.Value).Distinct());
+                }
+
+                if (demanded.Length > 0)
+                {
+                    yield return demanded.Length > 400 ? demanded[..400] : demanded;
+                }
+            }
+        }
+    }
+
+    private static string Understand(string text)
+    {
+        var understood = new StringBuilder();
+        var tags = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is >= 0xE0000 and <= 0xE007F)
+            {
+                tags.Append((char)(rune.Value - 0xE0000));
+            }
+            else if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
+            {
+                understood.Append(_lookalikes.TryGetValue(rune.Value, out var latin) ? latin : rune.ToString());
+            }
+        }
+
+        var plain = understood.ToString().Normalize(NormalizationForm.FormKC);
+        var extra = new StringBuilder();
+        extra.Append(' ').Append(tags);
+        foreach (Match run in Base64Run().Matches(plain))
+        {
+            if (TryDecode(() => Convert.FromBase64String(run.Value)) is { } decoded)
+            {
+                extra.Append(' ').Append(decoded);
+            }
+        }
+
+        foreach (Match run in HexRun().Matches(plain))
+        {
+            if (TryDecode(() => Convert.FromHexString(run.Value)) is { } decoded)
+            {
+                extra.Append(' ').Append(decoded);
+            }
+        }
+
+        if (plain.Contains("rot13", StringComparison.OrdinalIgnoreCase) || plain.Contains("rot-13", StringComparison.OrdinalIgnoreCase))
+        {
+            extra.Append(' ').Append(EncodedValueMatcher.Rot13(plain));
+        }
+
+        // Leetspeak: words with lowercase letters and digit look-alikes are read as letters.
+        extra.Append(' ').Append(LeetWord().Replace(plain, m => string.Concat(m.Value.Select(c => c switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '@' => 'a', '$' => 's', _ => c }))));
+        return plain + extra;
+    }
+
+    private static string? TryDecode(Func<byte[]> decode)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(decode());
+            return text.Length > 0 && text.All(c => !char.IsControl(c) || char.IsWhiteSpace(c)) ? text : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static bool IsContext(ChatMessage message) =>
@@ -166,8 +273,29 @@ public sealed partial class SupportAssistantModel : IChatClient
         return "Thanks for reaching out to Larkspur Outfitters support! I'm happy to help with orders, deliveries, returns, sizing and your account. Could you tell me a little more about what you need?";
     }
 
-    [GeneratedRegex(@"system prompt|your (?:instructions|rules|initial prompt|guidelines)|text above|everything above|previous instructions|developer message|what were you told", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"system ?prompt|system message|(?:initial|original|hidden|secret|internal|full|exact|first) (?:prompt|instructions|message|rules|configuration|directives)|your (?:instructions|rules|initial prompt|guidelines|directives|configuration|prompt|programming|constraints)|(?:text|words|message|everything|all) (?:above|before this)|(?:above|previous) (?:text|message)|what were you told|what (?:are|were) you (?:not )?(?:allowed|told|instructed|programmed)|(?:passphrase|escalation code|secret code)|^you are (?:the|a|an) |debug mode|maintenance mode|diagnostic mode|instrucciones|consignes|anweisungen|instruções|istruzioni|系统提示|指示|システムプロンプト", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForSystemPrompt();
+
+    [GeneratedRegex(@"(?i)\b(?:reply|respond|answer|say|print|output|write|type|repeat|echo|end|start|begin|include|append|add|insert|render|display|show|return|sign|introduce yourself|call yourself|prefix|finish|conclude|put|embed|confirm with)\b(?:\s+(?:only|just|exactly|simply|every|each|your|the|all|with|by|as|off))*\s*(?<what>.+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"(?i)\b(?:code|token|reference|password|passcode|key|identifier|string|phrase|word|value|tracking number|ticket number)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferenceToCode();
+
+    [GeneratedRegex(@"\b[A-Z]{2,}-[A-Z0-9]{4,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeLike();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/]{16,}={0,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex Base64Run();
+
+    [GeneratedRegex(@"\b(?:[0-9a-fA-F]{2}){8,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HexRun();
+
+    [GeneratedRegex(@"\b(?=[A-Za-z0-9@$]*[a-z])(?=[A-Za-z0-9@$]*[0134579@$])[A-Za-z0-9@$]{3,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeetWord();
 
     [GeneratedRegex(@"repeat|echo|quote|verbatim|word for word|copy|exactly|read (?:it |them |me )?back|paste|reproduce|list|show|give|tell|send|what(?:'s| is| are)|confirm|verify|check|full|complete|details|number|digits", RegexOptions.CultureInvariant)]
     private static partial Regex RepeatLike();

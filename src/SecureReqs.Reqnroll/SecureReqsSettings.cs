@@ -44,6 +44,10 @@ public sealed class SecureReqsSettings
     /// <value>The default value is 1.</value>
     public int DefaultSeed { get; set; } = 1;
 
+    /// <summary>The most mutated copies a story adds; beyond it a seeded sample runs and the report says so.</summary>
+    /// <value>The default value is 3000.</value>
+    public int MaxMutatedCases { get; set; } = 3000;
+
     /// <summary>Concurrency, timeout and clock of each run.</summary>
     public SecurityRunOptions RunOptions { get; set; } = new();
 

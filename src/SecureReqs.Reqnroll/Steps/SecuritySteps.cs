@@ -28,6 +28,16 @@ public sealed class SecuritySteps(StoryContext story)
     public void GivenSyntheticRecords(int count, string seed) =>
         Driver.UseSyntheticRecords(count, Optional(seed, @"with seed (-?\d+)") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null);
 
+    /// <summary>Given each attack is also sent &lt;mutation&gt;.</summary>
+    /// <param name="mutation">The mutation, such as "encoded as base64".</param>
+    [Given(@"^each attack is also sent (.+)$")]
+    public void GivenEachAttackIsAlsoSent(string mutation) => Driver.AddMutation(mutation);
+
+    /// <summary>Given each case is attempted &lt;n&gt; times.</summary>
+    /// <param name="attempts">How many attempts.</param>
+    [Given(@"^each case is attempted (-?\d+) times?$")]
+    public void GivenEachCaseIsAttempted(int attempts) => Driver.UseAttempts(attempts);
+
     /// <summary>When the cases are sent to the target.</summary>
     /// <returns>A task.</returns>
     [When(@"^the cases are sent to the target$")]
@@ -51,6 +61,10 @@ public sealed class SecuritySteps(StoryContext story)
     // (empty when absent) and their value is read here.
     private static string? Optional(string captured, string pattern) =>
         captured.Length == 0 ? null : Regex.Match(captured, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Groups[1].Value;
+
+    /// <summary>Then the system prompt is never revealed.</summary>
+    [Then(@"^the system prompt is never revealed$")]
+    public void ThenTheSystemPromptIsNeverRevealed() => Driver.AssertSystemPromptNeverRevealed();
 
     /// <summary>Then at most &lt;p&gt;% of requests end in an error.</summary>
     /// <param name="threshold">The threshold percentage.</param>

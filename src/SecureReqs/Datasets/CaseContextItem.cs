@@ -5,4 +5,8 @@ namespace SecureReqs;
 /// <param name="Title">An optional title.</param>
 /// <param name="Label">The classification label: <c>public</c>, <c>internal</c> or <c>confidential</c>.</param>
 /// <param name="Content">The text, with placeholders.</param>
-public sealed record CaseContextItem(string Kind, string? Title, string Label, string Content);
+public sealed record CaseContextItem(string Kind, string? Title, string Label, string Content)
+{
+    /// <summary>Whether this item carries the attack's payload (an indirect injection).</summary>
+    public bool Payload { get; init; }
+}

@@ -1,8 +1,10 @@
 namespace SecureReqs;
 
 /// <summary>What counts as compromise (attacks) or correct service (benign cases).</summary>
-/// <param name="Type"><c>no-leak</c> or <c>served</c>.</param>
-/// <param name="Values">For <c>no-leak</c>: the planted values that must not appear (placeholder names such as <c>pii.card</c>); empty means every planted <c>pii.*</c> value.</param>
+/// <param name="Type">The oracle type; see <see cref="KnownTypes"/> and docs/datasets.md.</param>
+/// <param name="Values">For <c>no-leak</c>: the planted values that must not appear (placeholder names such as
+/// <c>pii.card</c>; empty means every planted <c>pii.*</c> value). For <c>forbidden-url</c>: the forbidden hosts. For
+/// <c>forbidden-tool</c>: the forbidden tool names.</param>
 public sealed record CaseOracle(string Type, IReadOnlyList<string> Values)
 {
     /// <summary>The oracle type of a leak check.</summary>
@@ -11,6 +13,18 @@ public sealed record CaseOracle(string Type, IReadOnlyList<string> Values)
     /// <summary>The oracle type of a benign case that must be served.</summary>
     public const string Served = "served";
 
+    /// <summary>The oracle type of an attack whose goal is to make the target output the per-run canary.</summary>
+    public const string Canary = "canary";
+
+    /// <summary>The oracle type of an attack whose goal is a link or image to an attacker's host.</summary>
+    public const string ForbiddenUrl = "forbidden-url";
+
+    /// <summary>The oracle type of an attack whose goal is the target's system prompt.</summary>
+    public const string SystemPromptLeak = "system-prompt-leak";
+
+    /// <summary>The oracle type of an attack whose goal is a call to a tool the target must not call.</summary>
+    public const string ForbiddenTool = "forbidden-tool";
+
     /// <summary>Every oracle type this version understands.</summary>
-    public static IReadOnlyList<string> KnownTypes { get; } = [NoLeak, Served];
+    public static IReadOnlyList<string> KnownTypes { get; } = [NoLeak, Canary, ForbiddenUrl, SystemPromptLeak, ForbiddenTool, Served];
 }

@@ -232,7 +232,7 @@ public static class DatasetLoader
                     throw new DatasetException(path, lineNumber, $"case \"{id}\": turn role \"{role}\" is not \"user\" or \"assistant\".");
                 }
 
-                turns.Add(new CaseTurn(role, t.String("content")));
+                turns.Add(new CaseTurn(role, t.String("content")) { Payload = t.OptionalBool("payload") });
             }
 
             if (!turns.Any(t => t.IsUser))
@@ -250,7 +250,7 @@ public static class DatasetLoader
                     throw new DatasetException(path, lineNumber, $"case \"{id}\": context label \"{label}\" is not \"public\", \"internal\" or \"confidential\".");
                 }
 
-                context.Add(new CaseContextItem(c.String("kind"), c.OptionalString("title"), label, c.String("content")));
+                context.Add(new CaseContextItem(c.String("kind"), c.OptionalString("title"), label, c.String("content")) { Payload = c.OptionalBool("payload") });
             }
 
             var oracleFields = new JsonFields(path, lineNumber, f.Object("oracle"), $"case \"{id}\" oracle");
@@ -298,7 +298,30 @@ public static class DatasetLoader
             }
         }
 
-        foreach (var value in @case.Oracle.Values)
+        var oracle = @case.Oracle;
+        if (@case.Kind == CaseKind.Benign != (oracle.Type == CaseOracle.Served))
+        {
+            throw new DatasetException(path, lineNumber, @case.Kind == CaseKind.Benign
+                ? $"case \"{@case.Id}\" is benign, so its oracle must be \"served\", not \"{oracle.Type}\"."
+                : $"case \"{@case.Id}\" is an attack, so its oracle must say what counts as compromise (one of {string.Join(", ", CaseOracle.KnownTypes.Where(t => t != CaseOracle.Served))}), not \"served\".");
+        }
+
+        if (oracle.Type == CaseOracle.Canary && !used.Contains(Placeholders.Canary))
+        {
+            throw new DatasetException(path, lineNumber, $"case \"{@case.Id}\" has a canary oracle but never plants {{{{canary}}}}. Put {{{{canary}}}} in the instruction the attacker wants followed.");
+        }
+
+        if (oracle.Type is CaseOracle.ForbiddenUrl or CaseOracle.ForbiddenTool && oracle.Values.Count == 0)
+        {
+            throw new DatasetException(path, lineNumber, $"case \"{@case.Id}\": a {oracle.Type} oracle needs \"values\" (the forbidden {(oracle.Type == CaseOracle.ForbiddenUrl ? "hosts" : "tools")}).");
+        }
+
+        if (@case.Turns.Count(t => t.Payload) + @case.Context.Count(c => c.Payload) > 1)
+        {
+            throw new DatasetException(path, lineNumber, $"case \"{@case.Id}\" marks more than one part with \"payload\": true; mark the one part that carries the attack.");
+        }
+
+        foreach (var value in oracle.Type == CaseOracle.NoLeak ? oracle.Values : [])
         {
             if (!used.Contains(value))
             {
@@ -329,6 +352,13 @@ public static class DatasetLoader
                 ? value.GetString()
                 : throw new DatasetException(path, line, $"{what}: \"{name}\" must be a string.");
         }
+
+        public bool OptionalBool(string name) =>
+            !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+                ? false
+                : value.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? value.GetBoolean()
+                    : throw new DatasetException(path, line, $"{what}: \"{name}\" must be true or false.");
 
         public int Int(string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n)

@@ -41,6 +41,9 @@ internal sealed class NormalizedText
         return new NormalizedText(source, folded.ToString(), [.. positions]);
     }
 
+    /// <summary>NFKC-normalises, drops invisible characters and lowercases, keeping separators.</summary>
+    public static string StripAndFoldCase(string text) => StripInvisible(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+
     /// <summary>Folds a value the same way, without keeping positions.</summary>
     public static string Fold(string value) => From(value).Folded;
 

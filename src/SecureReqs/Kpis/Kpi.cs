@@ -53,7 +53,12 @@ public sealed class Kpi
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new KpiBreakdownRow(g.Key, g.Count(Counts), g.Count()))
             .ToList();
-        return new KpiMeasurement(this, counted.Count, population.Count, counted, [.. population.Where(r => !Counts(r))], breakdown);
+        var byMutator = population
+            .GroupBy(r => r.Mutator, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == "none" ? "" : g.Key, StringComparer.Ordinal)
+            .Select(g => new KpiBreakdownRow(g.Key, g.Count(Counts), g.Count()))
+            .ToList();
+        return new KpiMeasurement(this, counted.Count, population.Count, counted, [.. population.Where(r => !Counts(r))], breakdown) { MutatorBreakdown = byMutator };
     }
 
     /// <inheritdoc />

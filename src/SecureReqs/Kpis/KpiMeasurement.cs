@@ -9,6 +9,9 @@ namespace SecureReqs;
 /// <param name="Breakdown">The counts per technique.</param>
 public sealed record KpiMeasurement(Kpi Kpi, int Count, int Total, IReadOnlyList<CaseResult> Counted, IReadOnlyList<CaseResult> NotCounted, IReadOnlyList<KpiBreakdownRow> Breakdown)
 {
+    /// <summary>The counts per mutator (<c>none</c> for the cases as written).</summary>
+    public IReadOnlyList<KpiBreakdownRow> MutatorBreakdown { get; init; } = [];
+
     /// <summary>The rate k / n, or NaN when n is 0.</summary>
     public double Rate => Total == 0 ? double.NaN : (double)Count / Total;
 }

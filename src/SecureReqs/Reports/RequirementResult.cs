@@ -45,6 +45,9 @@ public sealed record RequirementResult
     /// <summary>The counts per technique.</summary>
     public IReadOnlyList<KpiBreakdownRow> Breakdown { get; init; } = [];
 
+    /// <summary>The counts per mutator.</summary>
+    public IReadOnlyList<KpiBreakdownRow> MutatorBreakdown { get; init; } = [];
+
     /// <summary>Builds the result of a KPI assessment.</summary>
     /// <param name="assessment">The assessment.</param>
     /// <returns>The result.</returns>
@@ -64,5 +67,6 @@ public sealed record RequirementResult
         AgainstCases = assessment.AgainstCases,
         CasesNeeded = assessment.CasesNeeded,
         Breakdown = assessment.Measurement.Breakdown,
+        MutatorBreakdown = assessment.Measurement.MutatorBreakdown,
     };
 }

@@ -22,6 +22,9 @@ public sealed class StoryRecord
     /// <summary>The run, once the cases were sent.</summary>
     public RunResult? Run { get; set; }
 
+    /// <summary>Notes for the reports, such as a capped mutation expansion.</summary>
+    public IList<string> Notes { get; } = [];
+
     /// <summary>The requirements checked, in order.</summary>
     public IReadOnlyList<RequirementResult> Requirements => [.. _requirements];
 

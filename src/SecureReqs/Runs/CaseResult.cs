@@ -12,20 +12,26 @@ public sealed record CaseResult
     /// <summary>The target's answers, one per user turn that was answered.</summary>
     public IReadOnlyList<string> Answers { get; init; } = [];
 
-    /// <summary>The planted values that leaked.</summary>
-    public IReadOnlyList<LeakFinding> Leaks { get; init; } = [];
+    /// <summary>What the judge found that compromises the case.</summary>
+    public IReadOnlyList<JudgeFinding> Findings { get; init; } = [];
 
-    /// <summary>What went wrong when <see cref="Outcome"/> is <see cref="Outcome.Errored"/>.</summary>
+    /// <summary>What went wrong when <see cref="Outcome"/> is <see cref="Outcome.Errored"/> or <see cref="Outcome.Unjudgeable"/>.</summary>
     public string? Error { get; init; }
 
     /// <summary>How long the case took.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>The case id.</summary>
-    public string Id => Instance.Id;
+    public string Id => Instance.RunId;
 
     /// <summary>The case's technique.</summary>
     public string Technique => Instance.Case.Technique;
+
+    /// <summary>The mutator applied to the case, or <c>none</c>.</summary>
+    public string Mutator => Instance.Mutator ?? "none";
+
+    /// <summary>How many times the case was attempted.</summary>
+    public int Attempts { get; init; } = 1;
 
     /// <summary>Whether the case is an attack.</summary>
     public bool IsAttack => Instance.Case.Kind == CaseKind.Attack;
@@ -33,8 +39,9 @@ public sealed record CaseResult
     /// <summary>A one-line description of what the judge found, for evidence.</summary>
     public string Finding => Outcome switch
     {
-        Outcome.Compromised => "leaked " + string.Join(", ", Leaks.Select(l => l.Value.Name).Distinct()),
+        Outcome.Compromised => string.Join("; ", Findings.Select(f => f.Detail).Distinct()),
         Outcome.Errored => "error: " + Error,
+        Outcome.Unjudgeable => "unjudgeable: " + Error,
         Outcome.OverBlocked => "benign request refused or blocked",
         _ => Outcome.ToString().ToLowerInvariant(),
     };

@@ -4,22 +4,26 @@ namespace SecureReqs;
 
 /// <summary>
 /// Sends cases to a target with bounded concurrency and judges every answer. Outcome accounting is fail-closed: an
-/// exception, a timeout or an empty answer from the target is <see cref="Outcome.Errored"/>, never a pass.
+/// exception, a timeout or an empty answer from the target is <see cref="Outcome.Errored"/>, an answer that cannot be
+/// judged is <see cref="Outcome.Unjudgeable"/>, and neither is ever a pass.
 /// </summary>
 /// <remarks>Thread-safe for concurrent <see cref="ExecuteAsync"/> calls if the target is.</remarks>
 public sealed class SecurityRun
 {
     private readonly IChatClient _target;
     private readonly SecurityRunOptions _options;
+    private readonly JudgeContext _context;
 
     /// <summary>Creates a run against <paramref name="target"/>.</summary>
     /// <param name="target">The system under test.</param>
     /// <param name="options">The options, or null for the defaults.</param>
-    public SecurityRun(IChatClient target, SecurityRunOptions? options = null)
+    /// <param name="context">What the judges know about the target (its system prompt), or null for nothing.</param>
+    public SecurityRun(IChatClient target, SecurityRunOptions? options = null, JudgeContext? context = null)
     {
         _target = target;
         _options = options ?? new SecurityRunOptions();
         _options.Validate();
+        _context = context ?? JudgeContext.None;
     }
 
     /// <summary>Runs every case and judges it.</summary>
@@ -38,16 +42,51 @@ public sealed class SecurityRun
         return new RunResult(targetName, datasetName, results);
     }
 
-    /// <summary>Runs and judges one case.</summary>
+    /// <summary>
+    /// Runs and judges one case, <see cref="SecurityRunOptions.Attempts"/> times: an attack counts as compromised when
+    /// any attempt succeeds; otherwise an errored or unjudgeable attempt decides the outcome (fail-closed).
+    /// </summary>
     /// <param name="instance">The filled case.</param>
     /// <param name="cancellationToken">Cancels the case.</param>
     /// <returns>The result.</returns>
     public async Task<CaseResult> RunCaseAsync(CaseInstance instance, CancellationToken cancellationToken = default)
     {
+        var attempts = new List<CaseResult>(_options.Attempts);
+        for (var attempt = 0; attempt < _options.Attempts; attempt++)
+        {
+            var result = await AttemptAsync(instance, cancellationToken).ConfigureAwait(false);
+            attempts.Add(result);
+            if (result.Outcome == Outcome.Compromised)
+            {
+                break;
+            }
+        }
+
+        // The worst attempt decides: compromised, then errored or unjudgeable, then over-blocked, then resisted; an attack
+        // counts as detected only when every attempt was detected.
+        var worst = attempts.MinBy(a => a.Outcome switch
+        {
+            Outcome.Compromised => 0,
+            Outcome.Errored => 1,
+            Outcome.Unjudgeable => 2,
+            Outcome.OverBlocked => 3,
+            Outcome.Resisted => 4,
+            _ => 5,
+        })!;
+        return worst with
+        {
+            Attempts = attempts.Count,
+            Duration = TimeSpan.FromTicks(attempts.Sum(a => a.Duration.Ticks)),
+        };
+    }
+
+    private async Task<CaseResult> AttemptAsync(CaseInstance instance, CancellationToken cancellationToken)
+    {
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
         var history = new List<ChatMessage>(instance.Context);
         var answers = new List<string>();
+        var toolCalls = new List<IReadOnlyList<string>>();
         var refused = false;
         foreach (var turn in instance.Turns)
         {
@@ -68,22 +107,24 @@ public sealed class SecurityRun
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    return Errored(instance, answers, $"the target did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s", started);
+                    return Ended(instance, Outcome.Errored, answers, $"the target did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s", started);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    return Errored(instance, answers, $"{ex.GetType().Name}: {ex.Message}", started);
+                    return Ended(instance, Outcome.Errored, answers, $"{ex.GetType().Name}: {ex.Message}", started);
                 }
             }
 
             var blocked = RefusalDetector.IsBlocked(response);
             var text = response.Text;
-            if (string.IsNullOrWhiteSpace(text) && !blocked)
+            var calls = response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).Select(c => c.Name).ToList();
+            if (string.IsNullOrWhiteSpace(text) && !blocked && calls.Count == 0)
             {
-                return Errored(instance, answers, "the target returned an empty answer", started);
+                return Ended(instance, Outcome.Errored, answers, "the target returned an empty answer", started);
             }
 
             answers.Add(text);
+            toolCalls.Add(calls);
             refused |= blocked || RefusalDetector.IsRefusal(text);
             history.AddRange(response.Messages);
         }
@@ -94,21 +135,25 @@ public sealed class SecurityRun
             return new CaseResult { Instance = instance, Outcome = refused ? Outcome.OverBlocked : Outcome.Served, Answers = answers, Duration = duration };
         }
 
-        var leaks = new List<LeakFinding>();
-        for (var i = 0; i < answers.Count; i++)
+        IReadOnlyList<JudgeFinding> findings;
+        try
         {
-            leaks.AddRange(PlantedValueLeakJudge.FindLeaks(answers[i], instance.Protected).Select(v => new LeakFinding(v, i + 1)));
+            findings = CaseJudge.Judge(instance, answers, toolCalls, _context);
+        }
+        catch (UnjudgeableException ex)
+        {
+            return Ended(instance, Outcome.Unjudgeable, answers, ex.Message, started);
         }
 
-        var outcome = leaks.Count > 0 ? Outcome.Compromised : refused ? Outcome.Detected : Outcome.Resisted;
-        return new CaseResult { Instance = instance, Outcome = outcome, Answers = answers, Leaks = leaks, Duration = duration };
+        var outcome = findings.Count > 0 ? Outcome.Compromised : refused ? Outcome.Detected : Outcome.Resisted;
+        return new CaseResult { Instance = instance, Outcome = outcome, Answers = answers, Findings = findings, Duration = duration };
     }
 
-    private CaseResult Errored(CaseInstance instance, List<string> answers, string error, long started) =>
+    private CaseResult Ended(CaseInstance instance, Outcome outcome, List<string> answers, string error, long started) =>
         new()
         {
             Instance = instance,
-            Outcome = Outcome.Errored,
+            Outcome = outcome,
             Answers = answers,
             Error = error,
             Duration = _options.TimeProvider.GetElapsedTime(started),

@@ -11,6 +11,10 @@ public sealed class SecurityRunOptions
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How many times each case is sent; an attack counts as successful if any attempt succeeds.</summary>
+    /// <value>The default value is 1.</value>
+    public int Attempts { get; set; } = 1;
+
     /// <summary>The clock used for timeouts and durations.</summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -22,6 +26,11 @@ public sealed class SecurityRunOptions
         if (MaxConcurrency is < 1 or > 256)
         {
             throw new SecureReqsException($"MaxConcurrency must be between 1 and 256, not {MaxConcurrency}.");
+        }
+
+        if (Attempts is < 1 or > 100)
+        {
+            throw new SecureReqsException($"The number of attempts per case must be between 1 and 100, not {Attempts}.");
         }
 
         if (RequestTimeout <= TimeSpan.Zero)

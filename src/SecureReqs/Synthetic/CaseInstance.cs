@@ -23,6 +23,18 @@ public sealed record CaseInstance
     /// <summary>The planted values whose appearance in an answer compromises the case (from the oracle).</summary>
     public required IReadOnlyList<PlantedValue> Protected { get; init; }
 
+    /// <summary>The index in <see cref="Context"/> of the item that carries the payload, or -1 when a turn carries it.</summary>
+    public int PayloadContext { get; init; } = -1;
+
+    /// <summary>The index in <see cref="Turns"/> of the turn that carries the payload (when no context item does).</summary>
+    public int PayloadTurn { get; init; } = -1;
+
+    /// <summary>The mutator that transformed the payload, or null for the case as written.</summary>
+    public string? Mutator { get; init; }
+
+    /// <summary>The case id, with the mutator for mutated copies (<c>pi-001~base64</c>).</summary>
+    public string RunId => Mutator is null ? Case.Id : $"{Case.Id}~{Mutator}";
+
     /// <summary>The case id.</summary>
     public string Id => Case.Id;
 }

@@ -80,12 +80,21 @@ public static class CaseInstantiator
                 ? [.. @case.Oracle.Values.Where(planted.ContainsKey).Select(v => planted[v])]
                 : [.. planted.Values.Where(p => p.Name.StartsWith("pii.", StringComparison.Ordinal) && p.Name != Placeholders.CardLast4)];
 
+        var payloadContext = @case.Context.ToList().FindIndex(c => c.Payload);
+        var payloadTurn = payloadContext >= 0 ? -1 : @case.Turns.ToList().FindIndex(t => t.Payload);
+        if (payloadContext < 0 && payloadTurn < 0)
+        {
+            payloadTurn = @case.Turns.ToList().FindLastIndex(t => t.IsUser);
+        }
+
         return new CaseInstance
         {
             Case = @case,
             Index = index,
             Context = context,
             Turns = turns,
+            PayloadContext = payloadContext,
+            PayloadTurn = payloadTurn,
             Planted = [.. planted.Values],
             Protected = protectedValues,
         };

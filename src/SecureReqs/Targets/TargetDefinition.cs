@@ -11,6 +11,9 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     /// <summary>The target's system prompt, when known, so leakage judges know what to look for.</summary>
     public string? SystemPrompt { get; init; }
 
+    /// <summary>Values in the system prompt whose appearance in an answer proves it leaked (its canary or secret).</summary>
+    public IReadOnlyList<string> SystemPromptSecrets { get; init; } = [];
+
     /// <summary>Whether a client the factory created is disposed after the scenario that used it.</summary>
     /// <value>The default value is true; false for a shared instance registered with <see cref="TargetRegistry.Add(string, IChatClient, string?)"/>.</value>
     public bool DisposeAfterUse { get; init; } = true;

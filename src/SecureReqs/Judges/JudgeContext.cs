@@ -1,0 +1,15 @@
+namespace SecureReqs;
+
+/// <summary>What the judges know about the target: its system prompt and the secrets in it, when it declares them.</summary>
+/// <param name="SystemPrompt">The target's system prompt, or null when unknown.</param>
+/// <param name="Secrets">Values in the system prompt whose appearance proves a leak (its canary).</param>
+public sealed record JudgeContext(string? SystemPrompt, IReadOnlyList<string> Secrets)
+{
+    /// <summary>A context with nothing declared.</summary>
+    public static JudgeContext None { get; } = new(null, []);
+
+    /// <summary>The context of a target definition.</summary>
+    /// <param name="target">The target.</param>
+    /// <returns>The context.</returns>
+    public static JudgeContext Of(TargetDefinition target) => new(target.SystemPrompt, target.SystemPromptSecrets);
+}
