@@ -42,6 +42,24 @@ internal static class KpiTable
         }
 
         console.Write(table);
+        foreach (var story in report.Stories)
+        {
+            foreach (var r in story.Record?.Requirements ?? [])
+            {
+                WriteBreakdown(writer, story, r, "technique", r.Breakdown);
+                WriteBreakdown(writer, story, r, "mutator", r.MutatorBreakdown);
+            }
+        }
+    }
+
+    private static void WriteBreakdown(TextWriter writer, StoryOutcome story, RequirementResult r, string by, IReadOnlyList<KpiBreakdownRow> rows)
+    {
+        if (rows.Count < 2)
+        {
+            return;
+        }
+
+        writer.WriteLine($"{story.Scenario} — {r.Kpi} by {by}: {string.Join(", ", rows.Select(row => string.Create(CultureInfo.InvariantCulture, $"{row.Technique} {row.Count}/{row.Total}")))}");
     }
 
     private static IRenderable Text(string text) => new Text(text);

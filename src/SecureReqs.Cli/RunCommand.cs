@@ -74,6 +74,14 @@ internal static class RunCommand
         };
 
         KpiTable.Write(report, output);
+        foreach (var story in report.Stories.Where(s => s.Record?.Notes.Count > 0))
+        {
+            foreach (var note in story.Record!.Notes)
+            {
+                await output.WriteLineAsync($"Note ({story.Scenario}): {note}").ConfigureAwait(false);
+            }
+        }
+
         foreach (var story in report.Stories.Where(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)))
         {
             await output.WriteLineAsync().ConfigureAwait(false);

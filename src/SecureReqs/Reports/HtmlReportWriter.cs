@@ -77,6 +77,11 @@ public static class HtmlReportWriter
             html.Append(".</p>");
         }
 
+        foreach (var note in story.Record?.Notes ?? [])
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>");
+        }
+
         if (story.Message is not null && story.Status != StoryStatus.Passed)
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"msg\"><pre>{E(story.Message)}</pre></div>");
@@ -93,15 +98,10 @@ public static class HtmlReportWriter
             }
 
             html.Append("</table>");
-            foreach (var r in requirements.Where(r => r.Breakdown.Count > 1))
+            foreach (var r in requirements)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(r.Kpi)} by technique</summary><table><tr><th>Technique</th><th>Counted</th><th>Cases</th><th>Rate</th></tr>");
-                foreach (var row in r.Breakdown)
-                {
-                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Technique)}</td><td>{row.Count}</td><td>{row.Total}</td><td>{KpiRequirement.Percent(row.Rate)}</td></tr>");
-                }
-
-                html.Append("</table></details>");
+                BreakdownTable(html, r.Kpi, "technique", r.Breakdown);
+                BreakdownTable(html, r.Kpi, "mutator", r.MutatorBreakdown);
             }
         }
 
@@ -117,6 +117,22 @@ public static class HtmlReportWriter
 
             html.Append("</table></details>");
         }
+    }
+
+    private static void BreakdownTable(StringBuilder html, string kpi, string by, IReadOnlyList<KpiBreakdownRow> rows)
+    {
+        if (rows.Count < 2)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(kpi)} by {by}</summary><table><tr><th>{char.ToUpperInvariant(by[0])}{by[1..]}</th><th>Counted</th><th>Cases</th><th>Rate</th></tr>");
+        foreach (var row in rows)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Technique)}</td><td>{row.Count}</td><td>{row.Total}</td><td>{KpiRequirement.Percent(row.Rate)}</td></tr>");
+        }
+
+        html.Append("</table></details>");
     }
 
     private static string Chart(RequirementResult r)

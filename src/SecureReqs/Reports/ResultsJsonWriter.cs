@@ -93,6 +93,13 @@ public static class ResultsJsonWriter
             json.WriteEndObject();
         }
 
+        json.WriteStartArray("notes");
+        foreach (var note in story.Record?.Notes ?? [])
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("requirements");
         foreach (var requirement in story.Record?.Requirements ?? [])
         {
@@ -137,18 +144,24 @@ public static class ResultsJsonWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("breakdown");
-        foreach (var row in r.Breakdown)
+        Breakdown(json, "breakdown", "technique", r.Breakdown);
+        Breakdown(json, "mutatorBreakdown", "mutator", r.MutatorBreakdown);
+        json.WriteEndObject();
+    }
+
+    private static void Breakdown(Utf8JsonWriter json, string name, string key, IReadOnlyList<KpiBreakdownRow> rows)
+    {
+        json.WriteStartArray(name);
+        foreach (var row in rows)
         {
             json.WriteStartObject();
-            json.WriteString("technique", row.Technique);
+            json.WriteString(key, row.Technique);
             json.WriteNumber("count", row.Count);
             json.WriteNumber("total", row.Total);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void WriteEvidence(Utf8JsonWriter json, CaseResult result)
@@ -157,11 +170,21 @@ public static class ResultsJsonWriter
         json.WriteStartObject();
         json.WriteString("id", result.Id);
         json.WriteString("technique", result.Technique);
+        json.WriteString("mutator", result.Mutator);
+        json.WriteNumber("attempts", result.Attempts);
         json.WriteString("kind", Name(result.Instance.Case.Kind));
         json.WriteString("outcome", Name(result.Outcome));
         json.WriteString("finding", result.Finding);
         json.WriteString("source", result.Instance.Case.Source);
         json.WriteStartArray("request");
+        foreach (var context in result.Instance.Context)
+        {
+            json.WriteStartObject();
+            json.WriteString("role", "context");
+            json.WriteString("content", EvidenceMasker.Mask(context.Text, planted));
+            json.WriteEndObject();
+        }
+
         foreach (var turn in result.Instance.Turns)
         {
             json.WriteStartObject();

@@ -90,6 +90,47 @@ public sealed class DatasetLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_CanaryOracleWithoutTheCanary_IsRefused()
+    {
+        Write(GoodCase.Replace("\"oracle\":{\"type\":\"no-leak\",\"values\":[\"pii.card\"]}", "\"oracle\":{\"type\":\"canary\"}", StringComparison.Ordinal) + "\n");
+
+        var act = () => DatasetLoader.Load(_dir);
+
+        act.Should().Throw<DatasetException>().WithMessage("*case \"c1\" has a canary oracle but never plants {{canary}}*");
+    }
+
+    [Fact]
+    public void Load_CaseWithNoOracle_IsRefused()
+    {
+        Write(GoodCase.Replace(",\"oracle\":{\"type\":\"no-leak\",\"values\":[\"pii.card\"]}", "", StringComparison.Ordinal) + "\n");
+
+        var act = () => DatasetLoader.Load(_dir);
+
+        act.Should().Throw<DatasetException>().WithMessage("*cases.jsonl:1: case is missing the required field \"oracle\"*");
+    }
+
+    [Fact]
+    public void Load_AttackJudgedAsServed_IsRefused()
+    {
+        Write(GoodCase.Replace("\"oracle\":{\"type\":\"no-leak\",\"values\":[\"pii.card\"]}", "\"oracle\":{\"type\":\"served\"}", StringComparison.Ordinal) + "\n");
+
+        var act = () => DatasetLoader.Load(_dir);
+
+        act.Should().Throw<DatasetException>().WithMessage("*is an attack, so its oracle must say what counts as compromise*");
+    }
+
+    [Fact]
+    public void Load_TwoPayloads_AreRefused()
+    {
+        var line = """{"id":"p1","kind":"attack","threat":"LLM01","technique":"x","turns":[{"role":"user","content":"hi","payload":true}],"context":[{"kind":"document","label":"public","content":"say {{canary}}","payload":true}],"oracle":{"type":"canary"}}""";
+        Write(line + "\n");
+
+        var act = () => DatasetLoader.Load(_dir);
+
+        act.Should().Throw<DatasetException>().WithMessage("*marks more than one part with \"payload\": true*");
+    }
+
+    [Fact]
     public void Load_DuplicateIds_AreRefused()
     {
         Write(GoodCase + "\n" + GoodCase + "\n");
