@@ -1,0 +1,356 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs.Guardrails;
+
+/// <summary>
+/// A chat client middleware that screens the user's turn and every piece of untrusted content in a request for prompt
+/// injections with a <see cref="PromptInjectionDetector"/>, and blocks, flags or sanitizes the request.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Add it with <see cref="ChatClientBuilderPromptInjectionGuardExtensions.UsePromptInjectionGuard"/>. It inspects the
+/// last user turn (every user turn with <see cref="InspectAllUserTurns"/>) as <see cref="InjectionSource.User"/>, and
+/// as <see cref="InjectionSource.Untrusted"/>: every message marked as context
+/// (<see cref="CaseInstantiator.ContextKindProperty"/> in its additional properties), every message in the tool role,
+/// and the result of every <see cref="FunctionResultContent"/>. A request acts on the guard when any inspected item
+/// reaches <see cref="MinimumVerdict"/>.
+/// </para>
+/// <para>
+/// In <see cref="PromptInjectionGuardMode.Block"/> mode the inner client is not called: the response is
+/// <see cref="RefusalText"/> with <see cref="ChatFinishReason.ContentFilter"/>, <see cref="BlockedPropertyName"/> set
+/// to <see langword="true"/>, and the score and signal names under <see cref="ScorePropertyName"/> and
+/// <see cref="SignalsPropertyName"/> (a streaming request gets one update carrying the same). In
+/// <see cref="PromptInjectionGuardMode.Flag"/> mode the request goes through unchanged and the response (the first
+/// streamed update) carries the score and signals whenever anything was found. In
+/// <see cref="PromptInjectionGuardMode.SanitizeContext"/> mode offending untrusted items are replaced by
+/// <see cref="RemovedContentText"/> and the request goes on; an offending user turn is blocked. The caller's messages
+/// are never modified.
+/// </para>
+/// <para>Thread-safety: configure the properties before use; after that an instance may serve concurrent requests.</para>
+/// <para>
+/// Security contract: it catches what the detector's technique families describe, on the text of the request. It does
+/// NOT catch injections paraphrased without any known structure, attacks spread over several turns when only the last
+/// turn is inspected, instructions in images, audio or files that are not text contents, content the model fetches
+/// itself after this point (put the guard inside function invocation so function results pass through it), or an
+/// answer that follows an injection the guard let through. Benign requests that quote or discuss attacks may be
+/// blocked. It is one layer of defence, not a guarantee: keep least-privilege tools and output checks behind it.
+/// </para>
+/// </remarks>
+public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
+{
+    /// <summary>The key set to <see langword="true"/> in a blocked response's additional properties (see <see cref="RefusalDetector.BlockedProperty"/>).</summary>
+    public const string BlockedPropertyName = RefusalDetector.BlockedProperty;
+
+    /// <summary>The key of the highest injection score among the inspected items, a <see cref="double"/>.</summary>
+    public const string ScorePropertyName = "securereqs.injection.score";
+
+    /// <summary>The key of the names of the signals that fired, a <see cref="string"/> array, heaviest first.</summary>
+    public const string SignalsPropertyName = "securereqs.injection.signals";
+
+    /// <summary>The key of the verdict of the worst inspected item, in lowercase (<c>benign</c>, <c>suspicious</c>, <c>injection</c>).</summary>
+    public const string VerdictPropertyName = "securereqs.injection.verdict";
+
+    /// <summary>The key of the number of untrusted items replaced in <see cref="PromptInjectionGuardMode.SanitizeContext"/> mode.</summary>
+    public const string SanitizedPropertyName = "securereqs.injection.sanitized";
+
+    private long _detections;
+
+    /// <summary>Creates the middleware around <paramref name="innerClient"/>.</summary>
+    /// <param name="innerClient">The client that receives the requests the guard lets through.</param>
+    public PromptInjectionGuardChatClient(IChatClient innerClient)
+        : base(innerClient)
+    {
+    }
+
+    /// <summary>The detector that scores each inspected item.</summary>
+    /// <value>The default value is <see cref="PromptInjectionDetector.Default"/>.</value>
+    public PromptInjectionDetector Detector { get; set; } = PromptInjectionDetector.Default;
+
+    /// <summary>What the guard does with a request that reaches <see cref="MinimumVerdict"/>.</summary>
+    /// <value>The default value is <see cref="PromptInjectionGuardMode.Block"/>.</value>
+    public PromptInjectionGuardMode Mode { get; set; } = PromptInjectionGuardMode.Block;
+
+    /// <summary>The verdict from which the guard acts.</summary>
+    /// <value>The default value is <see cref="InjectionVerdict.Suspicious"/>.</value>
+    public InjectionVerdict MinimumVerdict { get; set; } = InjectionVerdict.Suspicious;
+
+    /// <summary>Whether every user turn is inspected, not only the last one.</summary>
+    /// <value>The default value is <see langword="false"/>: earlier turns were inspected when they were last.</value>
+    public bool InspectAllUserTurns { get; set; }
+
+    /// <summary>The answer of a blocked request.</summary>
+    /// <value>The default value is "I can't follow instructions embedded in that request.".</value>
+    public string RefusalText { get; set; } = "I can't follow instructions embedded in that request.";
+
+    /// <summary>The text that replaces an offending untrusted item in <see cref="PromptInjectionGuardMode.SanitizeContext"/> mode.</summary>
+    /// <value>The default value is "[content removed: possible prompt injection]".</value>
+    public string RemovedContentText { get; set; } = "[content removed: possible prompt injection]";
+
+    /// <summary>Called once per request the guard acts on, with the worst assessment, for metrics or audit logs.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Action<InjectionAssessment>? OnDetection { get; set; }
+
+    /// <summary>How many requests this instance has acted on since it was created.</summary>
+    public long DetectionCount => Interlocked.Read(ref _detections);
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        IReadOnlyList<ChatMessage> request = [.. messages];
+        var screening = Screen(request);
+        if (screening.Block)
+        {
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, RefusalText))
+            {
+                FinishReason = ChatFinishReason.ContentFilter,
+                AdditionalProperties = Properties(screening, blocked: true),
+            };
+        }
+
+        var response = await base.GetResponseAsync(screening.Request, options, cancellationToken).ConfigureAwait(false);
+        if (screening.Worst.Signals.Count > 0)
+        {
+            response.AdditionalProperties = Merge(response.AdditionalProperties, Properties(screening, blocked: false));
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        IReadOnlyList<ChatMessage> request = [.. messages];
+        var screening = Screen(request);
+        if (screening.Block)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, RefusalText)
+            {
+                FinishReason = ChatFinishReason.ContentFilter,
+                AdditionalProperties = Properties(screening, blocked: true),
+            };
+            yield break;
+        }
+
+        var first = screening.Worst.Signals.Count > 0;
+        await foreach (var update in base.GetStreamingResponseAsync(screening.Request, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (first)
+            {
+                first = false;
+                var flagged = update.Clone();
+                flagged.AdditionalProperties = Merge(update.AdditionalProperties, Properties(screening, blocked: false));
+                yield return flagged;
+                continue;
+            }
+
+            yield return update;
+        }
+    }
+
+    private Screening Screen(IReadOnlyList<ChatMessage> request)
+    {
+        var detector = Detector;
+        var minimum = MinimumVerdict;
+        var mode = Mode;
+        var worst = InjectionAssessment.None;
+        var names = new List<string>();
+        var block = false;
+        List<ChatMessage>? sanitized = null;
+        var removed = 0;
+
+        void Consider(InjectionAssessment assessment)
+        {
+            if (assessment.Score > worst.Score)
+            {
+                worst = assessment;
+            }
+
+            foreach (var name in assessment.SignalNames)
+            {
+                if (!names.Contains(name, StringComparer.Ordinal))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        var lastUser = -1;
+        for (var i = request.Count - 1; i >= 0 && lastUser < 0; i--)
+        {
+            if (request[i].Role == ChatRole.User && !IsContext(request[i]))
+            {
+                lastUser = i;
+            }
+        }
+
+        for (var i = 0; i < request.Count; i++)
+        {
+            var message = request[i];
+            var replacement = message;
+            if (IsContext(message) || message.Role == ChatRole.Tool)
+            {
+                var assessment = Assess(detector, TextOf(message), InjectionSource.Untrusted);
+                Consider(assessment);
+                if (assessment.Verdict >= minimum)
+                {
+                    if (mode == PromptInjectionGuardMode.SanitizeContext)
+                    {
+                        replacement = Replace(message, RemovedContentText);
+                        removed++;
+                    }
+                    else
+                    {
+                        block = true;
+                    }
+                }
+            }
+            else if (message.Role == ChatRole.User && (InspectAllUserTurns || i == lastUser))
+            {
+                var assessment = Assess(detector, TextOf(message), InjectionSource.User);
+                Consider(assessment);
+                block |= assessment.Verdict >= minimum;
+            }
+
+            for (var c = 0; c < message.Contents.Count; c++)
+            {
+                if (message.Contents[c] is not FunctionResultContent result)
+                {
+                    continue;
+                }
+
+                var assessment = Assess(detector, ResultText(result.Result), InjectionSource.Untrusted);
+                Consider(assessment);
+                if (assessment.Verdict < minimum)
+                {
+                    continue;
+                }
+
+                if (mode == PromptInjectionGuardMode.SanitizeContext)
+                {
+                    if (ReferenceEquals(replacement, message))
+                    {
+                        replacement = message.Clone();
+                        replacement.Contents = [.. message.Contents];
+                        replacement.RawRepresentation = null;
+                    }
+
+                    replacement.Contents[c] = new FunctionResultContent(result.CallId, RemovedContentText);
+                    removed++;
+                }
+                else
+                {
+                    block = true;
+                }
+            }
+
+            if (!ReferenceEquals(replacement, message))
+            {
+                sanitized ??= [.. request.Take(i)];
+            }
+
+            sanitized?.Add(replacement);
+        }
+
+        var acted = worst.Verdict >= minimum;
+        if (acted)
+        {
+            Interlocked.Increment(ref _detections);
+            OnDetection?.Invoke(worst);
+        }
+
+        var blocked = block && mode != PromptInjectionGuardMode.Flag;
+        return new Screening(blocked, (IReadOnlyList<ChatMessage>?)sanitized ?? request, worst, [.. names], removed);
+    }
+
+    private static InjectionAssessment Assess(PromptInjectionDetector detector, string text, InjectionSource source) =>
+        text.Length == 0 ? InjectionAssessment.None : detector.Assess(text, source);
+
+    private static bool IsContext(ChatMessage message) =>
+        message.AdditionalProperties?.ContainsKey(CaseInstantiator.ContextKindProperty) == true;
+
+    private static string TextOf(ChatMessage message) =>
+        string.Join("\n", message.Contents.OfType<TextContent>().Select(t => t.Text).Where(t => !string.IsNullOrEmpty(t)));
+
+    private static string ResultText(object? result)
+    {
+        switch (result)
+        {
+            case null:
+                return "";
+            case string text:
+                return text;
+            case JsonElement element:
+                return element.ValueKind == JsonValueKind.String ? element.GetString() ?? "" : element.GetRawText();
+            case TextContent content:
+                return content.Text;
+            case IEnumerable<AIContent> contents:
+                return string.Join("\n", contents.OfType<TextContent>().Select(t => t.Text));
+            default:
+                try
+                {
+                    return JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions);
+                }
+                catch (NotSupportedException)
+                {
+                    return result.ToString() ?? "";
+                }
+        }
+    }
+
+    private static ChatMessage Replace(ChatMessage message, string text)
+    {
+        // Contents keep their positions (function results are matched by index afterwards); the text is replaced.
+        var copy = message.Clone();
+        copy.RawRepresentation = null;
+        var contents = new List<AIContent>(message.Contents.Count);
+        var placed = false;
+        foreach (var content in message.Contents)
+        {
+            contents.Add(content is TextContent ? new TextContent(placed ? "" : text) : content);
+            placed |= content is TextContent;
+        }
+
+        copy.Contents = contents;
+        return copy;
+    }
+
+    private static AdditionalPropertiesDictionary Properties(Screening screening, bool blocked)
+    {
+        var properties = new AdditionalPropertiesDictionary
+        {
+            [ScorePropertyName] = screening.Worst.Score,
+            [SignalsPropertyName] = screening.Signals,
+            [VerdictPropertyName] = screening.Worst.Verdict.ToString().ToLowerInvariant(),
+        };
+        if (blocked)
+        {
+            properties[BlockedPropertyName] = true;
+        }
+
+        if (screening.Removed > 0)
+        {
+            properties[SanitizedPropertyName] = screening.Removed;
+        }
+
+        return properties;
+    }
+
+    private static AdditionalPropertiesDictionary Merge(AdditionalPropertiesDictionary? existing, AdditionalPropertiesDictionary added)
+    {
+        var merged = existing?.Clone() ?? [];
+        foreach (var (key, value) in added)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    private sealed record Screening(bool Block, IReadOnlyList<ChatMessage> Request, InjectionAssessment Worst, string[] Signals, int Removed);
+}

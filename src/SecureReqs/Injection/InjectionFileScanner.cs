@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace SecureReqs;
+
+/// <summary>
+/// Assesses every input of a data file for prompt injection: a text file where each non-blank line is one input, or a
+/// JSON Lines file where one string field of each record is the input.
+/// </summary>
+/// <remarks>
+/// <para>Streaming: only one line is held in memory at a time, so memory does not grow with the size of the file.
+/// Results carry scores and signal names, never the inputs themselves.</para>
+/// <para>Thread-safety: an instance holds no per-scan state and may be used for several files concurrently.</para>
+/// </remarks>
+public sealed class InjectionFileScanner
+{
+    private readonly PromptInjectionDetector _detector;
+    private readonly InjectionSource _source;
+
+    /// <summary>Creates a file scanner.</summary>
+    /// <param name="detector">The detector to apply to each input; <see cref="PromptInjectionDetector.Default"/> when null.</param>
+    /// <param name="source">Whether the inputs are user turns or untrusted content.</param>
+    public InjectionFileScanner(PromptInjectionDetector? detector = null, InjectionSource source = InjectionSource.User)
+    {
+        _detector = detector ?? PromptInjectionDetector.Default;
+        _source = source;
+    }
+
+    /// <summary>Assesses a file and yields one result per input, in file order.</summary>
+    /// <param name="path">The file to scan.</param>
+    /// <param name="field">
+    /// For a JSON Lines file, the string field that holds the input: a property name, or a dotted path such as
+    /// <c>turns.0.content</c> where numbers index arrays. When null every non-blank line is one input.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>The results, streamed as lines are read.</returns>
+    /// <exception cref="DataFileException">A JSON line is not valid JSON, or has no string value at <paramref name="field"/>.</exception>
+    public async IAsyncEnumerable<InjectionFileResult> ScanAsync(
+        string path, string? field = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (field is not null && string.IsNullOrWhiteSpace(field))
+        {
+            throw new ArgumentException("The field name must not be blank; omit it to scan plain text lines.", nameof(field));
+        }
+
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        long lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var text = field is null ? line : JsonLinesField.Read(line, field, path, lineNumber);
+            yield return new InjectionFileResult(lineNumber, _detector.Assess(text, _source));
+        }
+    }
+
+    /// <summary>
+    /// Assesses a file and writes one JSON object per input, one per line, for example
+    /// <c>{"line":3,"score":0.93,"verdict":"injection","signals":["instruction-override","encoded-payload"]}</c>.
+    /// </summary>
+    /// <param name="path">The file to scan.</param>
+    /// <param name="field">The JSON Lines field that holds the input, or null for plain text lines; see <see cref="ScanAsync"/>.</param>
+    /// <param name="output">Where to write the JSON lines.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>How many inputs were assessed, and how many of them were not benign.</returns>
+    /// <exception cref="DataFileException">A JSON line is not valid JSON, or has no string value at <paramref name="field"/>.</exception>
+    public async Task<(int Inputs, int Flagged)> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using var writer = new Utf8JsonWriter(buffer);
+        int inputs = 0, flagged = 0;
+        await foreach (var result in ScanAsync(path, field, cancellationToken).ConfigureAwait(false))
+        {
+            var assessment = result.Assessment;
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            writer.WriteNumber("line", result.Line);
+            writer.WriteNumber("score", Math.Round(assessment.Score, 2));
+            writer.WriteString("verdict", assessment.Verdict.ToString().ToLowerInvariant());
+            writer.WriteStartArray("signals");
+            foreach (var name in assessment.SignalNames)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken).ConfigureAwait(false);
+            inputs++;
+            flagged += assessment.Verdict == InjectionVerdict.Benign ? 0 : 1;
+        }
+
+        return (inputs, flagged);
+    }
+}

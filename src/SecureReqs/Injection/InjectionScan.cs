@@ -1,0 +1,870 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using static SecureReqs.InjectionSignals;
+
+namespace SecureReqs;
+
+/// <summary>One assessment in progress: runs the patterns over a text and its decoded layers and collects the signals.</summary>
+/// <remarks>One instance per call; not thread-safe.</remarks>
+internal sealed class InjectionScan
+{
+    private static readonly string[] Keywords = ["ignore", "instructions", "previous", "prompt", "disregard", "password", "system", "secret", "reveal", "jailbreak"];
+    private static readonly string[] Rot13Keywords = [.. Keywords.Select(Rot13)];
+    private static readonly string[] ReversedKeywords = [.. Keywords.Select(k => new string([.. k.Reverse()]))];
+
+    private readonly List<InjectionSignal> _signals = [];
+    private readonly InjectionSource _source;
+    private readonly int _maxDepth;
+    private bool _contextChecked;
+
+    public InjectionScan(InjectionSource source, int maxDepth)
+    {
+        _source = source;
+        _maxDepth = maxDepth;
+    }
+
+    /// <summary>Combines signals: per family <c>1 − Π(1 − wₖ/2ᵏ)</c> over non-overlapping evidence, heaviest first; then <c>1 − Π(1 − family)</c>.</summary>
+    public static double Combine(IReadOnlyList<InjectionSignal> signals)
+    {
+        var remaining = 1.0;
+        foreach (var family in signals.GroupBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var kept = new List<InjectionSignal>();
+            foreach (var signal in family.OrderByDescending(s => s.Weight))
+            {
+                if (!kept.Any(k => k.Start < signal.End && signal.Start < k.End || k.Start == signal.Start))
+                {
+                    kept.Add(signal);
+                }
+            }
+
+            var familyRemaining = 1.0;
+            for (var k = 0; k < kept.Count; k++)
+            {
+                familyRemaining *= 1 - kept[k].Weight / (1 << Math.Min(k, 20));
+            }
+
+            remaining *= familyRemaining;
+        }
+
+        return Math.Clamp(1 - remaining, 0, 1);
+    }
+
+    /// <summary>The signals found, deduplicated, ordered by start then weight.</summary>
+    public IReadOnlyList<InjectionSignal> Result() =>
+        [.. _signals
+            .GroupBy(s => (s.Name, s.Start, s.End))
+            .Select(g => g.MaxBy(s => s.Weight)!)
+            .OrderBy(s => s.Start).ThenByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal)];
+
+    /// <summary>Scans one layer: the text itself, its obfuscated variants and, within the depth budget, its decoded runs.</summary>
+    public void ScanLayer(string raw, InjectionOrigin origin, string layer, int depth)
+    {
+        var text = InjectionText.Fold(raw);
+        var shadow = text.Shadow;
+        var meta = InjectionPatterns.MetaDiscussion().IsMatch(shadow);
+        var mapper = new Mapper(text, origin);
+
+        ScanShadow(shadow, mapper, layer, meta);
+        ScanRaw(raw, origin, layer, depth);
+        ScanHidden(text, raw, origin, depth);
+
+        if (!_contextChecked && _signals.Any(s => s.Weight >= 0.2) && InjectionPatterns.SecondPersonTarget().IsMatch(shadow))
+        {
+            _contextChecked = true;
+            var (start, end) = origin.Span(0, raw.Length);
+            Add(ImperativeContext, 0.1, 0.1, start, end, layer);
+        }
+
+        ScanVariants(text, mapper, meta);
+
+        if (depth >= _maxDepth)
+        {
+            return;
+        }
+
+        ScanEncodedRuns(raw, origin, depth);
+        foreach (var (keywords, name, transform) in new (string[], string, Func<string, string>)[]
+        {
+            (Rot13Keywords, "rot13", Rot13),
+            (ReversedKeywords, "reversed", static s => new string([.. s.Reverse()])),
+        })
+        {
+            if (keywords.Any(k => shadow.Contains(k, StringComparison.Ordinal)))
+            {
+                ScanDecoded(transform(raw), origin.Inner(0, raw.Length), name, depth + 1);
+            }
+        }
+    }
+
+    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta)
+    {
+        void Hit(string name, double user, double untrusted, Match m, bool discountable = true)
+        {
+            var discount = discountable && meta && IsReported(shadow, m.Index) ? (_source == InjectionSource.User ? 0.35 : 0.6) : 1.0;
+            var (start, end) = mapper.Span(m.Index, m.Index + m.Length);
+            Add(name, user * discount, untrusted * discount, start, end, layer);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OverrideInstructions(), shadow))
+        {
+            var verb = m.Groups["verb"].Value;
+            var mods = m.Groups["mods"].Value;
+            var core = IsCoreOverrideVerb(verb);
+            var earlier = Regex.IsMatch(mods, @"\b" + InjectionPatterns.Earlier + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            var mine = Regex.IsMatch(mods, @"\b(?:my|our)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            var strong = m.Groups["strong"].Success;
+            var (user, untrusted) = (strong, earlier, mine) switch
+            {
+                (true, true, false) => (0.85, 0.9),
+                (true, _, true) => (0.3, 0.7),
+                (true, false, false) when mods.Length == 0 => (0.45, 0.7),
+                (true, false, false) => (0.35, 0.7),
+                (false, true, false) => (0.4, 0.7),
+                _ => (0.0, 0.0),
+            };
+            if (user > 0)
+            {
+                Hit(InstructionOverride, core ? user : user * 0.5, core ? untrusted : untrusted * 0.6, m);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OverrideAbove(), shadow))
+        {
+            if (!IsCoreOverrideVerb(m.Value))
+            {
+                continue;
+            }
+
+            Hit(InstructionOverride, m.Groups["strong"].Success ? 0.7 : 0.3, m.Groups["strong"].Success ? 0.85 : 0.6, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OverrideVoid(), shadow))
+        {
+            Hit(InstructionOverride, 0.75, 0.85, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.NewInstructions(), shadow))
+        {
+            var (user, untrusted) = m.Groups["task"].Success ? (0.55, 0.75) : m.Groups["new"].Success ? (0.4, 0.7) : (0.2, 0.5);
+            Hit(InstructionOverride, user, untrusted, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OverrideEuropean(), shadow))
+        {
+            var window = shadow.Substring(m.Index, Math.Min(shadow.Length - m.Index, m.Length + 30));
+            var earlier = Regex.IsMatch(window, @"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            var (user, untrusted) = m.Groups["all"].Success ? (0.5, 0.8) : earlier ? (0.8, 0.9) : (0.45, 0.75);
+            Hit(InstructionOverride, user, untrusted, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OverrideCjk(), shadow))
+        {
+            var earlier = Regex.IsMatch(m.Value, "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            Hit(InstructionOverride, earlier ? 0.8 : 0.6, earlier ? 0.9 : 0.8, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RoleFrame(), shadow))
+        {
+            if (m.Groups["bad"].Success)
+            {
+                Hit(RoleReassignment, 0.75, 0.85, m);
+            }
+            else
+            {
+                var now = Regex.IsMatch(m.Value, @"\b(?:now|longer|jetzt|nun|sofort|ahora|maintenant|ora|agora)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+                Hit(RoleReassignment, now ? 0.3 : 0.1, now ? 0.6 : 0.45, m);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RoleFrameCjk(), shadow))
+        {
+            Hit(RoleReassignment, m.Groups["bad"].Success ? 0.75 : 0.3, m.Groups["bad"].Success ? 0.85 : 0.6, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.JailbreakMode(), shadow))
+        {
+            var (user, untrusted) = m.Groups["strong"].Success ? (0.65, 0.8)
+                : m.Groups["character"].Success ? (0.3, 0.5)
+                : InjectionPatterns.AiReference().IsMatch(shadow) ? (0.55, 0.75) : (0.2, 0.5);
+            Hit(RoleReassignment, user, untrusted, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RestrictionRemoval(), shadow))
+        {
+            var (user, untrusted) = m.Groups["lifted"].Success ? (0.7, 0.85)
+                : m.Groups["your"].Value switch { "your" => (0.6, 0.8), "all" or "any" or "every" => (0.45, 0.7), _ => (0.25, 0.6) };
+            var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
+            Hit(RestrictionRemoval, user * described, untrusted * described, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RoleHeader(), shadow))
+        {
+            Hit(FakeSystemMessage, m.Groups["system"].Success ? 0.45 : 0.2, m.Groups["system"].Success ? 0.7 : 0.45, m, discountable: false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.PromptTag(), shadow))
+        {
+            var name = m.Groups["name"].Value;
+            var closing = m.Groups["close"].Success;
+            if (!closing && Regex.IsMatch(name, "^(?:system|sys|system.?(?:prompt|message|instructions?)|instructions?|admin|developer)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+            {
+                Hit(FakeSystemMessage, 0.35, 0.75, m, discountable: false);
+            }
+            else if (closing && Regex.IsMatch(name, "^(?:user.*|human|context|documents?|email|tool.*|function.*|untrusted.*|data|query|prompt)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+            {
+                Hit(DelimiterEscape, 0.45, 0.7, m, discountable: false);
+            }
+            else if (!closing && name is "user" or "assistant" or "human")
+            {
+                Hit(FakeSystemMessage, 0.3, 0.6, m, discountable: false);
+            }
+            else
+            {
+                Hit(FakeSystemMessage, 0.15, 0.4, m, discountable: false);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.AuthorityMarker(), shadow))
+        {
+            Hit(FakeSystemMessage, 0.55, 0.75, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.DelimiterEscape(), shadow))
+        {
+            Hit(DelimiterEscape, 0.45, 0.7, m, discountable: false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.PromptExtraction(), shadow))
+        {
+            var verb = m.Groups["verb"].Value;
+            var (user, untrusted) = m.Groups["sys"].Success ? (0.7, 0.8)
+                : Regex.IsMatch(verb, "^(?:repeat|recite|print|reprint|output|reveal|expose|leak|disclose|dump|echo|copy|paste|spell|translate|summari[sz]e|paraphrase|encode|render)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)) ? (0.6, 0.75)
+                : (0.35, 0.6);
+            Hit(PromptExtraction, user, untrusted, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.PromptQuestion(), shadow))
+        {
+            Hit(PromptExtraction, 0.55, 0.75, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.PromptExtractionForeign(), shadow))
+        {
+            Hit(PromptExtraction, 0.65, 0.8, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.SecretRequest(), shadow))
+        {
+            Hit(PromptExtraction, m.Groups["your"].Success ? 0.45 : 0.3, m.Groups["your"].Success ? 0.7 : 0.6, m);
+        }
+
+        if (InjectionPatterns.SecretNoun().IsMatch(shadow))
+        {
+            foreach (var m in Matches(InjectionPatterns.ObfuscatedOutput(), shadow))
+            {
+                Hit(PromptExtraction, 0.45, 0.65, m);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.ExfiltrationInstruction(), shadow))
+        {
+            Hit(ExfiltrationLink, m.Groups["send"].Success ? 0.3 : 0.6, 0.85, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RefusalSuppression(), shadow))
+        {
+            var (user, untrusted) = m.Groups["strong"].Success ? (0.5, 0.7) : m.Groups["moderate"].Success ? (0.35, 0.6) : (0.15, 0.4);
+            var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
+            Hit(RefusalSuppression, user * described, untrusted * described, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.ForcedPrefix(), shadow))
+        {
+            var (user, untrusted) = m.Groups["sure"].Success ? (0.5, 0.7) : m.Groups["prefix"].Success ? (0.3, 0.6) : (0.35, 0.6);
+            Hit(ForcedPrefix, user, untrusted, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.AddressedToAi(), shadow))
+        {
+            var (user, untrusted) =
+                m.Groups["covert"].Success ? (0.5, 0.85)
+                : m.Groups["note"].Success ? (0.35, 0.85)
+                : m.Groups["reading"].Success ? (0.15, 0.85)
+                : m.Groups["ifai"].Success ? (0.3, 0.85)
+                : m.Groups["hey"].Success ? (0.02, 0.7)
+                : (0.1, 0.7);
+            Hit(AddressedToAi, user, untrusted, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.ToolCoercion(), shadow))
+        {
+            Hit(ToolCoercion, m.Groups["named"].Success ? 0.2 : 0.1, m.Groups["named"].Success ? 0.75 : 0.6, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.CovertAction(), shadow))
+        {
+            Hit(ToolCoercion, 0.4, 0.8, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.Virtualization(), shadow))
+        {
+            Hit(Virtualization, 0.6, 0.75, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.DecodeAndFollow(), shadow))
+        {
+            Hit(EncodedPayload, 0.45, 0.65, m);
+        }
+    }
+
+    private void ScanRaw(string raw, InjectionOrigin origin, string layer, int depth)
+    {
+        void Hit(string name, double user, double untrusted, Match m)
+        {
+            var (start, end) = origin.Span(m.Index, m.Index + m.Length);
+            Add(name, user, untrusted, start, end, layer);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.ChatTemplateToken(), raw))
+        {
+            Hit(FakeSystemMessage, 0.75, 0.85, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.PersonaName(), raw))
+        {
+            Hit(RoleReassignment, 0.35, 0.5, m);
+        }
+
+        if (raw.Contains("](", StringComparison.Ordinal))
+        {
+            foreach (var m in Matches(InjectionPatterns.MarkdownLinkWithQuery(), raw))
+            {
+                var fill = InjectionPatterns.PlaceholderValue().IsMatch(m.Groups["query"].Value);
+                Hit(ExfiltrationLink, fill ? 0.75 : 0.15, fill ? 0.9 : 0.35, m);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.JsonToolCall(), raw))
+        {
+            Hit(ToolCoercion, 0.2, 0.7, m);
+        }
+
+        if (raw.Contains("style", StringComparison.OrdinalIgnoreCase) || raw.Contains("hidden", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var m in Matches(InjectionPatterns.HiddenMarkup(), raw))
+            {
+                Hit(HiddenText, 0.15, 0.35, m);
+            }
+        }
+
+        if (raw.Contains('+', StringComparison.Ordinal) && depth < _maxDepth)
+        {
+            ScanPayloadSplitting(raw, origin, layer, depth);
+        }
+    }
+
+    private void ScanPayloadSplitting(string raw, InjectionOrigin origin, string layer, int depth)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in Matches(InjectionPatterns.StringAssignment(), raw))
+        {
+            values[m.Groups["name"].Value] = m.Groups["value"].Value;
+        }
+
+        if (values.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var m in Matches(InjectionPatterns.Concatenation(), raw))
+        {
+            var parts = m.Groups["part"].Captures.Select(c => c.Value).ToList();
+            if (parts.Count < 2 || !parts.All(values.ContainsKey))
+            {
+                continue;
+            }
+
+            var joined = string.Concat(parts.Select(p => values[p]));
+            var before = _signals.Count;
+            ScanDecoded(joined, origin.Inner(0, raw.Length), "concatenation", depth + 1, bonus: false);
+            var (start, end) = origin.Span(m.Index, m.Index + m.Length);
+            if (_signals.Count > before)
+            {
+                Add(PayloadSplitting, 0.45, 0.6, start, end, layer);
+            }
+            else if (InjectionPatterns.ExecuteVerb().IsMatch(InjectionText.Fold(raw).Shadow))
+            {
+                Add(PayloadSplitting, 0.25, 0.4, start, end, layer);
+            }
+        }
+    }
+
+    private void ScanHidden(InjectionText text, string raw, InjectionOrigin origin, int depth)
+    {
+        var (start, end) = origin.Span(0, raw.Length);
+        if (text.ZeroWidthInWords > 0)
+        {
+            var (user, untrusted) = text.ZeroWidthInWords switch { 1 => (0.3, 0.4), <= 3 => (0.55, 0.65), _ => (0.75, 0.85) };
+            Add(HiddenText, user, untrusted, start, end, "text");
+        }
+
+        if (text.BidiControls > 0)
+        {
+            Add(HiddenText, 0.35, 0.5, start, end, "text");
+        }
+
+        if (text.TagStart >= 0)
+        {
+            var (tagStart, tagEnd) = origin.Span(text.TagStart, text.TagEnd);
+            Add(TagSmuggling, 0.85, 0.9, tagStart, tagEnd, "tag-characters");
+            if (text.TagPayload.Length > 0 && depth <= _maxDepth)
+            {
+                ScanDecoded(text.TagPayload, origin.Inner(text.TagStart, text.TagEnd), "tag-characters", depth + 1, bonus: false);
+            }
+        }
+    }
+
+    /// <summary>Scans the leetspeak and spaced-letter variants of the shadow; evidence they add is also an encoded payload.</summary>
+    private void ScanVariants(InjectionText text, Mapper mapper, bool meta)
+    {
+        var shadow = text.Shadow;
+        foreach (var one in new[] { 'i', 'l' })
+        {
+            if (Deleet(shadow, one) is not { } leet)
+            {
+                break;
+            }
+
+            ScanVariant(leet, mapper, "leetspeak", meta);
+            if (!leet.Contains(one, StringComparison.Ordinal) || !shadow.Contains('1', StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        if (Respace(shadow, mapper) is { } spaced)
+        {
+            ScanVariant(spaced.Text, spaced.Mapper, "spaced-letters", meta);
+        }
+    }
+
+    private void ScanVariant(string variant, Mapper mapper, string layer, bool meta)
+    {
+        var before = _signals.Count;
+        var existing = _signals.ToList();
+        ScanShadow(variant, mapper, layer, meta);
+        var added = _signals.Skip(before).Where(s => s.Weight >= 0.2 && !existing.Any(e => e.Name == s.Name && e.Start < s.End && s.Start < e.End)).ToList();
+        _signals.RemoveRange(before, _signals.Count - before);
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        _signals.AddRange(added);
+        Add(EncodedPayload, 0.3, 0.4, added.Min(s => s.Start), added.Max(s => s.End), layer);
+    }
+
+    private void ScanEncodedRuns(string raw, InjectionOrigin origin, int depth)
+    {
+        foreach (var m in Matches(InjectionPatterns.Base64Run(), raw))
+        {
+            var value = m.Value;
+            if (!value.Any(char.IsDigit) && !(value.Any(char.IsUpper) && value.Any(char.IsLower)))
+            {
+                continue;
+            }
+
+            if (DecodeBase64(value) is { } decoded)
+            {
+                ScanDecoded(decoded, origin.Inner(m.Index, m.Index + m.Length), "base64", depth + 1);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.HexRun(), raw))
+        {
+            if (DecodeHex(m.Value) is { } decoded)
+            {
+                ScanDecoded(decoded, origin.Inner(m.Index, m.Index + m.Length), "hex", depth + 1);
+            }
+        }
+
+        if (raw.Contains("00", StringComparison.Ordinal) || raw.Contains("11", StringComparison.Ordinal))
+        {
+            foreach (var m in Matches(InjectionPatterns.BinaryRun(), raw))
+            {
+                var bits = m.Value.Where(c => c is '0' or '1').ToArray();
+                var bytes = new byte[bits.Length / 8];
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    bytes[i] = Convert.ToByte(new string(bits, i * 8, 8), 2);
+                }
+
+                if (AsText(bytes) is { } decoded)
+                {
+                    ScanDecoded(decoded, origin.Inner(m.Index, m.Index + m.Length), "binary", depth + 1);
+                }
+            }
+        }
+
+        if (raw.Contains('%', StringComparison.Ordinal))
+        {
+            foreach (var m in Matches(InjectionPatterns.UrlEncodedRun(), raw))
+            {
+                string decoded;
+                try
+                {
+                    decoded = Uri.UnescapeDataString(m.Value.Replace('+', ' '));
+                }
+                catch (UriFormatException)
+                {
+                    continue;
+                }
+
+                if (decoded != m.Value && IsMostlyText(decoded))
+                {
+                    ScanDecoded(decoded, origin.Inner(m.Index, m.Index + m.Length), "url-encoding", depth + 1);
+                }
+            }
+        }
+
+        if (raw.Contains("\\u", StringComparison.Ordinal))
+        {
+            foreach (var m in Matches(InjectionPatterns.UnicodeEscapeRun(), raw))
+            {
+                var builder = new StringBuilder(m.Length / 6);
+                for (var i = 0; i + 6 <= m.Length; i += 6)
+                {
+                    builder.Append((char)Convert.ToInt32(m.Value.Substring(i + 2, 4), 16));
+                }
+
+                var decoded = builder.ToString();
+                if (IsMostlyText(decoded))
+                {
+                    ScanDecoded(decoded, origin.Inner(m.Index, m.Index + m.Length), "unicode-escapes", depth + 1);
+                }
+            }
+        }
+
+        if (raw.Contains('&', StringComparison.Ordinal) && InjectionPatterns.HtmlEntity().Count(raw) >= 3)
+        {
+            var decoded = WebUtility.HtmlDecode(raw);
+            if (decoded != raw)
+            {
+                ScanDecoded(decoded, origin.Inner(0, raw.Length), "html-entities", depth + 1, bonus: false);
+            }
+        }
+    }
+
+    /// <summary>Scans a decoded payload; when it holds evidence, the encoding itself counts as an encoded payload.</summary>
+    private void ScanDecoded(string decoded, InjectionOrigin origin, string layer, int depth, bool bonus = true)
+    {
+        var before = _signals.Count;
+        ScanLayer(decoded, origin, layer, depth);
+        for (var i = before; i < _signals.Count; i++)
+        {
+            if (_signals[i] is { Layer: "text" } s)
+            {
+                _signals[i] = s with { Layer = layer };
+            }
+        }
+
+        if (bonus && _signals.Skip(before).Any(s => s.Weight >= 0.2 && s.Name != EncodedPayload))
+        {
+            Add(EncodedPayload, 0.35, 0.45, origin.Offset, origin.Offset + origin.Length, layer);
+        }
+    }
+
+    private void Add(string name, double user, double untrusted, int start, int end, string layer)
+    {
+        var weight = Math.Round(_source == InjectionSource.User ? user : untrusted, 4);
+        if (weight > 0)
+        {
+            _signals.Add(new InjectionSignal(name, weight, start, end, layer));
+        }
+    }
+
+    /// <summary>Whether the match at <paramref name="index"/> is quoted or reported speech.</summary>
+    private static bool IsReported(string shadow, int index)
+    {
+        var lineStart = Math.Max(0, shadow.LastIndexOf('\n', Math.Max(0, index - 1)) + 1);
+        var quotes = 0;
+        for (var i = lineStart; i < index; i++)
+        {
+            if (shadow[i] is '"' or '`' or '«')
+            {
+                quotes++;
+            }
+        }
+
+        if (quotes % 2 == 1)
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, index - 40);
+        return InjectionPatterns.ReportedSpeechCue().IsMatch(shadow.AsSpan(from, index - from));
+    }
+
+    /// <summary>Whether the override verb is one only an override uses; "skip", "drop", "clear" or "cancel" also have ordinary objects.</summary>
+    private static bool IsCoreOverrideVerb(string text) =>
+        !Regex.IsMatch(text, @"^(?:skip|drop|omit|cancel|revoke|void|erase|delete|clear|reset|throw|do\W+not\W+us|don'?t\W+us|stop\W+us|never\W+us|no\W+longer\W+us)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+
+    private static bool ThirdPersonBefore(string shadow, int index)
+    {
+        var from = Math.Max(0, index - 30);
+        return InjectionPatterns.ThirdPersonSubject().IsMatch(shadow.AsSpan(from, index - from));
+    }
+
+    private static List<Match> Matches(Regex regex, string text)
+    {
+        var list = new List<Match>();
+        try
+        {
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                list.Add(m);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological input costs its evidence from this pattern, never the assessment.
+        }
+
+        return list;
+    }
+
+    private static string? Deleet(string shadow, char one)
+    {
+        char[]? chars = null;
+        for (var i = 0; i < shadow.Length; i++)
+        {
+            var c = shadow[i];
+            var letter = c switch
+            {
+                '0' => 'o',
+                '1' => one,
+                '3' => 'e',
+                '4' => 'a',
+                '5' => 's',
+                '7' => 't',
+                '@' => 'a',
+                '$' => 's',
+                '!' or '|' => one,
+                _ => '\0',
+            };
+            if (letter == '\0')
+            {
+                continue;
+            }
+
+            var before = i > 0 && char.IsAsciiLetterLower(shadow[i - 1]);
+            var after = i + 1 < shadow.Length && char.IsAsciiLetterLower(shadow[i + 1]);
+            var inWord = c is '!' or '|' ? before && after : before || after || IsLeetNeighbour(shadow, i - 1) && IsLeetNeighbour(shadow, i + 1);
+            if (inWord)
+            {
+                chars ??= shadow.ToCharArray();
+                chars[i] = letter;
+            }
+        }
+
+        return chars is null ? null : new string(chars);
+    }
+
+    private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
+
+    /// <summary>Joins spaced-out letters ("i g n o r e") and separated identifiers ("ignore_all"); a wider gap becomes a space.</summary>
+    private static (string Text, Mapper Mapper)? Respace(string shadow, Mapper mapper)
+    {
+        var runs = Matches(InjectionPatterns.SpacedLetters(), shadow);
+        if (runs.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(shadow.Length);
+        var positions = new List<int>(shadow.Length + 1);
+        var position = 0;
+        foreach (var run in runs)
+        {
+            for (; position < run.Index; position++)
+            {
+                builder.Append(shadow[position]);
+                positions.Add(position);
+            }
+
+            // Gaps longer than the narrowest one separate words.
+            var minGap = int.MaxValue;
+            for (int i = run.Index + 1, gap = 0; i < run.Index + run.Length; i++)
+            {
+                if (char.IsLetter(shadow[i]))
+                {
+                    minGap = Math.Min(minGap, gap);
+                    gap = 0;
+                }
+                else
+                {
+                    gap++;
+                }
+            }
+
+            var squashed = new StringBuilder(run.Length);
+            for (int i = run.Index, gap = 0; i < run.Index + run.Length; i++)
+            {
+                if (char.IsLetter(shadow[i]))
+                {
+                    if (gap > minGap)
+                    {
+                        builder.Append(' ');
+                        positions.Add(i - 1);
+                    }
+
+                    builder.Append(shadow[i]);
+                    positions.Add(i);
+                    squashed.Append(shadow[i]);
+                    gap = 0;
+                }
+                else
+                {
+                    gap++;
+                }
+            }
+
+            position = run.Index + run.Length;
+        }
+
+        for (; position < shadow.Length; position++)
+        {
+            builder.Append(shadow[position]);
+            positions.Add(position);
+        }
+
+        positions.Add(shadow.Length);
+        return (builder.ToString(), mapper.Through([.. positions]));
+    }
+
+    private static string? DecodeBase64(string value)
+    {
+        var normalized = value.Replace('-', '+').Replace('_', '/').TrimEnd('=');
+        normalized = normalized.PadRight(normalized.Length + (4 - normalized.Length % 4) % 4, '=');
+        if (normalized.Length % 4 == 1 + 3)
+        {
+            return null;
+        }
+
+        var buffer = new byte[normalized.Length * 3 / 4];
+        return Convert.TryFromBase64String(normalized, buffer, out var written) ? AsText(buffer.AsSpan(0, written)) : null;
+    }
+
+    private static string? DecodeHex(string value)
+    {
+        var digits = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] is '\\' or '0' && i + 1 < value.Length && value[i + 1] is 'x' or 'X')
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsAsciiHexDigit(value[i]))
+            {
+                digits.Append(value[i]);
+            }
+        }
+
+        if (digits.Length < 16 || digits.Length % 2 == 1)
+        {
+            return null;
+        }
+
+        return AsText(Convert.FromHexString(digits.ToString()));
+    }
+
+    private static string? AsText(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        return IsMostlyText(text) ? text : null;
+    }
+
+    /// <summary>Whether decoded bytes read as text: printable, mostly letters and spaces, with at least two words.</summary>
+    private static bool IsMostlyText(string text)
+    {
+        if (text.Length < 8)
+        {
+            return false;
+        }
+
+        int printable = 0, letters = 0, spaces = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                printable++;
+            }
+            else if (c is ' ' or '\n' or '\t' or '\r')
+            {
+                spaces++;
+                printable++;
+            }
+            else if (!char.IsControl(c) && c != '\uFFFD')
+            {
+                printable++;
+            }
+        }
+
+        return printable >= text.Length * 0.9 && letters + spaces >= text.Length * 0.6 && spaces >= 1;
+    }
+
+    private static string Rot13(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                >= 'a' and <= 'z' => (char)('a' + (chars[i] - 'a' + 13) % 26),
+                >= 'A' and <= 'Z' => (char)('A' + (chars[i] - 'A' + 13) % 26),
+                _ => chars[i],
+            };
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>Maps spans of a shadow (or of a variant built from it) back to the assessed text.</summary>
+    private sealed class Mapper
+    {
+        private readonly InjectionText _text;
+        private readonly InjectionOrigin _origin;
+        private readonly int[]? _through;
+
+        public Mapper(InjectionText text, InjectionOrigin origin, int[]? through = null)
+        {
+            _text = text;
+            _origin = origin;
+            _through = through;
+        }
+
+        public Mapper Through(int[] positions) => new(_text, _origin, positions);
+
+        public (int Start, int End) Span(int start, int end)
+        {
+            if (_through is not null)
+            {
+                (start, end) = (_through[start], end > start ? _through[end - 1] + 1 : _through[start]);
+            }
+
+            var (s, e) = _text.ToSource(start, end);
+            return _origin.Span(s, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SecureReqs;
+
+/// <summary>Reads one string field of a JSON Lines record, by name or dotted path (<c>messages.0.content</c>).</summary>
+/// <remarks>The same resolution rules as <see cref="PiiFileScanner"/>: a property whose name contains dots wins over the path.</remarks>
+internal static class JsonLinesField
+{
+    /// <summary>The string at <paramref name="field"/> in the JSON object on <paramref name="line"/>.</summary>
+    /// <exception cref="DataFileException">The line is not valid JSON, or has no string at <paramref name="field"/>.</exception>
+    public static string Read(string line, string field, string path, long lineNumber)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            throw new DataFileException(
+                $"{path}:{lineNumber}: the line is not valid JSON ({ex.Message}). Each line of a JSON Lines file must be one "
+                + "complete JSON object: fix or remove the line, or scan the file as plain text by not giving a field.",
+                path,
+                lineNumber,
+                ex);
+        }
+
+        using (document)
+        {
+            var element = Navigate(document.RootElement, field);
+            if (element is { ValueKind: JsonValueKind.String } value)
+            {
+                return value.GetString()!;
+            }
+
+            var found = element is null ? "has no field" : $"has a {element.Value.ValueKind.ToString().ToLowerInvariant()} instead of a string at";
+            throw new DataFileException(
+                $"{path}:{lineNumber}: the record {found} '{field}'. Give the name of the string field that holds the text "
+                + "(nested paths such as messages.0.content are supported), or fix the record.",
+                path,
+                lineNumber);
+        }
+    }
+
+    private static JsonElement? Navigate(JsonElement root, string field)
+    {
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(field, out var direct))
+        {
+            return direct;
+        }
+
+        var current = root;
+        foreach (var segment in field.Split('.'))
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var property))
+            {
+                current = property;
+            }
+            else if (current.ValueKind == JsonValueKind.Array
+                && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+}

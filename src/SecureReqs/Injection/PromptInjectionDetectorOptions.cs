@@ -1,0 +1,45 @@
+namespace SecureReqs;
+
+/// <summary>How a <see cref="PromptInjectionDetector"/> interprets its evidence.</summary>
+/// <remarks>The detector copies these values when it is constructed; changing the options afterwards has no effect on it.</remarks>
+public sealed class PromptInjectionDetectorOptions
+{
+    /// <summary>The score from which a text is <see cref="InjectionVerdict.Suspicious"/>.</summary>
+    /// <value>The default value is 0.4: one moderate signal, such as a role-play request with no unrestricted persona, stays below it.</value>
+    public double SuspiciousThreshold { get; set; } = 0.4;
+
+    /// <summary>The score from which a text is an <see cref="InjectionVerdict.Injection"/>.</summary>
+    /// <value>The default value is 0.7: one strong signal (an override of the previous instructions, a request for the system prompt, an instruction addressed to the AI inside a document) or two moderate ones reach it.</value>
+    public double InjectionThreshold { get; set; } = 0.7;
+
+    /// <summary>How many encodings deep payloads are decoded (base64 inside hex, for example).</summary>
+    /// <value>The default value is 2; 0 turns decoding off.</value>
+    public int MaxDecodeDepth { get; set; } = 2;
+
+    /// <summary>The most characters assessed; longer texts are assessed on their first and last halves of this budget.</summary>
+    /// <value>The default value is 200000.</value>
+    public int MaxTextLength { get; set; } = 200_000;
+
+    internal PromptInjectionDetectorOptions Validated()
+    {
+        if (SuspiciousThreshold is <= 0 or > 1 || double.IsNaN(SuspiciousThreshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SuspiciousThreshold), SuspiciousThreshold, "SuspiciousThreshold must be in (0, 1].");
+        }
+
+        if (InjectionThreshold < SuspiciousThreshold || InjectionThreshold > 1 || double.IsNaN(InjectionThreshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(InjectionThreshold), InjectionThreshold, "InjectionThreshold must be in [SuspiciousThreshold, 1].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxDecodeDepth);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTextLength, 1000);
+        return new PromptInjectionDetectorOptions
+        {
+            SuspiciousThreshold = SuspiciousThreshold,
+            InjectionThreshold = InjectionThreshold,
+            MaxDecodeDepth = MaxDecodeDepth,
+            MaxTextLength = MaxTextLength,
+        };
+    }
+}
