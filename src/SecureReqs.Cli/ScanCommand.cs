@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SecureReqs.Cli;
 
-/// <summary><c>securereqs scan pii &lt;file&gt; [--field &lt;name&gt;]</c>: a DLP scan of a text or JSON Lines file.</summary>
+/// <summary><c>securereqs scan pii|injection &lt;file&gt; [--field &lt;name&gt;]</c>: scans of text or JSON Lines files.</summary>
 internal static class ScanCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -36,6 +36,36 @@ internal static class ScanCommand
                 return CliApp.UsageError;
             }
         });
-        return new Command("scan", "Scan data before it enters a pipeline.") { pii };
+        var injectionFile = new Argument<FileInfo>("file") { Description = "A text file (each non-blank line one input) or a JSON Lines file (with --field)." };
+        var injectionField = new Option<string?>("--field") { Description = "For JSON Lines: the field to assess, such as 'text' or 'messages.0.content'." };
+        var injection = new Command("injection", "Assess each input with the prompt-injection detector; writes one JSON line per input: {\"line\",\"score\",\"verdict\",\"signals\"}. Exit 0 when nothing is flagged, 1 when something is, 2 on an error.")
+        {
+            injectionFile,
+            injectionField,
+        };
+        injection.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(injectionFile)!;
+            if (!path.Exists)
+            {
+                await error.WriteLineAsync($"securereqs: {path.FullName}: no such file.").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
+            try
+            {
+                var (inputs, flagged) = await new InjectionFileScanner().ScanToJsonLinesAsync(path.FullName, parse.GetValue(injectionField), output, ct).ConfigureAwait(false);
+                await output.FlushAsync(ct).ConfigureAwait(false);
+                await error.WriteLineAsync($"{flagged} of {inputs} input{(inputs == 1 ? "" : "s")} flagged in {path.Name}.").ConfigureAwait(false);
+                return flagged == 0 ? CliApp.Success : CliApp.Failed;
+            }
+            catch (DataFileException ex)
+            {
+                await error.WriteLineAsync("securereqs: " + ex.Message).ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+        });
+
+        return new Command("scan", "Scan data before it enters a pipeline.") { pii, injection };
     }
 }

@@ -5,8 +5,9 @@ namespace SecureReqs.Demo;
 /// <summary>
 /// The built-in default targets: a SIMULATED customer-support assistant (no model, deterministic) in two builds.
 /// <c>demo:naive</c> is the app with no controls; <c>demo:guarded</c> is the same app behind SecureReqs.Guardrails:
-/// sensitive record fields are tokenized before they reach the model, PII in requests is masked before the model sees
-/// it, and PII in answers is masked before the user sees it.
+/// requests and untrusted content that carry prompt injection are blocked before the model sees them, customer
+/// records reach the model with their values tokenized, PII in requests is masked before the model sees it, and
+/// answers that reveal the system prompt are blocked and PII in answers masked before the user sees them.
 /// </summary>
 public static class DemoTargets
 {
@@ -35,6 +36,8 @@ public static class DemoTargets
     public static IChatClient CreateGuarded() =>
         new ChatClientBuilder(new SupportAssistantModel(SystemPrompt))
             .UsePiiRedaction(redaction => redaction.RedactInput = true)
+            .UseSystemPromptLeakFilter(SystemPrompt, SystemPromptSecret)
+            .UsePromptInjectionGuard()
             .Use(inner => new RecordTokenizingChatClient(inner))
             .Build();
 

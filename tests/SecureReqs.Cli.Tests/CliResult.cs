@@ -1,7 +1,7 @@
 namespace SecureReqs.Cli.Tests;
 
 /// <summary>What one in-process invocation of the command printed and returned.</summary>
-internal sealed record CliResult(int ExitCode, string Output, string Error)
+public sealed record CliResult(int ExitCode, string Output, string Error)
 {
     public static async Task<CliResult> RunAsync(params string[] args)
     {

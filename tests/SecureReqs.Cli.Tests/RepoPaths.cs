@@ -1,7 +1,7 @@
 namespace SecureReqs.Cli.Tests;
 
 /// <summary>Finds the repository's folders from the test's output folder.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 

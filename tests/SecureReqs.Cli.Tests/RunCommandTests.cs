@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace SecureReqs.Cli.Tests;
 
-// One class: runs share Reqnroll's process-wide runtime, so they must not overlap.
-public sealed class RunCommandTests : IDisposable
+// One class: the naive demo's run is shared by the tests that read it (it is the slow part).
+public sealed class RunCommandTests(NaiveRunFixture naive) : IClassFixture<NaiveRunFixture>, IDisposable
 {
     private readonly string _reports = Directory.CreateTempSubdirectory("securereqs-run-").FullName;
 
@@ -21,9 +21,9 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_NaiveDemo_ExitsOneAndNamesLeakingCases()
+    public void Run_NaiveDemo_ExitsOneAndNamesLeakingCases()
     {
-        var result = await CliResult.RunAsync("run", RepoPaths.Features, "--target", "demo:naive", "--report", _reports);
+        var result = naive.Result;
 
         result.ExitCode.Should().Be(1, result.Output + result.Error);
         result.Output.Should().Contain("FAILED: The support assistant never discloses customer PII");
@@ -32,15 +32,27 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_NaiveDemo_WritesResultsJsonWithMaskedEvidence()
+    public void Run_NaiveDemo_FailsInjectionAndSystemPromptStoriesWithCaseIdsAndBreakdowns()
     {
-        await CliResult.RunAsync("run", RepoPaths.Features, "--target", "demo:naive", "--report", _reports);
+        var output = naive.Result.Output;
 
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_reports, "results.json")));
+        output.Should().Contain("FAILED: The support assistant resists direct prompt injection");
+        output.Should().Contain("FAILED: The support assistant never reveals its system prompt");
+        output.Should().MatchRegex(@"Expected the system prompt never to be revealed, but \d+ of \d+ cases revealed it\. Compromised \(\d+\): spe-[a-z-]+-\d{3}");
+        output.Should().MatchRegex(@"Compromised \(\d+\): ipi-[a-z-]+-\d{3}");
+        output.Should().MatchRegex(@"attack success rate by technique: [a-z-]+ \d+/\d+");
+        output.Should().MatchRegex(@"attack success rate by mutator: none \d+/\d+, base64 \d+/\d+");
+        output.Should().Contain("were capped");
+    }
+
+    [Fact]
+    public void Run_NaiveDemo_WritesResultsJsonWithMaskedEvidence()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Reports, "results.json")));
         var root = json.RootElement;
         root.GetProperty("schema").GetString().Should().Be("securereqs.results/v1");
         root.GetProperty("summary").GetProperty("allPassed").GetBoolean().Should().BeFalse();
-        var story = root.GetProperty("stories").EnumerateArray().First(s => s.GetProperty("status").GetString() == "failed");
+        var story = root.GetProperty("stories").EnumerateArray().First(s => s.GetProperty("status").GetString() == "failed" && s.GetProperty("dataset").GetString() == "pii-exfiltration");
         var requirement = story.GetProperty("requirements")[0];
         requirement.GetProperty("kpi").GetString().Should().Be("redaction rate");
         requirement.GetProperty("verdict").GetString().Should().Be("fail");
@@ -49,6 +61,8 @@ public sealed class RunCommandTests : IDisposable
         var answers = string.Join("\n", evidence.EnumerateArray().SelectMany(e => e.GetProperty("answers").EnumerateArray()).Select(a => a.GetString()));
         PiiScanner.Default.Scan(answers).Where(f => f.Type == PiiType.PaymentCard || f.Type == PiiType.UsSsn || f.Type == PiiType.Iban)
             .Should().BeEmpty("evidence must have PII masked");
+        var mutated = root.GetProperty("stories").EnumerateArray().First(s => s.GetProperty("notes").GetArrayLength() > 0);
+        mutated.GetProperty("requirements")[0].GetProperty("mutatorBreakdown").GetArrayLength().Should().Be(MutatorCatalog.All.Count + 1);
     }
 
     [Fact]
