@@ -448,7 +448,33 @@ internal sealed class InjectionScan
         if (Respace(shadow, mapper) is { } spaced)
         {
             ScanVariant(spaced.Text, spaced.Mapper, "spaced-letters", meta);
+            foreach (var (start, end, letters) in spaced.Runs)
+            {
+                ScanSquashed(letters, mapper, start, end, "spaced-letters");
+            }
         }
+
+        foreach (var m in Matches(InjectionPatterns.LongLetterRun(), shadow))
+        {
+            ScanSquashed(m.Value, mapper, m.Index, m.Index + m.Length, "joined-words");
+        }
+    }
+
+    /// <summary>Looks for core attack phrases in letters written without any spaces.</summary>
+    private void ScanSquashed(string letters, Mapper mapper, int start, int end, string layer)
+    {
+        var m = InjectionPatterns.Squashed().Match(letters);
+        if (!m.Success || _signals.Any(s => s.Layer != layer && s.Weight >= 0.5 && mapper.Span(start, end) is var (a, b) && s.Start < b && a < s.End))
+        {
+            return;
+        }
+
+        var (name, user, untrusted) = m.Groups["override"].Success ? (InstructionOverride, 0.8, 0.9)
+            : m.Groups["extract"].Success ? (PromptExtraction, 0.7, 0.8)
+            : (RoleReassignment, 0.6, 0.75);
+        var (s0, e0) = mapper.Span(start, end);
+        Add(name, user, untrusted, s0, e0, layer);
+        Add(EncodedPayload, 0.3, 0.4, s0, e0, layer);
     }
 
     private void ScanVariant(string variant, Mapper mapper, string layer, bool meta)
@@ -676,8 +702,9 @@ internal sealed class InjectionScan
     private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 
     /// <summary>Joins spaced-out letters ("i g n o r e") and separated identifiers ("ignore_all"); a wider gap becomes a space.</summary>
-    private static (string Text, Mapper Mapper)? Respace(string shadow, Mapper mapper)
+    private static (string Text, Mapper Mapper, List<(int Start, int End, string Letters)> Runs)? Respace(string shadow, Mapper mapper)
     {
+        var found = new List<(int Start, int End, string Letters)>();
         var runs = Matches(InjectionPatterns.SpacedLetters(), shadow);
         if (runs.Count == 0)
         {
@@ -733,6 +760,7 @@ internal sealed class InjectionScan
             }
 
             position = run.Index + run.Length;
+            found.Add((run.Index, position, squashed.ToString()));
         }
 
         for (; position < shadow.Length; position++)
@@ -742,7 +770,7 @@ internal sealed class InjectionScan
         }
 
         positions.Add(shadow.Length);
-        return (builder.ToString(), mapper.Through([.. positions]));
+        return (builder.ToString(), mapper.Through([.. positions]), found);
     }
 
     private static string? DecodeBase64(string value)
