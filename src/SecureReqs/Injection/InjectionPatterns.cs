@@ -10,7 +10,7 @@ namespace SecureReqs;
 /// </remarks>
 internal static partial class InjectionPatterns
 {
-    public const int TimeoutMilliseconds = 250;
+    public const int TimeoutMilliseconds = 1000;
 
     private const RegexOptions Shadow = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
@@ -29,7 +29,7 @@ internal static partial class InjectionPatterns
         @"(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|overrid(?:e|ing)|overwrite|overrule|bypass(?:ing)?|skip|discard|abandon|drop|"
         + @"neglect|omit|nullify|cancel|revoke|void|erase|delete|clear|reset|set" + Sp + @"aside|put" + Sp + @"aside|throw" + Sp + @"(?:away|out)|"
         + @"pay" + Sp + @"no" + Sp + @"(?:attention|heed)" + Sp + @"to|(?:do" + Sp + @"not|don'?t|never|stop|no" + Sp + @"longer)" + Sp
-        + @"(?:follow(?:ing)?|obey(?:ing)?|listen(?:ing)?" + Sp + @"to|adher(?:e|ing)" + Sp + @"to|comply(?:ing)?" + Sp + @"with|us(?:e|ing)))";
+        + @"(?:follow(?:ing)?|obey(?:ing)?|listen(?:ing)?" + Sp + @"to|adher(?:e|ing)" + Sp + @"to|comply(?:ing)?" + Sp + @"with))";
 
     /// <summary>Words that point at instructions given before (English and the other supported languages).</summary>
     public const string Earlier =
@@ -138,7 +138,7 @@ internal static partial class InjectionPatterns
     public static partial Regex ChatTemplateToken();
 
     /// <summary>shadow: a role header at the start of a line ("SYSTEM:", "### Instruction:", "[admin]").</summary>
-    [GeneratedRegex(@"(?:^|\n)[ \t]*(?:[#*>\[\(<{=\-|]+[ \t]*)?(?:(?<system>system|sys|developer|admin|administrator|root|operator|openai|anthropic|supervisor|moderator)(?:[ \t]+(?:message|prompt|note|override|instructions?|update|command|directive|notice|alert|msg|announcement))?|(?<turn>assistant|ai|model|gpt|chatgpt|human|user|instruction|instructions|response|bot))[ \t]*(?:[\]\)>}=*#\-|]+[ \t]*)?(?::|\n)", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"^[ \t]*(?:[#*>\[\(<{=\-|]+[ \t]*)?(?:(?<system>system|sys|developer|admin|administrator|root|operator|openai|anthropic|supervisor|moderator)(?:[ \t]+(?:message|prompt|note|override|instructions?|update|command|directive|notice|alert|msg|announcement))?|(?<turn>assistant|ai|model|gpt|chatgpt|human|user|instruction|instructions|response|bot))[ \t]*(?:[\]\)>}=*#\-|]+[ \t]*)?(?::|\n)", Shadow | RegexOptions.Multiline, TimeoutMilliseconds)]
     public static partial Regex RoleHeader();
 
     /// <summary>shadow: markup tags of prompt structure; opening system-like tags and closing user or document tags.</summary>
