@@ -10,7 +10,7 @@ namespace SecureReqs;
 /// </remarks>
 internal static partial class InjectionPatterns
 {
-    public const int TimeoutMilliseconds = 250;
+    public const int TimeoutMilliseconds = 1000;
 
     private const RegexOptions Shadow = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
@@ -29,7 +29,7 @@ internal static partial class InjectionPatterns
         @"(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|overrid(?:e|ing)|overwrite|overrule|bypass(?:ing)?|skip|discard|abandon|drop|"
         + @"neglect|omit|nullify|cancel|revoke|void|erase|delete|clear|reset|set" + Sp + @"aside|put" + Sp + @"aside|throw" + Sp + @"(?:away|out)|"
         + @"pay" + Sp + @"no" + Sp + @"(?:attention|heed)" + Sp + @"to|(?:do" + Sp + @"not|don'?t|never|stop|no" + Sp + @"longer)" + Sp
-        + @"(?:follow(?:ing)?|obey(?:ing)?|listen(?:ing)?" + Sp + @"to|adher(?:e|ing)" + Sp + @"to|comply(?:ing)?" + Sp + @"with|us(?:e|ing)))";
+        + @"(?:follow(?:ing)?|obey(?:ing)?|listen(?:ing)?" + Sp + @"to|adher(?:e|ing)" + Sp + @"to|comply(?:ing)?" + Sp + @"with))";
 
     /// <summary>Words that point at instructions given before (English and the other supported languages).</summary>
     public const string Earlier =
@@ -54,11 +54,16 @@ internal static partial class InjectionPatterns
         + @"|(?<weak>everything" + Sp + @"(?:i|we)" + Sp + @"(?:said|told|wrote|asked)))\b(?!" + Sp + @"(?:is|was|the|a|an|one|message|email|item|product)\b)", Shadow, TimeoutMilliseconds)]
     public static partial Regex OverrideAbove();
 
-    /// <summary>shadow: the earlier instructions declared void ("the above instructions are no longer valid").</summary>
-    [GeneratedRegex(@"\b(?:previous|prior|above|earlier|original|initial|old|system|all|your|preceding|former)" + Sp + @"(?:instructions?|rules|prompts?|directives?|guidelines|constraints|restrictions|programming|orders)"
-        + @"(?:" + Sp + @"(?:you" + Sp + @"(?:were|have" + Sp + @"been)" + Sp + @"given|above))?" + Sp
-        + @"(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|(?:do|does)" + Sp + @"not|no" + Sp + @"longer)" + Sp
-        + @"(?:now" + Sp + @")?(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable)\b", Shadow, TimeoutMilliseconds)]
+    private const string VoidNoun = @"(?:instructions?|rules|prompts?|directives?|guidelines|constraints|restrictions|programming|orders|commands)";
+
+    private const string VoidState =
+        @"(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby|all))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|(?:do|does)" + Sp + @"not|no" + Sp + @"longer)" + Sp
+        + @"(?:now" + Sp + @")?(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable)\b";
+
+    /// <summary>shadow: the earlier instructions declared void ("the above instructions are no longer valid", "rules given to you before are void").</summary>
+    [GeneratedRegex(@"\b(?:(?:previous|prior|above|earlier|original|initial|old|system|all|your|preceding|former)" + Sp + VoidNoun
+        + @"(?:" + Sp + @"(?:you" + Sp + @"(?:were|have" + Sp + @"been)" + Sp + @"given|above))?" + Sp + VoidState
+        + @"|" + VoidNoun + Sp + @"(?:given" + Sp + @"to" + Sp + @"you|you" + Sp + @"(?:were|have" + Sp + @"been|'ve" + Sp + @"been)" + Sp + @"given|you" + Sp + @"(?:have" + Sp + @")?received|before" + Sp + @"(?:this|now)|above|so" + Sp + @"far|until" + Sp + @"now|up" + Sp + @"to" + Sp + @"(?:now|this" + Sp + @"point)|prior" + Sp + @"to" + Sp + @"this)(?:" + Sp + @"[\w']{1,15}){0,3}?" + Sp + VoidState + @")", Shadow, TimeoutMilliseconds)]
     public static partial Regex OverrideVoid();
 
     /// <summary>shadow: new instructions take over ("your new task is", "new instructions:", "from now on you").</summary>
@@ -133,7 +138,7 @@ internal static partial class InjectionPatterns
     public static partial Regex ChatTemplateToken();
 
     /// <summary>shadow: a role header at the start of a line ("SYSTEM:", "### Instruction:", "[admin]").</summary>
-    [GeneratedRegex(@"(?:^|\n)[ \t]*(?:[#*>\[\(<{=\-|]+[ \t]*)?(?:(?<system>system|sys|developer|admin|administrator|root|operator|openai|anthropic|supervisor|moderator)(?:[ \t]+(?:message|prompt|note|override|instructions?|update|command|directive|notice|alert|msg|announcement))?|(?<turn>assistant|ai|model|gpt|chatgpt|human|user|instruction|instructions|response|bot))[ \t]*(?:[\]\)>}=*#\-|]+[ \t]*)?(?::|\n)", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"^[ \t]*(?:[#*>\[\(<{=\-|]+[ \t]*)?(?:(?<system>system|sys|developer|admin|administrator|root|operator|openai|anthropic|supervisor|moderator)(?:[ \t]+(?:message|prompt|note|override|instructions?|update|command|directive|notice|alert|msg|announcement))?|(?<turn>assistant|ai|model|gpt|chatgpt|human|user|instruction|instructions|response|bot))[ \t]*(?:[\]\)>}=*#\-|]+[ \t]*)?(?::|\n)", Shadow | RegexOptions.Multiline, TimeoutMilliseconds)]
     public static partial Regex RoleHeader();
 
     /// <summary>shadow: markup tags of prompt structure; opening system-like tags and closing user or document tags.</summary>
@@ -233,7 +238,7 @@ internal static partial class InjectionPatterns
         + @"(?<reading>(?:all" + Sp + @"|any" + Sp + @"|every" + Sp + @")?" + AiNoun + @"" + Sp + @"(?:(?:that" + Sp + @"|who" + Sp + @")?(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing|scanning|crawling|browsing|reads?|process(?:es)?|sees?|summari[sz]es?|encounters?|ingests?)" + Sp + @"(?:this|these|the" + Sp + @"(?:page|document|email|text|message|content|file|site))|(?:must|should|shall|needs?" + Sp + @"to|have" + Sp + @"to|are" + Sp + @"(?:instructed|required|requested|asked)" + Sp + @"to|is" + Sp + @"(?:instructed|required|requested|asked)" + Sp + @"to)" + Sp + @"(?:now" + Sp + @"|immediately" + Sp + @"|also" + Sp + @"|always" + Sp + @")?" + AiVerb + @"))|"
         + @"(?<hey>(?:dear|hey|hi|hello|attention|listen|psst|yo|greetings)" + Sp0 + @",?" + Sp + @"(?:the" + Sp + @")?" + AiNoun + @")|"
         + @"(?<ifai>if" + Sp + @"you" + Sp + @"are" + Sp + @"(?:an?" + Sp + @")?(?:ai|a\.i\.|llm|large" + Sp + @"language" + Sp + @"model|language" + Sp + @"model|assistant|chatbot|bot|agent|automated|gpt|chatgpt|claude|gemini|copilot)|(?:if|when|while)" + Sp + @"you(?:" + Sp + @"are|'re)?" + Sp + @"(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing)" + Sp + @"this)|"
-        + @"(?<aside>when" + Sp + @"(?:summari[sz]ing|asked" + Sp + @"(?:about|to" + Sp + @"summari[sz]e)|answering|responding|replying|processing|reading|you" + Sp + @"(?:summari[sz]e|read|process|answer|respond)|the" + Sp + @"user" + Sp + @"asks)" + Sp + @"(?:this|the|about|any|questions)|(?:in|at" + Sp + @"the" + Sp + @"end" + Sp + @"of|append" + Sp + @"to|add" + Sp + @"to|include" + Sp + @"in)" + Sp + @"(?:your|the|every|each)" + Sp + @"(?:response|reply|answer|summary|output|responses|replies|answers)\b[^.\n]{0,40}?\b(?:include|add|mention|say|state|write|tell|recommend|append|insert|link)|"
+        + @"(?<aside>(?:when|while|before|after)" + Sp + @"(?:summari[sz]ing|answering|responding|replying|processing|reading|generating|writing" + Sp + @"(?:your|the|a)" + Sp + @"(?:answer|response|reply|summary))(?:" + Sp + @"(?:this|the|any|a|questions?|queries|about)\b[^,.\n]{0,40})?" + Sp0 + @",?" + Sp0 + AiVerb + @"|(?:recommend|suggest|promote|mention|advertise|endorse)\b[^.\n]{0,60}\bto" + Sp + @"the" + Sp + @"(?:user|reader|customer)s?\b|when" + Sp + @"(?:summari[sz]ing|asked" + Sp + @"(?:about|to" + Sp + @"summari[sz]e)|answering|responding|replying|processing|reading|you" + Sp + @"(?:summari[sz]e|read|process|answer|respond)|the" + Sp + @"user" + Sp + @"asks)" + Sp + @"(?:this|the|about|any|questions)|(?:in|at" + Sp + @"the" + Sp + @"end" + Sp + @"of|append" + Sp + @"to|add" + Sp + @"to|include" + Sp + @"in)" + Sp + @"(?:your|the|every|each)" + Sp + @"(?:response|reply|answer|summary|output|responses|replies|answers)\b[^.\n]{0,40}?\b(?:include|add|mention|say|state|write|tell|recommend|append|insert|link)|"
         + @"(?:tell|inform|notify|instruct|advise|convince|persuade|remind|urge|ask|direct)" + Sp + @"the" + Sp + @"user" + Sp + @"(?:that|to)|(?:recommend|suggest)" + Sp + @"(?:to" + Sp + @"the" + Sp + @"user|that" + Sp + @"the" + Sp + @"user))|"
         + @"(?<covert>(?:do" + Sp + @"not|don't|never|without)" + Sp + @"(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|disclos(?:e|ing)|show(?:ing)?|alert(?:ing)?|notify(?:ing)?|let(?:ting)?|ask(?:ing)?|warn(?:ing)?)" + Sp + @"(?:this" + Sp + @"|it" + Sp + @"|anything" + Sp + @")?(?:to" + Sp + @")?the" + Sp + @"user\b|the" + Sp + @"user" + Sp + @"(?:must" + Sp + @"not|should" + Sp + @"not|shouldn't|mustn't|must" + Sp + @"never|should" + Sp + @"never)" + Sp + @"(?:know|see|find" + Sp + @"out|notice|be" + Sp + @"(?:told|informed|aware))))\b", Shadow, TimeoutMilliseconds)]
     public static partial Regex AddressedToAi();
@@ -276,6 +281,10 @@ internal static partial class InjectionPatterns
     /// <summary>raw: markup that hides text from a human reader of a page or e-mail.</summary>
     [GeneratedRegex(@"style\s*=\s*[""'][^""']{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em)?\s*[;""']|opacity\s*:\s*0(?:\.0+)?\s*[;""']|color\s*:\s*(?:#fff(?:fff)?|white|transparent)\b|height\s*:\s*0|width\s*:\s*0)|<[a-z]+[^>]{0,100}\s(?:hidden|aria-hidden\s*=\s*[""']true)", Raw, TimeoutMilliseconds)]
     public static partial Regex HiddenMarkup();
+
+    /// <summary>shadow: a long run of letters, which may be words written without spaces ("ignorepreviousinstructions").</summary>
+    [GeneratedRegex(@"[a-z]{16,}", Shadow, TimeoutMilliseconds)]
+    public static partial Regex LongLetterRun();
 
     /// <summary>shadow: letters-only text (spaced-out or joined words) that spells a core attack phrase.</summary>
     [GeneratedRegex(@"(?<override>(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your|every|of|my)*(?:previous|prior|above|earlier|preceding|initial|original|system|existing)(?:instructions?|rules|prompts?|directives?|guidelines)|(?:ignore|disregard|forget)(?:all|your)(?:instructions?|rules|prompts?|directives?|guidelines))|(?<extract>(?:reveal|print|show|repeat|output|tell)(?:me)?(?:your|the)(?:systemprompt|initialinstructions|hiddeninstructions|password|secret))|(?<role>doanythingnow|developermode(?:enabled)?|youarenow(?:dan|unrestricted|jailbroken|free)|jailbreak|norestrictions)", Shadow, TimeoutMilliseconds)]

@@ -1,4 +1,4 @@
-using System.Buffers.Text;
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,6 +13,8 @@ internal sealed class InjectionScan
     private static readonly string[] Keywords = ["ignore", "instructions", "previous", "prompt", "disregard", "password", "system", "secret", "reveal", "jailbreak"];
     private static readonly string[] Rot13Keywords = [.. Keywords.Select(Rot13)];
     private static readonly string[] ReversedKeywords = [.. Keywords.Select(k => new string([.. k.Reverse()]))];
+
+    private static readonly SearchValues<string> PersonaNames = SearchValues.Create(["DAN", "STAN", "DUDE", "AIM", "UCAR", "AntiGPT", "DevMode"], StringComparison.Ordinal);
 
     private readonly List<InjectionSignal> _signals = [];
     private readonly InjectionSource _source;
@@ -64,7 +66,7 @@ internal sealed class InjectionScan
     {
         var text = InjectionText.Fold(raw);
         var shadow = text.Shadow;
-        var meta = InjectionPatterns.MetaDiscussion().IsMatch(shadow);
+        var meta = InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
         var mapper = new Mapper(text, origin);
 
         ScanShadow(shadow, mapper, layer, meta);
@@ -101,6 +103,11 @@ internal sealed class InjectionScan
 
     private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta)
     {
+        var words = InjectionGates.Words(shadow);
+        bool Has(SearchValues<string> gate) => InjectionGates.Has(words, gate);
+        var overrideVerb = Has(InjectionGates.OverrideVerbs);
+        var cjk = Has(InjectionGates.Cjk);
+
         void Hit(string name, double user, double untrusted, Match m, bool discountable = true)
         {
             var discount = discountable && meta && IsReported(shadow, m.Index) ? (_source == InjectionSource.User ? 0.35 : 0.6) : 1.0;
@@ -108,7 +115,7 @@ internal sealed class InjectionScan
             Add(name, user * discount, untrusted * discount, start, end, layer);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OverrideInstructions(), shadow))
+        foreach (var m in (overrideVerb && Has(InjectionGates.InstructionNouns) ? Matches(InjectionPatterns.OverrideInstructions(), shadow) : []))
         {
             var verb = m.Groups["verb"].Value;
             var mods = m.Groups["mods"].Value;
@@ -131,7 +138,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.OverrideAbove(), shadow))
+        foreach (var m in (overrideVerb && Has(InjectionGates.EarlierWords) ? Matches(InjectionPatterns.OverrideAbove(), shadow) : []))
         {
             if (!IsCoreOverrideVerb(m.Value))
             {
@@ -141,18 +148,18 @@ internal sealed class InjectionScan
             Hit(InstructionOverride, m.Groups["strong"].Success ? 0.7 : 0.3, m.Groups["strong"].Success ? 0.85 : 0.6, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OverrideVoid(), shadow))
+        foreach (var m in (Has(InjectionGates.VoidStates) && Has(InjectionGates.InstructionNouns) ? Matches(InjectionPatterns.OverrideVoid(), shadow) : []))
         {
             Hit(InstructionOverride, 0.75, 0.85, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.NewInstructions(), shadow))
+        foreach (var m in (Has(InjectionGates.NewInstructions) ? Matches(InjectionPatterns.NewInstructions(), shadow) : []))
         {
             var (user, untrusted) = m.Groups["task"].Success ? (0.55, 0.75) : m.Groups["new"].Success ? (0.4, 0.7) : (0.2, 0.5);
             Hit(InstructionOverride, user, untrusted, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OverrideEuropean(), shadow))
+        foreach (var m in (Has(InjectionGates.EuropeanVerbs) ? Matches(InjectionPatterns.OverrideEuropean(), shadow) : []))
         {
             var window = shadow.Substring(m.Index, Math.Min(shadow.Length - m.Index, m.Length + 30));
             var earlier = Regex.IsMatch(window, @"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
@@ -160,13 +167,13 @@ internal sealed class InjectionScan
             Hit(InstructionOverride, user, untrusted, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OverrideCjk(), shadow))
+        foreach (var m in (cjk ? Matches(InjectionPatterns.OverrideCjk(), shadow) : []))
         {
             var earlier = Regex.IsMatch(m.Value, "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
             Hit(InstructionOverride, earlier ? 0.8 : 0.6, earlier ? 0.9 : 0.8, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.RoleFrame(), shadow))
+        foreach (var m in (Has(InjectionGates.RoleFrames) ? Matches(InjectionPatterns.RoleFrame(), shadow) : []))
         {
             if (m.Groups["bad"].Success)
             {
@@ -179,12 +186,12 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.RoleFrameCjk(), shadow))
+        foreach (var m in (cjk ? Matches(InjectionPatterns.RoleFrameCjk(), shadow) : []))
         {
             Hit(RoleReassignment, m.Groups["bad"].Success ? 0.75 : 0.3, m.Groups["bad"].Success ? 0.85 : 0.6, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.JailbreakMode(), shadow))
+        foreach (var m in (Has(InjectionGates.JailbreakModes) ? Matches(InjectionPatterns.JailbreakMode(), shadow) : []))
         {
             var (user, untrusted) = m.Groups["strong"].Success ? (0.65, 0.8)
                 : m.Groups["character"].Success ? (0.3, 0.5)
@@ -192,7 +199,7 @@ internal sealed class InjectionScan
             Hit(RoleReassignment, user, untrusted, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.RestrictionRemoval(), shadow))
+        foreach (var m in (Has(InjectionGates.Restrictions) ? Matches(InjectionPatterns.RestrictionRemoval(), shadow) : []))
         {
             var (user, untrusted) = m.Groups["lifted"].Success ? (0.7, 0.85)
                 : m.Groups["your"].Value switch { "your" => (0.6, 0.8), "all" or "any" or "every" => (0.45, 0.7), _ => (0.25, 0.6) };
@@ -200,12 +207,12 @@ internal sealed class InjectionScan
             Hit(RestrictionRemoval, user * described, untrusted * described, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.RoleHeader(), shadow))
+        foreach (var m in (shadow.Contains(':', StringComparison.Ordinal) || shadow.Contains('\n', StringComparison.Ordinal) ? Matches(InjectionPatterns.RoleHeader(), shadow) : []))
         {
             Hit(FakeSystemMessage, m.Groups["system"].Success ? 0.45 : 0.2, m.Groups["system"].Success ? 0.7 : 0.45, m, discountable: false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.PromptTag(), shadow))
+        foreach (var m in (shadow.Contains('<', StringComparison.Ordinal) ? Matches(InjectionPatterns.PromptTag(), shadow) : []))
         {
             var name = m.Groups["name"].Value;
             var closing = m.Groups["close"].Success;
@@ -227,17 +234,17 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.AuthorityMarker(), shadow))
+        foreach (var m in (Has(InjectionGates.Authority) || shadow.AsSpan().IndexOfAny('[', '(', '{') >= 0 ? Matches(InjectionPatterns.AuthorityMarker(), shadow) : []))
         {
             Hit(FakeSystemMessage, 0.55, 0.75, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.DelimiterEscape(), shadow))
+        foreach (var m in (Has(InjectionGates.Delimiters) || InjectionGates.Has(shadow, InjectionGates.DelimiterMarks) ? Matches(InjectionPatterns.DelimiterEscape(), shadow) : []))
         {
             Hit(DelimiterEscape, 0.45, 0.7, m, discountable: false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.PromptExtraction(), shadow))
+        foreach (var m in (Has(InjectionGates.HiddenConfig) ? Matches(InjectionPatterns.PromptExtraction(), shadow) : []))
         {
             var verb = m.Groups["verb"].Value;
             var (user, untrusted) = m.Groups["sys"].Success ? (0.7, 0.8)
@@ -246,22 +253,22 @@ internal sealed class InjectionScan
             Hit(PromptExtraction, user, untrusted, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.PromptQuestion(), shadow))
+        foreach (var m in (Has(InjectionGates.PromptQuestions) ? Matches(InjectionPatterns.PromptQuestion(), shadow) : []))
         {
             Hit(PromptExtraction, 0.55, 0.75, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.PromptExtractionForeign(), shadow))
+        foreach (var m in (Has(InjectionGates.ForeignExtraction) || cjk ? Matches(InjectionPatterns.PromptExtractionForeign(), shadow) : []))
         {
             Hit(PromptExtraction, 0.65, 0.8, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.SecretRequest(), shadow))
+        foreach (var m in (Has(InjectionGates.Secrets) ? Matches(InjectionPatterns.SecretRequest(), shadow) : []))
         {
             Hit(PromptExtraction, m.Groups["your"].Success ? 0.45 : 0.3, m.Groups["your"].Success ? 0.7 : 0.6, m);
         }
 
-        if (InjectionPatterns.SecretNoun().IsMatch(shadow))
+        if (Has(InjectionGates.SecretNouns) && InjectionPatterns.SecretNoun().IsMatch(shadow))
         {
             foreach (var m in Matches(InjectionPatterns.ObfuscatedOutput(), shadow))
             {
@@ -269,25 +276,25 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.ExfiltrationInstruction(), shadow))
+        foreach (var m in (Has(InjectionGates.Exfiltration) ? Matches(InjectionPatterns.ExfiltrationInstruction(), shadow) : []))
         {
             Hit(ExfiltrationLink, m.Groups["send"].Success ? 0.3 : 0.6, 0.85, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.RefusalSuppression(), shadow))
+        foreach (var m in (Has(InjectionGates.Refusals) ? Matches(InjectionPatterns.RefusalSuppression(), shadow) : []))
         {
             var (user, untrusted) = m.Groups["strong"].Success ? (0.5, 0.7) : m.Groups["moderate"].Success ? (0.35, 0.6) : (0.15, 0.4);
             var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
             Hit(RefusalSuppression, user * described, untrusted * described, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.ForcedPrefix(), shadow))
+        foreach (var m in (Has(InjectionGates.Prefixes) ? Matches(InjectionPatterns.ForcedPrefix(), shadow) : []))
         {
             var (user, untrusted) = m.Groups["sure"].Success ? (0.5, 0.7) : m.Groups["prefix"].Success ? (0.3, 0.6) : (0.35, 0.6);
             Hit(ForcedPrefix, user, untrusted, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.AddressedToAi(), shadow))
+        foreach (var m in (Has(InjectionGates.AiAddressees) ? Matches(InjectionPatterns.AddressedToAi(), shadow) : []))
         {
             var (user, untrusted) =
                 m.Groups["covert"].Success ? (0.5, 0.85)
@@ -299,22 +306,22 @@ internal sealed class InjectionScan
             Hit(AddressedToAi, user, untrusted, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.ToolCoercion(), shadow))
+        foreach (var m in (Has(InjectionGates.Tools) ? Matches(InjectionPatterns.ToolCoercion(), shadow) : []))
         {
             Hit(ToolCoercion, m.Groups["named"].Success ? 0.2 : 0.1, m.Groups["named"].Success ? 0.75 : 0.6, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.CovertAction(), shadow))
+        foreach (var m in (Has(InjectionGates.Tools) ? Matches(InjectionPatterns.CovertAction(), shadow) : []))
         {
             Hit(ToolCoercion, 0.4, 0.8, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.Virtualization(), shadow))
+        foreach (var m in (Has(InjectionGates.Virtual) ? Matches(InjectionPatterns.Virtualization(), shadow) : []))
         {
             Hit(Virtualization, 0.6, 0.75, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.DecodeAndFollow(), shadow))
+        foreach (var m in (Has(InjectionGates.Decode) ? Matches(InjectionPatterns.DecodeAndFollow(), shadow) : []))
         {
             Hit(EncodedPayload, 0.45, 0.65, m);
         }
@@ -328,12 +335,12 @@ internal sealed class InjectionScan
             Add(name, user, untrusted, start, end, layer);
         }
 
-        foreach (var m in Matches(InjectionPatterns.ChatTemplateToken(), raw))
+        foreach (var m in (raw.AsSpan().IndexOfAny('<', '[') >= 0 ? Matches(InjectionPatterns.ChatTemplateToken(), raw) : []))
         {
             Hit(FakeSystemMessage, 0.75, 0.85, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.PersonaName(), raw))
+        foreach (var m in (raw.AsSpan().IndexOfAny(PersonaNames) >= 0 ? Matches(InjectionPatterns.PersonaName(), raw) : []))
         {
             Hit(RoleReassignment, 0.35, 0.5, m);
         }
@@ -347,7 +354,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.JsonToolCall(), raw))
+        foreach (var m in (raw.Contains("\":", StringComparison.Ordinal) || raw.Contains("':", StringComparison.Ordinal) ? Matches(InjectionPatterns.JsonToolCall(), raw) : []))
         {
             Hit(ToolCoercion, 0.2, 0.7, m);
         }
@@ -448,7 +455,33 @@ internal sealed class InjectionScan
         if (Respace(shadow, mapper) is { } spaced)
         {
             ScanVariant(spaced.Text, spaced.Mapper, "spaced-letters", meta);
+            foreach (var (start, end, letters) in spaced.Runs)
+            {
+                ScanSquashed(letters, mapper, start, end, "spaced-letters");
+            }
         }
+
+        foreach (var m in Matches(InjectionPatterns.LongLetterRun(), shadow))
+        {
+            ScanSquashed(m.Value, mapper, m.Index, m.Index + m.Length, "joined-words");
+        }
+    }
+
+    /// <summary>Looks for core attack phrases in letters written without any spaces.</summary>
+    private void ScanSquashed(string letters, Mapper mapper, int start, int end, string layer)
+    {
+        var m = InjectionPatterns.Squashed().Match(letters);
+        if (!m.Success || _signals.Any(s => s.Layer != layer && s.Weight >= 0.5 && mapper.Span(start, end) is var (a, b) && s.Start < b && a < s.End))
+        {
+            return;
+        }
+
+        var (name, user, untrusted) = m.Groups["override"].Success ? (InstructionOverride, 0.8, 0.9)
+            : m.Groups["extract"].Success ? (PromptExtraction, 0.7, 0.8)
+            : (RoleReassignment, 0.6, 0.75);
+        var (s0, e0) = mapper.Span(start, end);
+        Add(name, user, untrusted, s0, e0, layer);
+        Add(EncodedPayload, 0.3, 0.4, s0, e0, layer);
     }
 
     private void ScanVariant(string variant, Mapper mapper, string layer, bool meta)
@@ -676,9 +709,10 @@ internal sealed class InjectionScan
     private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 
     /// <summary>Joins spaced-out letters ("i g n o r e") and separated identifiers ("ignore_all"); a wider gap becomes a space.</summary>
-    private static (string Text, Mapper Mapper)? Respace(string shadow, Mapper mapper)
+    private static (string Text, Mapper Mapper, List<(int Start, int End, string Letters)> Runs)? Respace(string shadow, Mapper mapper)
     {
-        var runs = Matches(InjectionPatterns.SpacedLetters(), shadow);
+        var found = new List<(int Start, int End, string Letters)>();
+        var runs = InjectionGates.HasSpacedLetters(shadow) ? Matches(InjectionPatterns.SpacedLetters(), shadow) : [];
         if (runs.Count == 0)
         {
             return null;
@@ -733,6 +767,7 @@ internal sealed class InjectionScan
             }
 
             position = run.Index + run.Length;
+            found.Add((run.Index, position, squashed.ToString()));
         }
 
         for (; position < shadow.Length; position++)
@@ -742,7 +777,7 @@ internal sealed class InjectionScan
         }
 
         positions.Add(shadow.Length);
-        return (builder.ToString(), mapper.Through([.. positions]));
+        return (builder.ToString(), mapper.Through([.. positions]), found);
     }
 
     private static string? DecodeBase64(string value)

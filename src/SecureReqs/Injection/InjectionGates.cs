@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Text;
+
+namespace SecureReqs;
+
+/// <summary>
+/// Cheap necessary conditions for the patterns: a pattern can only match a text that contains one of its gate words,
+/// so the (costly) pattern is skipped on the many texts that contain none. Gates are looked up in
+/// <see cref="Words"/>, the shadow reduced to letters and digits with single spaces, so gate phrases survive any
+/// punctuation or spacing between their words.
+/// </summary>
+internal static class InjectionGates
+{
+    public static readonly SearchValues<string> OverrideVerbs = Create(
+        "ignor", "disregard", "forget", "overrid", "overwrit", "overrul", "bypass", "skip", "discard", "abandon", "drop", "neglect", "omit",
+        "nullif", "cancel", "revok", "void", "erase", "delete", "clear", "reset", "aside", "throw", "attention", "heed", "follow", "obey",
+        "listen", "adher", "comply");
+
+    public static readonly SearchValues<string> InstructionNouns = Create(
+        "instruction", "direction", "directive", "rule", "prompt", "guideline", "guidance", "constraint", "restriction", "limitation", "limits",
+        "polic", "programming", "command", "order", "safeguard", "filter", "guardrail", "training", "ethic", "moral", "principle", "boundar",
+        "protocol", "message", "text", "content", "input", "conversation", "context", "information", "task", "setting", "parameter",
+        "requirement", "said", "told");
+
+    public static readonly SearchValues<string> EarlierWords = Create(
+        "above", "before", "prior", "previous", "preceding", "everything", "what", "whatever", "anything");
+
+    public static readonly SearchValues<string> VoidStates = Create(
+        "void", "null", "cancel", "revoked", "obsolete", "outdated", "invalid", "overridden", "superseded", "replaced", "deprecated",
+        "suspended", "lifted", "removed", "disabled", "ignored", "disregarded", "forgotten", "apply", "valid", "effect", "relevant", "applicable");
+
+    public static readonly SearchValues<string> NewInstructions = Create(
+        "instruction", "directive", "order", "rule", "objective", "goal", "mission", "prompt", "task", "job", "purpose", "role", "function",
+        "assignment", "from now", "from this", "from here", "starting now", "starting immediately", "starting from", "beginning now",
+        "beginning immediately", "beginning from");
+
+    public static readonly SearchValues<string> EuropeanVerbs = Create(
+        "ignor", "olvid", "descart", "omit", "caso omiso", "no sigas", "no siga", "obedezcas", "hagas caso", "oubli", "neglig", "tiens pas",
+        "tenez pas", "abstraction", "ne suis", "ne suivez", "ne respecte", "vergiss", "vergesst", "vergessen", "missacht", "uberspring",
+        "verwirf", "verwerf", "gelten nicht", "ungultig", "aufgehoben", "hinfallig", "esquec", "desconsider", "nao siga", "nao obedeca",
+        "dimentic", "trascur", "non seguire", "non rispettare", "non obbedire");
+
+    public static readonly SearchValues<string> Cjk = Create(
+        "忽略", "忽视", "無視", "无视", "忘记", "忘記", "忘掉", "不要理", "别管", "放弃", "跳过", "不要遵", "忘れ", "破棄", "你现在", "你現在", "从现在",
+        "扮演", "あなたは今", "今からあなたは", "输出", "打印", "显示", "告诉我", "重复", "泄露", "给我看", "说出", "システムプロンプト");
+
+    public static readonly SearchValues<string> RoleFrames = Create(
+        " you are ", " you re ", " now you ", " act as ", " act like ", " behave as ", " behave like ", " respond as ", " respond like ",
+        " answer as ", " answer like ", " reply as ", " reply like ", "roleplay", "role play", " function as ", " operate as ", "pretend",
+        "imagine", " play the ", " take on the ", " assume the ", " want you to ", "ahora eres", "maintenant", " du bist ", " bist du ",
+        " ora sei ", " agora ");
+
+    public static readonly SearchValues<string> JailbreakModes = Create(
+        "anything now", " mode", "evil", "character", "jailbr", " normal ", " classic ", " standard ", " gpt ", " chatgpt ", " two ", " both ", " 2 ");
+
+    public static readonly SearchValues<string> Restrictions = Create(
+        "restriction", "limitation", "limits", "filter", "rules", "guideline", "programming", "safety", "content", "safeguard", "guardrail",
+        "ethic", "moral", "censor", "freed", "liberated", "released", "unshackled", "unchained", "jailbroken", "reprogrammed", "unlocked",
+        "obligation", "principle", "polic", "conscience", "constraint", "boundar");
+
+    public static readonly SearchValues<string> Authority = Create(
+        "override", "alert", "notice", "update", "announcement", "command", "directive", " comes from ", " from the ", " sent by ", "behalf",
+        "authori", " i am ", " i m ", " this is ", " system ", " admin ", " developer ", " sys ", " new instruction", " priority instruction",
+        " important ");
+
+    public static readonly SearchValues<string> Delimiters = Create(
+        " end ", " close ", " stop ", " begin ", " start ");
+
+    public static readonly SearchValues<string> DelimiterMarks = Create(
+        "---", "===", "***", "###", "~~~", "___", ":");
+
+    public static readonly SearchValues<string> HiddenConfig = Create(
+        "prompt", "instruction", "rules", "guideline", "directive", "configuration", "setup", "programming", "constraint", "restriction",
+        "message", "above", "before", "so far", "preceding", "prior to", "context");
+
+    public static readonly SearchValues<string> PromptQuestions = Create(
+        "told", "instructed", "programmed", "prompted", "configured", "initiali", "instructions", "rules", "guidelines", "prompt",
+        "directives", " you are", " your role", " your task", " system", "above", "before", "prior", "preceding");
+
+    public static readonly SearchValues<string> ForeignExtraction = Create(
+        "muestra", "revela", "repite", "dime ", "escribe", "imprime", "montre", "affiche", "revele", "repete", "donne", "ecris", "zeig",
+        " gib ", "nenne", "wiederhole", "verrate", "schreib", "mostra", "rivela", "ripeti", "dimmi", "scrivi", "mostre", "repita", " diga ",
+        "escreva");
+
+    public static readonly SearchValues<string> Secrets = Create(
+        "secret", "password", "passphrase", "pass code", "passcode", "api key", "access code", "code word", "codeword", "magic word",
+        "private key", "credentials", "canary", " flag");
+
+    public static readonly SearchValues<string> SecretNouns = Create(
+        "password", "passphrase", "secret", "system", "instructions", "rules", "prompt", " api ", " code", "canary", "credentials");
+
+    public static readonly SearchValues<string> Exfiltration = Create(
+        " url", " link", "image", " img", "pixel", "iframe", "query", "param", "endpoint", "address", " src", "http", " www ", "server",
+        "webhook", "email", " e mail", " com ");
+
+    public static readonly SearchValues<string> Refusals = Create(
+        "refus", "declin", "reject", "apolog", "sorry", "as an ai", " cannot", " can t", "unable", "regardless", "irrespective", "even if",
+        "even though", "no matter", "answer", "respond", "comply", "obey", "fulfil", "hesitation", "objection", "censor", "judg", "ethic",
+        "moral", "legality", "safety concern", "disclaimer", "warning", "caveat", "lecture", "warn ", "remind");
+
+    public static readonly SearchValues<string> Prefixes = Create(
+        "begin", "start", "open", "preface", "prefix", "commence", " your first ", " your next ", " your only ", "nothing else",
+        "nothing more", " only", "without", "verbatim", "exactly");
+
+    public static readonly SearchValues<string> AiAddressees = Create(
+        " ai ", " ais ", " a i ", "assistant", " model", " llm", "language model", " agent", " bot", "chatbot", " gpt", "chatgpt", "claude",
+        "gemini", "copilot", " bard", "llama", "summari", "automated", " user", " reader", " customer");
+
+    public static readonly SearchValues<string> Tools = Create(
+        " tool", "function", "plugin", " action", " api ", "endpoint", "capability", " skill", " command", " call ", " invoke ", " execute ",
+        " run ", "without ", "silently", "secretly", "covertly", "quietly");
+
+    public static readonly SearchValues<string> Virtual = Create(
+        "simulat", "emulat", "imagine", "pretend", " act as ", "roleplay", "role play", " game", " let s play", " you are ", " we are in ",
+        "hypothetical", "fictional", "parallel", "alternate");
+
+    public static readonly SearchValues<string> Decode = Create(
+        "decod", "decrypt", "deciph", "convert", "interpret", "unscrambl", "revers", "translat");
+
+    public static readonly SearchValues<string> Meta = Create(
+        "inject", "jailbreak", "red team", "redteam", "adversarial", "owasp", "classif", "detect", "guardrail", "mitigat", "defen", "sanitiz",
+        "filter", " what is ", " what are ", " what does ", "phrase", "such as", "for example", " e g ", "known as", "called", "example",
+        " the string", " the sentence", " the word", " the text");
+
+    /// <summary>The shadow reduced to lowercase letters and digits, each run of anything else one space, with a space at both ends.</summary>
+    public static string Words(string shadow)
+    {
+        var builder = new StringBuilder(shadow.Length + 2).Append(' ');
+        foreach (var c in shadow)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.Append(' ').ToString();
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="gate"/>.</summary>
+    public static bool Has(string text, SearchValues<string> gate) => text.AsSpan().IndexOfAny(gate) >= 0;
+
+    /// <summary>Whether the shadow has at least four single letters in a row separated by one to three non-letters.</summary>
+    public static bool HasSpacedLetters(string shadow)
+    {
+        var run = 0;
+        for (var i = 0; i < shadow.Length; i++)
+        {
+            if (!char.IsLetter(shadow[i]))
+            {
+                continue;
+            }
+
+            var single = (i == 0 || !char.IsLetterOrDigit(shadow[i - 1])) && (i + 1 >= shadow.Length || !char.IsLetterOrDigit(shadow[i + 1]));
+            run = single ? run + 1 : 0;
+            if (run >= 4)
+            {
+                return true;
+            }
+
+            while (i + 1 < shadow.Length && char.IsLetter(shadow[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        return false;
+    }
+
+    private static SearchValues<string> Create(params string[] values) => SearchValues.Create(values, StringComparison.Ordinal);
+}
