@@ -128,11 +128,27 @@ internal static class InjectionGates
     public static readonly SearchValues<string> ToolMarkers = Create(
         "tool", "function", " api", "plugin", "search", "retrieval", "browser", "observation", "action", "database", "system");
 
-    public static readonly SearchValues<string> ExtractionMore = Create(
+    public static readonly SearchValues<string> ExtractionNouns = Create(
         "rule", "instruction", "guideline", "constraint", "directive", "polic", "restriction", "configur", "setup", " set up", "prompt",
-        "above", "before", "earlier", "prior", "previous", "so far", "start", "beginning", " top", "first", "initial", "opening", "earliest",
-        "secret", "password", "passphrase", " code", " key", "canary", "told", "programmed", "continue", "complete", "finish", "fill in",
-        " the user");
+        "secret", "password", "passphrase", "code word", "canary", " told ", "programmed");
+
+    public static readonly SearchValues<string> ExtractionVerbs = Create(
+        "repeat", "print", "output", "copy", "echo", "reproduce", "write out", "show", "display", "quote", "recite", "dump", "first",
+        "initial", "opening", "earliest");
+
+    public static readonly SearchValues<string> ExtractionPlaces = Create(
+        "above", "before", "earlier", "prior", "previous", "so far", "start", "beginning", " top", "conversation", "chat", "context",
+        "session", "memory", "input");
+
+    public static readonly SearchValues<string> Completers = Create("continue", "complete ", "finish", "fill in");
+
+    public static readonly SearchValues<string> Fiction = Create(
+        "simulat", "emulat", "sandbox", "virtual", "hypothetical", "fiction", "imaginary", "alternate", "parallel", " game", " story",
+        " novel", "roleplay", "role play", "pretend", "imagine", "suppose", "what if", " let s say", " dream", "universe", " world",
+        "terminal", "scenario", "thought experiment", "where you are");
+
+    public static readonly SearchValues<string> Authorized = Create(
+        "authori", "allowed", "permitted", "cleared", " free to", "required to", "instructed to", "expected to");
 
     public static readonly SearchValues<string> ForeignAi = Create(
         "asistente", "assistent", "assistant", "modelo", "modell", "modele", "modelli", " ia ", " ki ", "bot", "agente", "agenti", "usuario",

@@ -326,21 +326,22 @@ internal sealed class InjectionScan
             Hit(EncodedPayload, 0.45, 0.65, m);
         }
 
-        if (Has(InjectionGates.Restrictions) || Has(InjectionGates.Unrestricted))
+        var fiction = Has(InjectionGates.Fiction) && InjectionPatterns.FictionFrame().IsMatch(shadow);
+        if (fiction && Has(InjectionGates.Unrestricted))
         {
-            var fiction = InjectionPatterns.FictionFrame().IsMatch(shadow);
-            if (fiction)
+            foreach (var m in Matches(InjectionPatterns.UnrestrictedPhrase(), shadow))
             {
-                foreach (var m in Matches(InjectionPatterns.UnrestrictedPhrase(), shadow))
-                {
-                    Hit(Virtualization, 0.55, 0.7, m);
-                }
+                Hit(Virtualization, 0.55, 0.7, m);
             }
+        }
 
-            foreach (var m in Matches(InjectionPatterns.AuthorizedToBreak(), shadow))
-            {
-                Hit(RestrictionRemoval, 0.5, 0.75, m);
-            }
+        foreach (var m in (Has(InjectionGates.Authorized) ? Matches(InjectionPatterns.AuthorizedToBreak(), shadow) : []))
+        {
+            Hit(RestrictionRemoval, 0.5, 0.75, m);
+        }
+
+        if (Has(InjectionGates.Restrictions))
+        {
 
             foreach (var m in Matches(InjectionPatterns.RulesSuspended(), shadow))
             {
@@ -394,7 +395,9 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in (Has(InjectionGates.ExtractionMore) ? Matches(InjectionPatterns.ExtractionMore(), shadow) : []))
+        var extraction = Has(InjectionGates.ExtractionNouns) || Has(InjectionGates.ExtractionVerbs) && Has(InjectionGates.ExtractionPlaces)
+            || words.Contains(" the user", StringComparison.Ordinal) || Has(InjectionGates.Completers);
+        foreach (var m in (extraction ? Matches(InjectionPatterns.ExtractionMore(), shadow) : []))
         {
             if (m.Groups["roles"].Success)
             {
