@@ -96,10 +96,11 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Refusals = Create(
         "refus", "declin", "reject", "apolog", "sorry", "as an ai", " cannot", " can t", "unable", "regardless", "irrespective", "even if",
         "even though", "no matter", "answer", "respond", "comply", "obey", "fulfil", "hesitation", "objection", "censor", "judg", "ethic",
-        "moral", "legality", "safety concern", "disclaimer", "warning", "caveat", "lecture", "warn ", "remind");
+        "moral", "legality", "safety concern", "disclaimer", "warning", "caveat", "lecture", "warn ", "remind", " say no", "mention", " cite ",
+        "reference", "bring up", "talk about");
 
     public static readonly SearchValues<string> Prefixes = Create(
-        "begin", "start", "open", "preface", "prefix", "commence", " your first ", " your next ", " your only ", "nothing else",
+        "begin", "start", "open", "preface", "prefix", "commence", " lead", "kick off", " first ", " your first ", " your next ", " your only ", "nothing else",
         "nothing more", " only", "without", "verbatim", "exactly");
 
     public static readonly SearchValues<string> AiAddressees = Create(
@@ -116,6 +117,61 @@ internal static class InjectionGates
 
     public static readonly SearchValues<string> Decode = Create(
         "decod", "decrypt", "deciph", "convert", "interpret", "unscrambl", "revers", "translat");
+
+    public static readonly SearchValues<string> GoalHijack = Create(
+        " instead ", " rather ", " task", " job", " goal", " objective", " assignment", " mission", " purpose", " stop ", " abort", " halt ",
+        " cease", " change of ", " scratch that", " never mind", " plot twist", " new ");
+
+    public static readonly SearchValues<string> Hypothetical = Create(
+        " if ", " suppose", " imagine", " pretend", " assume", " say ");
+
+    public static readonly SearchValues<string> ToolMarkers = Create(
+        "tool", "function", " api", "plugin", "search", "retrieval", "browser", "observation", "action", "database", "system");
+
+    public static readonly SearchValues<string> ExtractionNouns = Create(
+        "rule", "instruction", "guideline", "constraint", "directive", "polic", "restriction", "configur", "setup", " set up", "prompt",
+        "secret", "password", "passphrase", "code word", "canary", " told ", "programmed");
+
+    public static readonly SearchValues<string> ExtractionVerbs = Create(
+        "repeat", "print", "output", "copy", "echo", "reproduce", "write out", "show", "display", "quote", "recite", "dump", "first",
+        "initial", "opening", "earliest");
+
+    public static readonly SearchValues<string> ExtractionPlaces = Create(
+        "above", "before", "earlier", "prior", "previous", "so far", "start", "beginning", " top", "conversation", "chat", "context",
+        "session", "memory", "input");
+
+    public static readonly SearchValues<string> Completers = Create("continue", "complete ", "finish", "fill in");
+
+    public static readonly SearchValues<string> Fiction = Create(
+        "simulat", "emulat", "sandbox", "virtual", "hypothetical", "fiction", "imaginary", "alternate", "parallel", " game", " story",
+        " novel", "roleplay", "role play", "pretend", "imagine", "suppose", "what if", " let s say", " dream", "universe", " world",
+        "terminal", "scenario", "thought experiment", "where you are");
+
+    public static readonly SearchValues<string> Authorized = Create(
+        "authori", "allowed", "permitted", "cleared", " free to", "required to", "instructed to", "expected to");
+
+    public static readonly SearchValues<string> ForeignAi = Create(
+        "asistente", "assistent", "assistant", "modelo", "modell", "modele", "modelli", " ia ", " ki ", "bot", "agente", "agenti", "usuario",
+        "benutzer", "nutzer", "utilisateur", "utente", "lettore", "leser", "lecteur", "sistema", "system");
+
+    public static readonly SearchValues<string> Standing = Create(
+        " always ", " never ", " must ", " should ", " make sure ", " be sure ", " remember ", " forget ");
+
+    public static readonly SearchValues<string> Authority2 = Create(
+        "authori", "grant", "privilege", "clearance", "permission", " permit ", " as ", "speaking", "message from", " i am ", " i m ",
+        " this is ", "override", " code", " token", " key", " level");
+
+    public static readonly SearchValues<string> Unrestricted = Create(
+        "unrestrict", "unfilter", "uncensor", "unbound", "unlimited", "unchained", "unshackled", "unleashed", "jailbr", "liberated", "rogue",
+        "evil", "amoral", "immoral", "unethical", "malicious", " dan ", " d a n ", "anything", " mode", "sudo", "root access", " no ", " zero ",
+        "without", " free", "bound", " never ", "n t ", " not ", " ignore", "unhinged", "everything", " sin ", " sans ", " ohne ", " senza ",
+        " sem ", "authori", "allowed", "permitted", "cleared");
+
+    public static readonly SearchValues<string> Completion = Create(" done", " completed", " finished", " complete ", " over ", " enough");
+
+    public static readonly SearchValues<string> Vendors = Create("openai", "anthropic", "chatgpt", "gpt", "google", " meta ");
+
+    public static readonly SearchValues<string> Relatives = Create(" used to ");
 
     public static readonly SearchValues<string> Meta = Create(
         "inject", "jailbreak", "red team", "redteam", "adversarial", "owasp", "classif", "detect", "guardrail", "mitigat", "defen", "sanitiz",

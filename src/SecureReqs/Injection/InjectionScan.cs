@@ -298,7 +298,7 @@ internal sealed class InjectionScan
         {
             var (user, untrusted) =
                 m.Groups["covert"].Success ? (0.5, 0.85)
-                : m.Groups["note"].Success ? (0.35, 0.85)
+                : m.Groups["note"].Success ? (0.4, 0.85)
                 : m.Groups["reading"].Success ? (0.15, 0.85)
                 : m.Groups["ifai"].Success ? (0.3, 0.85)
                 : m.Groups["hey"].Success ? (0.02, 0.7)
@@ -324,6 +324,124 @@ internal sealed class InjectionScan
         foreach (var m in (Has(InjectionGates.Decode) ? Matches(InjectionPatterns.DecodeAndFollow(), shadow) : []))
         {
             Hit(EncodedPayload, 0.45, 0.65, m);
+        }
+
+        var fiction = Has(InjectionGates.Fiction) && InjectionPatterns.FictionFrame().IsMatch(shadow);
+        if (fiction && Has(InjectionGates.Unrestricted))
+        {
+            foreach (var m in Matches(InjectionPatterns.UnrestrictedPhrase(), shadow))
+            {
+                Hit(Virtualization, 0.55, 0.7, m);
+            }
+        }
+
+        foreach (var m in (Has(InjectionGates.Authorized) ? Matches(InjectionPatterns.AuthorizedToBreak(), shadow) : []))
+        {
+            Hit(RestrictionRemoval, 0.5, 0.75, m);
+        }
+
+        if (Has(InjectionGates.Restrictions))
+        {
+
+            foreach (var m in Matches(InjectionPatterns.RulesSuspended(), shadow))
+            {
+                Hit(fiction ? Virtualization : RestrictionRemoval, fiction ? 0.6 : 0.5, fiction ? 0.75 : 0.7, m);
+            }
+        }
+
+        foreach (var m in (Has(InjectionGates.Hypothetical) ? Matches(InjectionPatterns.HypotheticalPermission(), shadow) : []))
+        {
+            Hit(Virtualization, 0.5, 0.65, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.GoalHijack) ? Matches(InjectionPatterns.GoalHijack(), shadow) : []))
+        {
+            Hit(InstructionOverride, m.Groups["strong"].Success ? 0.45 : 0.25, m.Groups["strong"].Success ? 0.7 : 0.5, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Prefixes) ? Matches(InjectionPatterns.ForcedAffirmative(), shadow) : []))
+        {
+            Hit(ForcedPrefix, 0.5, 0.7, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Refusals) ? Matches(InjectionPatterns.RefusalSuppressionMore(), shadow) : []))
+        {
+            var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
+            Hit(RefusalSuppression, 0.45 * described, 0.65 * described, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Authority2) ? Matches(InjectionPatterns.AuthorityClaim(), shadow) : []))
+        {
+            Hit(FakeSystemMessage, 0.5, 0.7, m);
+        }
+
+        var lines = shadow.Contains('\n', StringComparison.Ordinal);
+        foreach (var m in ((lines || shadow.Contains('<', StringComparison.Ordinal)) && Has(InjectionGates.ToolMarkers) ? Matches(InjectionPatterns.ToolOutputMarker(), shadow) : []))
+        {
+            Hit(FakeSystemMessage, 0.3, 0.5, m, discountable: false);
+        }
+
+        if (lines && shadow.Contains(':', StringComparison.Ordinal))
+        {
+            var dialogue = Matches(InjectionPatterns.DialogueLine(), shadow);
+            if (dialogue.Count >= 3 && dialogue.Select(d => d.Groups["role"].Value).Distinct(StringComparer.Ordinal).Count() >= 2)
+            {
+                var (start, end) = mapper.Span(dialogue[0].Index, dialogue[^1].Index + dialogue[^1].Length);
+                Add(FakeDialogue, 0.25, 0.4, start, end, layer);
+                foreach (var m in Matches(InjectionPatterns.FakeCompliance(), shadow))
+                {
+                    Hit(FakeDialogue, 0.6, 0.75, m, discountable: false);
+                }
+            }
+        }
+
+        var extraction = Has(InjectionGates.ExtractionNouns) || Has(InjectionGates.ExtractionVerbs) && Has(InjectionGates.ExtractionPlaces)
+            || words.Contains(" the user", StringComparison.Ordinal) || Has(InjectionGates.Completers);
+        foreach (var m in (extraction ? Matches(InjectionPatterns.ExtractionMore(), shadow) : []))
+        {
+            if (m.Groups["roles"].Success)
+            {
+                Hit(RoleReassignment, 0.45, 0.6, m);
+                continue;
+            }
+
+            var (user, untrusted) = m.Groups["summary"].Success ? (0.55, 0.75)
+                : m.Groups["start"].Success ? (0.6, 0.75)
+                : m.Groups["probe"].Success ? (0.5, 0.7)
+                : m.Groups["continue"].Success ? (0.55, 0.7)
+                : (0.45, 0.65);
+            Hit(PromptExtraction, user, untrusted, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.JailbreakModes) ? Matches(InjectionPatterns.PrivilegedMode(), shadow) : []))
+        {
+            var ai = InjectionPatterns.AiReference().IsMatch(shadow);
+            Hit(RoleReassignment, ai ? 0.5 : 0.2, ai ? 0.7 : 0.5, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.ForeignAi) ? Matches(InjectionPatterns.AddressedToAiForeign(), shadow) : []))
+        {
+            Hit(AddressedToAi, 0.3, 0.85, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Standing) ? Matches(InjectionPatterns.StandingOrder(), shadow) : []))
+        {
+            Hit(AddressedToAi, 0.1, 0.6, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Completion) ? Matches(InjectionPatterns.FakeCompletion(), shadow) : []))
+        {
+            Hit(InstructionOverride, 0.5, 0.7, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Vendors) ? Matches(InjectionPatterns.VendorPolicy(), shadow) : []))
+        {
+            Hit(RestrictionRemoval, 0.3, 0.5, m);
+        }
+
+        foreach (var m in (Has(InjectionGates.Relatives) ? Matches(InjectionPatterns.GrandmaFrame(), shadow) : []))
+        {
+            Hit(RoleReassignment, 0.45, 0.6, m);
         }
     }
 

@@ -51,6 +51,9 @@ public static class InjectionSignals
     /// <summary>A simulated machine, game or world in which no rules apply.</summary>
     public const string Virtualization = "virtualization";
 
+    /// <summary>A fake dialogue or few-shot examples in which the assistant complies with a forbidden request.</summary>
+    public const string FakeDialogue = "fake-dialogue";
+
     /// <summary>The small bonus for a text that speaks to the assistant in the second person about its instructions.</summary>
     public const string ImperativeContext = "imperative-context";
 }
