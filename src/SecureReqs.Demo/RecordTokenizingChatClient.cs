@@ -23,14 +23,16 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
 
     /// <summary>Replaces every field value of a record by a token and withholds its free-text lines.</summary>
     /// <param name="text">A record's text.</param>
-    /// <param name="keepHeader">Whether a first line in brackets (the header the application writes, such as
-    /// <c>[record: CRM | classification: confidential]</c>) passes unchanged.</param>
+    /// <param name="keepHeader">Whether the header line the application writes (such as
+    /// <c>Retrieved record "CRM" (classification: confidential):</c>) passes unchanged.</param>
     /// <returns>The tokenized text.</returns>
     public static string TokenizeRecord(string text, bool keepHeader = false)
     {
         var result = new StringBuilder(text.Length);
         var counter = 0;
-        var lines = text.Split('\n');
+        var (header, body) = keepHeader ? CaseInstantiator.SplitContextHeader(text) : ("", text);
+        result.Append(header);
+        var lines = body.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -39,7 +41,7 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
                 result.Append('\n');
             }
 
-            if ((i == 0 && keepHeader && line.StartsWith('[') && line.EndsWith(']')) || string.IsNullOrWhiteSpace(line))
+            if (string.IsNullOrWhiteSpace(line))
             {
                 result.Append(line);
                 continue;

@@ -48,7 +48,7 @@ public sealed class RunCommandTests(NaiveRunFixture naive) : IClassFixture<Naive
     [Fact]
     public void Run_NaiveDemo_WritesResultsJsonWithMaskedEvidence()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Reports, "results.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Reports, "out", "results.json")));
         var root = json.RootElement;
         root.GetProperty("schema").GetString().Should().Be("securereqs.results/v1");
         root.GetProperty("summary").GetProperty("allPassed").GetBoolean().Should().BeFalse();

@@ -38,8 +38,7 @@ public abstract partial class Mutator
         {
             var message = instance.Context[instance.PayloadContext];
             var text = message.Text;
-            var newline = text.IndexOf('\n', StringComparison.Ordinal);
-            var (header, body) = text.StartsWith('[') && newline > 0 ? (text[..(newline + 1)], text[(newline + 1)..]) : ("", text);
+            var (header, body) = CaseInstantiator.SplitContextHeader(text);
             var context = instance.Context.ToList();
             context[instance.PayloadContext] = new ChatMessage(message.Role, header + Transform(body, keep, random)) { AdditionalProperties = message.AdditionalProperties };
             return Named(instance with { Context = context });

@@ -11,6 +11,23 @@ public static class CaseInstantiator
     /// <summary>The <see cref="ChatMessage.AdditionalProperties"/> key holding a context message's classification label.</summary>
     public const string ContextLabelProperty = "securereqs.label";
 
+    /// <summary>The first line of a context message: what the content is, as an application would label it.</summary>
+    /// <param name="item">The context item.</param>
+    /// <returns>The header, ending with a newline.</returns>
+    public static string ContextHeader(CaseContextItem item) =>
+        $"Retrieved {item.Kind.Replace('-', ' ')}{(item.Title is null ? "" : $" \"{item.Title}\"")} (classification: {item.Label}):\n";
+
+    /// <summary>Splits a context message into the header <see cref="ContextHeader"/> wrote and the content.</summary>
+    /// <param name="text">The message text.</param>
+    /// <returns>The header (empty when there is none) and the content.</returns>
+    public static (string Header, string Body) SplitContextHeader(string text)
+    {
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return text.StartsWith("Retrieved ", StringComparison.Ordinal) && newline > 0 && text[..newline].EndsWith("):", StringComparison.Ordinal)
+            ? (text[..(newline + 1)], text[(newline + 1)..])
+            : ("", text);
+    }
+
     /// <summary>Fills every case: case <c>i</c> is filled from record <c>i mod records.Count</c>.</summary>
     /// <param name="cases">The cases as written.</param>
     /// <param name="records">The synthetic records.</param>
@@ -65,8 +82,7 @@ public static class CaseInstantiator
         var context = @case.Context
             .Select(item =>
             {
-                var header = $"[{item.Kind}{(item.Title is null ? "" : ": " + item.Title)} | classification: {item.Label}]";
-                return new ChatMessage(ChatRole.User, header + "\n" + Placeholders.Fill(item.Content, ValueOf))
+                return new ChatMessage(ChatRole.User, ContextHeader(item) + Placeholders.Fill(item.Content, ValueOf))
                 {
                     AdditionalProperties = new() { [ContextKindProperty] = item.Kind, [ContextLabelProperty] = item.Label },
                 };

@@ -56,7 +56,7 @@ public class MutatorCatalogTests
         var mutated = MutatorCatalog.Get("base64").Apply(instance, new Random(1));
 
         mutated.Turns.Should().Equal(instance.Turns);
-        mutated.Context[0].Text.Should().StartWith("[web-page: Shipping | classification: public]\n").And.Contain("base64");
+        mutated.Context[0].Text.Should().StartWith("Retrieved web page \"Shipping\" (classification: public):\n").And.Contain("base64");
     }
 
     [Fact]
