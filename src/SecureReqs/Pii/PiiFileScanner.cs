@@ -64,7 +64,7 @@ public sealed class PiiFileScanner
             }
             else
             {
-                text = ReadField(line, field, path, lineNumber);
+                text = JsonLinesField.Read(line, field, path, lineNumber);
             }
 
             foreach (var finding in _scanner.Scan(text))
@@ -106,69 +106,5 @@ public sealed class PiiFileScanner
         }
 
         return count;
-    }
-
-    private static string ReadField(string line, string field, string path, long lineNumber)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException ex)
-        {
-            throw new DataFileException(
-                $"{path}:{lineNumber}: the line is not valid JSON ({ex.Message}). Each line of a JSON Lines file must be one "
-                + "complete JSON object: fix or remove the line, or scan the file as plain text by not giving a field.",
-                path,
-                lineNumber,
-                ex);
-        }
-
-        using (document)
-        {
-            var element = Navigate(document.RootElement, field);
-            if (element is { ValueKind: JsonValueKind.String } value)
-            {
-                return value.GetString()!;
-            }
-
-            var found = element is null ? "has no field" : $"has a {element.Value.ValueKind.ToString().ToLowerInvariant()} instead of a string at";
-            throw new DataFileException(
-                $"{path}:{lineNumber}: the record {found} '{field}'. Give the name of the string field that holds the text "
-                + "(nested paths such as messages.0.content are supported), or fix the record.",
-                path,
-                lineNumber);
-        }
-    }
-
-    private static JsonElement? Navigate(JsonElement root, string field)
-    {
-        // A property whose name itself contains dots wins over the dotted path.
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(field, out var direct))
-        {
-            return direct;
-        }
-
-        var current = root;
-        foreach (var segment in field.Split('.'))
-        {
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var property))
-            {
-                current = property;
-            }
-            else if (current.ValueKind == JsonValueKind.Array
-                && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current;
     }
 }

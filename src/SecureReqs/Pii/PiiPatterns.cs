@@ -61,7 +61,7 @@ internal static partial class PiiPatterns
     public static partial Regex SkKey();
 
     /// <summary>Slack bot, user, app and refresh tokens, and incoming-webhook URLs.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9\-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9_/]{20,}", Options, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9\-]{10,}|(?:https)://hooks\.slack\.com/services/[A-Za-z0-9_/]{20,}", Options, TimeoutMilliseconds)]
     public static partial Regex SlackToken();
 
     /// <summary>Stripe secret and restricted keys, live or test.</summary>

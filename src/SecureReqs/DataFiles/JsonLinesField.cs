@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SecureReqs;
 
 /// <summary>Reads one string field of a JSON Lines record, by name or dotted path (<c>messages.0.content</c>).</summary>
-/// <remarks>The same resolution rules as <see cref="PiiFileScanner"/>: a property whose name contains dots wins over the path.</remarks>
+/// <remarks>Shared by the PII and injection file scanners: a property whose name contains dots wins over the path.</remarks>
 internal static class JsonLinesField
 {
     /// <summary>The string at <paramref name="field"/> in the JSON object on <paramref name="line"/>.</summary>
