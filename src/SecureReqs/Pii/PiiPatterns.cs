@@ -60,6 +60,10 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])sk-(?<body>[A-Za-z0-9_\-]{20,})(?![A-Za-z0-9_\-])", Options, TimeoutMilliseconds)]
     public static partial Regex SkKey();
 
+    /// <summary>A run that may hold a phone number: digits with phone punctuation, optionally after + or (.</summary>
+    [GeneratedRegex(@"[+(]?[0-9][0-9 ().\-/]{5,40}[0-9]", Options, TimeoutMilliseconds)]
+    public static partial Regex PhoneCandidate();
+
     /// <summary>Slack bot, user, app and refresh tokens, and incoming-webhook URLs.</summary>
     [GeneratedRegex(@"(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9\-]{10,}|(?:https)://hooks\.slack\.com/services/[A-Za-z0-9_/]{20,}", Options, TimeoutMilliseconds)]
     public static partial Regex SlackToken();

@@ -462,15 +462,32 @@ public sealed class PiiScanner
 
     private void FindPhones(PiiText source, List<PiiFinding> findings)
     {
+        // libphonenumber is the costly detector, so it only reads windows around runs that can hold a phone number
+        // (seven or more digits with phone punctuation), with a margin so its own boundary checks still see context.
+        const int Margin = 4;
         var util = PhoneNumberUtil.GetInstance();
+        var shadow = source.Shadow;
         var seen = new HashSet<(int, int)>();
-        foreach (var region in _phoneRegions.Length == 0 ? ["ZZ"] : _phoneRegions)
+        var windowEnd = -1;
+        foreach (var candidate in PiiPatterns.PhoneCandidate().EnumerateMatches(shadow))
         {
-            foreach (var match in util.FindNumbers(source.Shadow, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+            var candidateEnd = candidate.Index + candidate.Length;
+            if (candidateEnd <= windowEnd || CountDigits(shadow.AsSpan(candidate.Index, candidate.Length)) < 7)
             {
-                if (seen.Add((match.Start, match.Length)))
+                continue;
+            }
+
+            var start = Math.Max(0, candidate.Index - Margin);
+            windowEnd = Math.Min(shadow.Length, candidateEnd + Margin);
+            var window = shadow[start..windowEnd];
+            foreach (var region in _phoneRegions.Length == 0 ? ["ZZ"] : _phoneRegions)
+            {
+                foreach (var match in util.FindNumbers(window, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
                 {
-                    Add(source, match.Start, match.Start + match.Length, PiiType.Phone, "libphonenumber", 0.8, findings);
+                    if (seen.Add((start + match.Start, match.Length)))
+                    {
+                        Add(source, start + match.Start, start + match.Start + match.Length, PiiType.Phone, "libphonenumber", 0.8, findings);
+                    }
                 }
             }
         }
@@ -565,7 +582,9 @@ public sealed class PiiScanner
 
     }
 
-    private static int CountDigits(string text)
+    private static int CountDigits(string text) => CountDigits(text.AsSpan());
+
+    private static int CountDigits(ReadOnlySpan<char> text)
     {
         var count = 0;
         foreach (var c in text)
