@@ -51,7 +51,7 @@ internal static class InjectionGates
         " ora sei ", " agora ");
 
     public static readonly SearchValues<string> JailbreakModes = Create(
-        "anything now", " mode", "evil", "character", "jailbr", " normal ", " classic ", " standard ", " gpt ", " chatgpt ", " two ", " both ", " 2 ");
+        "anything now", " mode", "evil", "character", "jailbr", "unfilter", "uncensor", "unrestrict", "amoral", "unethical", "rogue", "unhinged", " normal ", " classic ", " standard ", " gpt ", " chatgpt ", " two ", " both ", " 2 ");
 
     public static readonly SearchValues<string> Restrictions = Create(
         "restriction", "limitation", "limits", "filter", "rules", "guideline", "programming", "safety", "content", "safeguard", "guardrail",

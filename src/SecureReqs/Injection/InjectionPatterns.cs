@@ -41,10 +41,10 @@ internal static partial class InjectionPatterns
         @"(?:(?<strong>instructions?|instruction" + Sp + @"set|directions|directives?|rules?|rule" + Sp0 + @"set|prompts?|guidelines?|guidance|"
         + @"constraints?|restrictions?|limitations?|limits|polic(?:y|ies)|programming|commands?|orders|safeguards?|filters?|guardrails?|"
         + @"training|ethics|morals|principles|boundaries|protocols?)|(?<weak>messages?|text|content|input|conversation|context|information|"
-        + @"tasks?|settings|parameters|requirements|said|told))\b";
+        + @"tasks?|assignments?|settings|parameters|requirements|said|told))\b";
 
     /// <summary>shadow: verb + up to five qualifiers + an instruction noun ("ignore all previous instructions").</summary>
-    [GeneratedRegex(@"\b(?<verb>" + OverrideVerb + @")\b(?<mods>(?:" + Sp + @"(?:" + Earlier + @"|the|of|to|my|our|its|their|and|or|that|this|whatever|such|other|[a-z]+'s)\b){0,5})" + Sp + InstructionNoun, Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<verb>" + OverrideVerb + @")\b(?<mods>(?:" + Sp + @"(?:" + Earlier + @"|the|of|to|about|my|our|its|their|and|or|that|this|whatever|such|other|[a-z]+'s)\b){0,5})" + Sp + InstructionNoun, Shadow, TimeoutMilliseconds)]
     public static partial Regex OverrideInstructions();
 
     /// <summary>shadow: override verb + "the above", "everything before", "what you were told".</summary>
@@ -68,7 +68,7 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: new instructions take over ("your new task is", "new instructions:", "from now on you").</summary>
     [GeneratedRegex(@"\b(?:(?<task>your" + Sp + @"(?:new|real|true|actual|only|next|primary|updated|revised)" + Sp + @"(?:task|job|goal|purpose|objective|mission|role|instructions?|directives?|function|assignment|orders)" + Sp + @"(?:is|are|will" + Sp + @"be|now|:)|(?:now" + Sp + @")?(?:focus|concentrate)" + Sp + @"on" + Sp + @"(?:your|the|this)" + Sp + @"new" + Sp + @"(?:task|instructions?|goal|assignment))|"
-        + @"(?<new>(?:new|updated|revised|real|actual|true|secret|hidden|additional|override|overriding|priority|urgent)" + Sp + @"(?:system" + Sp + @")?(?:instructions?|directives?|orders|rules|objective|goal|mission|prompt)" + Sp0 + @"(?::|follow\b|are" + Sp + @"as" + Sp + @"follows|below|(?:take|takes)" + Sp + @"(?:precedence|priority)))|"
+        + @"(?<new>(?:new|updated|revised|real|actual|true|secret|hidden|additional|override|overriding|priority|urgent)" + Sp + @"(?:system" + Sp + @")?(?:instructions?|directives?|orders|rules|objective|goal|mission|prompt|tasks?|assignments?)" + Sp0 + @"(?::|follow\b|are" + Sp + @"as" + Sp + @"follows|below|(?:take|takes)" + Sp + @"(?:precedence|priority)))|"
         + @"(?<from>(?:from" + Sp + @"(?:now" + Sp + @"on|this" + Sp + @"(?:point|moment)" + Sp + @"(?:on|forward)|here" + Sp + @"on)|(?:starting|beginning)" + Sp + @"(?:now|immediately|from" + Sp + @"this" + Sp + @"(?:point|moment)))" + Sp0 + @",?" + Sp0 + @"(?:you|your|always|only|never|respond|answer|reply|act|behave|ignore|forget|pretend|speak|talk|write|output|do" + Sp + @"not|don't)\b))", Shadow, TimeoutMilliseconds)]
     public static partial Regex NewInstructions();
 
@@ -96,7 +96,7 @@ internal static partial class InjectionPatterns
         + @"d\.?a\.?n\b|do" + Sp + @"anything" + Sp + @"now|developer" + Sp + @"mode|dev" + Sp + @"mode|god" + Sp + @"mode|admin(?:istrator)?" + Sp + @"mode|sudo|root" + Sp + @"access|"
         + @"(?:no|zero)" + Sp + @"(?:content" + Sp + @"|ethical" + Sp + @"|moral" + Sp + @"|safety" + Sp + @")?(?:rules|restrictions|limits|limitations|filters?|filtering|censorship|guidelines|ethics|morals|morality|boundaries|constraints|safeguards|content" + Sp + @"polic(?:y|ies)|ethical|moral)|"
         + @"without" + Sp + @"(?:any" + Sp + @")?(?:rules|restrictions|limits|limitations|filters?|censorship|guidelines|ethics|morals|boundaries|constraints|safeguards)|"
-        + @"(?:free|freed|released)" + Sp + @"from|not" + Sp + @"bound" + Sp + @"by|"
+        + @"(?:free|freed|released)" + Sp + @"from|not" + Sp + @"bound" + Sp + @"by|(?:doesn't|does" + Sp + @"not|don't|do" + Sp + @"not|won't|has" + Sp + @"no|have" + Sp + @"no)" + Sp + @"(?:have" + Sp + @")?(?:any" + Sp + @")?(?:ethical|moral|content|safety)?" + Sp0 + @"(?:or" + Sp + @"(?:ethical|moral)" + Sp + @")?(?:guidelines|rules|restrictions|filters|limits|principles|boundaries|morals|ethics)|"
         + @"(?:doesn't|does" + Sp + @"not|don't|do" + Sp + @"not|never|won't|will" + Sp + @"not|can't|cannot)" + Sp + @"(?:have" + Sp + @"to" + Sp + @")?(?:follow|care|abide|comply|obey|adhere|refuse|censor|filter)|"
         + @"ignores?" + Sp + @"(?:all" + Sp + @")?(?:rules|guidelines|policies|ethics)|unhinged|(?:answers?|responds?" + Sp + @"to)" + Sp + @"(?:anything|everything|any" + Sp + @"question)|(?:never|doesn't|does" + Sp + @"not|won't|will" + Sp + @"not)" + Sp + @"(?:says?" + Sp + @"no|refuses?|holds?" + Sp + @"back|declines?|apologi[sz]es?)|(?:can|will|may)" + Sp + @"(?:say|do|answer|write)" + Sp + @"anything|nothing" + Sp + @"is" + Sp + @"off" + Sp0 + @"limits|hold(?:s|ing)?" + Sp + @"nothing" + Sp + @"back|sin" + Sp + @"restricciones|sans" + Sp + @"(?:restrictions|limites|filtre)|ohne" + Sp + @"(?:einschrankungen|regeln|filter|grenzen)|"
         + @"senza" + Sp + @"(?:restrizioni|limiti)|sem" + Sp + @"(?:restricoes|limites)|没有限制|不受限制|无限制|开发者模式)";
@@ -118,6 +118,7 @@ internal static partial class InjectionPatterns
     /// <summary>shadow: named jailbreak modes and personas.</summary>
     [GeneratedRegex(@"\b(?:(?<strong>do" + Sp + @"anything" + Sp + @"now|(?:dan|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|opposite|god)" + Sp + @"mode|evil" + Sp + @"(?:confidant|twin|assistant|ai|bot)|"
         + @"jailbroken" + Sp + @"(?:response|answer|version|mode|ai)|(?:normal|classic|standard|gpt|chatgpt)" + Sp + @"(?:and|/|&)" + Sp + @"(?:jailbroken|dan|developer|unfiltered|unrestricted)|(?:two|2|both)" + Sp + @"(?:different" + Sp + @")?(?:responses|answers|paragraphs)" + Sp + @"[^.\n]{0,40}(?:one|first)" + Sp + @"[^.\n]{0,40}(?:normal|censored|filtered))|"
+        + @"(?<persona>(?:unfiltered|uncensored|unrestricted|amoral|jailbroken|unethical|evil|rogue|unhinged)(?:" + Sp + @"and" + Sp + @"[a-z]+)?" + Sp + @"(?:ai|chatbot|assistant|model|bot|llm|version|persona|character))|"
         + @"(?<character>(?:stay|remain)" + Sp + @"in" + Sp + @"character|(?:never|don't|do" + Sp + @"not)" + Sp + @"break" + Sp + @"character)|"
         + @"(?<dev>(?:developer|dev|debug|admin|god|sudo|maintenance)" + Sp + @"mode" + Sp + @"(?:enabled|activated|on|unlocked|engaged)|(?:enable|activate|enter|switch" + Sp + @"to|unlock|turn" + Sp + @"on)" + Sp + @"(?:the" + Sp + @")?(?:developer|dev|god|admin|debug|sudo)" + Sp + @"mode))\b", Shadow, TimeoutMilliseconds)]
     public static partial Regex JailbreakMode();
@@ -222,7 +223,7 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: a forced opening or a forced exact output.</summary>
     [GeneratedRegex(@"\b(?:(?<prefix>(?:begin|start|open|preface|prefix|commence)" + Sp + @"(?:each" + Sp + @"|every" + Sp + @"|all" + Sp + @")?(?:of" + Sp + @")?your" + Sp + @"(?:reply|replies|response|responses|answer|answers|output|message|messages)" + Sp + @"(?:with|by" + Sp + @"saying)|your" + Sp + @"(?:first|next|only)" + Sp + @"(?:words?|sentence|line|output|response|reply)" + Sp + @"(?:must|should|will|shall)" + Sp + @"be)"
-        + @"(?<sure>" + Sp0 + @"[""'`]?(?:sure|certainly|absolutely|of" + Sp + @"course|yes|ok|okay|here" + Sp + @"(?:is|are)|i" + Sp + @"(?:will|can|have))\b)?|"
+        + @"(?<quoted>" + Sp0 + @":?" + Sp0 + @"[""'`])?(?<sure>" + Sp0 + @"[""'`]?(?:sure|certainly|absolutely|of" + Sp + @"course|yes|ok|okay|here" + Sp + @"(?:is|are)|i" + Sp + @"(?:will|can|have))\b)?|"
         + @"(?<exact>(?:say|print|output|write|type|respond" + Sp + @"with|reply" + Sp + @"with|answer" + Sp + @"with|return)" + Sp + @"(?:only" + Sp + @"|exactly" + Sp + @"|just" + Sp + @"|simply" + Sp + @"|the" + Sp + @"(?:following|phrase|words?|text|sentence|string)" + Sp + @")?:?" + Sp0 + @"[""'`][^""'`\n]{1,80}[""'`]" + Sp0 + @"(?:,?" + Sp0 + @"(?:and" + Sp + @")?nothing" + Sp + @"(?:else|more)|only\b|without" + Sp + @"(?:any(?:thing)?" + Sp + @")?(?:else|other|punctuation|explanation|quotes)|verbatim|exactly)))", Shadow, TimeoutMilliseconds)]
     public static partial Regex ForcedPrefix();
 
@@ -368,6 +369,8 @@ internal static partial class InjectionPatterns
     /// <summary>shadow: more refusal suppression ("refusing is not an option", "don't mention your policies").</summary>
     [GeneratedRegex(@"\b(?:(?:refus\w*|declin\w*|saying" + Sp + @"no)" + Sp + @"(?:is|are)" + Sp + @"not" + Sp + @"(?:an" + Sp + @"option|allowed|permitted|possible|acceptable)|(?:not" + Sp + @"allowed|forbidden|prohibited)" + Sp + @"(?:to|from)" + Sp + @"(?:say(?:ing)?" + Sp + @"no|refus\w*|declin\w*)|if" + Sp + @"you" + Sp + @"(?:refuse|decline|say" + Sp + @"no)|you" + Sp + @"(?:cannot|can't|must" + Sp + @"not|may" + Sp + @"not|are" + Sp + @"unable" + Sp + @"to)" + Sp + @"(?:say" + Sp + @"no|decline|refuse)|"
         + @"(?:do" + Sp + @"not|don't|never)" + Sp + @"(?:say|tell" + Sp + @"me|reply|respond|answer)" + Sp + @"(?:that" + Sp + @")?(?:no|you" + Sp + @"(?:can't|cannot|are" + Sp + @"unable|won't|are" + Sp + @"not" + Sp + @"able)|you're" + Sp + @"(?:unable|not" + Sp + @"able))|"
+        + @"(?:never|don't|do" + Sp + @"not|must" + Sp + @"not|won't|will" + Sp + @"not)" + Sp + @"(?:warn|caution|remind|lecture)(?:" + Sp + @"(?:the" + Sp + @"user|me|anyone|users|them))?" + Sp + @"(?:about|of|regarding|on)" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:moral\w*|ethic\w*|legal\w*|safety|danger\w*|consequences|principles)|"
+        + @"(?:without|with" + Sp + @"no|no)" + Sp + @"(?:any" + Sp + @")?regard" + Sp + @"for|(?:does|do)" + Sp + @"n[o']t" + Sp0 + @"care" + Sp + @"about" + Sp + @"(?:\w+" + Sp + @"){0,2}?(?:ethic\w*|moral\w*|legal\w*|safety|rules|laws|consequences|guidelines|polic\w+)|"
         + @"(?:do" + Sp + @"not|don't|never)" + Sp + @"(?:mention|cite|reference|bring" + Sp + @"up|talk" + Sp + @"about)" + Sp + @"(?:any" + Sp + @"|your" + Sp + @"|the" + Sp + @")?(?:polic\w+|guidelines|rules|restrictions|ethics|safety|content" + Sp + @"polic\w+|limitations))\b", Shadow, TimeoutMilliseconds)]
     public static partial Regex RefusalSuppressionMore();
 

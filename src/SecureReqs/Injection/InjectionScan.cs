@@ -195,6 +195,7 @@ internal sealed class InjectionScan
         {
             var (user, untrusted) = m.Groups["strong"].Success ? (0.65, 0.8)
                 : m.Groups["character"].Success ? (0.3, 0.5)
+                : m.Groups["persona"].Success ? (0.35, 0.6)
                 : InjectionPatterns.AiReference().IsMatch(shadow) ? (0.55, 0.75) : (0.2, 0.5);
             Hit(RoleReassignment, user, untrusted, m);
         }
@@ -290,7 +291,7 @@ internal sealed class InjectionScan
 
         foreach (var m in (Has(InjectionGates.Prefixes) ? Matches(InjectionPatterns.ForcedPrefix(), shadow) : []))
         {
-            var (user, untrusted) = m.Groups["sure"].Success ? (0.5, 0.7) : m.Groups["prefix"].Success ? (0.3, 0.6) : (0.35, 0.6);
+            var (user, untrusted) = m.Groups["sure"].Success ? (0.5, 0.7) : m.Groups["quoted"].Success ? (0.45, 0.65) : m.Groups["prefix"].Success ? (0.3, 0.6) : (0.35, 0.6);
             Hit(ForcedPrefix, user, untrusted, m);
         }
 
