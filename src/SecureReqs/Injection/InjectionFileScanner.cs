@@ -40,23 +40,8 @@ public sealed class InjectionFileScanner
     public async IAsyncEnumerable<InjectionFileResult> ScanAsync(
         string path, string? field = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (field is not null && string.IsNullOrWhiteSpace(field))
+        await foreach (var (lineNumber, text) in DataFileLines.ReadAsync(path, field, cancellationToken).ConfigureAwait(false))
         {
-            throw new ArgumentException("The field name must not be blank; omit it to scan plain text lines.", nameof(field));
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        long lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var text = field is null ? line : JsonLinesField.Read(line, field, path, lineNumber);
             yield return new InjectionFileResult(lineNumber, _detector.Assess(text, _source));
         }
     }

@@ -82,7 +82,8 @@ internal sealed class NormalizedText
         return !(adjacent && sameClass);
     }
 
-    private static string StripInvisible(string text)
+    /// <summary>Drops invisible (Unicode format) characters such as zero-width spaces.</summary>
+    internal static string StripInvisible(string text)
     {
         StringBuilder? result = null;
         for (var i = 0; i < text.Length; i++)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
 namespace SecureReqs;
@@ -10,7 +9,7 @@ namespace SecureReqs;
 /// obfuscations so the attack's goal stays checkable.
 /// </summary>
 /// <remarks>Thread-safe: all randomness comes from the <see cref="Random"/> passed to <see cref="Apply"/>.</remarks>
-public abstract partial class Mutator
+public abstract class Mutator
 {
     /// <summary>Creates a mutator.</summary>
     /// <param name="name">The short name, kebab-case.</param>
@@ -112,12 +111,9 @@ public abstract partial class Mutator
         var keep = instance.Planted.Select(p => p.Value).ToList();
         foreach (var text in instance.Turns.Select(t => t.Content).Concat(instance.Context.Select(c => c.Text)))
         {
-            keep.AddRange(UrlRegex().Matches(text).Select(m => m.Value));
+            keep.AddRange(ForbiddenUrlJudge.UrlRegex().Matches(text).Select(m => m.Value));
         }
 
         return keep;
     }
-
-    [GeneratedRegex(@"(?i)\b(?:https?|ftp)://[^\s()\[\]<>""'`]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex UrlRegex();
 }

@@ -41,32 +41,8 @@ public sealed class PiiFileScanner
     public async IAsyncEnumerable<PiiFileFinding> ScanAsync(
         string path, string? field = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (field is not null && string.IsNullOrWhiteSpace(field))
+        await foreach (var (lineNumber, text) in DataFileLines.ReadAsync(path, field, cancellationToken).ConfigureAwait(false))
         {
-            throw new ArgumentException("The field name must not be blank; omit it to scan plain text lines.", nameof(field));
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        long lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            lineNumber++;
-            string text;
-            if (field is null)
-            {
-                text = line;
-            }
-            else if (string.IsNullOrWhiteSpace(line))
-            {
-                // A blank line holds no record; JSON Lines writers often end files with one.
-                continue;
-            }
-            else
-            {
-                text = JsonLinesField.Read(line, field, path, lineNumber);
-            }
-
             foreach (var finding in _scanner.Scan(text))
             {
                 yield return new PiiFileFinding(lineNumber, finding.Start, finding.End, finding.Type.Name);

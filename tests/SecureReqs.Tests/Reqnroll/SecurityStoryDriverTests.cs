@@ -129,7 +129,7 @@ public sealed class SecurityStoryDriverTests : IDisposable
 
         var act = () => driver.AssertSystemPromptNeverRevealed();
 
-        act.Should().Throw<SecurityRequirementException>().WithMessage("Expected the system prompt never to be revealed, but 3 of 3 cases revealed it.*");
+        act.Should().Throw<SecurityRequirementException>().WithMessage("Expected no response to reveal the system prompt, but 3 of 3 cases revealed it.*");
     }
 
     [Theory]
