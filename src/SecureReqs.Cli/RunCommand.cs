@@ -6,16 +6,21 @@ namespace SecureReqs.Cli;
 
 /// <summary>
 /// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the
-/// stories, prints the KPI table, writes results.json and the HTML report, and exits 0/1/2.
+/// stories with progress on standard error, prints the KPI table, writes results.json, the HTML report, JUnit XML,
+/// SARIF and a Markdown summary (appended to <c>$GITHUB_STEP_SUMMARY</c> when set), and exits 0/1/2.
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
+    /// <summary>Plain progress lines for one story come at most this often.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
+
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time, CliEnvironment environment)
     {
         var features = new Argument<DirectoryInfo?>("features-dir") { Arity = ArgumentArity.ZeroOrOne, Description = "The folder of .feature files (default: features/)." };
         var target = new Option<string?>("--target") { Description = "Run every story against this target instead of the one it names (for example demo:naive)." };
         var datasets = new Option<DirectoryInfo?>("--datasets") { Description = "The datasets folder (default: the nearest adversarial-datasets/ above the features folder)." };
-        var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html and the Reqnroll reports go (default: securereqs-report/)." };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html, junit.xml, results.sarif, summary.md and the Reqnroll reports go (default: securereqs-report/)." };
+        var sourceRoot = new Option<DirectoryInfo?>("--source-root") { Description = "The repository root that SARIF locations are relative to (default: the nearest folder above the features holding .git, else the current folder)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once per story.", DefaultValueFactory = _ => 8 };
         var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
         {
@@ -24,21 +29,39 @@ internal static class RunCommand
             datasets,
             report,
             concurrency,
+            sourceRoot,
         };
-        command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(features)?.FullName ?? Path.GetFullPath("features"),
-            parse.GetValue(target),
-            parse.GetValue(datasets)?.FullName,
-            parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
-            parse.GetValue(concurrency),
-            output,
-            error,
-            time,
-            ct));
+        command.SetAction((parse, ct) =>
+        {
+            var featuresDir = parse.GetValue(features)?.FullName ?? Path.GetFullPath("features");
+            return RunAsync(
+                featuresDir,
+                parse.GetValue(target),
+                parse.GetValue(datasets)?.FullName,
+                parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
+                parse.GetValue(concurrency),
+                parse.GetValue(sourceRoot)?.FullName ?? FindSourceRoot(featuresDir),
+                output,
+                error,
+                time,
+                environment,
+                ct);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string featuresDir, string? target, string? datasetsDir, string reportDir, int concurrency, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string featuresDir,
+        string? target,
+        string? datasetsDir,
+        string reportDir,
+        int concurrency,
+        string sourceRoot,
+        TextWriter output,
+        TextWriter error,
+        TimeProvider time,
+        CliEnvironment environment,
+        CancellationToken cancellationToken)
     {
         if (!Directory.Exists(featuresDir))
         {
@@ -46,7 +69,7 @@ internal static class RunCommand
             return CliApp.UsageError;
         }
 
-        var settings = new SecureReqsSettings { TargetOverride = target, RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency } };
+        var settings = new SecureReqsSettings { TargetOverride = target, RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency, TimeProvider = time } };
         settings.RunOptions.Validate();
         settings.DatasetsDirectory = datasetsDir ?? DatasetCatalog.FindDefaultRoot(featuresDir) ?? settings.DatasetsDirectory;
         if (target is not null)
@@ -64,10 +87,17 @@ internal static class RunCommand
             ConfigureGlobalContainer = container => container.RegisterInstanceAs(settings),
             ConfigureScenarioContainer = (container, id) => container.RegisterInstanceAs(new StoryKey { Id = id }),
         });
-        var results = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        var results = environment.IsInteractive
+            ? await LiveProgress.ShowAsync(error, progress =>
+            {
+                settings.Progress = progress;
+                return runner.RunAsync(cancellationToken);
+            }).ConfigureAwait(false)
+            : await RunWithPlainProgressAsync(runner, settings, error, cancellationToken).ConfigureAwait(false);
         var report = new SecurityReport
         {
             Target = target,
+            FeaturesDirectory = featuresDir,
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
             Stories = [.. results.Select(r => ToOutcome(r, settings.Journal))],
@@ -89,15 +119,66 @@ internal static class RunCommand
             await output.WriteLineAsync(story.Message).ConfigureAwait(false);
         }
 
-        ResultsJsonWriter.Write(report, Path.Combine(reportDir, "results.json"));
-        HtmlReportWriter.Write(report, Path.Combine(reportDir, "report.html"));
+        foreach (var story in report.Stories)
+        {
+            foreach (var warning in story.Warnings)
+            {
+                await error.WriteLineAsync($"warning: {story.Feature}: {story.Scenario} ({story.File}:{story.Line}): {warning}").ConfigureAwait(false);
+            }
+        }
+
+        var written = WriteReports(report, reportDir, sourceRoot, environment);
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"{report.Stories.Count} stories: {report.Count(StoryStatus.Passed)} passed, {report.Count(StoryStatus.Failed)} failed, {report.Count(StoryStatus.Inconclusive)} inconclusive, {report.Count(StoryStatus.Error)} errors, {report.Count(StoryStatus.Skipped)} skipped.").ConfigureAwait(false);
-        await output.WriteLineAsync($"Reports: {Path.Combine(reportDir, "results.json")}, {Path.Combine(reportDir, "report.html")}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Reports: {string.Join(", ", written)}").ConfigureAwait(false);
 
         return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError
             : report.AllPassed ? CliApp.Success
             : CliApp.Failed;
+    }
+
+    private static async Task<IReadOnlyList<ScenarioRunResult>> RunWithPlainProgressAsync(FeatureRunner runner, SecureReqsSettings settings, TextWriter error, CancellationToken cancellationToken)
+    {
+        settings.Progress = new PlainProgressWriter(error, ProgressInterval);
+        return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static List<string> WriteReports(SecurityReport report, string reportDir, string sourceRoot, CliEnvironment environment)
+    {
+        var files = new List<string>
+        {
+            Path.Combine(reportDir, "results.json"),
+            Path.Combine(reportDir, "report.html"),
+            Path.Combine(reportDir, "junit.xml"),
+            Path.Combine(reportDir, "results.sarif"),
+            Path.Combine(reportDir, "summary.md"),
+        };
+        ResultsJsonWriter.Write(report, files[0]);
+        HtmlReportWriter.Write(report, files[1]);
+        JUnitXmlWriter.Write(report, files[2]);
+        SarifWriter.Write(report, files[3], sourceRoot);
+        File.WriteAllText(files[4], MarkdownSummaryWriter.Render(report));
+        if (environment.Get(MarkdownSummaryWriter.GitHubStepSummaryVariable) is { } summary)
+        {
+            MarkdownSummaryWriter.Append(report, summary);
+            files.Add(summary);
+        }
+
+        return files;
+    }
+
+    // SARIF locations are relative to the repository the features live in, as code scanning expects.
+    private static string FindSourceRoot(string featuresDir)
+    {
+        for (var dir = new DirectoryInfo(featuresDir); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
     }
 
     private static StoryOutcome ToOutcome(ScenarioRunResult result, StoryJournal journal)
@@ -114,6 +195,7 @@ internal static class RunCommand
         return new StoryOutcome
         {
             File = result.FeatureFile,
+            Line = result.Line,
             Feature = result.FeatureName,
             Scenario = result.Example is null ? result.ScenarioName : $"{result.ScenarioName} [{result.Example}]",
             Tags = result.Tags,
