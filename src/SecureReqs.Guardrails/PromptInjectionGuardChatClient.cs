@@ -299,7 +299,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
     private static string JoinPieces(IEnumerable<string> pieces) =>
         string.Join(" ", pieces.Select(p => ContinuationMarker().Replace(p, "", 1)));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[(\[]?(?:continued|cont'd|cont\.|continuation|part\s*\d{1,2}|and\s+the\s+rest)[)\]]?\s*[:.\-]?\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 100)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[(\[]?(?:continued|cont'd|cont\.|continuation|part\s*\d{1,2}|and\s+the\s+rest)[)\]]?\s*[:.\-]?\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
     private static partial System.Text.RegularExpressions.Regex ContinuationMarker();
 
     private static InjectionAssessment Assess(PromptInjectionDetector detector, string text, InjectionSource source) =>
