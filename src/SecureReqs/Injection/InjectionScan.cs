@@ -70,7 +70,7 @@ internal sealed class InjectionScan
         var mapper = new Mapper(text, origin);
 
         ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw));
-        ScanRaw(raw, origin, layer, depth);
+        ScanRaw(raw, shadow, origin, layer, depth);
         ScanHidden(text, raw, origin, depth);
 
         if (!_contextChecked && _signals.Any(s => s.Weight >= 0.2) && InjectionPatterns.SecondPersonTarget().IsMatch(shadow))
@@ -87,8 +87,8 @@ internal sealed class InjectionScan
             return;
         }
 
-        ScanEncodedRuns(raw, origin, depth);
-        if (InjectionPatterns.AcrosticCue().Match(shadow) is { Success: true } acrostic)
+        ScanEncodedRuns(raw, shadow, origin, depth);
+        if (shadow.Contains("first", StringComparison.Ordinal) && InjectionPatterns.AcrosticCue().Match(shadow) is { Success: true } acrostic)
         {
             // "Take the first word of each sentence": read the hidden message the same way.
             var letters = acrostic.Groups["unit"].Value[0] is 'l' or 'c';
@@ -98,7 +98,7 @@ internal sealed class InjectionScan
             ScanDecoded(string.Join(letters ? "" : " ", units), origin.Inner(0, raw.Length), "acrostic", depth + 1);
         }
 
-        if (InjectionPatterns.Rot13Cue().IsMatch(shadow) && !Rot13Keywords.Any(k => shadow.Contains(k, StringComparison.Ordinal)))
+        if (shadow.Contains("rot", StringComparison.Ordinal) && InjectionPatterns.Rot13Cue().IsMatch(shadow) && !Rot13Keywords.Any(k => shadow.Contains(k, StringComparison.Ordinal)))
         {
             ScanDecoded(Rot13(raw), origin.Inner(0, raw.Length), "rot13", depth + 1);
         }
@@ -470,12 +470,12 @@ internal sealed class InjectionScan
                 Hit(FakeSystemMessage, 0.75, 0.85, m, false);
             }
 
-            foreach (var m in (shadow.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.InstructionField(), shadow) : []))
+            foreach (var m in (shadow.Contains('"', StringComparison.Ordinal) && Has(OutputGates.InstructionFields) ? Matches(InjectionPatterns.InstructionField(), shadow) : []))
             {
                 Hit(FakeSystemMessage, 0.45, 0.75, m, false);
             }
 
-            foreach (var m in Matches(InjectionPatterns.NoteToAiAnyLanguage(), shadow))
+            foreach (var m in (Has(OutputGates.AiReaders) ? Matches(InjectionPatterns.NoteToAiAnyLanguage(), shadow) : []))
             {
                 Hit(AddressedToAi, 0.3, 0.85, m, false);
             }
@@ -485,9 +485,12 @@ internal sealed class InjectionScan
     /// <summary>Output control: the answer is made to carry a string, link or image of the attacker's choosing.</summary>
     private static void ScanOutputControl(string shadow, Action<string, double, double, Match, bool> hit)
     {
+        var words = InjectionGates.Words(shadow);
+        bool Has(SearchValues<string> gate) => InjectionGates.Has(words, gate);
+        var literals = OutputGates.HasLiteralCandidate(shadow);
         var forced = false;
         Match? tokenOutput = null;
-        foreach (var m in Matches(InjectionPatterns.OutputLiteral(), shadow))
+        foreach (var m in (literals ? Matches(InjectionPatterns.OutputLiteral(), shadow) : []))
         {
             var literal = m.Groups["literal"];
             if (literal.Index > 0 && shadow[literal.Index - 1] is '(' or ',')
@@ -533,14 +536,14 @@ internal sealed class InjectionScan
             hit(kind == 'u' ? ExfiltrationLink : ForcedPrefix, user, untrusted, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.ExclusiveLiteral(), shadow))
+        foreach (var m in (literals ? Matches(InjectionPatterns.ExclusiveLiteral(), shadow) : []))
         {
             var kind = LiteralKind(m.Groups["literal"].Value);
             forced |= kind != 'q';
             hit(kind == 'u' ? ExfiltrationLink : ForcedPrefix, kind == 'q' ? 0.35 : 0.45, kind == 'q' ? 0.7 : 0.8, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.NamedOrFinalLiteral(), shadow))
+        foreach (var m in (literals ? Matches(InjectionPatterns.NamedOrFinalLiteral(), shadow) : []))
         {
             var kind = LiteralKind(m.Groups["literal"].Value);
             var exclusive = Exclusivity(Window(shadow, m.Index, m.Index + m.Length));
@@ -548,13 +551,13 @@ internal sealed class InjectionScan
             hit(ForcedPrefix, kind == 'q' ? 0.3 : exclusive.Strong || exclusive.Weak ? 0.45 : 0.35, kind == 'q' ? 0.6 : 0.8, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OutputControlCjk(), shadow))
+        foreach (var m in (!System.Text.Ascii.IsValid(shadow) ? Matches(InjectionPatterns.OutputControlCjk(), shadow) : []))
         {
             forced = true;
             hit(ForcedPrefix, 0.45, 0.8, m, true);
         }
 
-        var resources = Matches(InjectionPatterns.MarkdownResource(), shadow);
+        var resources = shadow.Contains("](", StringComparison.Ordinal) || shadow.Contains("<img", StringComparison.Ordinal) || shadow.Contains("]:", StringComparison.Ordinal) ? Matches(InjectionPatterns.MarkdownResource(), shadow) : [];
         if (resources.Count > 0)
         {
             var render = InjectionPatterns.RenderResource().IsMatch(shadow) || InjectionPatterns.AnswerReference().IsMatch(shadow) || Exclusivity(shadow).Strong;
@@ -582,64 +585,64 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.RefusalForbidden(), shadow))
+        foreach (var m in (Has(OutputGates.Refusal) ? Matches(InjectionPatterns.RefusalForbidden(), shadow) : []))
         {
             var mild = Regex.IsMatch(m.Value, "excuse|caveat|lectur|moral|hedg|push", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
             var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
             hit(RefusalSuppression, (mild ? 0.2 : 0.35) * described, (mild ? 0.5 : 0.6) * described, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.BracketedRole(), shadow))
+        foreach (var m in (shadow.AsSpan().IndexOfAny('[', '{', '(') >= 0 && Has(OutputGates.Roles) ? Matches(InjectionPatterns.BracketedRole(), shadow) : []))
         {
             hit(FakeSystemMessage, 0.45, 0.75, m, false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.RulesDontApplyEuropean(), shadow))
+        foreach (var m in (Has(OutputGates.RulesDontApply) ? Matches(InjectionPatterns.RulesDontApplyEuropean(), shadow) : []))
         {
             hit(RestrictionRemoval, 0.6, 0.8, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.LateRelativeSecret(), shadow))
+        foreach (var m in (Has(OutputGates.LateRelatives) ? Matches(InjectionPatterns.LateRelativeSecret(), shadow) : []))
         {
             hit(RoleReassignment, 0.45, 0.6, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.ContinuationBait(), shadow))
+        foreach (var m in (Has(OutputGates.Completion) && shadow.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.ContinuationBait(), shadow) : []))
         {
             hit(ForcedPrefix, 0.45, 0.7, m, true);
         }
 
-        foreach (var m in (shadow.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.NextStepField(), shadow) : []))
+        foreach (var m in (shadow.Contains('"', StringComparison.Ordinal) && Has(OutputGates.NextSteps) ? Matches(InjectionPatterns.NextStepField(), shadow) : []))
         {
             hit(FakeSystemMessage, 0.3, 0.6, m, false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.IgnoreSetup(), shadow))
+        foreach (var m in (Has(InjectionGates.OverrideVerbs) ? Matches(InjectionPatterns.IgnoreSetup(), shadow) : []))
         {
             hit(InstructionOverride, 0.75, 0.85, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.IgnoreAllButThis(), shadow))
+        foreach (var m in (Has(InjectionGates.OverrideVerbs) ? Matches(InjectionPatterns.IgnoreAllButThis(), shadow) : []))
         {
             hit(InstructionOverride, 0.7, 0.85, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.EndBlockDelimiter(), shadow))
+        foreach (var m in (words.Contains(" end ", StringComparison.Ordinal) ? Matches(InjectionPatterns.EndBlockDelimiter(), shadow) : []))
         {
             hit(DelimiterEscape, 0.45, 0.7, m, false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.CompletePartial(), shadow))
+        foreach (var m in (literals && Has(OutputGates.Completion) ? Matches(InjectionPatterns.CompletePartial(), shadow) : []))
         {
             hit(ForcedPrefix, 0.4, 0.7, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.PromptInstructionsAsked(), shadow))
+        foreach (var m in (Has(OutputGates.PromptParts) ? Matches(InjectionPatterns.PromptInstructionsAsked(), shadow) : []))
         {
             hit(PromptExtraction, 0.45, 0.7, m, true);
         }
 
-        if (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiteral().IsMatch(shadow))
+        if (literals && (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiteral().IsMatch(shadow)))
         {
             foreach (var m in Matches(InjectionPatterns.FormatWithCode(), shadow))
             {
@@ -647,43 +650,43 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.LatestWins(), shadow))
+        foreach (var m in (Has(OutputGates.Latest) ? Matches(InjectionPatterns.LatestWins(), shadow) : []))
         {
             hit(InstructionOverride, 0.35, 0.7, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.SecretAskedOutright(), shadow))
+        foreach (var m in (Has(OutputGates.Secrets) ? Matches(InjectionPatterns.SecretAskedOutright(), shadow) : []))
         {
             hit(PromptExtraction, 0.45, 0.7, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OwnConfiguration(), shadow))
+        foreach (var m in (Has(OutputGates.OwnConfiguration) ? Matches(InjectionPatterns.OwnConfiguration(), shadow) : []))
         {
             var strong = m.Groups["strong"].Success || !m.Groups["weak"].Success;
             hit(PromptExtraction, strong ? 0.45 : 0.2, strong ? 0.7 : 0.45, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.TransformAndFollow(), shadow))
+        foreach (var m in (Has(OutputGates.Transforms) ? Matches(InjectionPatterns.TransformAndFollow(), shadow) : []))
         {
             hit(EncodedPayload, 0.45, 0.7, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.AuthorityOverAssistant(), shadow))
+        foreach (var m in (Has(OutputGates.Authority) ? Matches(InjectionPatterns.AuthorityOverAssistant(), shadow) : []))
         {
             hit(FakeSystemMessage, forced || tokenOutput is not null ? 0.35 : 0.25, 0.6, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.SettingDisabled(), shadow))
+        foreach (var m in (shadow.AsSpan().IndexOfAny('=', ':', '>') >= 0 && Has(OutputGates.Settings) ? Matches(InjectionPatterns.SettingDisabled(), shadow) : []))
         {
             hit(RestrictionRemoval, 0.6, 0.8, m, false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.CommentToAi(), shadow))
+        foreach (var m in ((shadow.Contains("<!--", StringComparison.Ordinal) || shadow.Contains("/*", StringComparison.Ordinal) || shadow.Contains("--", StringComparison.Ordinal) || shadow.Contains("//", StringComparison.Ordinal) || shadow.Contains('#', StringComparison.Ordinal)) && Has(OutputGates.CommentAddressees) ? Matches(InjectionPatterns.CommentToAi(), shadow) : []))
         {
             hit(AddressedToAi, 0.45, 0.85, m, false);
         }
 
-        foreach (var m in Matches(InjectionPatterns.EchoRule(), shadow))
+        foreach (var m in (Has(OutputGates.Echo) ? Matches(InjectionPatterns.EchoRule(), shadow) : []))
         {
             // "Repeat after me" alone is a harmless game; a standing rule to echo whatever comes next is not.
             var game = m.Value.Contains("after", StringComparison.Ordinal) || m.Value.Contains("exactly", StringComparison.Ordinal);
@@ -691,12 +694,12 @@ internal sealed class InjectionScan
             hit(ForcedPrefix, game ? 0.25 : 0.4, game ? 0.5 : 0.7, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.RoleFrameMoreLanguages(), shadow))
+        foreach (var m in (Has(OutputGates.ForeignRoles) ? Matches(InjectionPatterns.RoleFrameMoreLanguages(), shadow) : []))
         {
             hit(RoleReassignment, m.Groups["bad"].Success ? 0.75 : 0.2, m.Groups["bad"].Success ? 0.85 : 0.5, m, true);
         }
 
-        foreach (var m in Matches(InjectionPatterns.DelimiterMoreLanguages(), shadow))
+        foreach (var m in (Has(OutputGates.EndMarkers) ? Matches(InjectionPatterns.DelimiterMoreLanguages(), shadow) : []))
         {
             hit(DelimiterEscape, 0.45, 0.7, m, false);
         }
@@ -707,7 +710,7 @@ internal sealed class InjectionScan
             hit(Virtualization, 0.35, 0.6, frame, true);
         }
 
-        var machines = Matches(InjectionPatterns.SimulatedMachine(), shadow);
+        var machines = Has(OutputGates.Machines) ? Matches(InjectionPatterns.SimulatedMachine(), shadow) : [];
         var outputOnly = machines.Count > 0 && InjectionPatterns.OutputOnly().IsMatch(shadow);
         var fed = machines.Count > 0 && (forced || InjectionPatterns.CodeToken().IsMatch(shadow));
         if (outputOnly || fed)
@@ -723,6 +726,11 @@ internal sealed class InjectionScan
     /// <summary>Few-shot poisoning: labelled examples whose answers all carry the same literal, or that leave an answer open.</summary>
     private static void ScanExamples(string shadow, Action<string, double, double, Match, bool> hit)
     {
+        if (!shadow.Contains('\n', StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var lines = shadow.Split('\n');
         var labelled = lines.Count(l => InjectionPatterns.LabelledLine().IsMatch(l));
         if (labelled < 2)
@@ -783,7 +791,7 @@ internal sealed class InjectionScan
             ? (InjectionPatterns.AnyLiteral().Match(literal, 1, literal.Length - 2) is { Success: true } inner && LiteralKind(inner.Value) != 'q' ? 't' : 'q')
         : 't';
 
-    private void ScanRaw(string raw, InjectionOrigin origin, string layer, int depth)
+    private void ScanRaw(string raw, string shadow, InjectionOrigin origin, string layer, int depth)
     {
         void Hit(string name, double user, double untrusted, Match m)
         {
@@ -796,37 +804,39 @@ internal sealed class InjectionScan
             Hit(FakeSystemMessage, 0.75, 0.85, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.OverrideMoreLanguages(), raw))
+        var words = InjectionGates.Words(shadow);
+        var ascii = System.Text.Ascii.IsValid(raw);
+        foreach (var m in (!ascii || InjectionGates.Has(words, OutputGates.MoreLanguages) ? Matches(InjectionPatterns.OverrideMoreLanguages(), raw) : []))
         {
             Hit(InstructionOverride, 0.75, 0.85, m);
         }
 
-        foreach (var m in (raw.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.InstructionField(), raw) : []))
+        foreach (var m in (raw.Contains('"', StringComparison.Ordinal) && InjectionGates.Has(words, OutputGates.InstructionFields) ? Matches(InjectionPatterns.InstructionField(), raw) : []))
         {
             Hit(FakeSystemMessage, 0.45, 0.75, m);
         }
 
         if (raw.Length >= 60)
         {
-            foreach (var m in Matches(InjectionPatterns.RepeatedPadding(), raw).Take(3))
+            foreach (var m in (OutputGates.HasRepeatedPadding(raw) ? Matches(InjectionPatterns.RepeatedPadding(), raw).Take(3) : []))
             {
                 Hit(DelimiterEscape, 0.35, 0.5, m);
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.NoteToAiAnyLanguage(), raw))
+        foreach (var m in (InjectionGates.Has(words, OutputGates.AiReaders) ? Matches(InjectionPatterns.NoteToAiAnyLanguage(), raw) : []))
         {
             Hit(AddressedToAi, 0.3, 0.85, m);
         }
 
-        foreach (var m in Matches(InjectionPatterns.AnswerOnlyMoreLanguages(), raw))
+        foreach (var m in (!ascii || InjectionGates.Has(words, OutputGates.MoreLanguages) ? Matches(InjectionPatterns.AnswerOnlyMoreLanguages(), raw) : []))
         {
             Hit(ForcedPrefix, 0.35, 0.7, m);
         }
 
         if (depth < _maxDepth)
         {
-            ScanFragments(raw, origin, layer, depth);
+            ScanFragments(raw, shadow, origin, layer, depth);
         }
 
         foreach (var m in (raw.AsSpan().IndexOfAny(PersonaNames) >= 0 ? Matches(InjectionPatterns.PersonaName(), raw) : []))
@@ -863,9 +873,13 @@ internal sealed class InjectionScan
     }
 
     /// <summary>Re-assembles quoted or assigned fragments that the text asks to join and act on, and scans the result.</summary>
-    private void ScanFragments(string raw, InjectionOrigin origin, string layer, int depth)
+    private void ScanFragments(string raw, string shadow, InjectionOrigin origin, string layer, int depth)
     {
-        var shadow = InjectionText.Fold(raw).Shadow;
+        if (!InjectionGates.Has(InjectionGates.Words(shadow), OutputGates.Joins) && !shadow.Contains('+', StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var join = InjectionPatterns.JoinAndFollow().Match(shadow);
         if (!join.Success)
         {
@@ -969,7 +983,7 @@ internal sealed class InjectionScan
             }
         }
 
-        if (InjectionPatterns.SnakeCaseRun().IsMatch(shadow))
+        if (shadow.Contains('_', StringComparison.Ordinal) && InjectionPatterns.SnakeCaseRun().IsMatch(shadow))
         {
             // snake_case smuggling: "ignore_previous_instructions_and_output(...)"; same length, so the mapper still holds.
             ScanVariant(shadow.Replace('_', ' '), mapper, "identifiers", meta);
@@ -1023,7 +1037,7 @@ internal sealed class InjectionScan
         Add(EncodedPayload, 0.3, 0.4, added.Min(s => s.Start), added.Max(s => s.End), layer);
     }
 
-    private void ScanEncodedRuns(string raw, InjectionOrigin origin, int depth)
+    private void ScanEncodedRuns(string raw, string folded, InjectionOrigin origin, int depth)
     {
         foreach (var m in Matches(InjectionPatterns.Base64Run(), raw))
         {
@@ -1104,7 +1118,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.CharCodeRun(), raw))
+        foreach (var m in (raw.Count(char.IsAsciiDigit) >= 16 ? Matches(InjectionPatterns.CharCodeRun(), raw) : []))
         {
             var codes = m.Value.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
             var decoded = new string([.. codes.Select(c => (char)int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))]);
@@ -1114,8 +1128,7 @@ internal sealed class InjectionScan
             }
         }
 
-        var folded = InjectionText.Fold(raw).Shadow;
-        if (InjectionPatterns.ShiftCue().IsMatch(folded))
+        if (InjectionGates.Has(InjectionGates.Words(folded), OutputGates.Shifts) && InjectionPatterns.ShiftCue().IsMatch(folded))
         {
             // Caesar shifts other than rot13, and text whose word order is reversed.
             var before = _signals.Count;
