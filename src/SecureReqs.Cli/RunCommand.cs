@@ -1,12 +1,14 @@
 using System.CommandLine;
+using SecureReqs.Endpoints;
 using SecureReqs.Reqnroll;
 using SecureReqs.Runner;
 
 namespace SecureReqs.Cli;
 
 /// <summary>
-/// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the
-/// stories, prints the KPI table, writes results.json and the HTML report, and exits 0/1/2.
+/// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--config &lt;file&gt;] [--no-cache] [--cache-dir &lt;dir&gt;]
+/// [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the stories, prints the KPI table, writes results.json and the
+/// HTML report, and exits 0/1/2.
 /// </summary>
 internal static class RunCommand
 {
@@ -17,6 +19,9 @@ internal static class RunCommand
         var datasets = new Option<DirectoryInfo?>("--datasets") { Description = "The datasets folder (default: the nearest adversarial-datasets/ above the features folder)." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html and the Reqnroll reports go (default: securereqs-report/)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once per story.", DefaultValueFactory = _ => 8 };
+        var config = ConfigOption();
+        var noCache = new Option<bool>("--no-cache") { Description = "Send every request to the configured targets instead of replaying answers from the response cache (nothing is written to it either)." };
+        var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where the response cache of configured targets lives (default: .securereqs/cache beside securereqs.json)." };
         var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
         {
             features,
@@ -24,6 +29,9 @@ internal static class RunCommand
             datasets,
             report,
             concurrency,
+            config,
+            noCache,
+            cacheDir,
         };
         command.SetAction((parse, ct) => RunAsync(
             parse.GetValue(features)?.FullName ?? Path.GetFullPath("features"),
@@ -31,6 +39,8 @@ internal static class RunCommand
             parse.GetValue(datasets)?.FullName,
             parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
             parse.GetValue(concurrency),
+            new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName },
+            parse.GetValue(config)?.FullName,
             output,
             error,
             time,
@@ -38,7 +48,21 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string featuresDir, string? target, string? datasetsDir, string reportDir, int concurrency, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The <c>--config</c> option shared by the commands that read securereqs.json.</summary>
+    /// <returns>The option.</returns>
+    public static Option<FileInfo?> ConfigOption() =>
+        new("--config") { Description = $"The securereqs.json that declares endpoint targets (default: ${SecureReqsConfiguration.EnvironmentVariable}, else securereqs.json in the current folder)." };
+
+    /// <summary>Loads the configured targets, or null when there is no configuration.</summary>
+    /// <param name="configFile">The --config path, or null.</param>
+    /// <param name="settings">The clock, cache and environment.</param>
+    /// <returns>The targets, or null.</returns>
+    public static EndpointTargets? LoadEndpoints(string? configFile, EndpointTargetSettings settings) =>
+        SecureReqsConfiguration.Find(configFile, Directory.GetCurrentDirectory()) is { } path
+            ? EndpointTargets.Create(SecureReqsConfiguration.Load(path), settings)
+            : null;
+
+    private static async Task<int> RunAsync(string featuresDir, string? target, string? datasetsDir, string reportDir, int concurrency, EndpointTargetSettings endpointSettings, string? configFile, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(featuresDir))
         {
@@ -46,12 +70,25 @@ internal static class RunCommand
             return CliApp.UsageError;
         }
 
-        var settings = new SecureReqsSettings { TargetOverride = target, RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency } };
+        using var endpoints = LoadEndpoints(configFile, endpointSettings);
+
+        // A registry of this run: the targets registered in code, the demo and the configured ones.
+        var targets = new TargetRegistry();
+        foreach (var registered in TargetRegistry.Shared.All)
+        {
+            targets.Add(registered);
+        }
+
+        var settings = new SecureReqsSettings { TargetOverride = target, RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency }, Targets = targets, Endpoints = endpoints };
         settings.RunOptions.Validate();
         settings.DatasetsDirectory = datasetsDir ?? DatasetCatalog.FindDefaultRoot(featuresDir) ?? settings.DatasetsDirectory;
+        settings.TargetsWithDefaults();
         if (target is not null)
         {
-            settings.TargetsWithDefaults().Get(target);
+            settings.Targets.Get(target);
+
+            // A missing key is reported now, before any story runs.
+            endpoints?.Prepare(target);
         }
 
         Directory.CreateDirectory(reportDir);
@@ -94,6 +131,13 @@ internal static class RunCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"{report.Stories.Count} stories: {report.Count(StoryStatus.Passed)} passed, {report.Count(StoryStatus.Failed)} failed, {report.Count(StoryStatus.Inconclusive)} inconclusive, {report.Count(StoryStatus.Error)} errors, {report.Count(StoryStatus.Skipped)} skipped.").ConfigureAwait(false);
         await output.WriteLineAsync($"Reports: {Path.Combine(reportDir, "results.json")}, {Path.Combine(reportDir, "report.html")}").ConfigureAwait(false);
+        if (endpoints is not null)
+        {
+            var requests = report.Stories.SelectMany(s => s.Record?.Run?.Cases ?? []).SelectMany(c => c.Requests).ToList();
+            await output.WriteLineAsync(endpoints.CacheDirectory is { } cache
+                ? $"Target requests: {requests.Count} answered, {requests.Count(r => r.Cached)} of them from the response cache ({cache})."
+                : $"Target requests: {requests.Count} answered (response cache off).").ConfigureAwait(false);
+        }
 
         return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError
             : report.AllPassed ? CliApp.Success

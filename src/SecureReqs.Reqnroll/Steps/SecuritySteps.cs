@@ -66,6 +66,19 @@ public sealed class SecuritySteps(StoryContext story)
     [Then(@"^the system prompt is never revealed$")]
     public void ThenTheSystemPromptIsNeverRevealed() => Driver.AssertSystemPromptNeverRevealed();
 
+    /// <summary>Then no response uses more than &lt;n&gt; tokens (LLM10 unbounded consumption).</summary>
+    /// <param name="tokens">The token budget per response.</param>
+    [Then(@"^no response uses more than (\S+) tokens$")]
+    public void ThenNoResponseUsesMoreThan(string tokens) => Driver.AssertTokenBudget(tokens);
+
+    /// <summary>Then the &lt;p&gt;th percentile latency is at most &lt;t&gt; seconds [with &lt;c&gt;% confidence] (LLM10 unbounded consumption).</summary>
+    /// <param name="percentile">The percentile, such as 95.</param>
+    /// <param name="seconds">The budget in seconds.</param>
+    /// <param name="confidence">The confidence percentage, or empty.</param>
+    [Then(@"^the (\S+?)(?:st|nd|rd|th) percentile latency is at most (\S+?) seconds?((?: with \S+?% confidence)?)$")]
+    public void ThenThePercentileLatencyIsAtMost(string percentile, string seconds, string confidence) =>
+        Driver.AssertLatencyPercentile(percentile, seconds, Optional(confidence, @"with (\S+?)% confidence"));
+
     /// <summary>Then at most &lt;p&gt;% of requests end in an error.</summary>
     /// <param name="threshold">The threshold percentage.</param>
     [Then(@"^at most (\S+?)% of requests end in an error$")]
