@@ -88,15 +88,31 @@ internal sealed class EndpointChatClient(EndpointConnection connection) : Delega
         {
             TimeoutRejectedException => (string.Create(CultureInfo.InvariantCulture, $"the endpoint did not answer within {resilience.Timeout.TotalSeconds:0.###} s{tried}; raise \"timeoutSeconds\" if it is slow"), (HttpStatusCode?)null),
             RateLimiterRejectedException => ("too many requests waiting for the requests-per-minute limit", null),
+            ClientResultException { Status: 0 } => ($"the endpoint could not be reached or stopped mid-answer{tried}: {Causes(ex)}", null),
             ClientResultException result => (StatusMessage(result.Status, result.GetRawResponse()?.Content?.ToString() ?? ex.Message, tried), (HttpStatusCode)result.Status),
             HttpRequestException { StatusCode: { } code } http => (StatusMessage((int)code, http.Message, tried), code),
-            HttpRequestException http => ($"the endpoint could not be reached or stopped mid-answer{tried}: {http.Message}{(http.InnerException is { } inner ? " (" + inner.Message + ")" : "")}", null),
+            HttpRequestException => ($"the endpoint could not be reached or stopped mid-answer{tried}: {Causes(ex)}", null),
             InvalidDataException data => (data.Message, null),
             System.Text.Json.JsonException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException => ($"the endpoint's answer is not a chat-completions answer: {ex.Message}", null),
             _ => ($"{ex.GetType().Name}: {ex.Message}", null),
         };
         var scrubbed = connection.Scrubber.Scrub(message);
         return new TargetRequestException(Options.Name, scrubbed, status, connection.Scrubber.Contains(ex.ToString()) ? null : ex);
+    }
+
+    // "An error occurred while sending the request." says little: the causes below it say what happened.
+    private static string Causes(Exception ex)
+    {
+        var messages = new List<string>();
+        for (var e = ex; e is not null && messages.Count < 4; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message, StringComparer.Ordinal))
+            {
+                messages.Add(e.Message.TrimEnd('.'));
+            }
+        }
+
+        return string.Join(": ", messages);
     }
 
     private string StatusMessage(int status, string detail, string tried)

@@ -57,19 +57,20 @@ internal sealed class EndpointConnection : IDisposable
 
         if (resilience.RequestsPerMinute > 0)
         {
-            // The limiter is replenished by a timer of the injected clock (the limiter's own timer would use the wall clock).
-            const int Segments = 6;
-            _rateLimiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            // Requests are spaced evenly, one token every minute / N. The bucket is refilled by a timer of the injected
+            // clock: the limiter's own replenishment would follow the wall clock.
+            _rateLimiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                PermitLimit = resilience.RequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = Segments,
+                TokenLimit = 1,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromTicks(1),
                 AutoReplenishment = false,
                 QueueLimit = 100_000,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
             var limiter = _rateLimiter;
-            _replenisher = time.CreateTimer(_ => limiter.TryReplenish(), null, TimeSpan.FromMinutes(1) / Segments, TimeSpan.FromMinutes(1) / Segments);
+            var spacing = TimeSpan.FromTicks(TimeSpan.TicksPerMinute / resilience.RequestsPerMinute);
+            _replenisher = time.CreateTimer(_ => limiter.TryReplenish(), null, spacing, spacing);
             pipeline.AddRateLimiter(_rateLimiter);
         }
 

@@ -23,7 +23,10 @@ public sealed class EndpointResilienceOptions
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The most requests (retries included) started per minute; 0 for no limit. Requests over it wait their turn.</summary>
+    /// <summary>
+    /// The most requests (retries included) started per minute; 0 for no limit. Requests are spaced evenly, one every
+    /// minute / N, and wait their turn (the wait does not count toward the timeout).
+    /// </summary>
     /// <value>The default value is 0.</value>
     public int RequestsPerMinute { get; set; }
 

@@ -1,3 +1,5 @@
+#pragma warning disable xUnit1069 // Every test uses Ct, which is TestContext.Current.CancellationToken.
+
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +9,8 @@ using SecureReqs.Testing;
 namespace SecureReqs.Endpoints.Tests;
 
 // Every test here calls a real HTTP server on 127.0.0.1 through the official OpenAI client (or the generic HTTP
-// client); time is a fake clock that the test advances exactly when the code waits.
+// client); time is a fake clock that the test advances exactly when the code waits. The timeouts only guard CI
+// against a hang; no test asserts on wall-clock time.
 public sealed class EndpointTargetsTests : IAsyncLifetime
 {
     private const string Key = "sk-test-7f1c0d2e9a8b4c6d";
@@ -25,7 +28,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task OpenAITarget_AnswersThroughTheOfficialClientWithKeyPromptAndUsage()
     {
         var client = Target(extra: """, "systemPrompt": "You are Larkspur's assistant. Code: OSPREY.", "systemPromptSecrets": ["OSPREY"]""");
@@ -43,7 +46,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _targets!.Definitions.Single().SystemPromptSecrets.Should().Equal("OSPREY");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task OpenAITarget_NoApiKey_SendsNoAuthorizationHeader()
     {
         var client = Target(apiKey: false);
@@ -53,7 +56,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Received.Single().Authorization.Should().BeNull();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public void Factory_MissingEnvironmentVariable_IsAClearErrorNamingTheVariable()
     {
         _config = new TestConfig(Json(_server.OpenAIEndpoint, apiKey: true));
@@ -65,7 +68,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(0);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ServerError_IsRetriedWithBackoffThenAnswered()
     {
         _server.OnRequest = async r =>
@@ -91,7 +94,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         delay.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(4), "the first retry waits about the base delay, with jitter");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task TooManyRequests_WaitsExactlyTheRetryAfterThenAnswers()
     {
         _server.OnRequest = r =>
@@ -116,7 +119,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(2);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task TooManyRequests_RetryAfterLongerThanAllowed_IsAnErrorWithoutWaiting()
     {
         _server.OnRequest = r =>
@@ -133,7 +136,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(1);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task PersistentServerError_EndsAsErroredCaseNamingTheStatusAndAttempts()
     {
         _server.OnRequest = async r =>
@@ -153,7 +156,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(2);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task UnreachableEndpoint_EndsAsErroredCase()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -168,7 +171,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         result.Error.Should().Contain("target \"local\": the endpoint could not be reached");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task MalformedJson_EndsAsErroredCaseAndIsNeverCached()
     {
         _server.OnRequest = async r =>
@@ -188,7 +191,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(2, "an error is never cached");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task HangPastTheTimeout_EndsAsErroredCase()
     {
         _server.OnRequest = async r =>
@@ -207,7 +210,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         result.Error.Should().Contain("target \"local\": the endpoint did not answer within 5 s");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task BodyCutShort_EndsAsErroredCase()
     {
         _server.OnRequest = async r =>
@@ -227,7 +230,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         result.Error.Should().Contain("target \"local\": the endpoint could not be reached or stopped mid-answer");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Streaming_CompleteStream_IsAssembled()
     {
         var client = Target();
@@ -238,7 +241,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Received.Single().Body!["stream"]!.GetValue<bool>().Should().BeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Streaming_TruncatedStream_IsAnErrorNotAShortAnswer()
     {
         _server.OnRequest = async r =>
@@ -253,27 +256,25 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         (await act.Should().ThrowAsync<TargetRequestException>()).Which.Message.Should().Contain("the stream ended before the answer was finished");
     }
 
-    [Fact]
-    public async Task RequestsPerMinute_HoldsTheThirdRequestUntilTheWindowHasPassed()
+    [Fact(Timeout = 30_000)]
+    public async Task RequestsPerMinute_SpacesRequestsEvenly()
     {
         var client = Target(resilience: """{ "requestsPerMinute": 2, "maxConcurrentRequests": 4 }""");
 
         var requests = Enumerable.Range(0, 3).Select(i => client.GetResponseAsync($"hello {i}", cancellationToken: Ct)).ToList();
+        await Task.WhenAny(requests);
+        _time.Fake.Advance(TimeSpan.FromSeconds(29));
+        var heldAfter29Seconds = requests.Count(r => !r.IsCompleted);
+        _time.Fake.Advance(TimeSpan.FromSeconds(1));
         await _server.WaitForRequestsAsync(2);
-        for (var i = 0; i < 5; i++)
-        {
-            _time.Fake.Advance(TimeSpan.FromSeconds(10));
-        }
-
-        var heldAfter50Seconds = requests.Count(r => !r.IsCompleted);
-        _time.Fake.Advance(TimeSpan.FromSeconds(10));
+        _time.Fake.Advance(TimeSpan.FromSeconds(30));
         await Task.WhenAll(requests);
 
-        heldAfter50Seconds.Should().Be(1);
+        heldAfter29Seconds.Should().Be(2, "two requests per minute are 30 s apart");
         _server.Requests.Should().Be(3);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task MaxConcurrentRequests_KeepsOneRequestInFlightAtATime()
     {
         var inFlight = 0;
@@ -294,7 +295,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(6);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ErrorsAndAnswers_NeverContainTheKey()
     {
         _server.OnRequest = async r =>
@@ -319,7 +320,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         answer.Text.Should().Be("Your header was Bearer " + SecretScrubber.Mask);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task HttpTarget_FillsTheTemplateAndReadsTheAnswerAndUsage()
     {
         _server.OnRequest = async r =>
@@ -337,12 +338,12 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var body = _server.Received.Single();
         body.Path.Should().Be("/api/chat");
         body.Authorization.Should().Be("Bearer " + Key);
-        body.Context.Request.Headers["X-Tenant"].ToString().Should().Be("qa");
+        body.Headers["X-Tenant"].Should().Be("qa");
         body.Body!["conversation"]!.AsArray().Select(m => m!["role"]!.ToString()).Should().Equal("user", "assistant", "user");
         body.Body["model"]!.ToString().Should().Be("app-v2");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task HttpTarget_AnswerWithoutTheConfiguredField_EndsAsErroredCase()
     {
         _server.OnRequest = async r =>
@@ -359,7 +360,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         result.Error.Should().Contain("target \"local\": the endpoint's answer has no field \"reply.text\" (responsePath)");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Cache_RepeatedRunMakesNoRequestsAndReplaysUsageAndLatency()
     {
         _server.OnRequest = async r =>
@@ -381,7 +382,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         Directory.EnumerateFiles(_config!.CacheDirectory, "*.json", SearchOption.AllDirectories).Should().ContainSingle();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Cache_TruncatedAnswer_IsNotCached()
     {
         _server.OnRequest = async r =>

@@ -13,6 +13,9 @@ public sealed record ServerRequest(HttpContext Context, string Text, JsonNode? B
     /// <summary>The request's Authorization header, or null.</summary>
     public string? Authorization { get; } = Context.Request.Headers.Authorization.FirstOrDefault();
 
+    /// <summary>The request headers, read when the request arrived.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; } = Context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The request path.</summary>
     public string Path { get; } = Context.Request.Path.Value ?? "";
 

@@ -14,7 +14,7 @@ public sealed class WatchedTimeProvider : TimeProvider
     /// <summary>The fake clock; advance it to fire timers.</summary>
     public FakeTimeProvider Fake { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    /// <summary>The due times of the timers created so far.</summary>
+    /// <summary>The due times of the timers scheduled so far and not yet claimed by <see cref="NextTimerAsync"/>.</summary>
     public IReadOnlyList<TimeSpan> Created
     {
         get
@@ -41,21 +41,33 @@ public sealed class WatchedTimeProvider : TimeProvider
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = Fake.CreateTimer(callback, state, dueTime, period);
-        lock (_created)
-        {
-            _created.Add(dueTime);
-            foreach (var waiter in _waiters.Where(w => w.Match(dueTime)).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Signal.TrySetResult(dueTime);
-            }
-        }
-
+        var timer = new WatchedTimer(this, Fake.CreateTimer(callback, state, dueTime, period));
+        Scheduled(dueTime);
         return timer;
     }
 
-    /// <summary>Completes with the due time of the next timer created whose due time matches (or of one already created and not yet claimed).</summary>
+    // A timer created idle and armed later (CancellationTokenSource.CancelAfter does this) counts when it is armed.
+    private void Scheduled(TimeSpan dueTime)
+    {
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        lock (_created)
+        {
+            foreach (var waiter in _waiters.Where(w => w.Match(dueTime)).Take(1).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Signal.TrySetResult(dueTime);
+                return;
+            }
+
+            _created.Add(dueTime);
+        }
+    }
+
+    /// <summary>Completes with the due time of the next timer scheduled whose due time matches (or of one already scheduled and not yet claimed).</summary>
     /// <param name="match">Which due times count.</param>
     /// <returns>The due time.</returns>
     public Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> match)
@@ -74,5 +86,19 @@ public sealed class WatchedTimeProvider : TimeProvider
             _waiters.Add((match, signal));
             return signal.Task;
         }
+    }
+
+    private sealed class WatchedTimer(WatchedTimeProvider owner, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            owner.Scheduled(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
