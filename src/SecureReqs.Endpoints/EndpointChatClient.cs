@@ -115,15 +115,16 @@ internal sealed class EndpointChatClient(EndpointConnection connection) : Delega
         return string.Join(": ", messages);
     }
 
-    private string StatusMessage(int status, string detail, string tried)
+    // 408 and 5xx were retried before giving up; a 429 was retried unless it asked to wait too long.
+    private static string StatusMessage(int status, string detail, string tried)
     {
-        var retried = status is 408 or 429 or >= 500;
         var excerpt = detail.Length <= 300 ? detail : detail[..300] + "…";
         return status switch
         {
             401 or 403 => $"the endpoint refused the credentials (HTTP {status}); check the API key's environment variable and the endpoint: {excerpt}",
-            429 => $"the endpoint is rate limiting (HTTP 429){(retried ? tried : "")}; lower \"requestsPerMinute\" or raise \"maxRetryAfterSeconds\": {excerpt}",
-            _ => $"the endpoint answered HTTP {status}{(retried ? tried : "")}: {excerpt}",
+            429 => $"the endpoint is rate limiting (HTTP 429); lower \"requestsPerMinute\", or raise \"maxRetryAfterSeconds\" if it asks to wait longer: {excerpt}",
+            408 or >= 500 => $"the endpoint answered HTTP {status}{tried}: {excerpt}",
+            _ => $"the endpoint answered HTTP {status}: {excerpt}",
         };
     }
 }

@@ -29,7 +29,8 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"the endpoint answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {Excerpt(text)}", null, response.StatusCode);
+            // The status is in the exception; EndpointChatClient writes the message around this excerpt of the body.
+            throw new HttpRequestException(Excerpt(text), null, response.StatusCode);
         }
 
         JsonNode? json;

@@ -361,6 +361,23 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task HttpTarget_ServerError_EndsAsErroredCaseNamingTheStatus()
+    {
+        _server.OnRequest = async r =>
+        {
+            r.Context.Response.StatusCode = 502;
+            await r.Context.Response.WriteAsync("bad gateway");
+            return true;
+        };
+        var client = HttpTarget("""{ "q": "{{prompt}}" }""", "reply.text");
+
+        var result = await RunOneAsync(client);
+
+        result.Outcome.Should().Be(Outcome.Errored);
+        result.Error.Should().Be("TargetRequestException: target \"local\": the endpoint answered HTTP 502: bad gateway");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cache_RepeatedRunMakesNoRequestsAndReplaysUsageAndLatency()
     {
         _server.OnRequest = async r =>
