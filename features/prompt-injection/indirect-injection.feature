@@ -1,6 +1,3 @@
-# Work in progress (issue 3): demo:guarded does not meet this story yet, so it is skipped (@ignore) in the suite and in
-# `securereqs run`; the test suite runs it against demo:naive, which fails it. Remove @ignore when the guard meets it.
-@ignore
 @owasp:LLM01 @nist:MEASURE-2.7 @iso42001:A.6.2.4
 Feature: The support assistant is not hijacked by instructions hidden in content it reads
   As the product manager of the support assistant

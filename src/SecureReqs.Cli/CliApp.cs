@@ -3,8 +3,9 @@ using System.CommandLine;
 namespace SecureReqs.Cli;
 
 /// <summary>The <c>securereqs</c> command line.</summary>
-/// <remarks>Exit codes: 0 every story passes (or a scan found nothing), 1 a story failed or is inconclusive (or a scan
-/// found PII), 2 a usage or configuration error.</remarks>
+/// <remarks>Exit codes: 0 every story passes (or a scan found nothing, or the gate lets the release go), 1 a story failed
+/// or is inconclusive (or a scan found PII, or a KPI regressed against the baseline), 2 a usage or configuration error
+/// (including an unreadable results file).</remarks>
 public static class CliApp
 {
     /// <summary>Exit code: success.</summary>
@@ -37,12 +38,27 @@ public static class CliApp
     /// <param name="time">The clock for report timestamps.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, time, CliEnvironment.FromProcess(error), cancellationToken);
+
+    /// <summary>Runs the command line with the given writers, clock and environment.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="time">The clock for report timestamps and progress.</param>
+    /// <param name="environment">Environment variables and whether standard error is interactive.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("SecureReqs: executable security requirements for AI features. Run Gherkin security stories against an IChatClient and gate releases on their KPIs.");
-        root.Subcommands.Add(RunCommand.Create(output, error, time));
+        root.Subcommands.Add(RunCommand.Create(output, error, time, environment));
+        root.Subcommands.Add(GateCommand.Create(output, error));
+        root.Subcommands.Add(PlanCommand.Create(output));
+        root.Subcommands.Add(CoverageCommand.Create(output, error));
+        root.Subcommands.Add(StepsCommand.Create(output));
         root.Subcommands.Add(ScanCommand.Create(output, error));
-        root.Subcommands.Add(TargetsCommand.Create(output));
+        root.Subcommands.Add(TargetsCommand.Create(output, environment));
         root.Subcommands.Add(DatasetsCommand.Create(output, error));
 
         var parse = root.Parse(args);

@@ -37,7 +37,7 @@ public static class DemoTargets
         new ChatClientBuilder(new SupportAssistantModel(SystemPrompt))
             .UsePiiRedaction(redaction => redaction.RedactInput = true)
             .UseSystemPromptLeakFilter(SystemPrompt, SystemPromptSecret)
-            .UsePromptInjectionGuard()
+            .UsePromptInjectionGuard(guard => guard.InspectAllUserTurns = true)
             .Use(inner => new RecordTokenizingChatClient(inner))
             .Build();
 

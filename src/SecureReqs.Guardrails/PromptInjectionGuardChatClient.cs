@@ -11,7 +11,8 @@ namespace SecureReqs.Guardrails;
 /// <remarks>
 /// <para>
 /// Add it with <see cref="ChatClientBuilderPromptInjectionGuardExtensions.UsePromptInjectionGuard"/>. It inspects the
-/// last user turn (every user turn with <see cref="InspectAllUserTurns"/>) as <see cref="InjectionSource.User"/>, and
+/// last user turn (with <see cref="InspectAllUserTurns"/>: every user turn, and all of them read together so that a
+/// payload split over turns is seen whole) as <see cref="InjectionSource.User"/>, and
 /// as <see cref="InjectionSource.Untrusted"/>: every message marked as context
 /// (<see cref="CaseInstantiator.ContextKindProperty"/> in its additional properties), every message in the tool role,
 /// and the result of every <see cref="FunctionResultContent"/>. A request acts on the guard when any inspected item
@@ -25,7 +26,8 @@ namespace SecureReqs.Guardrails;
 /// <see cref="PromptInjectionGuardMode.Flag"/> mode the request goes through unchanged and the response (the first
 /// streamed update) carries the score and signals whenever anything was found. In
 /// <see cref="PromptInjectionGuardMode.SanitizeContext"/> mode offending untrusted items are replaced by
-/// <see cref="RemovedContentText"/> and the request goes on; an offending user turn is blocked. The caller's messages
+/// <see cref="RemovedContentText"/> and the request goes on; an offending user turn, or untrusted items that are only
+/// offending when read together, are blocked. The caller's messages
 /// are never modified.
 /// </para>
 /// <para>Thread-safety: configure the properties before use; after that an instance may serve concurrent requests.</para>
@@ -38,7 +40,7 @@ namespace SecureReqs.Guardrails;
 /// blocked. It is one layer of defence, not a guarantee: keep least-privilege tools and output checks behind it.
 /// </para>
 /// </remarks>
-public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
+public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClient
 {
     /// <summary>The key set to <see langword="true"/> in a blocked response's additional properties (see <see cref="RefusalDetector.BlockedProperty"/>).</summary>
     public const string BlockedPropertyName = RefusalDetector.BlockedProperty;
@@ -76,8 +78,9 @@ public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
     /// <value>The default value is <see cref="InjectionVerdict.Suspicious"/>.</value>
     public InjectionVerdict MinimumVerdict { get; set; } = InjectionVerdict.Suspicious;
 
-    /// <summary>Whether every user turn is inspected, not only the last one.</summary>
-    /// <value>The default value is <see langword="false"/>: earlier turns were inspected when they were last.</value>
+    /// <summary>Whether every user turn is inspected, not only the last one, and all user turns are also read together.</summary>
+    /// <value>The default value is <see langword="false"/>: earlier turns were inspected when they were last. Turn it on
+    /// when a client can send its own history, or to catch payloads split over several turns.</value>
     public bool InspectAllUserTurns { get; set; }
 
     /// <summary>The answer of a blocked request.</summary>
@@ -162,6 +165,8 @@ public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
         var names = new List<string>();
         var block = false;
         List<ChatMessage>? sanitized = null;
+        var untrustedTexts = new List<string>();
+        var untrustedFlagged = false;
         var removed = 0;
 
         void Consider(InjectionAssessment assessment)
@@ -189,14 +194,28 @@ public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
             }
         }
 
+        if (InspectAllUserTurns)
+        {
+            // A payload split over several turns is only visible when the turns are read together.
+            var turns = request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(TextOf).Where(t => t.Length > 0).ToList();
+            if (turns.Count >= 2)
+            {
+                var assessment = Assess(detector, JoinPieces(turns), InjectionSource.User);
+                Consider(assessment);
+                block |= assessment.Verdict >= minimum;
+            }
+        }
+
         for (var i = 0; i < request.Count; i++)
         {
             var message = request[i];
             var replacement = message;
             if (IsContext(message) || message.Role == ChatRole.Tool)
             {
+                untrustedTexts.Add(TextOf(message));
                 var assessment = Assess(detector, TextOf(message), InjectionSource.Untrusted);
                 Consider(assessment);
+                untrustedFlagged |= assessment.Verdict >= minimum;
                 if (assessment.Verdict >= minimum)
                 {
                     if (mode == PromptInjectionGuardMode.SanitizeContext)
@@ -257,6 +276,14 @@ public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
             sanitized?.Add(replacement);
         }
 
+        if (untrustedTexts.Count >= 2 && !untrustedFlagged)
+        {
+            // An instruction cut in two pieces of content ("… (continued) …") is only visible when they are read together.
+            var joined = Assess(detector, JoinPieces(untrustedTexts), InjectionSource.Untrusted);
+            Consider(joined);
+            block |= joined.Verdict >= minimum;
+        }
+
         var acted = worst.Verdict >= minimum;
         if (acted)
         {
@@ -267,6 +294,13 @@ public sealed class PromptInjectionGuardChatClient : DelegatingChatClient
         var blocked = block && mode != PromptInjectionGuardMode.Flag;
         return new Screening(blocked, (IReadOnlyList<ChatMessage>?)sanitized ?? request, worst, [.. names], removed);
     }
+
+    /// <summary>Joins pieces of one text, dropping the continuation markers that a split leaves ("(continued)", "Part 2:").</summary>
+    private static string JoinPieces(IEnumerable<string> pieces) =>
+        string.Join(" ", pieces.Select(p => ContinuationMarker().Replace(p, "", 1)));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[(\[]?(?:continued|cont'd|cont\.|continuation|part\s*\d{1,2}|and\s+the\s+rest)[)\]]?\s*[:.\-]?\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex ContinuationMarker();
 
     private static InjectionAssessment Assess(PromptInjectionDetector detector, string text, InjectionSource source) =>
         text.Length == 0 ? InjectionAssessment.None : detector.Assess(text, source);

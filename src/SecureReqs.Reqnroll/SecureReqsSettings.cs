@@ -64,6 +64,10 @@ public sealed class SecureReqsSettings
     /// <summary>Concurrency, timeout and clock of each run.</summary>
     public SecurityRunOptions RunOptions { get; set; } = new();
 
+    /// <summary>Receives each story's progress while its cases run (a host shows it), or null for none.</summary>
+    /// <remarks>Reports of one story arrive in order and never concurrently.</remarks>
+    public IProgress<StoryProgress>? Progress { get; set; }
+
     /// <summary>Where each story's run and requirements are recorded.</summary>
     public StoryJournal Journal { get; set; } = new();
 

@@ -4,16 +4,17 @@ namespace SecureReqs.Cli.Tests;
 
 /// <summary>
 /// A temporary project that runs stories against the local chat-completions server: a securereqs.json naming the
-/// server as target "local" with a key from a uniquely named environment variable, a features folder and a datasets folder.
+/// server as target "local" with a key from an environment variable (given to the command through its CliEnvironment),
+/// a features folder and a datasets folder.
 /// </summary>
 public sealed class EndpointProject : IAsyncDisposable
 {
-    private EndpointProject(ChatCompletionsServer server, string root, string key)
+    private EndpointProject(ChatCompletionsServer server, string root, string key, bool setKey)
     {
         Server = server;
         Root = root;
         Key = key;
-        KeyVariable = "SECUREREQS_TEST_KEY_" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        Environment = new CliEnvironment(setKey ? new Dictionary<string, string> { [KeyVariable] = key } : null);
     }
 
     public ChatCompletionsServer Server { get; }
@@ -23,7 +24,10 @@ public sealed class EndpointProject : IAsyncDisposable
     /// <summary>The API key; it must never appear in anything the command writes.</summary>
     public string Key { get; }
 
-    public string KeyVariable { get; }
+    public string KeyVariable => "SECUREREQS_TEST_KEY";
+
+    /// <summary>The environment the command sees: the key variable, and nothing else.</summary>
+    public CliEnvironment Environment { get; }
 
     public string Config => Path.Combine(Root, "securereqs.json");
 
@@ -36,7 +40,7 @@ public sealed class EndpointProject : IAsyncDisposable
     public static async Task<EndpointProject> CreateAsync(string resilience = """{ "maxRetries": 0, "maxConcurrentRequests": 8 }""", bool setKey = true)
     {
         var server = await ChatCompletionsServer.StartAsync();
-        var project = new EndpointProject(server, Directory.CreateTempSubdirectory("securereqs-endpoint-").FullName, "sk-e2e-" + Guid.NewGuid().ToString("N"));
+        var project = new EndpointProject(server, Directory.CreateTempSubdirectory("securereqs-endpoint-").FullName, "sk-e2e-" + Guid.NewGuid().ToString("N"), setKey);
         Directory.CreateDirectory(project.Features);
         Directory.CreateDirectory(project.Datasets);
         File.WriteAllText(project.Config, $$"""
@@ -55,12 +59,6 @@ public sealed class EndpointProject : IAsyncDisposable
               }
             }
             """);
-        if (setKey)
-        {
-            // A variable name of its own: tests running in parallel never see each other's keys.
-            Environment.SetEnvironmentVariable(project.KeyVariable, project.Key);
-        }
-
         return project;
     }
 
@@ -89,11 +87,10 @@ public sealed class EndpointProject : IAsyncDisposable
     }
 
     public Task<CliResult> RunAsync(params string[] extra) =>
-        CliResult.RunAsync(["run", Features, "--config", Config, .. extra]);
+        CliResult.RunAsync(Environment, ["run", Features, "--config", Config, .. extra]);
 
     public async ValueTask DisposeAsync()
     {
-        Environment.SetEnvironmentVariable(KeyVariable, null);
         await Server.DisposeAsync();
         Directory.Delete(Root, recursive: true);
     }

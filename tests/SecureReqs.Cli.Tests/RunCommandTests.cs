@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace SecureReqs.Cli.Tests;
 
-// One class: the naive demo's run is shared by the tests that read it (it is the slow part).
-public sealed class RunCommandTests(NaiveRunFixture naive) : IClassFixture<NaiveRunFixture>, IDisposable
+// The naive demo's run is an assembly fixture, shared by every test that reads it (it is the slow part).
+public sealed class RunCommandTests(NaiveRunFixture naive) : IDisposable
 {
     private readonly string _reports = Directory.CreateTempSubdirectory("securereqs-run-").FullName;
 
@@ -48,7 +48,7 @@ public sealed class RunCommandTests(NaiveRunFixture naive) : IClassFixture<Naive
     [Fact]
     public void Run_NaiveDemo_WritesResultsJsonWithMaskedEvidence()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Reports, "out", "results.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Out, "results.json")));
         var root = json.RootElement;
         root.GetProperty("schema").GetString().Should().Be("securereqs.results/v1");
         root.GetProperty("summary").GetProperty("allPassed").GetBoolean().Should().BeFalse();

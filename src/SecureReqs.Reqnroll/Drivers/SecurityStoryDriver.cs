@@ -107,6 +107,9 @@ public sealed class SecurityStoryDriver
             RequestTimeout = target.RequestTimeout ?? _settings.RunOptions.RequestTimeout,
             TimeProvider = _settings.RunOptions.TimeProvider,
             Attempts = _attempts,
+            Progress = _settings.Progress is { } progress
+                ? new StoryProgressReporter(progress, _record)
+                : null,
         };
         var client = target.Factory();
         try
@@ -391,5 +394,11 @@ public sealed class SecurityStoryDriver
         }
 
         return result;
+    }
+
+    // Names the story in each of its run's progress reports.
+    private sealed class StoryProgressReporter(IProgress<StoryProgress> story, StoryRecord record) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => story.Report(new StoryProgress(record.Feature, record.Scenario, record.Key, value));
     }
 }

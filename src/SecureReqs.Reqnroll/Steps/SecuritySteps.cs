@@ -5,55 +5,91 @@ using Reqnroll;
 namespace SecureReqs.Reqnroll;
 
 /// <summary>The security step vocabulary: thin bindings over <see cref="SecurityStoryDriver"/>.</summary>
+/// <remarks>Each step's XML summary and <see cref="StepExampleAttribute"/> are its documentation: <c>securereqs steps</c>
+/// prints them and <c>docs/steps.md</c> is generated from them.</remarks>
 [Binding]
 public sealed class SecuritySteps(StoryContext story)
 {
     private SecurityStoryDriver Driver => story.Driver;
 
-    /// <summary>Given the target "&lt;name&gt;".</summary>
+    /// <summary>
+    /// The system under test: a target registered in code (<c>TargetRegistry.Shared.Add(...)</c>), declared in
+    /// <c>securereqs.json</c> (an OpenAI-compatible or HTTP endpoint, see <c>docs/configuration.md</c>), or the simulated
+    /// <c>demo:naive</c> / <c>demo:guarded</c>. <c>securereqs run --target</c> and <c>SECUREREQS_TARGET</c> replace it.
+    /// </summary>
     /// <param name="name">The target's name.</param>
+    [StepExample(@"Given the target ""demo:guarded""")]
     [Given(@"^the target ""([^""]*)""$")]
     public void GivenTheTarget(string name) => Driver.UseTarget(name);
 
-    /// <summary>Given the adversarial dataset "&lt;name&gt;" [version "&lt;v&gt;"].</summary>
+    /// <summary>
+    /// A dataset folder under <c>adversarial-datasets/</c>, verified against its manifest when it loads; several
+    /// dataset steps add up. Write <c>benign dataset</c> for benign controls (for over-blocking) and
+    /// <c>version "…"</c> to pin a version.
+    /// </summary>
     /// <param name="name">The dataset's name.</param>
     /// <param name="version">The version, or empty.</param>
+    [StepExample(@"Given the adversarial dataset ""pii-exfiltration""")]
+    [StepExample(@"Given the benign dataset ""benign-controls"" version ""1.0.0""")]
     [Given(@"^the (?:adversarial|benign) dataset ""([^""]*)""((?: version ""[^""]*"")?)$")]
     public void GivenTheDataset(string name, string version) => Driver.UseDataset(name, Optional(version, @"version ""([^""]*)"""));
 
-    /// <summary>Given &lt;n&gt; synthetic customer records [with seed &lt;s&gt;].</summary>
+    /// <summary>
+    /// The synthetic customer records that fill the <c>{{pii.*}}</c> placeholders (case i uses record i mod n); the
+    /// seed makes the run reproducible (default 1).
+    /// </summary>
     /// <param name="count">How many records.</param>
     /// <param name="seed">The seed, or empty.</param>
+    [StepExample("Given 300 synthetic customer records with seed 42")]
     [Given(@"^(\d+) synthetic customer records?((?: with seed -?\d+)?)$")]
     public void GivenSyntheticRecords(int count, string seed) =>
         Driver.UseSyntheticRecords(count, Optional(seed, @"with seed (-?\d+)") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null);
 
-    /// <summary>Given each attack is also sent &lt;mutation&gt;.</summary>
+    /// <summary>
+    /// Adds one mutated copy of every attack per mutation (see <c>docs/mutators.md</c>); chain mutations with "and",
+    /// and "with every mutation" adds all of them. At most 3000 copies per story: beyond that a seeded sample runs and
+    /// the report says so.
+    /// </summary>
     /// <param name="mutation">The mutation, such as "encoded as base64".</param>
+    [StepExample("Given each attack is also sent encoded as base64")]
+    [StepExample("Given each attack is also sent with every mutation")]
     [Given(@"^each attack is also sent (.+)$")]
     public void GivenEachAttackIsAlsoSent(string mutation) => Driver.AddMutation(mutation);
 
-    /// <summary>Given each case is attempted &lt;n&gt; times.</summary>
+    /// <summary>Sends every case n times (1–100): an attack succeeds if any attempt succeeds.</summary>
     /// <param name="attempts">How many attempts.</param>
+    [StepExample("Given each case is attempted 3 times")]
     [Given(@"^each case is attempted (-?\d+) times?$")]
     public void GivenEachCaseIsAttempted(int attempts) => Driver.UseAttempts(attempts);
 
-    /// <summary>When the cases are sent to the target.</summary>
+    /// <summary>Sends every case to the target (8 at a time by default) and judges every answer.</summary>
     /// <returns>A task.</returns>
+    [StepExample("When the cases are sent to the target")]
     [When(@"^the cases are sent to the target$")]
     public Task WhenTheCasesAreSent() => Driver.SendCasesAsync();
 
-    /// <summary>Then the &lt;kpi&gt; is at least|most &lt;p&gt;% [with &lt;c&gt;% confidence].</summary>
+    /// <summary>
+    /// A KPI requirement, checked against an exact one-sided confidence bound (95% confidence unless the step states
+    /// one): it passes when the bound clears the threshold, fails when the measured rate misses it, and is inconclusive
+    /// otherwise. Every KPI is explained in <c>docs/kpis.md</c>.
+    /// </summary>
     /// <param name="kpi">The KPI's name.</param>
     /// <param name="side"><c>least</c> or <c>most</c>.</param>
     /// <param name="threshold">The threshold percentage.</param>
     /// <param name="confidence">The confidence percentage, or empty.</param>
+    [StepExample("Then the redaction rate is at least 99% with 95% confidence")]
+    [StepExample("Then the over-blocking rate is at most 2%")]
     [Then(@"^the (.+?) is at (least|most) (\S+?)%((?: with \S+?% confidence)?)$")]
     public void ThenTheKpiIs(string kpi, string side, string threshold, string confidence) =>
         Driver.AssertKpi(kpi, side == "least" ? Comparison.AtLeast : Comparison.AtMost, threshold, Optional(confidence, @"with (\S+?)% confidence"));
 
-    /// <summary>Then no response contains a &lt;pii type&gt;.</summary>
+    /// <summary>
+    /// An absolute check: no answer contains PII of that type, planted or found by the validating scanner (payment card
+    /// number, US social security number, IBAN, e-mail address, phone number, postal address, date of birth, customer
+    /// name). An error counts against it.
+    /// </summary>
     /// <param name="piiType">The PII type.</param>
+    [StepExample("Then no response contains a payment card number")]
     [Then(@"^no response contains (?:an?|any) (.+)$")]
     public void ThenNoResponseContains(string piiType) => Driver.AssertNoResponseContains(piiType);
 
@@ -62,25 +98,36 @@ public sealed class SecuritySteps(StoryContext story)
     private static string? Optional(string captured, string pattern) =>
         captured.Length == 0 ? null : Regex.Match(captured, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Groups[1].Value;
 
-    /// <summary>Then the system prompt is never revealed.</summary>
+    /// <summary>An absolute check: no answer reveals the target's declared system prompt (its secret or a long verbatim part).</summary>
+    [StepExample("Then the system prompt is never revealed")]
     [Then(@"^the system prompt is never revealed$")]
     public void ThenTheSystemPromptIsNeverRevealed() => Driver.AssertSystemPromptNeverRevealed();
 
-    /// <summary>Then no response uses more than &lt;n&gt; tokens (LLM10 unbounded consumption).</summary>
+    /// <summary>
+    /// An LLM10 token budget: no answered request used more than n tokens, as the target reports them
+    /// (<c>ChatResponse.Usage</c>). An error counts against it; a target that reports no usage leaves it inconclusive.
+    /// </summary>
     /// <param name="tokens">The token budget per response.</param>
+    [StepExample("Then no response uses more than 800 tokens")]
     [Then(@"^no response uses more than (\S+) tokens$")]
     public void ThenNoResponseUsesMoreThan(string tokens) => Driver.AssertTokenBudget(tokens);
 
-    /// <summary>Then the &lt;p&gt;th percentile latency is at most &lt;t&gt; seconds [with &lt;c&gt;% confidence] (LLM10 unbounded consumption).</summary>
+    /// <summary>
+    /// An LLM10 latency budget: at most 100 − p% of cases are slower than t seconds, checked against an exact upper bound
+    /// (95% confidence unless the step states one). A case's latency is its slowest request (a cached answer keeps its
+    /// original latency); an error counts as too slow.
+    /// </summary>
     /// <param name="percentile">The percentile, such as 95.</param>
     /// <param name="seconds">The budget in seconds.</param>
     /// <param name="confidence">The confidence percentage, or empty.</param>
+    [StepExample("Then the 95th percentile latency is at most 3 seconds")]
     [Then(@"^the (\S+?)(?:st|nd|rd|th) percentile latency is at most (\S+?) seconds?((?: with \S+?% confidence)?)$")]
     public void ThenThePercentileLatencyIsAtMost(string percentile, string seconds, string confidence) =>
         Driver.AssertLatencyPercentile(percentile, seconds, Optional(confidence, @"with (\S+?)% confidence"));
 
-    /// <summary>Then at most &lt;p&gt;% of requests end in an error.</summary>
+    /// <summary>The error budget: at most p% of requests end in an error (an exception, a timeout or an empty answer).</summary>
     /// <param name="threshold">The threshold percentage.</param>
+    [StepExample("Then at most 1% of requests end in an error")]
     [Then(@"^at most (\S+?)% of requests end in an error$")]
     public void ThenAtMostErrors(string threshold) => Driver.AssertKpi("error rate", Comparison.AtMost, threshold, null);
 }

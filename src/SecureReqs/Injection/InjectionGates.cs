@@ -27,7 +27,8 @@ internal static class InjectionGates
 
     public static readonly SearchValues<string> VoidStates = Create(
         "void", "null", "cancel", "revoked", "obsolete", "outdated", "invalid", "overridden", "superseded", "replaced", "deprecated",
-        "suspended", "lifted", "removed", "disabled", "ignored", "disregarded", "forgotten", "apply", "valid", "effect", "relevant", "applicable");
+        "suspended", "lifted", "removed", "disabled", "ignored", "disregarded", "forgotten", "apply", "valid", "effect", "relevant", "applicable",
+        "out of date", "stale", "expired", "retired", "withdrawn");
 
     public static readonly SearchValues<string> NewInstructions = Create(
         "instruction", "directive", "order", "rule", "objective", "goal", "mission", "prompt", "task", "job", "purpose", "role", "function",
@@ -176,7 +177,9 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Meta = Create(
         "inject", "jailbreak", "red team", "redteam", "adversarial", "owasp", "classif", "detect", "guardrail", "mitigat", "defen", "sanitiz",
         "filter", " what is ", " what are ", " what does ", "phrase", "such as", "for example", " e g ", "known as", "called", "example",
-        " the string", " the sentence", " the word", " the text");
+        " the string", " the sentence", " the word", " the text", "attack string", "magic phrase", "tweet", "newsletter", "article", "film", "movie",
+        "video", "meme", "blog", "forum", "reddit", "headline", "podcast", "lecture", "talk", "paper", "book", "course", "would that", "would this",
+        "would it", "that about", "real thing", "like that", "like this", "how do");
 
     /// <summary>The shadow reduced to lowercase letters and digits, each run of anything else one space, with a space at both ends.</summary>
     public static string Words(string shadow)

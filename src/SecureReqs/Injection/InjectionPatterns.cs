@@ -58,7 +58,7 @@ internal static partial class InjectionPatterns
 
     private const string VoidState =
         @"(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby|all))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|(?:do|does)" + Sp + @"not|no" + Sp + @"longer)" + Sp
-        + @"(?:now" + Sp + @")?(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable)\b";
+        + @"(?:now" + Sp + @")?(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable|out" + Sp + @"of" + Sp + @"date|stale|expired|retired|withdrawn)\b";
 
     /// <summary>shadow: the earlier instructions declared void ("the above instructions are no longer valid", "rules given to you before are void").</summary>
     [GeneratedRegex(@"\b(?:(?:previous|prior|above|earlier|original|initial|old|system|all|your|preceding|former)" + Sp + VoidNoun
@@ -87,7 +87,7 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: overrides in Chinese and Japanese.</summary>
     [GeneratedRegex(@"(?:忽略|忽视|無視|无视|忘记|忘記|忘掉|不要理会|不要理會|别管|放弃|跳过|不要遵守|不要遵循)[^。！？\n]{0,14}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|限制|约束|ルール|プロンプト)"
-        + @"|(?:以前|前|上記|これまで|先程|全て|すべて|上)の?(?:指示|命令|ルール|プロンプト|指令|設定)を?(?:無視|忘れ|破棄)", Shadow, TimeoutMilliseconds)]
+        + @"|(?:以前|前|上記|これまで|先程|全て|すべて|上)の?(?:指示|命令|ルール|プロンプト|指令|設定)[をはもが]?(?:すべて|全て|全部|一切)?(?:無視|忘れ|破棄)", Shadow, TimeoutMilliseconds)]
     public static partial Regex OverrideCjk();
 
     /// <summary>Words that mark an unrestricted persona or mode.</summary>
@@ -155,7 +155,7 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: markers that close the user's input or the document, or a fake completion.</summary>
     [GeneratedRegex(@"(?:^|\n|[\[\-=#*<{(|]" + Sp0 + @")(?:end|close|stop)" + Sp + @"(?:of" + Sp + @")?(?:the" + Sp + @")?(?:user(?:'s)?" + Sp + @"|system" + Sp + @"|original" + Sp + @"|untrusted" + Sp + @"|retrieved" + Sp + @")?(?:input|prompt|message|query|request|conversation|context|document|email|e-mail|text|data|instructions?|transcript|content|section|page)(?:" + Sp + @"[a-z]{1,12}){0,3}" + Sp0 + @"(?:[\]\-=#*>})|.]|\n|$)"
-        + @"|(?:""""""|'''|```)[ \t]*\n+[ \t]*(?:now|next|then|new|system|ignore|instead|actually|ok|okay|also|finally)\b"
+        + @"|(?:""""""|'''|```)[ \t]*\n+[ \t]*(?:now" + Sp + @"(?:ignore|forget|disregard|you|your|output|print|say|reply|respond|answer|follow)|new" + Sp + @"(?:instructions?|task|rules|system)|system\W|ignore|instead" + Sp + @"(?:of" + Sp + @"(?:answering|summari[sz]ing|translating)|you|output|print|say|reply|respond)|actually" + Sp + @"(?:ignore|forget|you|your))\b"
         + @"|\b(?:begin|start)" + Sp + @"(?:of" + Sp + @")?(?:new|system|admin|real|actual|hidden|secret|the" + Sp + @"new)" + Sp + @"(?:instructions?|prompt|system" + Sp + @"message|message|task|directives?)\b"
         + @"|(?:^|\n)[ \t]*(?:-{3,}|={3,}|\*{3,}|#{3,}|~{3,}|_{3,})[ \t]*\n?[ \t]*(?:new|real|actual|updated|system|admin|important|hidden)" + Sp + @"(?:instructions?|system|task|prompt|directives?|message)\b"
         + @"|(?:^|\n)[ \t]*(?:assistant|ai|response|answer|output|bot)[ \t]*:[ \t]*(?:sure|ok|okay|understood|certainly|i\s+will|i'll|done|yes|of\s+course|absolutely)\b[^\n]{0,80}\n+[ \t]*(?:user|human|system|instruction)[ \t]*:", Shadow, TimeoutMilliseconds)]
@@ -321,7 +321,8 @@ internal static partial class InjectionPatterns
     public static partial Regex HtmlEntity();
 
     /// <summary>shadow: words that mark meta-discussion about prompt attacks or quoting.</summary>
-    [GeneratedRegex(@"\b(?:prompt" + Sp + @"injections?|injection" + Sp + @"attacks?|jailbreak(?:s|ing)?" + Sp + @"(?:attack|attempt|prompt|technique|example)s?|red" + Sp0 + @"team(?:ing)?|adversarial|owasp|classif(?:y|ier|ication)|detect(?:or|ion|s|ing)?|guardrails?|mitigat\w+|defen[cs]es?|sanitiz\w+|filter" + Sp + @"(?:for|against)|what" + Sp + @"(?:is|are|does)" + Sp + @"(?:a|an|the)?" + Sp0 + @"(?:phrase|prompt" + Sp + @"injection|jailbreak)|phrases?" + Sp + @"like|such" + Sp + @"as|for" + Sp + @"example|e\.g\.|known" + Sp + @"as|called|example" + Sp + @"of|the" + Sp + @"(?:phrase|string|sentence|words?|text))\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:prompt" + Sp + @"injections?|injection" + Sp + @"attacks?|jailbreak(?:s|ing)?" + Sp + @"(?:attack|attempt|prompt|technique|example)s?|red" + Sp0 + @"team(?:ing)?|adversarial|owasp|classif(?:y|ier|ication)|detect(?:or|ion|s|ing)?|guardrails?|mitigat\w+|defen[cs]es?|sanitiz\w+|filter" + Sp + @"(?:for|against)|what" + Sp + @"(?:is|are|does)" + Sp + @"(?:a|an|the)?" + Sp0 + @"(?:phrase|prompt" + Sp + @"injection|jailbreak)|phrases?" + Sp + @"like|such" + Sp + @"as|for" + Sp + @"example|e\.g\.|known" + Sp + @"as|called|example" + Sp + @"of|the" + Sp + @"(?:phrase|string|sentence|words?|text)|(?:attack|magic)" + Sp + @"(?:string|phrase|prompt)s?|(?:a|the|this|that)" + Sp + @"(?:tweet|newsletter|article|film|movie|video|meme|blog" + Sp0 + @"post|forum" + Sp0 + @"post|reddit" + Sp0 + @"post|headline|podcast|lecture|talk|paper|book|course)|"
+        + @"why" + Sp + @"would" + Sp + @"(?:that|this|it)" + Sp + @"(?:ever" + Sp + @")?work|what" + Sp + @"(?:was|is)" + Sp + @"that" + Sp + @"about|(?:is" + Sp + @"(?:that|this|it)" + Sp + @"a" + Sp + @"real" + Sp + @"thing)|lines?" + Sp + @"like" + Sp + @"(?:that|this)|how" + Sp + @"do" + Sp + @"(?:chatbots|bots|ais|ai" + Sp + @"models|models|assistants|llms|companies)" + Sp + @"(?:defend|handle|deal|stop|block|resist|protect))\b", Shadow, TimeoutMilliseconds)]
     public static partial Regex MetaDiscussion();
 
     /// <summary>shadow: a cue that what follows is someone else's words ("the e-mail said", "he told me to").</summary>

@@ -10,7 +10,7 @@ namespace SecureReqs;
 /// <remarks>One instance per call; not thread-safe.</remarks>
 internal sealed class InjectionScan
 {
-    private static readonly string[] Keywords = ["ignore", "instructions", "previous", "prompt", "disregard", "password", "system", "secret", "reveal", "jailbreak"];
+    private static readonly string[] Keywords = ["ignore", "instructions", "previous", "prompt", "disregard", "password", "system", "secret", "reveal", "jailbreak", "reply", "answer", "repeat", "respond"];
     private static readonly string[] Rot13Keywords = [.. Keywords.Select(Rot13)];
     private static readonly string[] ReversedKeywords = [.. Keywords.Select(k => new string([.. k.Reverse()]))];
 
@@ -69,7 +69,7 @@ internal sealed class InjectionScan
         var meta = InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
         var mapper = new Mapper(text, origin);
 
-        ScanShadow(shadow, mapper, layer, meta);
+        ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw));
         ScanRaw(raw, origin, layer, depth);
         ScanHidden(text, raw, origin, depth);
 
@@ -88,6 +88,21 @@ internal sealed class InjectionScan
         }
 
         ScanEncodedRuns(raw, origin, depth);
+        if (InjectionPatterns.AcrosticCue().Match(shadow) is { Success: true } acrostic)
+        {
+            // "Take the first word of each sentence": read the hidden message the same way.
+            var letters = acrostic.Groups["unit"].Value[0] is 'l' or 'c';
+            var separator = acrostic.Value.Contains("line", StringComparison.Ordinal) ? @"\n+" : @"(?<=[.!?\n])\s+";
+            var units = Regex.Split(raw, separator, RegexOptions.None, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds))
+                .Select(u => u.Trim()).Where(u => u.Length > 0).Select(u => u.Split(' ', 2)[0]).Select(w => letters ? w[..1] : w);
+            ScanDecoded(string.Join(letters ? "" : " ", units), origin.Inner(0, raw.Length), "acrostic", depth + 1);
+        }
+
+        if (InjectionPatterns.Rot13Cue().IsMatch(shadow) && !Rot13Keywords.Any(k => shadow.Contains(k, StringComparison.Ordinal)))
+        {
+            ScanDecoded(Rot13(raw), origin.Inner(0, raw.Length), "rot13", depth + 1);
+        }
+
         foreach (var (keywords, name, transform) in new (string[], string, Func<string, string>)[]
         {
             (Rot13Keywords, "rot13", Rot13),
@@ -101,7 +116,7 @@ internal sealed class InjectionScan
         }
     }
 
-    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta)
+    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta, bool lexical = true)
     {
         var words = InjectionGates.Words(shadow);
         bool Has(SearchValues<string> gate) => InjectionGates.Has(words, gate);
@@ -120,8 +135,8 @@ internal sealed class InjectionScan
             var verb = m.Groups["verb"].Value;
             var mods = m.Groups["mods"].Value;
             var core = IsCoreOverrideVerb(verb);
-            var earlier = Regex.IsMatch(mods, @"\b" + InjectionPatterns.Earlier + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-            var mine = Regex.IsMatch(mods, @"\b(?:my|our)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            var earlier = Regex.IsMatch(mods, @"\b" + InjectionPatterns.Earlier + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var mine = Regex.IsMatch(mods, @"\b(?:my|our)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
             var strong = m.Groups["strong"].Success;
             var (user, untrusted) = (strong, earlier, mine) switch
             {
@@ -162,14 +177,14 @@ internal sealed class InjectionScan
         foreach (var m in (Has(InjectionGates.EuropeanVerbs) ? Matches(InjectionPatterns.OverrideEuropean(), shadow) : []))
         {
             var window = shadow.Substring(m.Index, Math.Min(shadow.Length - m.Index, m.Length + 30));
-            var earlier = Regex.IsMatch(window, @"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            var earlier = Regex.IsMatch(window, @"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
             var (user, untrusted) = m.Groups["all"].Success ? (0.5, 0.8) : earlier ? (0.8, 0.9) : (0.45, 0.75);
             Hit(InstructionOverride, user, untrusted, m);
         }
 
         foreach (var m in (cjk ? Matches(InjectionPatterns.OverrideCjk(), shadow) : []))
         {
-            var earlier = Regex.IsMatch(m.Value, "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            var earlier = Regex.IsMatch(m.Value, "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
             Hit(InstructionOverride, earlier ? 0.8 : 0.6, earlier ? 0.9 : 0.8, m);
         }
 
@@ -181,7 +196,7 @@ internal sealed class InjectionScan
             }
             else
             {
-                var now = Regex.IsMatch(m.Value, @"\b(?:now|longer|jetzt|nun|sofort|ahora|maintenant|ora|agora)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+                var now = Regex.IsMatch(m.Value, @"\b(?:now|longer|jetzt|nun|sofort|ahora|maintenant|ora|agora)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
                 Hit(RoleReassignment, now ? 0.3 : 0.1, now ? 0.6 : 0.45, m);
             }
         }
@@ -217,11 +232,11 @@ internal sealed class InjectionScan
         {
             var name = m.Groups["name"].Value;
             var closing = m.Groups["close"].Success;
-            if (!closing && Regex.IsMatch(name, "^(?:system|sys|system.?(?:prompt|message|instructions?)|instructions?|admin|developer)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+            if (!closing && Regex.IsMatch(name, "^(?:system|sys|system.?(?:prompt|message|instructions?)|instructions?|admin|developer)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds)))
             {
                 Hit(FakeSystemMessage, 0.35, 0.75, m, discountable: false);
             }
-            else if (closing && Regex.IsMatch(name, "^(?:user.*|human|context|documents?|email|tool.*|function.*|untrusted.*|data|query|prompt)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+            else if (closing && Regex.IsMatch(name, "^(?:user.*|human|context|documents?|email|tool.*|function.*|untrusted.*|data|query|prompt)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds)))
             {
                 Hit(DelimiterEscape, 0.45, 0.7, m, discountable: false);
             }
@@ -249,7 +264,7 @@ internal sealed class InjectionScan
         {
             var verb = m.Groups["verb"].Value;
             var (user, untrusted) = m.Groups["sys"].Success ? (0.7, 0.8)
-                : Regex.IsMatch(verb, "^(?:repeat|recite|print|reprint|output|reveal|expose|leak|disclose|dump|echo|copy|paste|spell|translate|summari[sz]e|paraphrase|encode|render)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)) ? (0.6, 0.75)
+                : Regex.IsMatch(verb, "^(?:repeat|recite|print|reprint|output|reveal|expose|leak|disclose|dump|echo|copy|paste|spell|translate|summari[sz]e|paraphrase|encode|render)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds)) ? (0.6, 0.75)
                 : (0.35, 0.6);
             Hit(PromptExtraction, user, untrusted, m);
         }
@@ -444,7 +459,329 @@ internal sealed class InjectionScan
         {
             Hit(RoleReassignment, 0.45, 0.6, m);
         }
+
+        ScanOutputControl(shadow, Hit);
+
+        if (lexical)
+        {
+            // Patterns that normally read the raw text, read again once lookalikes and leetspeak are folded away.
+            foreach (var m in (shadow.AsSpan().IndexOfAny('<', '[') >= 0 ? Matches(InjectionPatterns.ChatTemplateToken(), shadow) : []))
+            {
+                Hit(FakeSystemMessage, 0.75, 0.85, m, false);
+            }
+
+            foreach (var m in (shadow.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.InstructionField(), shadow) : []))
+            {
+                Hit(FakeSystemMessage, 0.45, 0.75, m, false);
+            }
+
+            foreach (var m in Matches(InjectionPatterns.NoteToAiAnyLanguage(), shadow))
+            {
+                Hit(AddressedToAi, 0.3, 0.85, m, false);
+            }
+        }
     }
+
+    /// <summary>Output control: the answer is made to carry a string, link or image of the attacker's choosing.</summary>
+    private static void ScanOutputControl(string shadow, Action<string, double, double, Match, bool> hit)
+    {
+        var forced = false;
+        Match? tokenOutput = null;
+        foreach (var m in Matches(InjectionPatterns.OutputLiteral(), shadow))
+        {
+            var literal = m.Groups["literal"];
+            if (literal.Index > 0 && shadow[literal.Index - 1] is '(' or ',')
+            {
+                // An argument in code ("print('x')", "f(a, 'b')"), not something the reader is told to output.
+                continue;
+            }
+
+            var window = Window(shadow, m.Index, literal.Index + literal.Length);
+            var (strong, weak) = Exclusivity(window);
+            var answer = InjectionPatterns.AnswerReference().IsMatch(window);
+            var kind = LiteralKind(literal.Value);
+            if (kind == 'q' && Matches(InjectionPatterns.AnyLiteral(), shadow[literal.Index..Math.Min(shadow.Length, literal.Index + literal.Length + 60)]).Any(x => LiteralKind(x.Value) == 't'))
+            {
+                kind = 't';
+            }
+
+            var renders = kind == 'u' && literal.Value.Contains('?', StringComparison.Ordinal) && InjectionPatterns.RenderResource().IsMatch(window);
+            strong |= renders;
+            var positional = answer && Regex.IsMatch(m.Groups["verb"].Value, InjectionPatterns.PositionalVerb, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            strong |= positional && kind != 'q';
+            weak |= positional;
+            var (user, untrusted) = (kind, strong, weak || answer) switch
+            {
+                ('t', true, _) => (0.55, 0.85),
+                ('t', false, true) => (0.45, 0.8),
+                ('q', true, _) => (0.45, 0.8),
+                ('q', false, true) when weak && answer => (0.4, 0.75),
+                ('q', false, true) => (0.25, 0.6),
+                ('u', true, _) or ('u', false, true) => (0.4, 0.8),
+                ('t', false, false) => (0.2, 0.5),
+                ('u', false, false) => (0.15, 0.5),
+                _ => (0.05, 0.3),
+            };
+            if (!answer && !InjectionPatterns.AiAddressee().IsMatch(shadow))
+            {
+                // In a document, "print 'x'" or "type the code X" is ordinary text unless it is about the reader's answer.
+                untrusted = Math.Min(untrusted, user);
+            }
+
+            forced |= user >= 0.4;
+            tokenOutput ??= kind == 't' ? m : null;
+            hit(kind == 'u' ? ExfiltrationLink : ForcedPrefix, user, untrusted, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.ExclusiveLiteral(), shadow))
+        {
+            var kind = LiteralKind(m.Groups["literal"].Value);
+            forced |= kind != 'q';
+            hit(kind == 'u' ? ExfiltrationLink : ForcedPrefix, kind == 'q' ? 0.35 : 0.45, kind == 'q' ? 0.7 : 0.8, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.NamedOrFinalLiteral(), shadow))
+        {
+            var kind = LiteralKind(m.Groups["literal"].Value);
+            var exclusive = Exclusivity(Window(shadow, m.Index, m.Index + m.Length));
+            forced |= kind != 'q' && (exclusive.Strong || exclusive.Weak);
+            hit(ForcedPrefix, kind == 'q' ? 0.3 : exclusive.Strong || exclusive.Weak ? 0.45 : 0.35, kind == 'q' ? 0.6 : 0.8, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OutputControlCjk(), shadow))
+        {
+            forced = true;
+            hit(ForcedPrefix, 0.45, 0.8, m, true);
+        }
+
+        var resources = Matches(InjectionPatterns.MarkdownResource(), shadow);
+        if (resources.Count > 0)
+        {
+            var render = InjectionPatterns.RenderResource().IsMatch(shadow) || InjectionPatterns.AnswerReference().IsMatch(shadow) || Exclusivity(shadow).Strong;
+            foreach (var m in resources)
+            {
+                var image = m.Value.StartsWith('!') || m.Value.StartsWith('<');
+                var carries = m.Value.Contains('?', StringComparison.Ordinal) || InjectionPatterns.AnyLiteral().IsMatch(m.Value.AsSpan(m.Value.IndexOf("//", StringComparison.Ordinal) + 2));
+                var (user, untrusted) = (image, render, carries) switch
+                {
+                    (true, true, _) => (0.5, 0.85),
+                    (false, true, true) => (0.45, 0.8),
+                    (false, true, false) => (0.3, 0.6),
+                    (true, false, true) => (0.3, 0.7),
+                    _ => (0.1, 0.4),
+                };
+                hit(ExfiltrationLink, user, untrusted, m, true);
+            }
+        }
+
+        if (forced)
+        {
+            foreach (var m in Matches(InjectionPatterns.TaskSwitch(), shadow))
+            {
+                hit(InstructionOverride, 0.3, 0.45, m, true);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RefusalForbidden(), shadow))
+        {
+            var mild = Regex.IsMatch(m.Value, "excuse|caveat|lectur|moral|hedg|push", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
+            hit(RefusalSuppression, (mild ? 0.2 : 0.35) * described, (mild ? 0.5 : 0.6) * described, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.BracketedRole(), shadow))
+        {
+            hit(FakeSystemMessage, 0.45, 0.75, m, false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RulesDontApplyEuropean(), shadow))
+        {
+            hit(RestrictionRemoval, 0.6, 0.8, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.LateRelativeSecret(), shadow))
+        {
+            hit(RoleReassignment, 0.45, 0.6, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.ContinuationBait(), shadow))
+        {
+            hit(ForcedPrefix, 0.45, 0.7, m, true);
+        }
+
+        foreach (var m in (shadow.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.NextStepField(), shadow) : []))
+        {
+            hit(FakeSystemMessage, 0.3, 0.6, m, false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.IgnoreSetup(), shadow))
+        {
+            hit(InstructionOverride, 0.75, 0.85, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.IgnoreAllButThis(), shadow))
+        {
+            hit(InstructionOverride, 0.7, 0.85, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.EndBlockDelimiter(), shadow))
+        {
+            hit(DelimiterEscape, 0.45, 0.7, m, false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.CompletePartial(), shadow))
+        {
+            hit(ForcedPrefix, 0.4, 0.7, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.PromptInstructionsAsked(), shadow))
+        {
+            hit(PromptExtraction, 0.45, 0.7, m, true);
+        }
+
+        if (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiteral().IsMatch(shadow))
+        {
+            foreach (var m in Matches(InjectionPatterns.FormatWithCode(), shadow))
+            {
+                hit(ForcedPrefix, 0.4, 0.7, m, true);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.LatestWins(), shadow))
+        {
+            hit(InstructionOverride, 0.35, 0.7, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.SecretAskedOutright(), shadow))
+        {
+            hit(PromptExtraction, 0.45, 0.7, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OwnConfiguration(), shadow))
+        {
+            var strong = m.Groups["strong"].Success || !m.Groups["weak"].Success;
+            hit(PromptExtraction, strong ? 0.45 : 0.2, strong ? 0.7 : 0.45, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.TransformAndFollow(), shadow))
+        {
+            hit(EncodedPayload, 0.45, 0.7, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.AuthorityOverAssistant(), shadow))
+        {
+            hit(FakeSystemMessage, forced || tokenOutput is not null ? 0.35 : 0.25, 0.6, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.SettingDisabled(), shadow))
+        {
+            hit(RestrictionRemoval, 0.6, 0.8, m, false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.CommentToAi(), shadow))
+        {
+            hit(AddressedToAi, 0.45, 0.85, m, false);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.EchoRule(), shadow))
+        {
+            // "Repeat after me" alone is a harmless game; a standing rule to echo whatever comes next is not.
+            var game = m.Value.Contains("after", StringComparison.Ordinal) || m.Value.Contains("exactly", StringComparison.Ordinal);
+            forced |= !game;
+            hit(ForcedPrefix, game ? 0.25 : 0.4, game ? 0.5 : 0.7, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.RoleFrameMoreLanguages(), shadow))
+        {
+            hit(RoleReassignment, m.Groups["bad"].Success ? 0.75 : 0.2, m.Groups["bad"].Success ? 0.85 : 0.5, m, true);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.DelimiterMoreLanguages(), shadow))
+        {
+            hit(DelimiterEscape, 0.45, 0.7, m, false);
+        }
+
+        if ((forced || tokenOutput is not null) && InjectionPatterns.FictionFrame().Match(shadow) is { Success: true } frame)
+        {
+            // A demanded output inside a story or hypothetical is still the attacker's output.
+            hit(Virtualization, 0.35, 0.6, frame, true);
+        }
+
+        var machines = Matches(InjectionPatterns.SimulatedMachine(), shadow);
+        var outputOnly = machines.Count > 0 && InjectionPatterns.OutputOnly().IsMatch(shadow);
+        var fed = machines.Count > 0 && (forced || InjectionPatterns.CodeToken().IsMatch(shadow));
+        if (outputOnly || fed)
+        {
+            // A simulated machine that "only prints output", or that is fed a code to print, is a forced output in costume.
+            var (user, untrusted) = (outputOnly, fed) switch { (true, true) => (0.45, 0.7), (false, true) => (0.4, 0.65), _ => (0.3, 0.55) };
+            hit(Virtualization, user, untrusted, machines[0], true);
+        }
+
+        ScanExamples(shadow, hit);
+    }
+
+    /// <summary>Few-shot poisoning: labelled examples whose answers all carry the same literal, or that leave an answer open.</summary>
+    private static void ScanExamples(string shadow, Action<string, double, double, Match, bool> hit)
+    {
+        var lines = shadow.Split('\n');
+        var labelled = lines.Count(l => InjectionPatterns.LabelledLine().IsMatch(l));
+        if (labelled < 2)
+        {
+            return;
+        }
+
+        var cue = InjectionPatterns.ExampleCue().IsMatch(shadow);
+        var end = shadow.TrimEnd().Length;
+        var open = Matches(InjectionPatterns.OpenAnswerSlot(), shadow).LastOrDefault(o => o.Index + o.Length >= end);
+        var repeated = lines
+            .Where(l => InjectionPatterns.LabelledLine().IsMatch(l))
+            .SelectMany(l => Matches(InjectionPatterns.AnyLiteral(), l).Concat(Matches(InjectionPatterns.CodeToken(), l)).Where(x => !x.Value.StartsWith('[')).Select(x => x.Value.Trim('"', '\'', '`')).Distinct(StringComparer.Ordinal))
+            .GroupBy(v => v, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() >= 2 && g.Key.Length >= 2);
+        if (repeated is not null && (cue || open is not null))
+        {
+            var at = shadow.LastIndexOf(repeated.Key, StringComparison.Ordinal);
+            hit(FakeDialogue, 0.5, 0.75, InjectionPatterns.AnyLiteral().Match(shadow, Math.Max(0, at - 1)), false);
+        }
+        else if (open is not null && cue && labelled >= 3)
+        {
+            hit(FakeDialogue, 0.3, 0.5, open, false);
+        }
+    }
+
+    private static string Window(string shadow, int start, int end)
+    {
+        var from = Math.Max(0, start - 100);
+        var to = Math.Min(shadow.Length, end + 100);
+        return shadow[from..to];
+    }
+
+    private static readonly string[] WeakExclusives = ["only", "just", "solely", "simply", "einfach", "simplement", "solo", "solamente", "seulement", "uniquement", "nur", "apenas", "somente", "soltanto", "alleen"];
+
+    private static (bool Strong, bool Weak) Exclusivity(string window)
+    {
+        bool strong = false, weak = false;
+        foreach (var m in Matches(InjectionPatterns.ExclusiveWord(), window))
+        {
+            if (WeakExclusives.Contains(m.Value, StringComparer.Ordinal))
+            {
+                weak = true;
+            }
+            else
+            {
+                strong = true;
+            }
+        }
+
+        return (strong, weak);
+    }
+
+    /// <summary>'q' for a quoted string, 'u' for a URL, 't' for a code-like token.</summary>
+    private static char LiteralKind(string literal) =>
+        literal.StartsWith("http", StringComparison.Ordinal) ? 'u'
+        : literal.Length > 0 && literal[0] is '"' or '\'' or '`' or '«' or '「' or '『'
+            ? (InjectionPatterns.AnyLiteral().Match(literal, 1, literal.Length - 2) is { Success: true } inner && LiteralKind(inner.Value) != 'q' ? 't' : 'q')
+        : 't';
 
     private void ScanRaw(string raw, InjectionOrigin origin, string layer, int depth)
     {
@@ -457,6 +794,39 @@ internal sealed class InjectionScan
         foreach (var m in (raw.AsSpan().IndexOfAny('<', '[') >= 0 ? Matches(InjectionPatterns.ChatTemplateToken(), raw) : []))
         {
             Hit(FakeSystemMessage, 0.75, 0.85, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.OverrideMoreLanguages(), raw))
+        {
+            Hit(InstructionOverride, 0.75, 0.85, m);
+        }
+
+        foreach (var m in (raw.Contains('"', StringComparison.Ordinal) ? Matches(InjectionPatterns.InstructionField(), raw) : []))
+        {
+            Hit(FakeSystemMessage, 0.45, 0.75, m);
+        }
+
+        if (raw.Length >= 60)
+        {
+            foreach (var m in Matches(InjectionPatterns.RepeatedPadding(), raw).Take(3))
+            {
+                Hit(DelimiterEscape, 0.35, 0.5, m);
+            }
+        }
+
+        foreach (var m in Matches(InjectionPatterns.NoteToAiAnyLanguage(), raw))
+        {
+            Hit(AddressedToAi, 0.3, 0.85, m);
+        }
+
+        foreach (var m in Matches(InjectionPatterns.AnswerOnlyMoreLanguages(), raw))
+        {
+            Hit(ForcedPrefix, 0.35, 0.7, m);
+        }
+
+        if (depth < _maxDepth)
+        {
+            ScanFragments(raw, origin, layer, depth);
         }
 
         foreach (var m in (raw.AsSpan().IndexOfAny(PersonaNames) >= 0 ? Matches(InjectionPatterns.PersonaName(), raw) : []))
@@ -490,6 +860,34 @@ internal sealed class InjectionScan
         {
             ScanPayloadSplitting(raw, origin, layer, depth);
         }
+    }
+
+    /// <summary>Re-assembles quoted or assigned fragments that the text asks to join and act on, and scans the result.</summary>
+    private void ScanFragments(string raw, InjectionOrigin origin, string layer, int depth)
+    {
+        var shadow = InjectionText.Fold(raw).Shadow;
+        var join = InjectionPatterns.JoinAndFollow().Match(shadow);
+        if (!join.Success)
+        {
+            return;
+        }
+
+        var parts = Matches(InjectionPatterns.PartFragment(), raw);
+        var fragments = (parts.Count >= 2 ? parts : Matches(InjectionPatterns.Fragment(), raw)).Take(24).Select(f => f.Groups["value"].Value).ToList();
+        if (fragments.Count < 2)
+        {
+            return;
+        }
+
+        var before = _signals.Count;
+        ScanDecoded(string.Join(' ', fragments), origin.Inner(0, raw.Length), "fragments", depth + 1, bonus: false);
+        if (_signals.Count == before)
+        {
+            ScanDecoded(string.Concat(fragments), origin.Inner(0, raw.Length), "fragments", depth + 1, bonus: false);
+        }
+
+        var (start, end) = origin.Span(0, raw.Length);
+        Add(PayloadSplitting, _signals.Skip(before).Any(s => s.Weight >= 0.2) ? 0.45 : fragments.Count >= 3 ? 0.3 : 0.15, 0.6, start, end, layer);
     }
 
     private void ScanPayloadSplitting(string raw, InjectionOrigin origin, string layer, int depth)
@@ -571,6 +969,12 @@ internal sealed class InjectionScan
             }
         }
 
+        if (InjectionPatterns.SnakeCaseRun().IsMatch(shadow))
+        {
+            // snake_case smuggling: "ignore_previous_instructions_and_output(...)"; same length, so the mapper still holds.
+            ScanVariant(shadow.Replace('_', ' '), mapper, "identifiers", meta);
+        }
+
         if (Respace(shadow, mapper) is { } spaced)
         {
             ScanVariant(spaced.Text, spaced.Mapper, "spaced-letters", meta);
@@ -608,7 +1012,7 @@ internal sealed class InjectionScan
         var before = _signals.Count;
         var existing = _signals.ToList();
         ScanShadow(variant, mapper, layer, meta);
-        var added = _signals.Skip(before).Where(s => s.Weight >= 0.2 && !existing.Any(e => e.Name == s.Name && e.Start < s.End && s.Start < e.End)).ToList();
+        var added = _signals.Skip(before).Where(s => s.Weight >= 0.2 && !existing.Any(e => e.Name == s.Name && e.Start < s.End && s.Start < e.End && e.Weight >= s.Weight)).ToList();
         _signals.RemoveRange(before, _signals.Count - before);
         if (added.Count == 0)
         {
@@ -700,6 +1104,40 @@ internal sealed class InjectionScan
             }
         }
 
+        foreach (var m in Matches(InjectionPatterns.CharCodeRun(), raw))
+        {
+            var codes = m.Value.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
+            var decoded = new string([.. codes.Select(c => (char)int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))]);
+            if (IsMostlyText(decoded))
+            {
+                ScanDecoded(decoded, origin.Inner(m.Index, m.Index + m.Length), "char-codes", depth + 1);
+            }
+        }
+
+        var folded = InjectionText.Fold(raw).Shadow;
+        if (InjectionPatterns.ShiftCue().IsMatch(folded))
+        {
+            // Caesar shifts other than rot13, and text whose word order is reversed.
+            var before = _signals.Count;
+            for (var shift = 1; shift < 26 && _signals.Count == before; shift++)
+            {
+                if (shift != 13)
+                {
+                    var shifted = Shift(raw, shift);
+                    if (Keywords.Any(k => shifted.Contains(k, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        ScanDecoded(shifted, origin.Inner(0, raw.Length), "caesar", depth + 1);
+                    }
+                }
+            }
+
+            var words = raw.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 4)
+            {
+                ScanDecoded(string.Join(' ', words.Reverse()), origin.Inner(0, raw.Length), "word-order", depth + 1);
+            }
+        }
+
         if (raw.Contains('&', StringComparison.Ordinal) && InjectionPatterns.HtmlEntity().Count(raw) >= 3)
         {
             var decoded = WebUtility.HtmlDecode(raw);
@@ -745,8 +1183,10 @@ internal sealed class InjectionScan
         var quotes = 0;
         for (var i = lineStart; i < index; i++)
         {
-            if (shadow[i] is '"' or '`' or '«')
+            if (shadow[i] is '"' or '`' or '«'
+                || shadow[i] == '\'' && !(i > 0 && char.IsLetter(shadow[i - 1]) && i + 1 < shadow.Length && char.IsLetter(shadow[i + 1])))
             {
+                // A single quote counts when it is not an apostrophe inside a word ("don't").
                 quotes++;
             }
         }
@@ -762,7 +1202,7 @@ internal sealed class InjectionScan
 
     /// <summary>Whether the override verb is one only an override uses; "skip", "drop", "clear" or "cancel" also have ordinary objects.</summary>
     private static bool IsCoreOverrideVerb(string text) =>
-        !Regex.IsMatch(text, @"^(?:skip|drop|omit|cancel|revoke|void|erase|delete|clear|reset|throw|do\W+not\W+us|don'?t\W+us|stop\W+us|never\W+us|no\W+longer\W+us)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        !Regex.IsMatch(text, @"^(?:skip|drop|omit|cancel|revoke|void|erase|delete|clear|reset|throw|do\W+not\W+us|don'?t\W+us|stop\W+us|never\W+us|no\W+longer\W+us)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
 
     private static bool ThirdPersonBefore(string shadow, int index)
     {
@@ -791,9 +1231,17 @@ internal sealed class InjectionScan
     private static string? Deleet(string shadow, char one)
     {
         char[]? chars = null;
+        var codes = InjectionPatterns.CodeToken().Matches(shadow);
         for (var i = 0; i < shadow.Length; i++)
         {
             var c = shadow[i];
+            if (codes.Count > 0 && codes.FirstOrDefault(k => k.Index <= i && i < k.Index + k.Length) is { } code)
+            {
+                // Order numbers and reference codes ("sr-3e0a1b", "300-4471") are data, not leetspeak.
+                i = code.Index + code.Length - 1;
+                continue;
+            }
+
             var letter = c switch
             {
                 '0' => 'o',
@@ -814,7 +1262,7 @@ internal sealed class InjectionScan
 
             var before = i > 0 && char.IsAsciiLetterLower(shadow[i - 1]);
             var after = i + 1 < shadow.Length && char.IsAsciiLetterLower(shadow[i + 1]);
-            var inWord = c is '!' or '|' ? before && after : before || after || IsLeetNeighbour(shadow, i - 1) && IsLeetNeighbour(shadow, i + 1);
+            var inWord = c is '!' or '|' ? before && after : before || after || LeetRunHasLetter(shadow, i);
             if (inWord)
             {
                 chars ??= shadow.ToCharArray();
@@ -823,6 +1271,28 @@ internal sealed class InjectionScan
         }
 
         return chars is null ? null : new string(chars);
+    }
+
+    /// <summary>Whether the run of letters and leet digits around <paramref name="i"/> holds a letter ("34rl13r" does, "2026" does not).</summary>
+    private static bool LeetRunHasLetter(string s, int i)
+    {
+        for (var j = i - 1; j >= 0 && (char.IsAsciiLetterLower(s[j]) || IsLeetNeighbour(s, j)); j--)
+        {
+            if (char.IsAsciiLetterLower(s[j]))
+            {
+                return true;
+            }
+        }
+
+        for (var j = i + 1; j < s.Length && (char.IsAsciiLetterLower(s[j]) || IsLeetNeighbour(s, j)); j++)
+        {
+            if (char.IsAsciiLetterLower(s[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
@@ -978,21 +1448,23 @@ internal sealed class InjectionScan
         return printable >= text.Length * 0.9 && letters + spaces >= text.Length * 0.6 && spaces >= 1;
     }
 
-    private static string Rot13(string text)
+    private static string Shift(string text, int shift)
     {
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
             chars[i] = chars[i] switch
             {
-                >= 'a' and <= 'z' => (char)('a' + (chars[i] - 'a' + 13) % 26),
-                >= 'A' and <= 'Z' => (char)('A' + (chars[i] - 'A' + 13) % 26),
+                >= 'a' and <= 'z' => (char)('a' + (chars[i] - 'a' + shift) % 26),
+                >= 'A' and <= 'Z' => (char)('A' + (chars[i] - 'A' + shift) % 26),
                 _ => chars[i],
             };
         }
 
         return new string(chars);
     }
+
+    private static string Rot13(string text) => Shift(text, 13);
 
     /// <summary>Maps spans of a shadow (or of a variant built from it) back to the assessed text.</summary>
     private sealed class Mapper

@@ -41,6 +41,33 @@ public sealed record KpiRequirement
     /// <summary>The confidence, a fraction.</summary>
     public double Confidence { get; }
 
+    /// <summary>
+    /// The fewest cases that can show the requirement even with a perfect result (no failures for "at least", no counted
+    /// case for "at most"): 299 for "at least 99% (95% confidence)"; null when no number of cases can show it.
+    /// </summary>
+    public int? MinimumCases => Comparison == Comparison.AtLeast
+        ? ClopperPearson.CasesNeededForAtLeast(Threshold, Confidence)
+        : ClopperPearson.CasesNeededForAtMost(Threshold, Confidence);
+
+    /// <summary>
+    /// A warning when <paramref name="population"/> cases can never show the requirement, whatever the target does;
+    /// null when they can.
+    /// </summary>
+    /// <param name="population">How many cases the KPI is measured over.</param>
+    /// <returns>The warning, or null.</returns>
+    public string? SampleSizeWarning(int population)
+    {
+        var minimum = MinimumCases;
+        if (minimum is null)
+        {
+            return $"No number of cases can show the {Kpi.Name} {Describe()}: an exact confidence bound never reaches {Percent(Threshold)}. Relax the threshold.";
+        }
+
+        return population < minimum
+            ? string.Create(CultureInfo.InvariantCulture, $"The dataset is too small to ever show the {Kpi.Name} {Describe()}: the KPI is measured over {population} cases, and even a perfect result needs at least {minimum}. Add {minimum - population} more case{(minimum - population == 1 ? "" : "s")} to the dataset or relax the requirement (see 'securereqs plan').")
+            : null;
+    }
+
     /// <summary>The requirement in words: "at least 99% (95% confidence)".</summary>
     public string Describe() =>
         $"{(Comparison == Comparison.AtLeast ? "at least" : "at most")} {Percent(Threshold)} ({Percent(Confidence)} confidence)";

@@ -42,6 +42,9 @@ public sealed record RequirementResult
     /// <summary>For an inconclusive verdict: the cases the claim needs.</summary>
     public int? CasesNeeded { get; init; }
 
+    /// <summary>A warning for the product manager, such as a dataset too small to ever show the claim; null when none.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>The counts per technique.</summary>
     public IReadOnlyList<KpiBreakdownRow> Breakdown { get; init; } = [];
 
@@ -66,6 +69,7 @@ public sealed record RequirementResult
         Message = assessment.Message,
         AgainstCases = assessment.AgainstCases,
         CasesNeeded = assessment.CasesNeeded,
+        Warning = assessment.Requirement.SampleSizeWarning(assessment.Measurement.Total),
         Breakdown = assessment.Measurement.Breakdown,
         MutatorBreakdown = assessment.Measurement.MutatorBreakdown,
     };

@@ -66,6 +66,7 @@ public static class ResultsJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("file", story.File);
+        json.WriteNumber("line", story.Line);
         json.WriteString("feature", story.Feature);
         json.WriteString("scenario", story.Scenario);
         json.WriteStartArray("tags");
@@ -138,6 +139,11 @@ public static class ResultsJsonWriter
         }
 
         json.WriteString("message", r.Message);
+        if (r.Warning is not null)
+        {
+            json.WriteString("warning", r.Warning);
+        }
+
         json.WriteStartArray("againstCases");
         foreach (var c in r.AgainstCases)
         {

@@ -6,6 +6,10 @@ public sealed record SecurityReport
     /// <summary>The target every story ran against when a host chose one, or null when each story named its own.</summary>
     public string? Target { get; init; }
 
+    /// <summary>The folder the feature files were read from (absolute), or null when unknown; source locations in
+    /// reports are relative to it.</summary>
+    public string? FeaturesDirectory { get; init; }
+
     /// <summary>When the run started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 

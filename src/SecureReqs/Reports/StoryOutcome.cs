@@ -6,6 +6,9 @@ public sealed record StoryOutcome
     /// <summary>The feature file, relative to the features folder.</summary>
     public required string File { get; init; }
 
+    /// <summary>The line of the scenario (or of its example row) in the feature file; 0 when unknown.</summary>
+    public int Line { get; init; }
+
     /// <summary>The feature's name.</summary>
     public required string Feature { get; init; }
 
@@ -26,4 +29,10 @@ public sealed record StoryOutcome
 
     /// <summary>How long it took.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The requirements checked, in order (empty when the story got no further than its Given steps).</summary>
+    public IReadOnlyList<RequirementResult> Requirements => Record?.Requirements ?? [];
+
+    /// <summary>The warnings of its requirements, such as a dataset too small to ever show a claim.</summary>
+    public IEnumerable<string> Warnings => Requirements.Select(r => r.Warning).OfType<string>();
 }

@@ -35,10 +35,26 @@ public sealed class SecurityRun
     public async Task<RunResult> ExecuteAsync(string targetName, string datasetName, IReadOnlyList<CaseInstance> cases, CancellationToken cancellationToken = default)
     {
         var results = new CaseResult[cases.Count];
+        var progress = _options.Progress;
+        var started = _options.TimeProvider.GetTimestamp();
+        var completed = 0;
+        var gate = new Lock();
+        progress?.Report(new RunProgress(0, cases.Count, TimeSpan.Zero));
         await Parallel.ForEachAsync(
             Enumerable.Range(0, cases.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = await RunCaseAsync(cases[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) =>
+            {
+                results[i] = await RunCaseAsync(cases[i], ct).ConfigureAwait(false);
+                if (progress is not null)
+                {
+                    // Reported under a lock so that counts arrive in order and the callback never runs concurrently.
+                    lock (gate)
+                    {
+                        progress.Report(new RunProgress(++completed, cases.Count, _options.TimeProvider.GetElapsedTime(started)));
+                    }
+                }
+            }).ConfigureAwait(false);
         return new RunResult(targetName, datasetName, results);
     }
 

@@ -23,6 +23,11 @@ public sealed class SecurityRunOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Receives the run's progress: once when it starts and once after every case.</summary>
+    /// <remarks>Reports arrive in order and never concurrently (under a lock), so keep the callback fast.</remarks>
+    /// <value>The default value is null: no progress is reported.</value>
+    public IProgress<RunProgress>? Progress { get; set; }
+
     /// <summary>Checks the options once.</summary>
     /// <exception cref="SecureReqsException">An option is out of range.</exception>
     public void Validate()

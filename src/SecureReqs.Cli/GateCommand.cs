@@ -1,0 +1,84 @@
+using System.CommandLine;
+
+namespace SecureReqs.Cli;
+
+/// <summary>
+/// <c>securereqs gate &lt;results.json&gt; [--baseline &lt;previous results.json&gt;]</c>: exit 0 when every story passed
+/// and no KPI is significantly worse than in the baseline, 1 otherwise, 2 when a file cannot be read.
+/// </summary>
+internal static class GateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var results = new Argument<FileInfo>("results") { Description = "The results.json of the run to gate." };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "The results.json of a previous run (the last release); a KPI significantly worse than there fails the gate even when it clears its threshold." };
+        var command = new Command("gate", "Gate a release: exit 0 when every story passed and no KPI regressed significantly against the baseline, 1 when a story failed, was inconclusive or could not run, or a KPI regressed, 2 when a results file cannot be read.")
+        {
+            results,
+            baseline,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var current = ResultsJsonReader.Read(parse.GetValue(results)!.FullName);
+            var previous = parse.GetValue(baseline) is { } b ? ResultsJsonReader.Read(b.FullName) : null;
+            var gate = ReleaseGate.Evaluate(current, previous);
+            await WriteAsync(gate, current, previous, output).ConfigureAwait(false);
+            return gate.Passed ? CliApp.Success : CliApp.Failed;
+        });
+        return command;
+    }
+
+    private static async Task WriteAsync(GateResult gate, ResultsFile current, ResultsFile? baseline, TextWriter output)
+    {
+        if (baseline is null)
+        {
+            await output.WriteLineAsync($"Gate on {current.Path} ({current.Stories.Count} stories, no baseline):").ConfigureAwait(false);
+            TextTable.Write(output, ["Story", "KPI", "Measured", "Verdict"], gate.Rows.Select(r => (IReadOnlyList<string>)[r.Story, r.Kpi, r.Current ?? "n/a", Verdict(r)]));
+        }
+        else
+        {
+            await output.WriteLineAsync($"Gate on {current.Path} against the baseline {baseline.Path}:").ConfigureAwait(false);
+            TextTable.Write(
+                output,
+                ["Story", "KPI", "Baseline", "Current", "Change", "p (one-sided)", "Result", "Verdict"],
+                gate.Rows.Select(r => (IReadOnlyList<string>)[r.Story, r.Kpi, r.Baseline ?? "–", r.Current ?? "–", r.Difference ?? "–", ReleaseGate.P(r.PValue), Describe(r), Verdict(r)]));
+        }
+
+        foreach (var note in gate.Notes)
+        {
+            await output.WriteLineAsync("Note: " + note).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        if (gate.Passed)
+        {
+            await output.WriteLineAsync($"GATE PASSED: every story passed{(baseline is null ? "" : " and no KPI is significantly worse than in the baseline")}.").ConfigureAwait(false);
+            return;
+        }
+
+        await output.WriteLineAsync($"GATE FAILED ({gate.Failures.Count} reason{(gate.Failures.Count == 1 ? "" : "s")}):").ConfigureAwait(false);
+        foreach (var failure in gate.Failures)
+        {
+            await output.WriteLineAsync("- " + failure).ConfigureAwait(false);
+        }
+    }
+
+    private static string Describe(GateRow row)
+    {
+        var change = row.Change switch
+        {
+            KpiChange.Regressed => "REGRESSED",
+            KpiChange.Worse => "worse, not significant",
+            KpiChange.Improved => "improved",
+            KpiChange.Better => "better, not significant",
+            KpiChange.Unchanged => "unchanged",
+            KpiChange.New => "new",
+            KpiChange.Removed => "removed",
+            KpiChange.NotMeasured => "not measured",
+            _ => "not compared",
+        };
+        return row.Note is null ? change : $"{change} ({row.Note})";
+    }
+
+    private static string Verdict(GateRow row) => row.Verdict is { } verdict ? ResultsJsonWriter.Name(verdict) : "–";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecureReqs;
+
+/// <summary>
+/// Renders a short Markdown summary of a run for a CI job page (GitHub's <c>$GITHUB_STEP_SUMMARY</c>): the stories by
+/// verdict, each requirement with its measured rate, bound and threshold, warnings, why stories did not pass, and the
+/// controls covered.
+/// </summary>
+/// <remarks>Thread-safe. Messages carry case ids, never evidence, so no PII reaches the summary.</remarks>
+public static class MarkdownSummaryWriter
+{
+    /// <summary>The environment variable GitHub Actions sets to the file a step appends its summary to.</summary>
+    public const string GitHubStepSummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    /// <summary>Appends the summary to <paramref name="path"/>, creating the file when it does not exist.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="path">The file.</param>
+    public static void Append(SecurityReport report, string path) => File.AppendAllText(path, Render(report), new UTF8Encoding(false));
+
+    /// <summary>Renders the summary.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The Markdown.</returns>
+    public static string Render(SecurityReport report)
+    {
+        var md = new StringBuilder();
+        var verdict = report.AllPassed ? "passed" : "did not pass";
+        md.Append(CultureInfo.InvariantCulture, $"## SecureReqs: the security stories {verdict}\n\n");
+        md.Append(string.Join(" · ", Enum.GetValues<StoryStatus>().Select(s => $"**{report.Count(s)}** {ResultsJsonWriter.Name(s)}")));
+        md.Append(CultureInfo.InvariantCulture, $" — {report.Stories.Count} stor{(report.Stories.Count == 1 ? "y" : "ies")}{(report.Target is null ? "" : $" against `{Cell(report.Target)}`")}.\n\n");
+
+        md.Append("| Story | Status | Requirement | Measured | Bound | Verdict |\n|---|---|---|---|---|---|\n");
+        foreach (var story in report.Stories)
+        {
+            var name = Cell($"{story.Feature}: {story.Scenario}");
+            var status = ResultsJsonWriter.Name(story.Status);
+            if (story.Requirements.Count == 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | – | – | – | – |\n");
+                continue;
+            }
+
+            foreach (var r in story.Requirements)
+            {
+                var measured = double.IsNaN(r.Measured) ? "n/a" : $"{KpiRequirement.Percent(r.Measured)} ({r.Count}/{r.Total})";
+                md.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | {Cell(r.Requirement)} | {measured} | {(double.IsNaN(r.Bound) ? "–" : KpiRequirement.Percent(r.Bound))} | {ResultsJsonWriter.Name(r.Verdict)} |\n");
+            }
+        }
+
+        var warnings = report.Stories.SelectMany(s => s.Warnings.Select(w => (Story: s, Warning: w))).ToList();
+        if (warnings.Count > 0)
+        {
+            md.Append("\n### Warnings\n\n");
+            foreach (var (story, warning) in warnings)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- **{Cell(story.Scenario)}**: {Cell(warning)}\n");
+            }
+        }
+
+        var failing = report.Stories.Where(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)).ToList();
+        if (failing.Count > 0)
+        {
+            md.Append("\n### Why stories did not pass\n\n");
+            foreach (var story in failing)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"<details><summary>{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {Html(story.Feature)}: {Html(story.Scenario)} ({Html(story.File)}{(story.Line > 0 ? ":" + story.Line.ToString(CultureInfo.InvariantCulture) : "")})</summary>\n\n");
+                md.Append("```text\n").Append((story.Message ?? "").Replace("```", "'''", StringComparison.Ordinal).TrimEnd()).Append("\n```\n\n</details>\n\n");
+            }
+        }
+
+        var covered = ControlMatrix.From(report).Rows.Where(r => r.Status != ControlStatus.NotCovered).ToList();
+        if (covered.Count > 0)
+        {
+            md.Append("\n### Controls\n\n| Control | Status | Stories |\n|---|---|---|\n");
+            foreach (var row in covered)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(row.Framework.Key)}: {Cell(row.Control.Title)} | {ControlMatrix.Name(row.Status)} | {Cell(ControlMatrix.DescribeStories(row))} |\n");
+            }
+        }
+
+        md.Append("\nThe full report (HTML, results.json, JUnit, SARIF) is in the job's report folder.\n\n");
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => Html(text).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static string Html(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace SecureReqs.Cli.Tests;
+
+// Crafted results files in the documented schema (docs/results-schema.md), as a release pipeline would hand them over.
+public sealed class GateCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("securereqs-gate-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Gate_EveryStoryPassed_ExitsZero()
+    {
+        var results = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass"));
+
+        var result = await CliResult.RunAsync("gate", results);
+
+        result.ExitCode.Should().Be(0, result.Output + result.Error);
+        result.Output.Should().Contain("| Story").And.Contain("attack success rate").And.Contain("GATE PASSED: every story passed.");
+    }
+
+    [Theory]
+    [InlineData("failed", "FAILED")]
+    [InlineData("inconclusive", "INCONCLUSIVE")]
+    [InlineData("error", "ERROR")]
+    public async Task Gate_StoryDidNotPass_ExitsOne(string status, string reason)
+    {
+        var results = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass"), Story(status, "redaction rate", "at-least", 0.99, 290, 300, "fail", scenario: "Cards"));
+
+        var result = await CliResult.RunAsync("gate", results);
+
+        result.ExitCode.Should().Be(1, result.Output + result.Error);
+        result.Output.Should().Contain($"GATE FAILED (1 reason):\n- {reason}: PII: Cards (pii.feature:9): Expected the redaction rate to be at least 99% (95% confidence), but it was 96.67% (290/300, 95% lower bound 94.4%).");
+    }
+
+    [Fact]
+    public async Task Gate_BaselineHidesARegression_ExitsOneAndShowsTheChange()
+    {
+        // Both runs clear "attack success rate at most 10%" and every story passed; the rate went from 0.5% to 5%.
+        var baseline = Write("baseline.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass"));
+        var current = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 20, 400, "pass"));
+
+        var plain = await CliResult.RunAsync("gate", current);
+        var result = await CliResult.RunAsync("gate", current, "--baseline", baseline);
+
+        plain.ExitCode.Should().Be(0, "without the baseline nothing shows the regression");
+        result.ExitCode.Should().Be(1, result.Output + result.Error);
+        result.Output.Should().MatchRegex(@"\| PII: Leaks +\| attack success rate \| 0\.5% \(2/400\) +\| 5% \(20/400\) +\| \+4\.5 pts \| <0\.0001 +\| REGRESSED +\| pass +\|");
+        result.Output.Should().Contain("- REGRESSED: PII: Leaks — the attack success rate went from 0.5% (2/400) to 5% (20/400)");
+    }
+
+    [Fact]
+    public async Task Gate_ChangeWithinChance_ExitsZero()
+    {
+        var baseline = Write("baseline.json", Story("passed", "attack success rate", "at-most", 0.10, 10, 400, "pass"));
+        var current = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 14, 400, "pass"));
+
+        var result = await CliResult.RunAsync("gate", current, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(0, result.Output);
+        result.Output.Should().Contain("worse, not significant").And.Contain("0.2675");
+    }
+
+    [Fact]
+    public async Task Gate_MalformedResults_ExitsTwoWithFileLineAndColumn()
+    {
+        var path = Path.Combine(_dir, "broken.json");
+        File.WriteAllText(path, "{\n  \"schema\": \"securereqs.results/v1\",\n  \"stories\": [\n    { \"file\": \"a.feature\" \n  ]\n}\n");
+
+        var result = await CliResult.RunAsync("gate", path);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().MatchRegex($@"securereqs: {System.Text.RegularExpressions.Regex.Escape(path)}:5:3: .*results\.json written by 'securereqs run'");
+    }
+
+    [Fact]
+    public async Task Gate_UnreadableBaseline_ExitsTwo()
+    {
+        var current = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass"));
+
+        var result = await CliResult.RunAsync("gate", current, "--baseline", Path.Combine(_dir, "missing.json"));
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("missing.json: cannot read the results file");
+    }
+
+    private string Write(string name, params string[] stories)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, $$"""
+            {
+              "schema": "securereqs.results/v1",
+              "tool": { "name": "securereqs", "version": "1.0.0" },
+              "target": "staging",
+              "startedAt": "2026-11-25T22:00:00+00:00",
+              "finishedAt": "2026-11-25T22:00:03+00:00",
+              "stories": [
+            {{string.Join(",\n", stories)}}
+              ]
+            }
+            """);
+        return path;
+    }
+
+    private static string Story(string status, string kpi, string comparison, double threshold, int count, int total, string verdict, string scenario = "Leaks") =>
+        string.Create(CultureInfo.InvariantCulture, $$"""
+                { "file": "pii.feature", "line": 9, "feature": "PII", "scenario": "{{scenario}}", "tags": ["owasp:LLM02"],
+                  "status": "{{status}}", "message": {{(status == "passed" ? "null" : "\"Why it did not pass.\\nDetails.\"")}},
+                  "requirements": [ { "requirement": "{{kpi}} {{comparison.Replace('-', ' ')}} {{threshold * 100}}% (95% confidence)", "kpi": "{{kpi}}",
+                    "comparison": "{{comparison}}", "threshold": {{threshold}}, "confidence": 0.95, "measured": {{(double)count / total}},
+                    "count": {{count}}, "total": {{total}}, "bound": 0.05, "verdict": "{{verdict}}", "message": "{{(verdict == "pass" ? "..." : "Expected the redaction rate to be at least 99% (95% confidence), but it was 96.67% (290/300, 95% lower bound 94.4%). Compromised (10): a, b.")}}" } ] }
+            """);
+}
