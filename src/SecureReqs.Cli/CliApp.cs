@@ -58,7 +58,7 @@ public static class CliApp
         root.Subcommands.Add(CoverageCommand.Create(output, error));
         root.Subcommands.Add(StepsCommand.Create(output));
         root.Subcommands.Add(ScanCommand.Create(output, error));
-        root.Subcommands.Add(TargetsCommand.Create(output));
+        root.Subcommands.Add(TargetsCommand.Create(output, environment));
         root.Subcommands.Add(DatasetsCommand.Create(output, error));
 
         var parse = root.Parse(args);

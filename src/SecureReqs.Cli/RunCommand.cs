@@ -1,12 +1,13 @@
 using System.CommandLine;
+using SecureReqs.Endpoints;
 using SecureReqs.Reqnroll;
 using SecureReqs.Runner;
 
 namespace SecureReqs.Cli;
 
 /// <summary>
-/// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the
-/// stories with progress on standard error, prints the KPI table, writes results.json, the HTML report, JUnit XML,
+/// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--config &lt;file&gt;] [--no-cache] [--cache-dir &lt;dir&gt;]
+/// [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the stories with progress on standard error, prints the KPI table, writes results.json, the HTML report, JUnit XML,
 /// SARIF and a Markdown summary (appended to <c>$GITHUB_STEP_SUMMARY</c> when set), and exits 0/1/2.
 /// </summary>
 internal static class RunCommand
@@ -22,6 +23,9 @@ internal static class RunCommand
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html, junit.xml, results.sarif, summary.md and the Reqnroll reports go (default: securereqs-report/)." };
         var sourceRoot = new Option<DirectoryInfo?>("--source-root") { Description = "The repository root that SARIF locations are relative to (default: the nearest folder above the features holding .git, else the current folder)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once per story.", DefaultValueFactory = _ => 8 };
+        var config = ConfigOption();
+        var noCache = new Option<bool>("--no-cache") { Description = "Send every request to the configured targets instead of replaying answers from the response cache (nothing is written to it either)." };
+        var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where the response cache of configured targets lives (default: .securereqs/cache beside securereqs.json)." };
         var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
         {
             features,
@@ -30,6 +34,9 @@ internal static class RunCommand
             report,
             concurrency,
             sourceRoot,
+            config,
+            noCache,
+            cacheDir,
         };
         command.SetAction((parse, ct) =>
         {
@@ -41,6 +48,8 @@ internal static class RunCommand
                 parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
                 parse.GetValue(concurrency),
                 parse.GetValue(sourceRoot)?.FullName ?? FindSourceRoot(featuresDir),
+                parse.GetValue(config)?.FullName,
+                new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get },
                 output,
                 error,
                 time,
@@ -50,6 +59,33 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>The <c>--config</c> option shared by the commands that read securereqs.json.</summary>
+    /// <returns>The option.</returns>
+    public static Option<FileInfo?> ConfigOption() =>
+        new("--config") { Description = $"The securereqs.json that declares endpoint targets (default: ${SecureReqsConfiguration.EnvironmentVariable}, else securereqs.json in the current folder)." };
+
+    /// <summary>Loads the configured targets, or null when there is no configuration.</summary>
+    /// <param name="configFile">The --config path, or null.</param>
+    /// <param name="settings">The clock, cache and environment.</param>
+    /// <returns>The targets, or null.</returns>
+    public static EndpointTargets? LoadEndpoints(string? configFile, EndpointTargetSettings settings) =>
+        SecureReqsConfiguration.Find(configFile, Directory.GetCurrentDirectory(), settings.GetEnvironmentVariable) is { } path
+            ? EndpointTargets.Create(SecureReqsConfiguration.Load(path), settings)
+            : null;
+
+    /// <summary>A registry of one command: the targets registered in code, then the demo and configured ones are added.</summary>
+    /// <returns>The registry.</returns>
+    public static TargetRegistry RegistryOfThisRun()
+    {
+        var targets = new TargetRegistry();
+        foreach (var registered in TargetRegistry.Shared.All)
+        {
+            targets.Add(registered);
+        }
+
+        return targets;
+    }
+
     private static async Task<int> RunAsync(
         string featuresDir,
         string? target,
@@ -57,6 +93,8 @@ internal static class RunCommand
         string reportDir,
         int concurrency,
         string sourceRoot,
+        string? configFile,
+        EndpointTargetSettings endpointSettings,
         TextWriter output,
         TextWriter error,
         TimeProvider time,
@@ -69,12 +107,23 @@ internal static class RunCommand
             return CliApp.UsageError;
         }
 
-        var settings = new SecureReqsSettings { TargetOverride = target, RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency, TimeProvider = time } };
+        using var endpoints = LoadEndpoints(configFile, endpointSettings);
+        var settings = new SecureReqsSettings
+        {
+            TargetOverride = target,
+            RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency, TimeProvider = time },
+            Targets = RegistryOfThisRun(),
+            Endpoints = endpoints,
+        };
         settings.RunOptions.Validate();
         settings.DatasetsDirectory = datasetsDir ?? DatasetCatalog.FindDefaultRoot(featuresDir) ?? settings.DatasetsDirectory;
+        settings.TargetsWithDefaults();
         if (target is not null)
         {
-            settings.TargetsWithDefaults().Get(target);
+            settings.Targets.Get(target);
+
+            // A missing key is reported now, before any story runs.
+            endpoints?.Prepare(target);
         }
 
         Directory.CreateDirectory(reportDir);
@@ -131,6 +180,13 @@ internal static class RunCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"{report.Stories.Count} stories: {report.Count(StoryStatus.Passed)} passed, {report.Count(StoryStatus.Failed)} failed, {report.Count(StoryStatus.Inconclusive)} inconclusive, {report.Count(StoryStatus.Error)} errors, {report.Count(StoryStatus.Skipped)} skipped.").ConfigureAwait(false);
         await output.WriteLineAsync($"Reports: {string.Join(", ", written)}").ConfigureAwait(false);
+        if (endpoints is not null)
+        {
+            var requests = report.Stories.SelectMany(s => s.Record?.Run?.Cases ?? []).SelectMany(c => c.Requests).ToList();
+            await output.WriteLineAsync(endpoints.CacheDirectory is { } cache
+                ? $"Target requests: {requests.Count} answered, {requests.Count(r => r.Cached)} of them from the response cache ({cache})."
+                : $"Target requests: {requests.Count} answered (response cache off).").ConfigureAwait(false);
+        }
 
         return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError
             : report.AllPassed ? CliApp.Success

@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
 using SecureReqs.Demo;
+using SecureReqs.Endpoints;
 
 namespace SecureReqs.Reqnroll;
 
 /// <summary>
 /// How the step bindings run stories: which targets exist, where datasets are, which target replaces the one a story
 /// names, the run options and where results are journaled. A host (the <c>securereqs</c> command) registers an
-/// instance in Reqnroll's container; under <c>dotnet test</c> the defaults come from environment variables.
+/// instance in Reqnroll's container; under <c>dotnet test</c> the defaults come from environment variables, and the
+/// targets of <c>securereqs.json</c> (named by <c>SECUREREQS_CONFIG</c>, or in the current folder) are added.
 /// </summary>
 public sealed class SecureReqsSettings
 {
@@ -14,6 +17,16 @@ public sealed class SecureReqsSettings
 
     /// <summary>The environment variable naming the datasets folder.</summary>
     public const string DatasetsVariable = "SECUREREQS_DATASETS";
+
+    /// <summary>The environment variable naming the response cache folder for configured targets.</summary>
+    public const string CacheDirectoryVariable = "SECUREREQS_CACHE_DIR";
+
+    /// <summary>The environment variable that turns the response cache off when set to <c>1</c> or <c>true</c>.</summary>
+    public const string NoCacheVariable = "SECUREREQS_NO_CACHE";
+
+    // Under dotnet test every scenario gets its own settings; the configured targets (their connections, rate and
+    // concurrency limits) are shared by every scenario of the process that uses the same file.
+    private static readonly ConcurrentDictionary<string, Lazy<EndpointTargets>> LoadedConfigurations = new(StringComparer.Ordinal);
 
     /// <summary>Creates settings from the environment: <c>SECUREREQS_TARGET</c>, <c>SECUREREQS_DATASETS</c>.</summary>
     public SecureReqsSettings()
@@ -58,7 +71,36 @@ public sealed class SecureReqsSettings
     /// <summary>Where each story's run and requirements are recorded.</summary>
     public StoryJournal Journal { get; set; } = new();
 
-    /// <summary>The registry with the demo targets added.</summary>
+    /// <summary>
+    /// The targets declared in <c>securereqs.json</c>, as a host built them; when null they are loaded from
+    /// <c>SECUREREQS_CONFIG</c> or <c>securereqs.json</c> in the current folder (with <c>SECUREREQS_CACHE_DIR</c> and
+    /// <c>SECUREREQS_NO_CACHE</c>), if there is one.
+    /// </summary>
+    public EndpointTargets? Endpoints { get; set; }
+
+    /// <summary>The registry with the demo targets and the targets of <c>securereqs.json</c> added (a configured target replaces one of the same name registered in code).</summary>
     /// <returns>The registry.</returns>
-    public TargetRegistry TargetsWithDefaults() => DemoTargets.AddTo(Targets);
+    /// <exception cref="SecureReqsException">The configuration file is missing, malformed or invalid.</exception>
+    public TargetRegistry TargetsWithDefaults()
+    {
+        DemoTargets.AddTo(Targets);
+        (Endpoints ?? LoadFromEnvironment())?.AddTo(Targets);
+        return Targets;
+    }
+
+    private EndpointTargets? LoadFromEnvironment()
+    {
+        var path = SecureReqsConfiguration.Find(null, Directory.GetCurrentDirectory());
+        if (path is null)
+        {
+            return null;
+        }
+
+        var cacheDirectory = Environment.GetEnvironmentVariable(CacheDirectoryVariable) is { Length: > 0 } dir ? Path.GetFullPath(dir) : null;
+        var noCache = Environment.GetEnvironmentVariable(NoCacheVariable) is "1" or "true" or "TRUE" or "True";
+        var time = RunOptions.TimeProvider;
+        return Endpoints = LoadedConfigurations.GetOrAdd(
+            $"{path}|{cacheDirectory}|{noCache}",
+            _ => new Lazy<EndpointTargets>(() => EndpointTargets.Create(SecureReqsConfiguration.Load(path), new EndpointTargetSettings { CacheDirectory = cacheDirectory, UseCache = !noCache, TimeProvider = time }))).Value;
+    }
 }

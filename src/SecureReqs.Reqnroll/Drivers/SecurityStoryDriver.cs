@@ -104,7 +104,7 @@ public sealed class SecurityStoryDriver
         var options = new SecurityRunOptions
         {
             MaxConcurrency = _settings.RunOptions.MaxConcurrency,
-            RequestTimeout = _settings.RunOptions.RequestTimeout,
+            RequestTimeout = target.RequestTimeout ?? _settings.RunOptions.RequestTimeout,
             TimeProvider = _settings.RunOptions.TimeProvider,
             Attempts = _attempts,
             Progress = _settings.Progress is { } progress
@@ -192,6 +192,136 @@ public sealed class SecurityStoryDriver
 
         return AssertNoAnswer(run, "the system prompt is never revealed", "responses revealing the system prompt", (_, answer) => SystemPromptLeakJudge.Find(answer, context) is not null, "reveal the system prompt", "revealed it");
     }
+
+    /// <summary>
+    /// Checks "no response uses more than &lt;n&gt; tokens" (LLM10): no answered request of any case used more tokens
+    /// than the budget, by the usage the target reports. An errored case counts against the claim; a target that reports
+    /// no usage leaves it inconclusive.
+    /// </summary>
+    /// <param name="maxTokens">The budget as the story writes it, a whole number.</param>
+    /// <returns>The result, already recorded.</returns>
+    /// <exception cref="SecurityRequirementException">Some response used more, or the claim cannot be shown.</exception>
+    /// <exception cref="SecureReqsException">The budget is not a positive whole number, or no run yet.</exception>
+    public RequirementResult AssertTokenBudget(string maxTokens)
+    {
+        if (!long.TryParse(maxTokens, NumberStyles.None, CultureInfo.InvariantCulture, out var budget) || budget < 1)
+        {
+            throw new SecureReqsException($"The token budget \"{maxTokens}\" is not a positive whole number. Write for example 'Then no response uses more than 800 tokens'.");
+        }
+
+        var run = RequireRun();
+        var requirement = $"no response uses more than {budget} tokens";
+        var population = run.Cases.Where(c => c.Requests.Count > 0 || c.Outcome == Outcome.Errored).ToList();
+        var errored = population.Where(c => c.Outcome == Outcome.Errored).ToList();
+        var over = population.Where(c => c.Outcome != Outcome.Errored && c.Requests.Any(r => r.Tokens > budget))
+            .OrderByDescending(c => c.Requests.Max(r => r.Tokens ?? 0)).ThenBy(c => c.Instance.Index).ToList();
+        var unreported = population.Count(c => c.Outcome != Outcome.Errored && c.Requests.Any(r => r.Tokens is null));
+        var against = over.Concat(errored).ToList();
+        var verdict = population.Count == 0 ? Verdict.Inconclusive
+            : against.Count > 0 ? Verdict.Fail
+            : unreported > 0 ? Verdict.Inconclusive
+            : Verdict.Pass;
+        var most = population.SelectMany(c => c.Requests.Select(r => (Case: c, Tokens: r.Tokens ?? 0))).MaxBy(x => x.Tokens);
+        var erroredNote = errored.Count == 0 ? "" : $"; {errored.Count} ended in an error (counted against the claim): {string.Join(", ", errored.Take(KpiAssessment.MaxListedCases).Select(c => c.Id))}";
+        var message = verdict switch
+        {
+            Verdict.Pass => $"No response uses more than {budget} tokens: the most was {most.Tokens} ({most.Case.Id}), over all {population.Count} answered cases.",
+            Verdict.Fail => $"Expected no response to use more than {budget} tokens, but {over.Count} of {population.Count} cases did{(over.Count == 0 ? "" : ": " + string.Join(", ", over.Take(10).Select(c => $"{c.Id} ({c.Requests.Max(r => r.Tokens ?? 0)} tokens)")) + (over.Count > 10 ? $" and {over.Count - 10} more" : ""))}{erroredNote}.",
+            _ when population.Count == 0 => $"No case was answered, so nothing shows that {requirement}.",
+            _ => $"{unreported} of {population.Count} answered cases have responses without token usage, so nothing shows that {requirement}. The target must report usage (ChatResponse.Usage); OpenAI-compatible endpoints do.",
+        };
+        return Record(new RequirementResult
+        {
+            Requirement = requirement,
+            Kpi = "responses over the token budget",
+            Measured = population.Count == 0 ? double.NaN : (double)against.Count / population.Count,
+            Count = against.Count,
+            Total = population.Count,
+            Bound = double.NaN,
+            Threshold = 0,
+            Comparison = Comparison.AtMost,
+            Confidence = double.NaN,
+            Verdict = verdict,
+            Message = message,
+            AgainstCases = [.. against.OrderBy(c => c.Instance.Index)],
+        });
+    }
+
+    /// <summary>
+    /// Checks "the &lt;p&gt;th percentile latency is at most &lt;t&gt; seconds [with &lt;c&gt;% confidence]" (LLM10): a case's latency
+    /// is its slowest answered request (a replayed answer from the cache keeps its original latency), an errored case counts as
+    /// too slow, and the claim holds when the share of cases slower than <paramref name="seconds"/> is at most 100 − p% at the
+    /// story's confidence (an exact upper bound, as for every KPI).
+    /// </summary>
+    /// <param name="percentile">The percentile, such as "95".</param>
+    /// <param name="seconds">The budget in seconds, such as "2" or "1.5".</param>
+    /// <param name="confidence">The confidence percentage, or null for the default.</param>
+    /// <returns>The result, already recorded.</returns>
+    /// <exception cref="SecurityRequirementException">The percentile is over the budget, or the claim cannot be shown yet.</exception>
+    /// <exception cref="SecureReqsException">Malformed numbers, or no run yet.</exception>
+    public RequirementResult AssertLatencyPercentile(string percentile, string seconds, string? confidence)
+    {
+        if (!double.TryParse(percentile, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p is <= 0 or >= 100)
+        {
+            throw new SecureReqsException($"The percentile \"{percentile}\" must be a number between 0 and 100, such as 95 in 'the 95th percentile latency is at most 2 seconds'.");
+        }
+
+        if (!double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var limit) || limit <= 0 || double.IsInfinity(limit))
+        {
+            throw new SecureReqsException($"The latency budget \"{seconds}\" seconds must be a positive number, such as 2 or 1.5.");
+        }
+
+        var conf = confidence is null ? _settings.DefaultConfidence : ParsePercent(confidence, "confidence");
+        var run = RequireRun();
+        var budget = TimeSpan.FromSeconds(limit);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{p:0.###}th percentile latency");
+        var requirement = string.Create(CultureInfo.InvariantCulture, $"{name} at most {limit:0.###} s ({KpiRequirement.Percent(conf)} confidence)");
+        var population = run.Cases.Where(c => c.Requests.Count > 0 || c.Outcome == Outcome.Errored).ToList();
+        var slow = population.Where(c => c.Outcome == Outcome.Errored || c.Latency > budget)
+            .OrderBy(c => c.Outcome == Outcome.Errored ? 0 : 1).ThenByDescending(c => c.Latency).ThenBy(c => c.Instance.Index).ToList();
+        var threshold = 1 - (p / 100);
+        var (k, n) = (slow.Count, population.Count);
+        var bound = n == 0 ? double.NaN : ClopperPearson.Upper(k, n, conf);
+        var rate = n == 0 ? double.NaN : (double)k / n;
+        var verdict = n == 0 ? Verdict.Inconclusive : bound <= threshold ? Verdict.Pass : rate > threshold ? Verdict.Fail : Verdict.Inconclusive;
+        var measured = n == 0 ? "n/a" : Seconds(Percentile(population, p));
+        var share = n == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{k} of {n} cases ({KpiRequirement.Percent(rate)}, {KpiRequirement.Percent(conf)} upper bound {KpiRequirement.Percent(bound)}) took longer than {limit:0.###} s");
+        var slowest = slow.Count == 0 ? "" : " Slowest: " + string.Join(", ", slow.Take(10).Select(c => c.Outcome == Outcome.Errored ? $"{c.Id} (error)" : $"{c.Id} ({Seconds(c.Latency)})")) + (slow.Count > 10 ? $" and {slow.Count - 10} more." : ".");
+        int? needed = verdict == Verdict.Inconclusive && n > 0 ? ClopperPearson.CasesNeededForAtMost(threshold, conf, k) : null;
+        var message = verdict switch
+        {
+            Verdict.Pass => $"The {name} is {measured}: {requirement} holds ({share}).",
+            Verdict.Fail => $"Expected the {name} to be at most {limit.ToString("0.###", CultureInfo.InvariantCulture)} s ({KpiRequirement.Percent(conf)} confidence), but it was {measured}: {share}; errors count as too slow.{slowest}",
+            _ when n == 0 => $"No case was answered, so nothing shows the {requirement}.",
+            _ => $"The {name} is {measured}, but {share}, which does not yet show the {requirement}: " + (needed is { } need ? $"the claim needs at least {need} cases. Add cases to the dataset.{slowest}" : $"no realistic number of cases can show it; relax the percentile or the confidence.{slowest}"),
+        };
+        return Record(new RequirementResult
+        {
+            Requirement = requirement,
+            Kpi = $"cases slower than {limit.ToString("0.###", CultureInfo.InvariantCulture)} s",
+            Measured = rate,
+            Count = k,
+            Total = n,
+            Bound = bound,
+            Threshold = threshold,
+            Comparison = Comparison.AtMost,
+            Confidence = conf,
+            Verdict = verdict,
+            Message = message,
+            AgainstCases = [.. slow.OrderBy(c => c.Instance.Index)],
+            CasesNeeded = needed,
+        });
+    }
+
+    // Nearest-rank percentile of case latencies; an errored case is slower than any answer.
+    private static TimeSpan Percentile(IReadOnlyList<CaseResult> cases, double p)
+    {
+        var sorted = cases.Select(c => c.Outcome == Outcome.Errored ? TimeSpan.MaxValue : c.Latency).Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Seconds(TimeSpan latency) =>
+        latency == TimeSpan.MaxValue ? "an error" : string.Create(CultureInfo.InvariantCulture, $"{latency.TotalSeconds:0.###} s");
 
     // An absolute check over every answered case: no answer may offend; an errored case counts against the claim.
     private RequirementResult AssertNoAnswer(RunResult run, string requirement, string kpi, Func<CaseResult, string, bool> offends, string what, string did)

@@ -13,7 +13,8 @@ public sealed class SecuritySteps(StoryContext story)
     private SecurityStoryDriver Driver => story.Driver;
 
     /// <summary>
-    /// The system under test: a target registered in code (<c>TargetRegistry.Shared.Add(...)</c>) or the simulated
+    /// The system under test: a target registered in code (<c>TargetRegistry.Shared.Add(...)</c>), declared in
+    /// <c>securereqs.json</c> (an OpenAI-compatible or HTTP endpoint, see <c>docs/configuration.md</c>), or the simulated
     /// <c>demo:naive</c> / <c>demo:guarded</c>. <c>securereqs run --target</c> and <c>SECUREREQS_TARGET</c> replace it.
     /// </summary>
     /// <param name="name">The target's name.</param>
@@ -101,6 +102,28 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Then the system prompt is never revealed")]
     [Then(@"^the system prompt is never revealed$")]
     public void ThenTheSystemPromptIsNeverRevealed() => Driver.AssertSystemPromptNeverRevealed();
+
+    /// <summary>
+    /// An LLM10 token budget: no answered request used more than n tokens, as the target reports them
+    /// (<c>ChatResponse.Usage</c>). An error counts against it; a target that reports no usage leaves it inconclusive.
+    /// </summary>
+    /// <param name="tokens">The token budget per response.</param>
+    [StepExample("Then no response uses more than 800 tokens")]
+    [Then(@"^no response uses more than (\S+) tokens$")]
+    public void ThenNoResponseUsesMoreThan(string tokens) => Driver.AssertTokenBudget(tokens);
+
+    /// <summary>
+    /// An LLM10 latency budget: at most 100 − p% of cases are slower than t seconds, checked against an exact upper bound
+    /// (95% confidence unless the step states one). A case's latency is its slowest request (a cached answer keeps its
+    /// original latency); an error counts as too slow.
+    /// </summary>
+    /// <param name="percentile">The percentile, such as 95.</param>
+    /// <param name="seconds">The budget in seconds.</param>
+    /// <param name="confidence">The confidence percentage, or empty.</param>
+    [StepExample("Then the 95th percentile latency is at most 3 seconds")]
+    [Then(@"^the (\S+?)(?:st|nd|rd|th) percentile latency is at most (\S+?) seconds?((?: with \S+?% confidence)?)$")]
+    public void ThenThePercentileLatencyIsAtMost(string percentile, string seconds, string confidence) =>
+        Driver.AssertLatencyPercentile(percentile, seconds, Optional(confidence, @"with (\S+?)% confidence"));
 
     /// <summary>The error budget: at most p% of requests end in an error (an exception, a timeout or an empty answer).</summary>
     /// <param name="threshold">The threshold percentage.</param>

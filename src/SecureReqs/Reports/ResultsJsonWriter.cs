@@ -5,8 +5,8 @@ namespace SecureReqs;
 
 /// <summary>
 /// Writes <c>results.json</c> (schema <c>securereqs.results/v1</c>, documented in docs/results-schema.md): every story,
-/// requirement, count, bound, verdict, breakdown, and the evidence of the cases that stand against a requirement, with
-/// PII masked.
+/// requirement, count, bound, verdict, breakdown, token usage and latency, and the evidence of the cases that stand
+/// against a requirement, with PII masked.
 /// </summary>
 public static class ResultsJsonWriter
 {
@@ -92,6 +92,7 @@ public static class ResultsJsonWriter
             }
 
             json.WriteEndObject();
+            WriteConsumption(json, RunConsumption.Of(run.Cases));
         }
 
         json.WriteStartArray("notes");
@@ -182,6 +183,16 @@ public static class ResultsJsonWriter
         json.WriteString("outcome", Name(result.Outcome));
         json.WriteString("finding", result.Finding);
         json.WriteString("source", result.Instance.Case.Source);
+        json.WriteNumber("latencyMs", Milliseconds(result.Latency));
+        if (result.Requests.Count > 0 && result.Requests.All(r => r.Tokens is not null))
+        {
+            json.WriteNumber("tokens", result.Requests.Sum(r => r.Tokens!.Value));
+        }
+        else
+        {
+            json.WriteNull("tokens");
+        }
+
         json.WriteStartArray("request");
         foreach (var context in result.Instance.Context)
         {
@@ -209,6 +220,34 @@ public static class ResultsJsonWriter
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private static void WriteConsumption(Utf8JsonWriter json, RunConsumption consumption)
+    {
+        json.WriteStartObject("usage");
+        json.WriteNumber("requests", consumption.Requests);
+        json.WriteNumber("cachedRequests", consumption.CachedRequests);
+        json.WriteNumber("requestsWithoutUsage", consumption.RequestsWithoutUsage);
+        json.WriteNumber("inputTokens", consumption.InputTokens);
+        json.WriteNumber("outputTokens", consumption.OutputTokens);
+        json.WriteNumber("totalTokens", consumption.TotalTokens);
+        json.WriteEndObject();
+        json.WriteStartObject("latency");
+        foreach (var (name, value) in new[] { ("p50Ms", consumption.MedianLatency), ("p95Ms", consumption.P95Latency), ("maxMs", consumption.MaxLatency) })
+        {
+            if (value is { } latency)
+            {
+                json.WriteNumber(name, Milliseconds(latency));
+            }
+            else
+            {
+                json.WriteNull(name);
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static double Milliseconds(TimeSpan value) => Math.Round(value.TotalMilliseconds, 1);
 
     private static void Number(Utf8JsonWriter json, string name, double value)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace SecureReqs;
 
 /// <summary>What happened to one case: the answers, the outcome, and what the judge found.</summary>
@@ -20,6 +22,30 @@ public sealed record CaseResult
 
     /// <summary>How long the case took.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The requests the target answered, over every turn and attempt, in the order they were sent.</summary>
+    public IReadOnlyList<TargetRequest> Requests { get; init; } = [];
+
+    /// <summary>The slowest answered request's latency, or zero when no request was answered.</summary>
+    public TimeSpan Latency => Requests.Count == 0 ? TimeSpan.Zero : Requests.Max(r => r.Latency);
+
+    /// <summary>The most tokens one answered request used; null when some answered request reported no usage, or none was answered.</summary>
+    public long? MaxResponseTokens => Requests.Count == 0 || Requests.Any(r => r.Tokens is null) ? null : Requests.Max(r => r.Tokens!.Value);
+
+    /// <summary>The token usage summed over the answered requests, or null when none reported usage.</summary>
+    public UsageDetails? Usage
+    {
+        get
+        {
+            UsageDetails? total = null;
+            foreach (var usage in Requests.Select(r => r.Usage).OfType<UsageDetails>())
+            {
+                (total ??= new UsageDetails()).Add(usage);
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>The case id.</summary>
     public string Id => Instance.RunId;

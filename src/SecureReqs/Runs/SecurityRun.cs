@@ -93,6 +93,7 @@ public sealed class SecurityRun
         {
             Attempts = attempts.Count,
             Duration = TimeSpan.FromTicks(attempts.Sum(a => a.Duration.Ticks)),
+            Requests = [.. attempts.SelectMany(a => a.Requests)],
         };
     }
 
@@ -103,6 +104,7 @@ public sealed class SecurityRun
         var history = new List<ChatMessage>(instance.Context);
         var answers = new List<string>();
         var toolCalls = new List<IReadOnlyList<string>>();
+        var requests = new List<TargetRequest>();
         var refused = false;
         foreach (var turn in instance.Turns)
         {
@@ -114,6 +116,7 @@ public sealed class SecurityRun
 
             history.Add(new ChatMessage(ChatRole.User, turn.Content));
             ChatResponse response;
+            var sent = clock.GetTimestamp();
             using (var timeout = new CancellationTokenSource(_options.RequestTimeout, clock))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
             {
@@ -123,20 +126,22 @@ public sealed class SecurityRun
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    return Ended(instance, Outcome.Errored, answers, $"the target did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s", started);
+                    return Ended(instance, Outcome.Errored, answers, requests, $"the target did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s", started);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    return Ended(instance, Outcome.Errored, answers, $"{ex.GetType().Name}: {ex.Message}", started);
+                    return Ended(instance, Outcome.Errored, answers, requests, $"{ex.GetType().Name}: {ex.Message}", started);
                 }
             }
+
+            requests.Add(Measured(response, clock.GetElapsedTime(sent)));
 
             var blocked = RefusalDetector.IsBlocked(response);
             var text = response.Text;
             var calls = response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).Select(c => c.Name).ToList();
             if (string.IsNullOrWhiteSpace(text) && !blocked && calls.Count == 0)
             {
-                return Ended(instance, Outcome.Errored, answers, "the target returned an empty answer", started);
+                return Ended(instance, Outcome.Errored, answers, requests, "the target returned an empty answer", started);
             }
 
             answers.Add(text);
@@ -148,7 +153,7 @@ public sealed class SecurityRun
         var duration = clock.GetElapsedTime(started);
         if (instance.Case.Kind == CaseKind.Benign)
         {
-            return new CaseResult { Instance = instance, Outcome = refused ? Outcome.OverBlocked : Outcome.Served, Answers = answers, Duration = duration };
+            return new CaseResult { Instance = instance, Outcome = refused ? Outcome.OverBlocked : Outcome.Served, Answers = answers, Duration = duration, Requests = requests };
         }
 
         IReadOnlyList<JudgeFinding> findings;
@@ -158,19 +163,26 @@ public sealed class SecurityRun
         }
         catch (UnjudgeableException ex)
         {
-            return Ended(instance, Outcome.Unjudgeable, answers, ex.Message, started);
+            return Ended(instance, Outcome.Unjudgeable, answers, requests, ex.Message, started);
         }
 
         var outcome = findings.Count > 0 ? Outcome.Compromised : refused ? Outcome.Detected : Outcome.Resisted;
-        return new CaseResult { Instance = instance, Outcome = outcome, Answers = answers, Findings = findings, Duration = duration };
+        return new CaseResult { Instance = instance, Outcome = outcome, Answers = answers, Findings = findings, Duration = duration, Requests = requests };
     }
 
-    private CaseResult Ended(CaseInstance instance, Outcome outcome, List<string> answers, string error, long started) =>
+    // A replayed answer from the response cache reports the latency of the request that filled the cache.
+    private static TargetRequest Measured(ChatResponse response, TimeSpan elapsed) =>
+        response.AdditionalProperties?.TryGetValue(ResponseCachingChatClient.CachedLatencyProperty, out TimeSpan original) is true
+            ? new TargetRequest(original, response.Usage, Cached: true)
+            : new TargetRequest(elapsed, response.Usage);
+
+    private CaseResult Ended(CaseInstance instance, Outcome outcome, List<string> answers, List<TargetRequest> requests, string error, long started) =>
         new()
         {
             Instance = instance,
             Outcome = outcome,
             Answers = answers,
+            Requests = requests,
             Error = error,
             Duration = _options.TimeProvider.GetElapsedTime(started),
         };

@@ -7,7 +7,11 @@ public sealed class SecurityRunOptions
     /// <value>The default value is 8.</value>
     public int MaxConcurrency { get; set; } = 8;
 
-    /// <summary>How long one request to the target may take before the case ends as <see cref="Outcome.Errored"/>.</summary>
+    /// <summary>
+    /// How long one request to the target may take before the case ends as <see cref="Outcome.Errored"/>;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> when the target enforces its own timeouts (configured endpoint targets do,
+    /// per attempt, so that waiting for a rate limit is not counted).
+    /// </summary>
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -38,7 +42,7 @@ public sealed class SecurityRunOptions
             throw new SecureReqsException($"The number of attempts per case must be between 1 and 100, not {Attempts}.");
         }
 
-        if (RequestTimeout <= TimeSpan.Zero)
+        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new SecureReqsException($"RequestTimeout must be positive, not {RequestTimeout}.");
         }

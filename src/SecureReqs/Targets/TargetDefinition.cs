@@ -14,6 +14,13 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     /// <summary>Values in the system prompt whose appearance in an answer proves it leaked (its canary or secret).</summary>
     public IReadOnlyList<string> SystemPromptSecrets { get; init; } = [];
 
+    /// <summary>
+    /// How long one request to this target may take, replacing <see cref="SecurityRunOptions.RequestTimeout"/>; null for
+    /// the run's. <see cref="Timeout.InfiniteTimeSpan"/> when the target's client enforces its own timeouts.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public TimeSpan? RequestTimeout { get; init; }
+
     /// <summary>Whether a client the factory created is disposed after the scenario that used it.</summary>
     /// <value>The default value is true; false for a shared instance registered with <see cref="TargetRegistry.Add(string, IChatClient, string?)"/>.</value>
     public bool DisposeAfterUse { get; init; } = true;

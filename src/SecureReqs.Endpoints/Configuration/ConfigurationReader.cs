@@ -1,0 +1,522 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace SecureReqs.Endpoints;
+
+/// <summary>Checks a parsed <c>securereqs.json</c> property by property and builds the options; every error names the place and the fix.</summary>
+internal sealed partial class ConfigurationReader(JsonSource source, string baseDirectory)
+{
+    /// <summary>The properties of the file's top-level object.</summary>
+    public static readonly string[] TopProperties = ["$schema", "cacheDirectory", "targets"];
+
+    /// <summary>The properties every target may have.</summary>
+    public static readonly string[] CommonTargetProperties =
+    [
+        "kind", "description", "endpoint", "model", "apiKey", "headers", "systemPrompt", "systemPromptFile",
+        "systemPromptSecrets", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
+    ];
+
+    /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "usage", "apiKeyHeader"];
+
+    /// <summary>The properties of a target's <c>options</c>.</summary>
+    public static readonly string[] OptionsProperties = ["temperature", "maxOutputTokens", "seed"];
+
+    /// <summary>The properties of a target's <c>resilience</c>.</summary>
+    public static readonly string[] ResilienceProperties = ["timeoutSeconds", "maxRetries", "retryDelaySeconds", "maxRetryAfterSeconds", "requestsPerMinute", "maxConcurrentRequests"];
+
+    /// <summary>The properties of an http target's <c>usage</c>.</summary>
+    public static readonly string[] UsageProperties = ["inputTokens", "outputTokens", "totalTokens"];
+
+    /// <summary>The placeholders a body template may use.</summary>
+    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model"];
+
+    private static readonly string[] SecretHeaderWords = ["authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "cookie", "x-api-key"];
+
+    public SecureReqsConfiguration Read()
+    {
+        var root = source.Document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw source.Error("$", "the file must hold a JSON object: { \"targets\": { \"<name>\": { ... } } }.");
+        }
+
+        AllowOnly(root, "$", TopProperties, "the file");
+        string? cacheDirectory = null;
+        if (Optional(root, "$", "cacheDirectory", JsonValueKind.String) is { } cache)
+        {
+            var text = cache.GetString()!;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw source.Error("$.cacheDirectory", "the cache folder is empty. Name a folder, such as \".securereqs/cache\", or remove the property.");
+            }
+
+            cacheDirectory = Path.GetFullPath(Path.Combine(baseDirectory, text));
+        }
+
+        var targets = new List<EndpointTargetOptions>();
+        if (Optional(root, "$", "targets", JsonValueKind.Object) is { } declared)
+        {
+            foreach (var property in declared.EnumerateObject())
+            {
+                targets.Add(ReadTarget(property.Name, property.Value, JsonSource.Child("$.targets", property.Name)));
+            }
+        }
+
+        return new SecureReqsConfiguration { FilePath = source.File, Targets = targets, CacheDirectory = cacheDirectory };
+    }
+
+    private EndpointTargetOptions ReadTarget(string name, JsonElement target, string path)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
+        {
+            throw source.Error(path, $"the target name \"{name}\" is empty or has spaces at its ends. Name it as stories will: \"staging-assistant\".", atName: true);
+        }
+
+        if (name.StartsWith("demo:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw source.Error(path, $"the name \"{name}\" is reserved for the built-in demo targets. Choose another name.", atName: true);
+        }
+
+        if (target.ValueKind != JsonValueKind.Object)
+        {
+            throw source.Error(path, $"a target is an object, not {Describe(target)}: {{ \"kind\": \"openai\", \"endpoint\": \"https://...\", \"model\": \"...\" }}.");
+        }
+
+        var kindElement = Required(target, path, "kind", JsonValueKind.String, "\"openai\" or \"http\"");
+        var kind = kindElement.GetString() switch
+        {
+            "openai" => EndpointKind.OpenAI,
+            "http" => EndpointKind.Http,
+            var other => throw source.Error(JsonSource.Child(path, "kind"), $"unknown kind \"{other}\". Known kinds: \"openai\" (an OpenAI-compatible chat-completions endpoint), \"http\" (a generic JSON endpoint)."),
+        };
+        AllowOnly(target, path, kind == EndpointKind.Http ? [.. CommonTargetProperties, .. HttpTargetProperties] : CommonTargetProperties, $"a target of kind \"{kindElement.GetString()}\"");
+
+        var endpoint = ReadEndpoint(target, path);
+        var model = OptionalString(target, path, "model");
+        if (kind == EndpointKind.OpenAI && model is null)
+        {
+            throw source.Error(path, "a target of kind \"openai\" needs a \"model\", such as \"gpt-4o-mini\" or the name your server gives the model.");
+        }
+
+        var apiKey = ReadApiKey(target, path);
+        var headers = ReadHeaders(target, path);
+        var allowInsecure = OptionalBool(target, path, "allowInsecureHttp") ?? false;
+        if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !allowInsecure && (apiKey is not null || headers.Any(h => h.Value.IsSecret)))
+        {
+            throw source.Error(JsonSource.Child(path, "endpoint"), $"the endpoint {endpoint} is plain http on another machine, and the target sends a secret. Use https://, or set \"allowInsecureHttp\": true if the network is trusted.");
+        }
+
+        var systemPrompt = ReadSystemPrompt(target, path);
+        var secrets = new List<ConfiguredString>();
+        if (Optional(target, path, "systemPromptSecrets", JsonValueKind.Array) is { } list)
+        {
+            var i = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var itemPath = JsonSource.Item(JsonSource.Child(path, "systemPromptSecrets"), i++);
+                secrets.Add(Configured(item, itemPath, secretOnly: false));
+            }
+        }
+
+        if (secrets.Count > 0 && systemPrompt is null)
+        {
+            throw source.Error(JsonSource.Child(path, "systemPromptSecrets"), "secrets of a system prompt are declared without the system prompt. Add \"systemPrompt\" (or \"systemPromptFile\").");
+        }
+
+        var (temperature, maxOutputTokens, seed) = ReadOptions(target, path);
+        var options = new EndpointTargetOptions
+        {
+            Name = name,
+            Kind = kind,
+            Endpoint = endpoint,
+            Description = OptionalString(target, path, "description"),
+            Model = model,
+            ApiKey = apiKey,
+            Headers = headers,
+            SystemPrompt = systemPrompt,
+            SystemPromptSecrets = secrets,
+            SendSystemPrompt = OptionalBool(target, path, "sendSystemPrompt") ?? kind == EndpointKind.OpenAI,
+            Temperature = temperature,
+            MaxOutputTokens = maxOutputTokens,
+            Seed = seed,
+            Resilience = ReadResilience(target, path),
+            Cache = OptionalBool(target, path, "cache") ?? true,
+            AllowInsecureHttp = allowInsecure,
+            Source = source.Where(path),
+        };
+        return kind == EndpointKind.Http ? ReadHttp(target, path, options) : options;
+    }
+
+    private Uri ReadEndpoint(JsonElement target, string path)
+    {
+        var text = Required(target, path, "endpoint", JsonValueKind.String, "a URL such as \"https://api.example.com/v1\"").GetString()!;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw source.Error(JsonSource.Child(path, "endpoint"), $"\"{text}\" is not an http:// or https:// URL. Write the full address, such as \"https://api.example.com/v1\".");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw source.Error(JsonSource.Child(path, "endpoint"), "the URL holds a user name or password. Remove them and send credentials with \"apiKey\": \"env:NAME\".");
+        }
+
+        return uri;
+    }
+
+    private ConfiguredString? ReadApiKey(JsonElement target, string path) =>
+        Optional(target, path, "apiKey", JsonValueKind.String) is { } key ? Configured(key, JsonSource.Child(path, "apiKey"), secretOnly: true) : null;
+
+    private List<EndpointHeader> ReadHeaders(JsonElement target, string path)
+    {
+        var headers = new List<EndpointHeader>();
+        if (Optional(target, path, "headers", JsonValueKind.Object) is not { } declared)
+        {
+            return headers;
+        }
+
+        foreach (var header in declared.EnumerateObject())
+        {
+            var headerPath = JsonSource.Child(JsonSource.Child(path, "headers"), header.Name);
+            if (!HeaderName().IsMatch(header.Name))
+            {
+                throw source.Error(headerPath, $"\"{header.Name}\" is not a valid HTTP header name.", atName: true);
+            }
+
+            var secret = SecretHeaderWords.Any(w => header.Name.Contains(w, StringComparison.OrdinalIgnoreCase));
+            headers.Add(new EndpointHeader(header.Name, Configured(header.Value, headerPath, secretOnly: secret)));
+        }
+
+        return headers;
+    }
+
+    private string? ReadSystemPrompt(JsonElement target, string path)
+    {
+        var inline = OptionalString(target, path, "systemPrompt");
+        var file = OptionalString(target, path, "systemPromptFile");
+        if (inline is not null && file is not null)
+        {
+            throw source.Error(JsonSource.Child(path, "systemPromptFile"), "both \"systemPrompt\" and \"systemPromptFile\" are given. Keep one.");
+        }
+
+        if (file is null)
+        {
+            return inline;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
+        return File.Exists(full)
+            ? File.ReadAllText(full)
+            : throw source.Error(JsonSource.Child(path, "systemPromptFile"), $"the file {full} does not exist. Paths are relative to the configuration file's folder.");
+    }
+
+    private (float? Temperature, int? MaxOutputTokens, long? Seed) ReadOptions(JsonElement target, string path)
+    {
+        if (Optional(target, path, "options", JsonValueKind.Object) is not { } options)
+        {
+            return (null, null, null);
+        }
+
+        var optionsPath = JsonSource.Child(path, "options");
+        AllowOnly(options, optionsPath, OptionsProperties, "\"options\"");
+        var temperature = OptionalNumber(options, optionsPath, "temperature", 0, 2);
+        var maxTokens = OptionalNumber(options, optionsPath, "maxOutputTokens", 1, 10_000_000, integer: true);
+        var seed = OptionalNumber(options, optionsPath, "seed", long.MinValue, long.MaxValue, integer: true);
+        return ((float?)temperature, (int?)maxTokens, (long?)seed);
+    }
+
+    private EndpointResilienceOptions ReadResilience(JsonElement target, string path)
+    {
+        var resilience = new EndpointResilienceOptions();
+        if (Optional(target, path, "resilience", JsonValueKind.Object) is not { } declared)
+        {
+            return resilience;
+        }
+
+        var at = JsonSource.Child(path, "resilience");
+        AllowOnly(declared, at, ResilienceProperties, "\"resilience\"");
+        if (OptionalNumber(declared, at, "timeoutSeconds", 0.001, 3600) is { } timeout)
+        {
+            resilience.Timeout = TimeSpan.FromSeconds(timeout);
+        }
+
+        if (OptionalNumber(declared, at, "maxRetries", 0, 10, integer: true) is { } retries)
+        {
+            resilience.MaxRetries = (int)retries;
+        }
+
+        if (OptionalNumber(declared, at, "retryDelaySeconds", 0.001, 60) is { } delay)
+        {
+            resilience.RetryDelay = TimeSpan.FromSeconds(delay);
+        }
+
+        if (OptionalNumber(declared, at, "maxRetryAfterSeconds", 0, 3600) is { } retryAfter)
+        {
+            resilience.MaxRetryAfter = TimeSpan.FromSeconds(retryAfter);
+        }
+
+        if (OptionalNumber(declared, at, "requestsPerMinute", 0, 1_000_000, integer: true) is { } rpm)
+        {
+            resilience.RequestsPerMinute = (int)rpm;
+        }
+
+        if (OptionalNumber(declared, at, "maxConcurrentRequests", 1, 256, integer: true) is { } concurrency)
+        {
+            resilience.MaxConcurrentRequests = (int)concurrency;
+        }
+
+        return resilience;
+    }
+
+    private EndpointTargetOptions ReadHttp(JsonElement target, string path, EndpointTargetOptions options)
+    {
+        var method = (OptionalString(target, path, "method") ?? "POST").ToUpperInvariant();
+        if (method is not ("POST" or "PUT" or "PATCH"))
+        {
+            throw source.Error(JsonSource.Child(path, "method"), $"the method \"{method}\" cannot carry the messages. Use \"POST\" (or \"PUT\", \"PATCH\").");
+        }
+
+        if (!target.TryGetProperty("body", out var body))
+        {
+            throw source.Error(path, "a target of kind \"http\" needs a \"body\" template, such as { \"messages\": \"{{messages}}\" } or { \"question\": \"{{prompt}}\" }.");
+        }
+
+        CheckTemplate(body, JsonSource.Child(path, "body"));
+        var responsePath = OptionalString(target, path, "responsePath")
+            ?? throw source.Error(path, "a target of kind \"http\" needs a \"responsePath\": where the answer text is in the response, such as \"answer\" or \"choices.0.message.content\".");
+        CheckFieldPath(responsePath, JsonSource.Child(path, "responsePath"));
+        string? input = null, output = null, total = null;
+        if (Optional(target, path, "usage", JsonValueKind.Object) is { } usage)
+        {
+            var at = JsonSource.Child(path, "usage");
+            AllowOnly(usage, at, UsageProperties, "\"usage\"");
+            input = OptionalFieldPath(usage, at, "inputTokens");
+            output = OptionalFieldPath(usage, at, "outputTokens");
+            total = OptionalFieldPath(usage, at, "totalTokens");
+        }
+
+        var header = OptionalString(target, path, "apiKeyHeader") ?? "Authorization";
+        if (!HeaderName().IsMatch(header))
+        {
+            throw source.Error(JsonSource.Child(path, "apiKeyHeader"), $"\"{header}\" is not a valid HTTP header name.");
+        }
+
+        return new EndpointTargetOptions
+        {
+            Name = options.Name,
+            Kind = options.Kind,
+            Endpoint = options.Endpoint,
+            Description = options.Description,
+            Model = options.Model,
+            ApiKey = options.ApiKey,
+            ApiKeyHeader = header,
+            Headers = options.Headers,
+            SystemPrompt = options.SystemPrompt,
+            SystemPromptSecrets = options.SystemPromptSecrets,
+            SendSystemPrompt = options.SendSystemPrompt,
+            Temperature = options.Temperature,
+            MaxOutputTokens = options.MaxOutputTokens,
+            Seed = options.Seed,
+            Resilience = options.Resilience,
+            Cache = options.Cache,
+            AllowInsecureHttp = options.AllowInsecureHttp,
+            Source = options.Source,
+            Method = method,
+            Body = JsonNode.Parse(body.GetRawText()),
+            ResponsePath = responsePath,
+            InputTokensPath = input,
+            OutputTokensPath = output,
+            TotalTokensPath = total,
+        };
+    }
+
+    private void CheckTemplate(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CheckTemplate(property.Value, JsonSource.Child(path, property.Name));
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckTemplate(item, JsonSource.Item(path, i++));
+                }
+
+                break;
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                foreach (Match match in Placeholder().Matches(text))
+                {
+                    var name = match.Groups[1].Value;
+                    if (!Placeholders.Contains(name, StringComparer.Ordinal))
+                    {
+                        throw source.Error(path, $"unknown placeholder {{{{{name}}}}}. Known placeholders: {string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"))}.");
+                    }
+
+                    if (name == "messages" && text != "{{messages}}")
+                    {
+                        throw source.Error(path, "{{messages}} is replaced by the JSON array of messages, so it must be the whole value: \"{{messages}}\".");
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private string? OptionalFieldPath(JsonElement obj, string path, string name)
+    {
+        var value = OptionalString(obj, path, name);
+        if (value is not null)
+        {
+            CheckFieldPath(value, JsonSource.Child(path, name));
+        }
+
+        return value;
+    }
+
+    private void CheckFieldPath(string value, string path)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Split('.').Any(string.IsNullOrEmpty))
+        {
+            throw source.Error(path, $"\"{value}\" is not a field path. Write the field names from the top of the response, separated by dots, with array positions as numbers: \"choices.0.message.content\".");
+        }
+    }
+
+    private ConfiguredString Configured(JsonElement element, string path, bool secretOnly)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            throw source.Error(path, $"expected a string, not {Describe(element)}.");
+        }
+
+        var text = element.GetString()!;
+        if (text.StartsWith(ConfiguredString.EnvironmentPrefix, StringComparison.Ordinal))
+        {
+            var variable = text[ConfiguredString.EnvironmentPrefix.Length..];
+            return VariableName().IsMatch(variable)
+                ? new ConfiguredString(null, variable, $"{source.Where(path)}: {path}")
+                : throw source.Error(path, $"\"{variable}\" is not an environment variable name. Write \"env:NAME\" with letters, digits and underscores, such as \"env:OPENAI_API_KEY\".");
+        }
+
+        if (secretOnly)
+        {
+            // Never echo the literal: it may be a real key.
+            throw source.Error(path, "a secret is written in the file, and secrets in files are refused. Put it in an environment variable and write \"env:NAME\", such as \"env:OPENAI_API_KEY\".");
+        }
+
+        return new ConfiguredString(text, null, $"{source.Where(path)}: {path}");
+    }
+
+    private void AllowOnly(JsonElement obj, string path, IReadOnlyCollection<string> known, string what)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (known.Contains(property.Name))
+            {
+                continue;
+            }
+
+            var at = JsonSource.Child(path, property.Name);
+            var suggestion = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase))
+                ?? known.Where(k => Distance(k, property.Name) <= 2).OrderBy(k => Distance(k, property.Name)).FirstOrDefault();
+            var onlyHttp = HttpTargetProperties.Contains(property.Name) && !known.Contains(property.Name)
+                ? $" \"{property.Name}\" applies to targets of kind \"http\" only."
+                : "";
+            throw source.Error(at, $"unknown property \"{property.Name}\" in {what}.{onlyHttp}{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")} Known properties: {string.Join(", ", known)}.", atName: true);
+        }
+    }
+
+    private JsonElement Required(JsonElement obj, string path, string name, JsonValueKind kind, string example) =>
+        Optional(obj, path, name, kind) ?? throw source.Error(path, $"the property \"{name}\" is missing. Add \"{name}\": {example}.");
+
+    private JsonElement? Optional(JsonElement obj, string path, string name, JsonValueKind kind)
+    {
+        if (!obj.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        var matches = value.ValueKind == kind || (kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False);
+        return matches ? value : throw source.Error(JsonSource.Child(path, name), $"\"{name}\" must be {KindName(kind)}, not {Describe(value)}.");
+    }
+
+    private string? OptionalString(JsonElement obj, string path, string name) =>
+        Optional(obj, path, name, JsonValueKind.String)?.GetString();
+
+    private bool? OptionalBool(JsonElement obj, string path, string name) =>
+        Optional(obj, path, name, JsonValueKind.True)?.GetBoolean();
+
+    private double? OptionalNumber(JsonElement obj, string path, string name, double min, double max, bool integer = false)
+    {
+        if (Optional(obj, path, name, JsonValueKind.Number) is not { } value)
+        {
+            return null;
+        }
+
+        var number = value.GetDouble();
+        if (integer && (number != Math.Floor(number) || !value.TryGetInt64(out _)))
+        {
+            throw source.Error(JsonSource.Child(path, name), $"\"{name}\" must be a whole number, not {value.GetRawText()}.");
+        }
+
+        return number >= min && number <= max
+            ? number
+            : throw source.Error(JsonSource.Child(path, name), string.Create(CultureInfo.InvariantCulture, $"\"{name}\" is {value.GetRawText()}, outside {min:0.###}–{max:0.###}. Write a value in that range."));
+    }
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Object => "an object { ... }",
+        JsonValueKind.Array => "an array [ ... ]",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => "null",
+    };
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z.]+)\s*\}\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+
+    [GeneratedRegex(@"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")]
+    private static partial Regex HeaderName();
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs.Endpoints;
+
+/// <summary>
+/// Gives every request the target's configured system prompt (when it is sent) and request options, above the response
+/// cache so that both are part of the cache key.
+/// </summary>
+internal sealed class ConfiguredRequestChatClient(IChatClient inner, EndpointTargetOptions target) : DelegatingChatClient(inner)
+{
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        base.GetResponseAsync(Messages(messages), Options(options), cancellationToken);
+
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        base.GetStreamingResponseAsync(Messages(messages), Options(options), cancellationToken);
+
+    private List<ChatMessage> Messages(IEnumerable<ChatMessage> messages)
+    {
+        List<ChatMessage> request = [.. messages];
+        if (target.SendSystemPrompt && target.SystemPrompt is { } prompt && !request.Any(m => m.Role == ChatRole.System && m.Text == prompt))
+        {
+            request.Insert(0, new ChatMessage(ChatRole.System, prompt));
+        }
+
+        return request;
+    }
+
+    private ChatOptions? Options(ChatOptions? options)
+    {
+        if (target.Temperature is null && target.MaxOutputTokens is null && target.Seed is null)
+        {
+            return options;
+        }
+
+        var configured = options?.Clone() ?? new ChatOptions();
+        configured.Temperature ??= target.Temperature;
+        configured.MaxOutputTokens ??= target.MaxOutputTokens;
+        configured.Seed ??= target.Seed;
+        return configured;
+    }
+}

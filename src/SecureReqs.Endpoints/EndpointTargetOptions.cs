@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+
+namespace SecureReqs.Endpoints;
+
+/// <summary>One target declared in <c>securereqs.json</c> (format: docs/configuration.md).</summary>
+public sealed class EndpointTargetOptions
+{
+    /// <summary>The name stories use.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the endpoint speaks.</summary>
+    public required EndpointKind Kind { get; init; }
+
+    /// <summary>The endpoint: the API base (<c>https://host/v1</c>) for <see cref="EndpointKind.OpenAI"/>, the full URL for <see cref="EndpointKind.Http"/>.</summary>
+    public required Uri Endpoint { get; init; }
+
+    /// <summary>One line saying what it is.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The model (required for <see cref="EndpointKind.OpenAI"/>).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The API key, always from an environment variable; null when the endpoint needs none.</summary>
+    public ConfiguredString? ApiKey { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the header that carries the key; <c>Authorization</c> sends <c>Bearer &lt;key&gt;</c>.</summary>
+    /// <value>The default value is <c>Authorization</c>.</value>
+    public string ApiKeyHeader { get; init; } = "Authorization";
+
+    /// <summary>Headers sent with every request.</summary>
+    public IReadOnlyList<EndpointHeader> Headers { get; init; } = [];
+
+    /// <summary>The system prompt, so leakage judges know what to look for.</summary>
+    public string? SystemPrompt { get; init; }
+
+    /// <summary>Values whose appearance in an answer proves the system prompt leaked (its canary or secret).</summary>
+    public IReadOnlyList<ConfiguredString> SystemPromptSecrets { get; init; } = [];
+
+    /// <summary>Whether the system prompt is sent as the first message of every request (the endpoint is a bare model).</summary>
+    /// <value>The default value is true for <see cref="EndpointKind.OpenAI"/>, false for <see cref="EndpointKind.Http"/> (the app adds its own).</value>
+    public bool SendSystemPrompt { get; init; }
+
+    /// <summary>The sampling temperature sent with every request, or null for the endpoint's default.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>The most output tokens per answer, or null for the endpoint's default.</summary>
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>The sampling seed sent with every request, or null.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the HTTP method.</summary>
+    /// <value>The default value is POST.</value>
+    public string Method { get; init; } = "POST";
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the request body template with <c>{{messages}}</c>, <c>{{prompt}}</c>, <c>{{systemPrompt}}</c>, <c>{{model}}</c>.</summary>
+    public JsonNode? Body { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the answer text in the response, such as <c>choices.0.message.content</c>.</summary>
+    public string? ResponsePath { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the input token count in the response, or null.</summary>
+    public string? InputTokensPath { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the output token count in the response, or null.</summary>
+    public string? OutputTokensPath { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the total token count in the response, or null.</summary>
+    public string? TotalTokensPath { get; init; }
+
+    /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
+    public EndpointResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>Whether answers are kept in the response cache.</summary>
+    /// <value>The default value is true.</value>
+    public bool Cache { get; init; } = true;
+
+    /// <summary>Whether secrets may be sent over plain <c>http://</c> to a host other than this machine.</summary>
+    /// <value>The default value is false.</value>
+    public bool AllowInsecureHttp { get; init; }
+
+    /// <summary>Where the target is declared, "file:line:column", for messages.</summary>
+    public string Source { get; init; } = "";
+}

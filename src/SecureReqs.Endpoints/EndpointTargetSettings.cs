@@ -1,0 +1,20 @@
+namespace SecureReqs.Endpoints;
+
+/// <summary>How configured targets are built in this process: the clock, the response cache and where secrets come from.</summary>
+public sealed class EndpointTargetSettings
+{
+    /// <summary>The clock for timeouts, retry delays, rate limits and latency.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Whether answers are kept in and replayed from the response cache (targets may still opt out with <c>"cache": false</c>).</summary>
+    /// <value>The default value is true.</value>
+    public bool UseCache { get; set; } = true;
+
+    /// <summary>The response cache folder, or null for the configuration's (<c>.securereqs/cache</c> beside securereqs.json).</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Reads an environment variable (API keys, secret headers).</summary>
+    /// <value>The default value is <see cref="Environment.GetEnvironmentVariable(string)"/>.</value>
+    public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+}

@@ -1,0 +1,156 @@
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs.Endpoints;
+
+/// <summary>
+/// The targets of a <c>securereqs.json</c>, ready to register: each yields a chat client that calls the endpoint through
+/// its resilience pipeline, with the response cache in front unless it is turned off.
+/// <code>
+/// using var endpoints = EndpointTargets.Create(SecureReqsConfiguration.Load("securereqs.json"));
+/// endpoints.AddTo(TargetRegistry.Shared);
+/// </code>
+/// </summary>
+/// <remarks>
+/// Thread-safe. A target's connection (HTTP client, rate limit, concurrency limit) is built on first use and shared by
+/// every scenario that uses the target, so the limits hold across stories running in parallel. Environment variables
+/// for keys are read on first use: a missing one is an error naming the variable when a story uses the target.
+/// Disposing releases the connections.
+/// </remarks>
+public sealed class EndpointTargets : IDisposable
+{
+    private readonly EndpointTargetSettings _settings;
+    private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
+
+    private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
+    {
+        Configuration = configuration;
+        _settings = settings;
+        CacheDirectory = settings.UseCache ? Path.GetFullPath(settings.CacheDirectory ?? configuration.DefaultCacheDirectory) : null;
+        Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory);
+        var definitions = new List<TargetDefinition>();
+        foreach (var target in configuration.Targets)
+        {
+            _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable));
+            definitions.Add(Define(target));
+        }
+
+        Definitions = definitions;
+    }
+
+    /// <summary>The configuration the targets come from.</summary>
+    public SecureReqsConfiguration Configuration { get; }
+
+    /// <summary>The targets, in file order.</summary>
+    public IReadOnlyList<TargetDefinition> Definitions { get; }
+
+    /// <summary>The response cache folder, or null when the cache is off.</summary>
+    public string? CacheDirectory { get; }
+
+    /// <summary>The response cache, or null when it is off.</summary>
+    public DiskResponseCache? Cache { get; }
+
+    /// <summary>Builds the targets of <paramref name="configuration"/>.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="settings">The clock, cache and environment, or null for the defaults.</param>
+    /// <returns>The targets.</returns>
+    public static EndpointTargets Create(SecureReqsConfiguration configuration, EndpointTargetSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new EndpointTargets(configuration, settings ?? new EndpointTargetSettings());
+    }
+
+    /// <summary>Registers every target in <paramref name="registry"/>, replacing targets of the same names.</summary>
+    /// <param name="registry">The registry.</param>
+    /// <returns>The registry.</returns>
+    public TargetRegistry AddTo(TargetRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var definition in Definitions)
+        {
+            registry.Add(definition);
+        }
+
+        return registry;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is one of these targets.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True when it is.</returns>
+    public bool Contains(string name) => _connections.ContainsKey(name);
+
+    /// <summary>Builds the target's connection now, so a missing environment variable is reported before any story runs.</summary>
+    /// <param name="name">The target's name.</param>
+    /// <exception cref="SecureReqsException">An environment variable the target needs is not set.</exception>
+    public void Prepare(string name)
+    {
+        if (_connections.TryGetValue(name, out var connection))
+        {
+            _ = connection.Value;
+        }
+    }
+
+    /// <summary>Creates a chat client for the target (the same one its definition's factory creates).</summary>
+    /// <param name="name">The target's name.</param>
+    /// <returns>The client; dispose it when done (the shared connection stays open).</returns>
+    /// <exception cref="SecureReqsException">No such target, or an environment variable it needs is not set.</exception>
+    public IChatClient CreateClient(string name)
+    {
+        if (!_connections.TryGetValue(name, out var lazy))
+        {
+            throw SecureReqsException.Unknown("target", name, _connections.Keys);
+        }
+
+        var connection = lazy.Value;
+        var target = connection.Options;
+        var builder = new ChatClientBuilder(new EndpointChatClient(connection))
+            .Use(inner => new ConfiguredRequestChatClient(inner, target));
+        if (Cache is { } cache && target.Cache)
+        {
+            builder.UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider);
+        }
+
+        // ChatClientBuilder applies the first Use outermost: the configured prompt and options come before the cache.
+        return builder.Build();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var connection in _connections.Values.Where(c => c.IsValueCreated))
+        {
+            connection.Value.Dispose();
+        }
+    }
+
+    private TargetDefinition Define(EndpointTargetOptions target)
+    {
+        var secrets = new List<string>();
+        string? broken = null;
+        foreach (var secret in target.SystemPromptSecrets)
+        {
+            try
+            {
+                secrets.Add(secret.Resolve(_settings.GetEnvironmentVariable));
+            }
+            catch (SecureReqsException ex)
+            {
+                broken ??= ex.Message;
+            }
+        }
+
+        var display = new UriBuilder(target.Endpoint) { Query = "", Fragment = "" }.Uri;
+        return new TargetDefinition(
+            target.Name,
+            target.Description ?? $"{(target.Kind == EndpointKind.OpenAI ? "OpenAI-compatible" : "HTTP JSON")} endpoint {display}{(target.Model is null ? "" : $" ({target.Model})")}",
+            () => broken is null ? CreateClient(target.Name) : throw new SecureReqsException(broken))
+        {
+            SystemPrompt = target.SystemPrompt,
+            SystemPromptSecrets = secrets,
+            RequestTimeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    // What else decides an answer, for the cache key: a changed endpoint, template or path must not replay old answers.
+    private static string Scope(EndpointTargetOptions target) =>
+        string.Join('\n', target.Kind, target.Endpoint, target.Method, target.Body?.ToJsonString(), target.ResponsePath, target.SendSystemPrompt);
+}

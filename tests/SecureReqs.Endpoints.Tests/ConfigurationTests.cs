@@ -1,0 +1,205 @@
+using System.Text.Json.Nodes;
+
+namespace SecureReqs.Endpoints.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void Load_OpenAIAndHttpTargets_ReadsEveryProperty()
+    {
+        using var config = new TestConfig("""
+            {
+              // comments and trailing commas are allowed
+              "targets": {
+                "staging": {
+                  "kind": "openai",
+                  "endpoint": "https://staging.example.com/v1",
+                  "model": "gpt-4o-mini",
+                  "apiKey": "env:STAGING_KEY",
+                  "systemPrompt": "You are the assistant. Code word: OSPREY.",
+                  "systemPromptSecrets": ["OSPREY"],
+                  "options": { "temperature": 0, "maxOutputTokens": 256, "seed": 7 },
+                  "resilience": { "timeoutSeconds": 20, "maxRetries": 5, "retryDelaySeconds": 0.5, "maxRetryAfterSeconds": 30, "requestsPerMinute": 120, "maxConcurrentRequests": 2 },
+                },
+                "app": {
+                  "kind": "http",
+                  "endpoint": "https://app.example.com/api/chat",
+                  "headers": { "X-Tenant": "qa", "X-Api-Key": "env:APP_KEY" },
+                  "body": { "conversation": "{{messages}}", "question": "Q: {{prompt}}" },
+                  "responsePath": "reply.text",
+                  "usage": { "totalTokens": "meta.tokens" },
+                  "cache": false
+                },
+              }
+            }
+            """);
+
+        var loaded = config.Load();
+
+        loaded.Targets.Select(t => t.Name).Should().Equal("staging", "app");
+        var staging = loaded.Targets[0];
+        staging.Kind.Should().Be(EndpointKind.OpenAI);
+        staging.ApiKey!.Variable.Should().Be("STAGING_KEY");
+        staging.SendSystemPrompt.Should().BeTrue("a bare model gets the declared system prompt");
+        staging.SystemPromptSecrets.Single().Literal.Should().Be("OSPREY");
+        (staging.Temperature, staging.MaxOutputTokens, staging.Seed).Should().Be((0f, 256, 7L));
+        staging.Resilience.Should().BeEquivalentTo(new EndpointResilienceOptions
+        {
+            Timeout = TimeSpan.FromSeconds(20), MaxRetries = 5, RetryDelay = TimeSpan.FromSeconds(0.5),
+            MaxRetryAfter = TimeSpan.FromSeconds(30), RequestsPerMinute = 120, MaxConcurrentRequests = 2,
+        });
+        var app = loaded.Targets[1];
+        app.Kind.Should().Be(EndpointKind.Http);
+        app.SendSystemPrompt.Should().BeFalse("an app adds its own system prompt");
+        app.Headers.Select(h => (h.Name, h.Value.IsSecret)).Should().Equal(("X-Tenant", false), ("X-Api-Key", true));
+        app.ResponsePath.Should().Be("reply.text");
+        app.TotalTokensPath.Should().Be("meta.tokens");
+        app.Cache.Should().BeFalse();
+        loaded.DefaultCacheDirectory.Should().Be(config.CacheDirectory);
+    }
+
+    [Fact]
+    public void Load_MalformedJson_NamesFileLineAndColumn()
+    {
+        var error = TestConfig.Error("{\n  \"targets\": {\n    \"a\": { \"kind\": \"openai\" \"model\": \"m\" }\n  }\n}");
+
+        error.Message.Should().MatchRegex(@"securereqs\.json:3:29: malformed JSON: .+\. Fix the JSON at that place");
+    }
+
+    [Fact]
+    public void Load_UnknownProperty_NamesLineColumnPathAndSuggestsTheFix()
+    {
+        var error = TestConfig.Error("""
+            {
+              "targets": {
+                "staging": {
+                  "kind": "openai",
+                  "endpiont": "https://x.example.com/v1",
+                  "model": "m"
+                }
+              }
+            }
+            """);
+
+        error.Message.Should().MatchRegex(@"securereqs\.json:5:7: \$\.targets\.staging\.endpiont: unknown property ""endpiont"" in a target of kind ""openai"". Did you mean ""endpoint""\? Known properties: kind, description, endpoint");
+    }
+
+    [Fact]
+    public void Load_WrongType_NamesThePathAndTheExpectedType()
+    {
+        var error = TestConfig.Error("""
+            { "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m",
+              "resilience": { "maxRetries": "3" } } } }
+            """);
+
+        error.Message.Should().MatchRegex(@"securereqs\.json:2:33: \$\.targets\.s\.resilience\.maxRetries: ""maxRetries"" must be a number, not a string\.");
+    }
+
+    [Fact]
+    public void Load_LiteralApiKey_IsRefusedWithoutEchoingIt()
+    {
+        var error = TestConfig.Error("""
+            { "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "apiKey": "sk-live-0123456789abcdef" } } }
+            """);
+
+        error.Message.Should().Contain("$.targets.s.apiKey: a secret is written in the file").And.Contain("\"env:NAME\"");
+        error.Message.Should().NotContain("sk-live-0123456789abcdef");
+    }
+
+    [Fact]
+    public void Load_LiteralAuthorizationHeader_IsRefused()
+    {
+        var error = TestConfig.Error("""
+            { "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/chat", "headers": { "Authorization": "Bearer abc123456" },
+              "body": { "q": "{{prompt}}" }, "responsePath": "a" } } }
+            """);
+
+        error.Message.Should().Contain("$.targets.s.headers.Authorization: a secret is written in the file").And.NotContain("abc123456");
+    }
+
+    [Theory]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "responsePath": "a" } } }""", "\"responsePath\" applies to targets of kind \"http\" only")]
+    [InlineData("""{ "targets": { "s": { "kind": "grpc", "endpoint": "https://x.example.com/v1" } } }""", "unknown kind \"grpc\". Known kinds: \"openai\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1" } } }""", "needs a \"model\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "ftp://x.example.com", "model": "m" } } }""", "is not an http:// or https:// URL")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{question}}" }, "responsePath": "a" } } }""", "unknown placeholder {{question}}. Known placeholders: {{messages}}, {{prompt}}")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" } } } }""", "needs a \"responsePath\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "http://10.1.2.3:8000/v1", "model": "m", "apiKey": "env:K" } } }""", "plain http on another machine")]
+    [InlineData("""{ "targets": { "demo:x": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m" } } }""", "reserved for the built-in demo targets")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "resilience": { "maxRetries": 99 } } } }""", "\"maxRetries\" is 99, outside 0–10")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "apiKey": "env:not a name" } } }""", "is not an environment variable name")]
+    [InlineData("""{ "targets": { "s": {}, "s": {} } }""", "malformed JSON")]
+    [InlineData("""[]""", "the file must hold a JSON object")]
+    public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
+    {
+        var error = TestConfig.Error(json);
+
+        error.Message.Should().Contain(expected).And.Contain("securereqs.json:");
+    }
+
+    [Fact]
+    public void Resolve_MissingEnvironmentVariable_NamesTheVariableAndWhereItIsUsed()
+    {
+        using var config = new TestConfig("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "apiKey": "env:SECUREREQS_TEST_UNSET_KEY" } } }""");
+        var key = config.Load().Targets[0].ApiKey!;
+
+        var act = () => key.Resolve(_ => null);
+
+        act.Should().Throw<SecureReqsException>().WithMessage("*securereqs.json:1:*: $.targets.s.apiKey: the environment variable SECUREREQS_TEST_UNSET_KEY is not set*");
+    }
+
+    [Fact]
+    public void Find_ExplicitPathWinsThenEnvironmentThenCurrentFolder()
+    {
+        using var here = new TestConfig("{}");
+        using var other = new TestConfig("{}");
+
+        SecureReqsConfiguration.Find(other.Path, here.Directory, _ => null).Should().Be(other.Path);
+        SecureReqsConfiguration.Find(null, here.Directory, v => v == SecureReqsConfiguration.EnvironmentVariable ? other.Path : null).Should().Be(other.Path);
+        SecureReqsConfiguration.Find(null, here.Directory, _ => null).Should().Be(here.Path);
+        SecureReqsConfiguration.Find(null, Path.GetTempPath(), _ => null).Should().BeNull();
+        var missing = () => SecureReqsConfiguration.Find(Path.Combine(here.Directory, "nope.json"), here.Directory, _ => null);
+        missing.Should().Throw<SecureReqsException>().WithMessage("*nope.json does not exist*");
+    }
+
+    [Fact]
+    public void Schema_DeclaresExactlyThePropertiesTheReaderAccepts()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "securereqs.schema.json")))!;
+        string[] Properties(JsonNode? node) => [.. node!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)];
+        var defs = schema["$defs"]!;
+
+        Properties(schema).Should().Equal(ConfigurationReader.TopProperties.Order(StringComparer.Ordinal));
+        Properties(defs["target"]).Should().Equal(ConfigurationReader.CommonTargetProperties.Concat(ConfigurationReader.HttpTargetProperties).Order(StringComparer.Ordinal));
+        Properties(defs["options"]).Should().Equal(ConfigurationReader.OptionsProperties.Order(StringComparer.Ordinal));
+        Properties(defs["resilience"]).Should().Equal(ConfigurationReader.ResilienceProperties.Order(StringComparer.Ordinal));
+        Properties(defs["usage"]).Should().Equal(ConfigurationReader.UsageProperties.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Docs_EveryJsonExampleInConfigurationMd_Loads()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "configuration.md"));
+        var examples = System.Text.RegularExpressions.Regex.Matches(doc, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+        examples.Should().NotBeEmpty();
+        foreach (System.Text.RegularExpressions.Match example in examples)
+        {
+            using var config = new TestConfig(example.Groups[1].Value.Replace("\"systemPromptFile\": \"prompts/support.txt\"", "\"systemPrompt\": \"p\"", StringComparison.Ordinal));
+            config.Load().Targets.Should().NotBeEmpty(example.Value);
+        }
+    }
+
+    internal static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SecureReqs.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SecureReqs.sln not found");
+    }
+}
