@@ -82,7 +82,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
 
         if (target.ValueKind != JsonValueKind.Object)
         {
-            throw source.Error(path, $"a target is an object, not {Describe(target)}: {{ \"kind\": \"openai\", \"endpoint\": \"https://...\", \"model\": \"...\" }}.");
+            throw source.Error(path, $"a target is an object, not {Describe(target)}: {{ \"kind\": \"openai\", \"endpoint\": \"<your endpoint URL>\", \"model\": \"...\" }}.");
         }
 
         var kindElement = Required(target, path, "kind", JsonValueKind.String, "\"openai\" or \"http\"");
