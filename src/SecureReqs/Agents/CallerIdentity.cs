@@ -1,0 +1,19 @@
+namespace SecureReqs;
+
+/// <summary>
+/// Who is calling the application: the authenticated role and clearance, never what the conversation claims. Tool
+/// policies decide by <see cref="Role"/>; retrieval decides by <see cref="Clearance"/>.
+/// </summary>
+/// <param name="Role">The role, such as <c>customer</c>; a role of the target's tool policy.</param>
+/// <param name="Clearance">The highest classification the caller may see: <c>public</c>, <c>internal</c> or <c>confidential</c>.</param>
+public sealed record CallerIdentity(string Role, string Clearance)
+{
+    /// <summary>The key under which an application may pass the caller in <c>ChatOptions.AdditionalProperties</c>.</summary>
+    public const string PropertyName = "securereqs.caller";
+
+    /// <summary>The caller when a case and its story name none: a customer with public clearance.</summary>
+    public static CallerIdentity Default { get; } = new("customer", Classification.Public);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Role} ({Clearance} clearance)";
+}

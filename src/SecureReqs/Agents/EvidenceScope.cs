@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+
+namespace SecureReqs;
+
+/// <summary>
+/// White-box evidence gathered while one case runs in process: every tool invocation and every retrieval the
+/// application's pipeline reported through <see cref="SecurityEvidence"/>. Created by <see cref="SecurityEvidence.Begin"/>.
+/// </summary>
+/// <remarks>Thread-safe: tools invoked concurrently may record at the same time.</remarks>
+public sealed class EvidenceScope : IDisposable
+{
+    private readonly ConcurrentQueue<ToolInvocationRecord> _invocations = new();
+    private readonly ConcurrentQueue<RetrievalRecord> _retrievals = new();
+    private readonly EvidenceScope? _previous;
+    private int _withheld;
+    private bool _disposed;
+
+    internal EvidenceScope(CallerIdentity caller, EvidenceScope? previous)
+    {
+        Caller = caller;
+        _previous = previous;
+    }
+
+    /// <summary>The caller the case runs as.</summary>
+    public CallerIdentity Caller { get; }
+
+    /// <summary>The tool invocations, in the order they were recorded.</summary>
+    public IReadOnlyList<ToolInvocationRecord> Invocations => [.. _invocations];
+
+    /// <summary>The documents handed to the application, in the order they were recorded.</summary>
+    public IReadOnlyList<RetrievalRecord> Retrievals => [.. _retrievals];
+
+    /// <summary>How many retrieved documents a control withheld.</summary>
+    public int Withheld => Volatile.Read(ref _withheld);
+
+    /// <summary>Whether any hook recorded anything, so that the target is known to be instrumented.</summary>
+    public bool Instrumented { get; private set; }
+
+    internal void Add(ToolInvocationRecord record)
+    {
+        Instrumented = true;
+        _invocations.Enqueue(record);
+    }
+
+    internal void Add(RetrievalRecord record)
+    {
+        Instrumented = true;
+        _retrievals.Enqueue(record);
+    }
+
+    internal void AddWithheld(int count)
+    {
+        Instrumented = true;
+        Interlocked.Add(ref _withheld, count);
+    }
+
+    /// <summary>Ends the scope; evidence recorded afterwards in this flow goes to the enclosing scope, if any.</summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            SecurityEvidence.Restore(this, _previous);
+        }
+    }
+}

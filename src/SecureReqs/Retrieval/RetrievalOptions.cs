@@ -1,0 +1,10 @@
+namespace SecureReqs;
+
+/// <summary>What one retrieval is for.</summary>
+/// <param name="Caller">Who the documents are retrieved for; clearance filters decide by it.</param>
+public sealed record RetrievalOptions(CallerIdentity Caller)
+{
+    /// <summary>How many documents to return at most.</summary>
+    /// <value>The default value is 3.</value>
+    public int Top { get; init; } = 3;
+}
