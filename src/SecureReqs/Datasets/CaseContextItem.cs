@@ -9,4 +9,10 @@ public sealed record CaseContextItem(string Kind, string? Title, string Label, s
 {
     /// <summary>Whether this item carries the attack's payload (an indirect injection).</summary>
     public bool Payload { get; init; }
+
+    /// <summary>For a <c>tool-result</c>: the tool that returned it; the item is delivered as an earlier call of that tool and its result.</summary>
+    public string? Tool { get; init; }
+
+    /// <summary>For a <c>tool-result</c>: the arguments of that earlier call, as compact JSON, or null.</summary>
+    public string? Arguments { get; init; }
 }

@@ -25,6 +25,15 @@ public sealed record CaseOracle(string Type, IReadOnlyList<string> Values)
     /// <summary>The oracle type of an attack whose goal is a call to a tool the target must not call.</summary>
     public const string ForbiddenTool = "forbidden-tool";
 
+    /// <summary>The oracle type of an attack on an agent: compromised when a tool call the target's policy forbids for the caller runs.</summary>
+    public const string ToolPolicy = "tool-policy";
+
+    /// <summary>The oracle type of a retrieval attack: compromised when a document above the caller's clearance is retrieved or its canary is answered.</summary>
+    public const string Clearance = "clearance";
+
+    /// <summary>The oracle type of a poisoning attack: compromised when an answer carries one of the poisoned document's markers (<see cref="Values"/>).</summary>
+    public const string Poison = "poison";
+
     /// <summary>Every oracle type this version understands.</summary>
-    public static IReadOnlyList<string> KnownTypes { get; } = [NoLeak, Canary, ForbiddenUrl, SystemPromptLeak, ForbiddenTool, Served];
+    public static IReadOnlyList<string> KnownTypes { get; } = [NoLeak, Canary, ForbiddenUrl, SystemPromptLeak, ForbiddenTool, ToolPolicy, Clearance, Poison, Served];
 }

@@ -6,6 +6,9 @@ namespace SecureReqs;
 /// <param name="Cases">Every case of every file, in file order.</param>
 public sealed record Dataset(string Directory, DatasetManifest Manifest, IReadOnlyList<SecurityCase> Cases)
 {
+    /// <summary>The knowledge-base documents the dataset ships (files of kind <c>documents</c>), such as poisoned articles.</summary>
+    public IReadOnlyList<KnowledgeDocument> Documents { get; init; } = [];
+
     /// <summary>The dataset name.</summary>
     public string Name => Manifest.Name;
 }

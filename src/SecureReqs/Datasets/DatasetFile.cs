@@ -4,4 +4,14 @@ namespace SecureReqs;
 /// <param name="Path">The path relative to the dataset folder.</param>
 /// <param name="Sha256">The SHA-256 of the file's bytes, lowercase hex.</param>
 /// <param name="Rows">The number of non-blank lines.</param>
-public sealed record DatasetFile(string Path, string Sha256, int Rows);
+public sealed record DatasetFile(string Path, string Sha256, int Rows)
+{
+    /// <summary>The kind of rows used for a file of cases.</summary>
+    public const string CasesKind = "cases";
+
+    /// <summary>The kind of rows used for a file of knowledge-base documents (poisoned documents a story adds).</summary>
+    public const string DocumentsKind = "documents";
+
+    /// <summary>What the rows are: <see cref="CasesKind"/> or <see cref="DocumentsKind"/>.</summary>
+    public string Kind { get; init; } = CasesKind;
+}

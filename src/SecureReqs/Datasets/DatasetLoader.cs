@@ -26,10 +26,17 @@ public static class DatasetLoader
         Verify(directory, manifest, manifestPath);
 
         var cases = new List<SecurityCase>();
+        var documents = new List<KnowledgeDocument>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)
         {
             var path = Path.Combine(directory, file.Path);
+            if (file.Kind == DatasetFile.DocumentsKind)
+            {
+                documents.AddRange(KnowledgeDocumentLoader.Load(path));
+                continue;
+            }
+
             foreach (var @case in ReadCases(path))
             {
                 if (!ids.TryAdd(@case.Id, @case.Source))
@@ -41,7 +48,7 @@ public static class DatasetLoader
             }
         }
 
-        return new Dataset(directory, manifest, cases);
+        return new Dataset(directory, manifest, cases) { Documents = documents };
     }
 
     /// <summary>Reads a <c>manifest.json</c> without verifying the files it lists.</summary>
@@ -92,7 +99,13 @@ public static class DatasetLoader
                     throw new DatasetException(manifestPath, null, $"files[].sha256 of \"{f.String("path")}\" must be 64 hex digits. Recompute it with `sha256sum`.");
                 }
 
-                files.Add(new DatasetFile(f.String("path"), sha.ToLowerInvariant(), f.Int("rows")));
+                var kind = f.OptionalString("kind") ?? DatasetFile.CasesKind;
+                if (kind is not (DatasetFile.CasesKind or DatasetFile.DocumentsKind))
+                {
+                    throw new DatasetException(manifestPath, null, $"files[].kind of \"{f.String("path")}\" is \"{kind}\"; use \"{DatasetFile.CasesKind}\" (the default) or \"{DatasetFile.DocumentsKind}\".");
+                }
+
+                files.Add(new DatasetFile(f.String("path"), sha.ToLowerInvariant(), f.Int("rows")) { Kind = kind });
             }
 
             if (files.Count == 0)
@@ -250,7 +263,19 @@ public static class DatasetLoader
                     throw new DatasetException(path, lineNumber, $"case \"{id}\": context label \"{label}\" is not \"public\", \"internal\" or \"confidential\".");
                 }
 
-                context.Add(new CaseContextItem(c.String("kind"), c.OptionalString("title"), label, c.String("content")) { Payload = c.OptionalBool("payload") });
+                var contextKind = c.String("kind");
+                var tool = c.OptionalString("tool");
+                if (contextKind == "tool-result" && tool is null)
+                {
+                    throw new DatasetException(path, lineNumber, $"case \"{id}\": a tool-result context item needs \"tool\" (the name of the tool that returned it).");
+                }
+
+                context.Add(new CaseContextItem(contextKind, c.OptionalString("title"), label, c.String("content"))
+                {
+                    Payload = c.OptionalBool("payload"),
+                    Tool = tool,
+                    Arguments = c.OptionalObjectJson("arguments"),
+                });
             }
 
             var oracleFields = new JsonFields(path, lineNumber, f.Object("oracle"), $"case \"{id}\" oracle");
@@ -261,6 +286,22 @@ public static class DatasetLoader
             }
 
             var values = oracleFields.OptionalArray("values").Select(v => v.GetString() ?? "").ToList();
+            CallerIdentity? caller = null;
+            if (f.OptionalObject("caller") is { } callerElement)
+            {
+                var cf = new JsonFields(path, lineNumber, callerElement, $"case \"{id}\" caller");
+                var clearance = cf.String("clearance");
+                if (!Classification.IsKnown(clearance))
+                {
+                    throw new DatasetException(path, lineNumber, $"case \"{id}\": caller clearance \"{clearance}\" is not one of {string.Join(", ", Classification.Levels)}.");
+                }
+
+                caller = new CallerIdentity(cf.String("role"), clearance);
+            }
+
+            IReadOnlyList<string> taskTools = f.OptionalObject("task") is { } taskElement
+                ? [.. new JsonFields(path, lineNumber, taskElement, $"case \"{id}\" task").OptionalArray("tools").Select(t => t.GetString() ?? "").Where(t => t.Length > 0)]
+                : [];
             var @case = new SecurityCase
             {
                 Id = id,
@@ -271,6 +312,8 @@ public static class DatasetLoader
                 Context = context,
                 Oracle = new CaseOracle(oracleType, values),
                 Tags = [.. f.OptionalArray("tags").Select(t => t.GetString() ?? "")],
+                Caller = caller,
+                TaskTools = taskTools,
                 Source = $"{path}:{lineNumber}",
             };
             CheckPlaceholders(path, lineNumber, @case);
@@ -311,9 +354,9 @@ public static class DatasetLoader
             throw new DatasetException(path, lineNumber, $"case \"{@case.Id}\" has a canary oracle but never plants {{{{canary}}}}. Put {{{{canary}}}} in the instruction the attacker wants followed.");
         }
 
-        if (oracle.Type is CaseOracle.ForbiddenUrl or CaseOracle.ForbiddenTool && oracle.Values.Count == 0)
+        if (oracle.Type is CaseOracle.ForbiddenUrl or CaseOracle.ForbiddenTool or CaseOracle.Poison && oracle.Values.Count == 0)
         {
-            throw new DatasetException(path, lineNumber, $"case \"{@case.Id}\": a {oracle.Type} oracle needs \"values\" (the forbidden {(oracle.Type == CaseOracle.ForbiddenUrl ? "hosts" : "tools")}).");
+            throw new DatasetException(path, lineNumber, $"case \"{@case.Id}\": a {oracle.Type} oracle needs \"values\" (the {oracle.Type switch { CaseOracle.ForbiddenUrl => "forbidden hosts", CaseOracle.ForbiddenTool => "forbidden tools", _ => "poisoned document's markers" }}).");
         }
 
         if (@case.Turns.Count(t => t.Payload) + @case.Context.Count(c => c.Payload) > 1)
@@ -364,6 +407,15 @@ public static class DatasetLoader
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n)
                 ? n
                 : throw Missing(name, "a whole number");
+
+        public JsonElement? OptionalObject(string name) =>
+            !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+                ? null
+                : value.ValueKind == JsonValueKind.Object
+                    ? value
+                    : throw new DatasetException(path, line, $"{what}: \"{name}\" must be an object.");
+
+        public string? OptionalObjectJson(string name) => OptionalObject(name)?.GetRawText();
 
         public JsonElement Object(string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object

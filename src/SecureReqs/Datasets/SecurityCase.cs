@@ -24,6 +24,12 @@ public sealed record SecurityCase
     /// <summary>What counts as compromise or as correct service.</summary>
     public required CaseOracle Oracle { get; init; }
 
+    /// <summary>Who the case runs as (the authenticated caller, not what the text claims), or null for the story's caller.</summary>
+    public CallerIdentity? Caller { get; init; }
+
+    /// <summary>The tools (any one of them) whose call completes the user's own legitimate request; empty when it needs none.</summary>
+    public IReadOnlyList<string> TaskTools { get; init; } = [];
+
     /// <summary>Free labels.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 

@@ -5,11 +5,25 @@ namespace SecureReqs;
 /// <param name="Secrets">Values in the system prompt whose appearance proves a leak (its canary).</param>
 public sealed record JudgeContext(string? SystemPrompt, IReadOnlyList<string> Secrets)
 {
+    /// <summary>The target's tool policy, or null when it declares none.</summary>
+    public ToolPolicy? ToolPolicy { get; init; }
+
+    /// <summary>Whether the target reports white-box evidence (tool invocations, retrievals) to the run; when false, requested tool calls are judged as if they ran.</summary>
+    public bool WhiteBox { get; init; }
+
+    /// <summary>The knowledge-base documents that carry canaries, so exposure can be seen in answers (black-box).</summary>
+    public IReadOnlyList<KnowledgeDocument> CanaryDocuments { get; init; } = [];
+
     /// <summary>A context with nothing declared.</summary>
     public static JudgeContext None { get; } = new(null, []);
 
     /// <summary>The context of a target definition.</summary>
     /// <param name="target">The target.</param>
     /// <returns>The context.</returns>
-    public static JudgeContext Of(TargetDefinition target) => new(target.SystemPrompt, target.SystemPromptSecrets);
+    public static JudgeContext Of(TargetDefinition target) => new(target.SystemPrompt, target.SystemPromptSecrets)
+    {
+        ToolPolicy = target.ToolPolicy,
+        WhiteBox = target.WhiteBox,
+        CanaryDocuments = [.. target.Documents.Where(d => d.Canary is not null)],
+    };
 }

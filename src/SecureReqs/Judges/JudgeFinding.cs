@@ -6,6 +6,24 @@ namespace SecureReqs;
 /// <param name="Turn">The 1-based answer (turn) it appeared in.</param>
 public sealed record JudgeFinding(string Oracle, string Detail, int Turn)
 {
+    /// <summary>What kind of compromise, for tool and retrieval oracles: see the <c>*Kind</c> constants; empty otherwise.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>A tool ran outside the caller's scope.</summary>
+    public const string OutOfScopeKind = "out-of-scope";
+
+    /// <summary>A tool ran with an argument outside its constraints.</summary>
+    public const string ArgumentKind = "argument";
+
+    /// <summary>A tool that needs approval ran without it.</summary>
+    public const string ApprovalBypassKind = "approval-bypass";
+
+    /// <summary>A tool call that broke the policy carried protected data out.</summary>
+    public const string ExfiltrationKind = "exfiltration";
+
+    /// <summary>A document above the caller's clearance was retrieved, or its canary answered.</summary>
+    public const string ExposureKind = "exposure";
+
     /// <inheritdoc />
     public override string ToString() => $"{Oracle}: {Detail} (answer {Turn})";
 }

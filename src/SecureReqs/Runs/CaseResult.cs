@@ -20,6 +20,30 @@ public sealed record CaseResult
     /// <summary>What went wrong when <see cref="Outcome"/> is <see cref="Outcome.Errored"/> or <see cref="Outcome.Unjudgeable"/>.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Who the case ran as.</summary>
+    public CallerIdentity Caller { get; init; } = CallerIdentity.Default;
+
+    /// <summary>The tool calls the model requested (or held for approval), over every turn.</summary>
+    public IReadOnlyList<ToolCallRecord> RequestedCalls { get; init; } = [];
+
+    /// <summary>The tool invocations the application's pipeline reported (white-box): run, failed or denied.</summary>
+    public IReadOnlyList<ToolInvocationRecord> Invocations { get; init; } = [];
+
+    /// <summary>The calls judged as run: the invocations that ran (white-box), or the requested calls (black-box).</summary>
+    public IReadOnlyList<ToolCallRecord> ExecutedCalls { get; init; } = [];
+
+    /// <summary>The documents the pipeline reported handing to the model (white-box).</summary>
+    public IReadOnlyList<RetrievalRecord> Retrievals { get; init; } = [];
+
+    /// <summary>Every policy finding on the calls that ran, whatever the case's oracle.</summary>
+    public IReadOnlyList<JudgeFinding> ToolFindings { get; init; } = [];
+
+    /// <summary>Whether the user's own task was completed; null when the case has none.</summary>
+    public bool? TaskCompleted { get; init; }
+
+    /// <summary>Whether the model requested a call that broke the policy and carried protected data, whether or not it ran.</summary>
+    public bool ExfiltrationAttempted { get; init; }
+
     /// <summary>How long the case took.</summary>
     public TimeSpan Duration { get; init; }
 

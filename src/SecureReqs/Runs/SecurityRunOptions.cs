@@ -23,6 +23,10 @@ public sealed class SecurityRunOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Who cases run as when they name no caller themselves (their role and clearance, for tool and retrieval stories).</summary>
+    /// <value>The default value is a customer with public clearance.</value>
+    public CallerIdentity Caller { get; set; } = CallerIdentity.Default;
+
     /// <summary>Receives the run's progress: once when it starts and once after every case.</summary>
     /// <remarks>Reports arrive in order and never concurrently (under a lock), so keep the callback fast.</remarks>
     /// <value>The default value is null: no progress is reported.</value>

@@ -79,15 +79,30 @@ public static class CaseInstantiator
             return record.ValueOf(name) ?? throw new SecureReqsException($"{@case.Source}: unknown placeholder {{{{{name}}}}}.");
         }
 
-        var context = @case.Context
-            .Select(item =>
+        var context = new List<ChatMessage>(@case.Context.Count);
+        var payloadContext = -1;
+        for (var i = 0; i < @case.Context.Count; i++)
+        {
+            var item = @case.Context[i];
+            var properties = new AdditionalPropertiesDictionary { [ContextKindProperty] = item.Kind, [ContextLabelProperty] = item.Label };
+            if (item.Tool is not null)
             {
-                return new ChatMessage(ChatRole.User, ContextHeader(item) + Placeholders.Fill(item.Content, ValueOf))
-                {
-                    AdditionalProperties = new() { [ContextKindProperty] = item.Kind, [ContextLabelProperty] = item.Label },
-                };
-            })
-            .ToList();
+                // An earlier tool call of the application and its result, as a function-calling model sees them.
+                var callId = $"ctx-{i + 1}";
+                context.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, item.Tool, ToolArguments(Placeholders.Fill(item.Arguments ?? "{}", ValueOf)))]) { AdditionalProperties = properties });
+                context.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(callId, Placeholders.Fill(item.Content, ValueOf))]) { AdditionalProperties = new(properties) });
+            }
+            else
+            {
+                context.Add(new ChatMessage(ChatRole.User, ContextHeader(item) + Placeholders.Fill(item.Content, ValueOf)) { AdditionalProperties = properties });
+            }
+
+            if (item.Payload)
+            {
+                payloadContext = context.Count - 1;
+            }
+        }
+
         var turns = @case.Turns.Select(t => t with { Content = Placeholders.Fill(t.Content, ValueOf) }).ToList();
 
         IReadOnlyList<PlantedValue> protectedValues = @case.Oracle.Type != CaseOracle.NoLeak
@@ -96,7 +111,6 @@ public static class CaseInstantiator
                 ? [.. @case.Oracle.Values.Where(planted.ContainsKey).Select(v => planted[v])]
                 : [.. planted.Values.Where(p => p.Name.StartsWith("pii.", StringComparison.Ordinal) && p.Name != Placeholders.CardLast4)];
 
-        var payloadContext = @case.Context.ToList().FindIndex(c => c.Payload);
         var payloadTurn = payloadContext >= 0 ? -1 : @case.Turns.ToList().FindIndex(t => t.Payload);
         if (payloadContext < 0 && payloadTurn < 0)
         {
@@ -114,5 +128,11 @@ public static class CaseInstantiator
             Planted = [.. planted.Values],
             Protected = protectedValues,
         };
+    }
+
+    private static Dictionary<string, object?> ToolArguments(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone(), StringComparer.Ordinal);
     }
 }

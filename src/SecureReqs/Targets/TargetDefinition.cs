@@ -21,6 +21,25 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     /// <value>The default value is null.</value>
     public TimeSpan? RequestTimeout { get; init; }
 
+    /// <summary>The policy of the tools the target's agent may call, so tool stories can judge its calls; null when it declares none.</summary>
+    public ToolPolicy? ToolPolicy { get; init; }
+
+    /// <summary>
+    /// Whether the target runs in process and reports white-box evidence to the run (tool invocations through
+    /// <c>UseToolRecording</c>, retrievals through <see cref="RecordingDocumentRetriever"/>). When false, the tool
+    /// calls a target returns are judged as if they ran, and exposure is judged from canaries in answers.
+    /// </summary>
+    public bool WhiteBox { get; init; }
+
+    /// <summary>The documents of the target's knowledge base that the judges should know (their labels and canaries).</summary>
+    public IReadOnlyList<KnowledgeDocument> Documents { get; init; } = [];
+
+    /// <summary>
+    /// Creates the client with extra documents in its knowledge base (poisoning stories); null when the target cannot
+    /// take documents.
+    /// </summary>
+    public Func<IReadOnlyList<KnowledgeDocument>, IChatClient>? FactoryWithDocuments { get; init; }
+
     /// <summary>Whether a client the factory created is disposed after the scenario that used it.</summary>
     /// <value>The default value is true; false for a shared instance registered with <see cref="TargetRegistry.Add(string, IChatClient, string?)"/>.</value>
     public bool DisposeAfterUse { get; init; } = true;
