@@ -4,7 +4,7 @@ namespace SecureReqs.Cli;
 
 /// <summary>The <c>securereqs</c> command line.</summary>
 /// <remarks>Exit codes: 0 every story passes (or a scan found nothing, or the gate lets the release go), 1 a story failed
-/// or is inconclusive (or a scan found PII, or a KPI regressed against the baseline), 2 a usage or configuration error
+/// or is inconclusive (or a scan found PII, or a KPI regressed against the baseline, or a file differs from its signed manifest), 2 a usage or configuration error
 /// (including an unreadable results file).</remarks>
 public static class CliApp
 {
@@ -60,6 +60,7 @@ public static class CliApp
         root.Subcommands.Add(ScanCommand.Create(output, error));
         root.Subcommands.Add(TargetsCommand.Create(output, environment));
         root.Subcommands.Add(DatasetsCommand.Create(output, error));
+        root.Subcommands.Add(ManifestCommand.Create(output, error, time, environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -49,6 +49,20 @@ public sealed class SecureReqsSettings
     /// <summary>The folder holding the dataset folders.</summary>
     public string DatasetsDirectory { get; set; }
 
+    /// <summary>
+    /// The folder that the paths of model artifacts and training datasets in stories are relative to; when null, the
+    /// nearest folder above the current folder (then above the test assembly) in which the path exists.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public string? RepositoryRoot { get; set; }
+
+    /// <summary>
+    /// The PEM file of public keys trusted to sign manifests; when null, the PEM text in <c>SECUREREQS_VERIFY_KEY</c>,
+    /// else the nearest <c>.securereqs/trusted-signers.pem</c> above the verified folder or file.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public string? TrustedSignersFile { get; set; }
+
     /// <summary>The confidence used when a story does not state one, a fraction.</summary>
     /// <value>The default value is 0.95.</value>
     public double DefaultConfidence { get; set; } = 0.95;

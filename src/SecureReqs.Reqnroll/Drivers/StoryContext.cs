@@ -15,8 +15,12 @@ public sealed class StoryContext
         var tags = feature.FeatureInfo.Tags.Concat(scenario.ScenarioInfo.Tags).Distinct(StringComparer.Ordinal).ToList();
         var record = settings.Journal.Begin(feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, tags, key.Id);
         Driver = new SecurityStoryDriver(settings, record);
+        Data = new DataStoryDriver(settings, record);
     }
 
     /// <summary>The driver.</summary>
     public SecurityStoryDriver Driver { get; }
+
+    /// <summary>The driver of the data and artifact integrity checks, recording into the same story.</summary>
+    public DataStoryDriver Data { get; }
 }
