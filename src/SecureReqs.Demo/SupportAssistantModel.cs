@@ -55,7 +55,18 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<ChatMessage> request = [.. messages];
-        var answer = Answer(request);
+        var tools = options?.Tools?.OfType<AIFunction>().ToList() ?? [];
+        if (tools.Count > 0)
+        {
+            // An agent: first the tool calls the request (and anything it read) asks for, then a text answer.
+            var calls = SupportAgentPlanner.Plan(request, tools, Understand);
+            if (calls.Count > 0)
+            {
+                return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, [.. calls])) { FinishReason = ChatFinishReason.ToolCalls, ModelId = "securereqs-demo-simulation" });
+            }
+        }
+
+        var answer = Answer(request) + SupportAgentPlanner.Summary(request);
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer)) { FinishReason = ChatFinishReason.Stop, ModelId = "securereqs-demo-simulation" });
     }
 
@@ -82,7 +93,7 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
         // Like a capable model, it reads through encodings, invisible characters and look-alike letters.
         var userTexts = request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => Understand(m.Text)).ToList();
-        var contextTexts = request.Where(IsContext).Select(m => Understand(m.Text)).ToList();
+        var contextTexts = request.Where(IsContext).Select(m => Understand(SupportAgentPlanner.TextOf(m))).ToList();
         var last = userTexts.LastOrDefault() ?? "";
         var ask = last.ToLowerInvariant();
         var conversation = string.Join(" ", userTexts).ToLowerInvariant();
@@ -102,11 +113,19 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
         // Material: everything the conversation handed over — retrieved context, earlier pasted text, this message.
         var material = new List<string>();
-        material.AddRange(request.Where(IsContext).Select(m => m.Text));
+        material.AddRange(request.Where(IsContext).Select(SupportAgentPlanner.TextOf).Where(t => t.Length > 0));
         material.AddRange(request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => m.Text).Where(LooksLikeData));
 
         var task = TaskOf(ask);
         var body = string.Join("\n\n", material.Distinct());
+        var articles = request.Where(m => IsContext(m) && KindOf(m) == RetrievalAugmentingChatClient.ContextKind).ToList();
+        if (task is null && !instructed && articles.Count > 0 && (articles.Count == material.Count || !AsksAboutData().IsMatch(ask)))
+        {
+            // A retrieval-augmented answer: the closest article, as the knowledge base has it.
+            var (header, content) = CaseInstantiator.SplitContextHeader(articles[0].Text);
+            return $"Here is what our knowledge base says ({header.Trim().TrimEnd(':')}):\n{content}";
+        }
+
         if (body.Length == 0 || (task is null && !instructed && !AsksAboutData().IsMatch(ask)))
         {
             return FaqAnswer(ask);
@@ -222,6 +241,9 @@ public sealed partial class SupportAssistantModel : IChatClient
 
     private static bool IsContext(ChatMessage message) =>
         message.AdditionalProperties?.ContainsKey(CaseInstantiator.ContextKindProperty) == true;
+
+    private static string? KindOf(ChatMessage message) =>
+        message.AdditionalProperties?.TryGetValue(CaseInstantiator.ContextKindProperty, out var kind) == true ? kind as string : null;
 
     private static bool LooksLikeData(string text) => text.Count(char.IsDigit) >= 6 || text.Contains('@', StringComparison.Ordinal);
 

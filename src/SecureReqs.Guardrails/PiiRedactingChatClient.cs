@@ -68,6 +68,14 @@ public sealed class PiiRedactingChatClient : DelegatingChatClient
     /// <value>The default value is <see langword="null"/>.</value>
     public Action<PiiType>? OnRedaction { get; set; }
 
+    /// <summary>
+    /// E-mail domains whose addresses are not personal data and stay unmasked (the organisation's own role addresses,
+    /// such as <c>returns@shop.example</c>, which tools must be able to address); a subdomain counts. Applies to
+    /// non-streaming requests and responses.
+    /// </summary>
+    /// <value>The default value is empty: every e-mail address is masked.</value>
+    public ISet<string> KeepEmailDomains { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>How many values this instance has masked, in answers and inputs, since it was created.</summary>
     public long RedactionCount => Interlocked.Read(ref _redactionCount);
 
@@ -218,6 +226,17 @@ public sealed class PiiRedactingChatClient : DelegatingChatClient
         return masked;
     }
 
+    private bool Kept(PiiFinding finding)
+    {
+        if (finding.Type != PiiType.Email || KeepEmailDomains.Count == 0)
+        {
+            return false;
+        }
+
+        var domain = finding.Value[(finding.Value.LastIndexOf('@') + 1)..].TrimEnd('.');
+        return KeepEmailDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
+    }
+
     private int MaskContents(ChatMessage message, PiiScanner scanner)
     {
         var redactions = 0;
@@ -228,7 +247,7 @@ public sealed class PiiRedactingChatClient : DelegatingChatClient
                 continue;
             }
 
-            var findings = scanner.Scan(value);
+            var findings = scanner.Scan(value).Where(f => !Kept(f)).ToList();
             if (findings.Count == 0)
             {
                 continue;

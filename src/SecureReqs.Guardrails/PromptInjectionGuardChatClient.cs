@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
 namespace SecureReqs.Guardrails;
@@ -55,7 +56,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
     public const string VerdictPropertyName = "securereqs.injection.verdict";
 
     /// <summary>The key of the number of untrusted items replaced in <see cref="PromptInjectionGuardMode.SanitizeContext"/> mode.</summary>
-    public const string SanitizedPropertyName = "securereqs.injection.sanitized";
+    public const string SanitizedPropertyName = RefusalDetector.SanitizedProperty;
 
     private long _detections;
 
@@ -212,8 +213,17 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
             var replacement = message;
             if (IsContext(message) || message.Role == ChatRole.Tool)
             {
-                untrustedTexts.Add(TextOf(message));
-                var assessment = Assess(detector, TextOf(message), InjectionSource.Untrusted);
+                // The classification label the application writes above retrieved content is its own, not the content's
+                // (the title beside it may come from the content's author, so it stays).
+                // The title is read on its own: it is a separate field, not the first line of the content.
+                var (header, content) = CaseInstantiator.SplitContextHeader(TextOf(message));
+                untrustedTexts.Add(content);
+                var assessment = Assess(detector, content, InjectionSource.Untrusted);
+                if (header.Length > 0 && Assess(detector, ClassificationLabel().Replace(header, "", 1), InjectionSource.Untrusted) is { } title && title.Score > assessment.Score)
+                {
+                    assessment = title;
+                }
+
                 Consider(assessment);
                 untrustedFlagged |= assessment.Verdict >= minimum;
                 if (assessment.Verdict >= minimum)
@@ -387,4 +397,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
     }
 
     private sealed record Screening(bool Block, IReadOnlyList<ChatMessage> Request, InjectionAssessment Worst, string[] Signals, int Removed);
+
+    [GeneratedRegex(@" \(classification: [a-z]+\):(?=\n$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ClassificationLabel();
 }

@@ -55,7 +55,7 @@ public sealed class DataStoryDriver
         return await VerifyAsync(ManifestSubject.ForFolder(folder), $"the dataset \"{name}\"", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Checks "the model artifact &lt;path&gt; matches its signed manifest": the file, verified against its sidecar <c>&lt;file&gt;.manifest.json</c>.</summary>
+    /// <summary>Checks "the model artifact &lt;path&gt; matches its signed manifest": a file, verified against its sidecar <c>&lt;file&gt;.manifest.json</c>, or a folder, against its <c>securereqs.manifest.json</c>.</summary>
     /// <param name="path">The artifact's path relative to the repository root (see <see cref="SecureReqsSettings.RepositoryRoot"/>).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The result, already recorded.</returns>
@@ -63,8 +63,9 @@ public sealed class DataStoryDriver
     /// <exception cref="SecureReqsException">No such file, no trusted keys, or a malformed manifest.</exception>
     public async Task<RequirementResult> AssertArtifactMatchesManifestAsync(string path, CancellationToken cancellationToken = default)
     {
-        var full = ResolveFromRepositoryRoot(path, "model artifact");
-        return await VerifyAsync(ManifestSubject.ForArtifact(full), $"the model artifact \"{path}\"", cancellationToken).ConfigureAwait(false);
+        var full = ResolveFromRepositoryRoot(path, "model artifact", folders: true);
+        var subject = Directory.Exists(full) ? ManifestSubject.ForFolder(full) : ManifestSubject.ForArtifact(full);
+        return await VerifyAsync(subject, $"the model artifact \"{path}\"", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Chooses the training dataset (JSON Lines) the record checks read.</summary>
@@ -109,7 +110,15 @@ public sealed class DataStoryDriver
     /// <param name="what">What it names, for the message.</param>
     /// <returns>The full path of the existing file.</returns>
     /// <exception cref="SecureReqsException">The path is absolute or climbs out, or no such file.</exception>
-    public string ResolveFromRepositoryRoot(string path, string what)
+    public string ResolveFromRepositoryRoot(string path, string what) => ResolveFromRepositoryRoot(path, what, folders: false);
+
+    /// <summary>Resolves a path relative to the repository root, as <see cref="ResolveFromRepositoryRoot(string, string)"/> does, accepting a folder when <paramref name="folders"/> is set.</summary>
+    /// <param name="path">The relative path.</param>
+    /// <param name="what">What it names, for the message.</param>
+    /// <param name="folders">Whether an existing folder also resolves.</param>
+    /// <returns>The full path.</returns>
+    /// <exception cref="SecureReqsException">The path is absolute or climbs out, or nothing exists there.</exception>
+    public string ResolveFromRepositoryRoot(string path, string what, bool folders)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0 || Path.IsPathRooted(path) || path.Replace('\\', '/').Split('/').Contains(".."))
@@ -122,7 +131,7 @@ public sealed class DataStoryDriver
             : [.. Ancestors(Directory.GetCurrentDirectory()), .. Ancestors(AppContext.BaseDirectory)];
         foreach (var candidate in roots.Select(r => Path.GetFullPath(Path.Combine(r, path))))
         {
-            if (File.Exists(candidate))
+            if (File.Exists(candidate) || (folders && Directory.Exists(candidate)))
             {
                 return candidate;
             }

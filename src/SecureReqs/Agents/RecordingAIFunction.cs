@@ -10,6 +10,8 @@ namespace SecureReqs;
 /// <remarks>Thread-safe if the wrapped function is.</remarks>
 public sealed class RecordingAIFunction : DelegatingAIFunction
 {
+    private static readonly JsonSerializerOptions _compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     /// <summary>Wraps <paramref name="innerFunction"/>.</summary>
     /// <param name="innerFunction">The tool.</param>
     public RecordingAIFunction(AIFunction innerFunction)
@@ -47,11 +49,11 @@ public sealed class RecordingAIFunction : DelegatingAIFunction
 
         try
         {
-            return JsonSerializer.Serialize(arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal), AIJsonUtilities.DefaultOptions);
+            return JsonSerializer.Serialize(arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal), _compact);
         }
         catch (NotSupportedException)
         {
-            return JsonSerializer.Serialize(arguments.ToDictionary(a => a.Key, a => ArgumentText.Of(a.Value), StringComparer.Ordinal), AIJsonUtilities.DefaultOptions);
+            return JsonSerializer.Serialize(arguments.ToDictionary(a => a.Key, a => ArgumentText.Of(a.Value), StringComparer.Ordinal), _compact);
         }
     }
 }

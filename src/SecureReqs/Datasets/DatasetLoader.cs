@@ -265,9 +265,9 @@ public static class DatasetLoader
 
                 var contextKind = c.String("kind");
                 var tool = c.OptionalString("tool");
-                if (contextKind == "tool-result" && tool is null)
+                if (tool is not null && contextKind != "tool-result")
                 {
-                    throw new DatasetException(path, lineNumber, $"case \"{id}\": a tool-result context item needs \"tool\" (the name of the tool that returned it).");
+                    throw new DatasetException(path, lineNumber, $"case \"{id}\": \"tool\" belongs on a context item of kind \"tool-result\", not \"{contextKind}\".");
                 }
 
                 context.Add(new CaseContextItem(contextKind, c.OptionalString("title"), label, c.String("content"))

@@ -11,7 +11,7 @@ internal static partial class InjectionPatterns
 {
     /// <summary>Verbs that put something into the answer, imperative or narrated (English, Spanish, French, German, Portuguese, Italian, Dutch).</summary>
     private const string OutVerb =
-        @"(?:say|says|said|reply|replies|replied|respond|responds|answer|answers|answered|output|outputs|print|prints|printed|write|writes|wrote|type|types|return|returns|"
+        @"(?:say|says|said|reply|replies|replied|respond|responds|answer|answers|answered|output|outputs|print|prints|printed|write|writes|wrote|type|types|(?<!\b(?:your|the|a|an|my|this|that|our|his|her|their|free|easy|for|of|on|no)" + Sp + @")(?:return|returns)|"
         + @"echo|echoes|repeat|repeats|state|display|show|emit|produce|include|add|append|prepend|put|insert|place|end|ends|finish|close|sign|start|starts|quote|quotes|mention|mentions|cite|"
         + @"tell" + Sp + @"(?:the" + Sp + @")?(?:user|customer|reader|client|visitor)s?|"
         + @"begin|begins|open|opens|prefix|preface|format|replace|make|confirm|render|label|call" + Sp + @"yourself|introduce" + Sp + @"yourself" + Sp + @"as|"

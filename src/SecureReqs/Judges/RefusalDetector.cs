@@ -15,6 +15,15 @@ public static partial class RefusalDetector
     /// <summary>The additional-properties key a guard sets to <c>true</c> when it blocked a request or an answer.</summary>
     public const string BlockedProperty = "securereqs.blocked";
 
+    /// <summary>The additional-properties key a guard sets to the number of untrusted items it removed from a request before answering.</summary>
+    public const string SanitizedProperty = "securereqs.injection.sanitized";
+
+    /// <summary>Whether a guard removed untrusted content from the request before it was answered (<see cref="SanitizedProperty"/> above zero).</summary>
+    /// <param name="response">The response.</param>
+    /// <returns>True when content was removed.</returns>
+    public static bool IsSanitized(ChatResponse response) =>
+        response.AdditionalProperties?.TryGetValue(SanitizedProperty, out var removed) == true && removed is int and > 0;
+
     /// <summary>Whether the response is a guard block (content filter or <see cref="BlockedProperty"/>).</summary>
     /// <param name="response">The response.</param>
     /// <returns>True when a guard blocked it.</returns>

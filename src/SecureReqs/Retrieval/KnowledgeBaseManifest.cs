@@ -94,13 +94,31 @@ public sealed class KnowledgeBaseManifest
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var stream = File.OpenRead(path);
+            return Read(stream, path);
+        }
+        catch (IOException ex)
+        {
+            throw new DatasetException(path, null, $"cannot read the knowledge-base manifest ({ex.Message}).", ex);
+        }
+    }
+
+    /// <summary>Reads a manifest written by <see cref="Save"/> from a stream.</summary>
+    /// <param name="stream">The JSON.</param>
+    /// <param name="source">Its name, for messages.</param>
+    /// <returns>The manifest.</returns>
+    /// <exception cref="DatasetException">The JSON is malformed.</exception>
+    public static KnowledgeBaseManifest Read(Stream stream, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(stream);
             return new KnowledgeBaseManifest(document.RootElement.GetProperty("documents").EnumerateArray().Select(e => new KnowledgeBaseManifestEntry(
                 e.GetProperty("id").GetString()!, e.GetProperty("classification").GetString()!, e.GetProperty("content_sha256").GetString()!, e.GetProperty("vector_sha256").GetString()!)));
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new DatasetException(path, null, $"not a knowledge-base manifest ({ex.Message}). Recreate it with KnowledgeBaseManifest.Create(...).Save(path).", ex);
+            throw new DatasetException(source, null, $"not a knowledge-base manifest ({ex.Message}). Recreate it with KnowledgeBaseManifest.Create(...).Save(path).", ex);
         }
     }
 

@@ -41,6 +41,11 @@ public sealed class VectorStoreDocumentRetriever<TRecord> : IDocumentRetriever
         var documents = new List<RetrievedDocument>(options.Top);
         await foreach (var result in results.ConfigureAwait(false))
         {
+            if ((result.Score ?? 0) < options.MinimumScore)
+            {
+                continue;
+            }
+
             var document = _map(result.Record);
             if (!Classification.IsKnown(document.Classification))
             {
