@@ -153,20 +153,7 @@ public sealed class DataStoryDriver
         var message = verification.IsValid
             ? string.Create(CultureInfo.InvariantCulture, $"{Capitalize(what)} matches its signed manifest: {verification.Manifest!.Files.Count} files, signed by trusted key {verification.KeyId} on {verification.Manifest.Created.UtcDateTime.ToString(SignedManifest.CreatedFormat, CultureInfo.InvariantCulture)}.")
             : $"Expected {what} to match its signed manifest, but {Count(problems.Count, "problem was", "problems were")} found:{List(problems.Select(p => p.Message), problems.Count)}";
-        return Record(new RequirementResult
-        {
-            Requirement = $"{what} matches its signed manifest",
-            Kpi = "problems against the signed manifest",
-            Measured = total == 0 ? double.NaN : Math.Min(1.0, (double)problems.Count / total),
-            Count = problems.Count,
-            Total = total,
-            Bound = double.NaN,
-            Threshold = 0,
-            Comparison = Comparison.AtMost,
-            Confidence = double.NaN,
-            Verdict = verification.IsValid ? Verdict.Pass : Verdict.Fail,
-            Message = message,
-        });
+        return Record(RequirementResult.Absolute($"{what} matches its signed manifest", "problems against the signed manifest", problems.Count, total, verification.IsValid ? Verdict.Pass : Verdict.Fail, message));
     }
 
     private async Task<RequirementResult> AssertRecordsAsync(TrainingDataFindingKind kind, string offends, string kpi, string expected, CancellationToken cancellationToken)
@@ -183,20 +170,7 @@ public sealed class DataStoryDriver
             : kind == TrainingDataFindingKind.MissingProvenance
                 ? string.Create(CultureInfo.InvariantCulture, $"Expected every record of {written} to have provenance (a \"provenance\" object with a non-empty \"source\"), but {records} of {scan.Records} records do not:{List(findings.Select(f => f.ToString()), findings.Count)}")
                 : string.Create(CultureInfo.InvariantCulture, $"Expected no record of {written} to {expected}, but {records} of {scan.Records} records do ({Count(findings.Count, "finding", "findings")}):{List(findings.Select(f => f.ToString()), findings.Count)}");
-        return Record(new RequirementResult
-        {
-            Requirement = requirement,
-            Kpi = kpi,
-            Measured = (double)records / scan.Records,
-            Count = records,
-            Total = (int)Math.Min(int.MaxValue, scan.Records),
-            Bound = double.NaN,
-            Threshold = 0,
-            Comparison = Comparison.AtMost,
-            Confidence = double.NaN,
-            Verdict = findings.Count == 0 ? Verdict.Pass : Verdict.Fail,
-            Message = message,
-        });
+        return Record(RequirementResult.Absolute(requirement, kpi, records, scan.Records, findings.Count == 0 ? Verdict.Pass : Verdict.Fail, message));
     }
 
     // One scan serves every record check of the story: the file is read once.

@@ -430,21 +430,7 @@ public sealed class SecurityStoryDriver
 
     /// <summary>Records an absolute check ("no response …"): not a rate with a bound, a single offending case fails it.</summary>
     private RequirementResult RecordAbsolute(string requirement, string kpi, IReadOnlyList<CaseResult> against, int total, Verdict verdict, string message) =>
-        Record(new RequirementResult
-        {
-            Requirement = requirement,
-            Kpi = kpi,
-            Measured = total == 0 ? double.NaN : (double)against.Count / total,
-            Count = against.Count,
-            Total = total,
-            Bound = double.NaN,
-            Threshold = 0,
-            Comparison = Comparison.AtMost,
-            Confidence = double.NaN,
-            Verdict = verdict,
-            Message = message,
-            AgainstCases = against,
-        });
+        Record(RequirementResult.Absolute(requirement, kpi, against.Count, total, verdict, message, against));
 
     /// <summary>
     /// Checks "the &lt;p&gt;th percentile latency is at most &lt;t&gt; seconds [with &lt;c&gt;% confidence]" (LLM10): a case's latency

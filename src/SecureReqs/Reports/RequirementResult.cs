@@ -73,4 +73,33 @@ public sealed record RequirementResult
         Breakdown = assessment.Measurement.Breakdown,
         MutatorBreakdown = assessment.Measurement.MutatorBreakdown,
     };
+
+    /// <summary>
+    /// The result of an absolute check ("no response …", "every record …"): not a rate with a bound; a single offending
+    /// case or record fails it.
+    /// </summary>
+    /// <param name="requirement">The requirement as the story states it.</param>
+    /// <param name="kpi">What was counted.</param>
+    /// <param name="count">How many offended.</param>
+    /// <param name="total">Out of how many.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="message">The message for the product manager.</param>
+    /// <param name="against">The offending cases, when they are cases.</param>
+    /// <returns>The result.</returns>
+    public static RequirementResult Absolute(string requirement, string kpi, int count, long total, Verdict verdict, string message, IReadOnlyList<CaseResult>? against = null) =>
+        new()
+        {
+            Requirement = requirement,
+            Kpi = kpi,
+            Measured = total == 0 ? double.NaN : Math.Min(1.0, (double)count / total),
+            Count = count,
+            Total = (int)Math.Min(int.MaxValue, total),
+            Bound = double.NaN,
+            Threshold = 0,
+            Comparison = Comparison.AtMost,
+            Confidence = double.NaN,
+            Verdict = verdict,
+            Message = message,
+            AgainstCases = against ?? [],
+        };
 }
