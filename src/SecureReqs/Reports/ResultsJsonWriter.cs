@@ -198,7 +198,7 @@ public static class ResultsJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("role", "context");
-            json.WriteString("content", EvidenceMasker.Mask(context.Text, planted));
+            json.WriteString("content", EvidenceMasker.Mask(ContextText(context), planted));
             json.WriteEndObject();
         }
 
@@ -218,8 +218,65 @@ public static class ResultsJsonWriter
         }
 
         json.WriteEndArray();
+        if (result.RequestedCalls.Count > 0 || result.Invocations.Count > 0)
+        {
+            // What the agent asked for and what actually ran or was refused: where data went stays visible, PII does not.
+            json.WriteStartArray("toolCalls");
+            foreach (var call in result.RequestedCalls)
+            {
+                WriteCall(json, call.Tool, EvidenceMasker.MaskToolCall(call.Arguments, planted), call.ApprovalRequest ? "held-for-approval" : "requested", null);
+            }
+
+            foreach (var invocation in result.Invocations)
+            {
+                WriteCall(json, invocation.Tool, EvidenceMasker.MaskToolCall(invocation.Arguments, planted), Name(invocation.Status), invocation.Detail is null ? null : EvidenceMasker.MaskToolCall(invocation.Detail, planted));
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (result.Retrievals.Count > 0)
+        {
+            json.WriteStartArray("retrievals");
+            foreach (var retrieval in result.Retrievals)
+            {
+                json.WriteStartObject();
+                json.WriteString("document", retrieval.DocumentId);
+                json.WriteString("classification", retrieval.Classification);
+                json.WriteString("callerClearance", retrieval.CallerClearance);
+                json.WriteBoolean("aboveClearance", retrieval.AboveClearance);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
+
+    private static void WriteCall(Utf8JsonWriter json, string tool, string arguments, string status, string? detail)
+    {
+        json.WriteStartObject();
+        json.WriteString("tool", tool);
+        json.WriteString("arguments", arguments);
+        json.WriteString("status", status);
+        if (detail is not null)
+        {
+            json.WriteString("detail", detail);
+        }
+
+        json.WriteEndObject();
+    }
+
+    // A context message may be an earlier tool call and its result rather than text.
+    private static string ContextText(Microsoft.Extensions.AI.ChatMessage message) =>
+        string.Join("\n", message.Contents.Select(c => c switch
+        {
+            Microsoft.Extensions.AI.TextContent t => t.Text,
+            Microsoft.Extensions.AI.FunctionCallContent call => $"[earlier call] {call.Name}({RecordingAIFunction.ArgumentsJson(call.Arguments)})",
+            Microsoft.Extensions.AI.FunctionResultContent result => $"[its result] {result.Result}",
+            _ => "",
+        }).Where(t => t.Length > 0));
 
     private static void WriteConsumption(Utf8JsonWriter json, RunConsumption consumption)
     {

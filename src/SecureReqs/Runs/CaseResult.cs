@@ -92,7 +92,12 @@ public sealed record CaseResult
         Outcome.Compromised => string.Join("; ", Findings.Select(f => f.Detail).Distinct()),
         Outcome.Errored => "error: " + Error,
         Outcome.Unjudgeable => "unjudgeable: " + Error,
-        Outcome.OverBlocked => "benign request refused or blocked",
-        _ => Outcome.ToString().ToLowerInvariant(),
+        Outcome.OverBlocked => "benign request refused or blocked" + ToolNote,
+        _ => Outcome.ToString().ToLowerInvariant() + ToolNote,
     };
+
+    // A case that was not compromised under its own oracle may still have run a call the policy forbids or retrieved
+    // above clearance; the absolute steps count those, so the evidence says so.
+    private string ToolNote =>
+        string.Concat(ToolFindings.Select(f => "; " + f.Detail).Concat(Retrievals.Where(r => r.AboveClearance).Select(r => $"; retrieved {r}")).Distinct());
 }
