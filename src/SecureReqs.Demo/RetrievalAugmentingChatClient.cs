@@ -51,7 +51,7 @@ public sealed class RetrievalAugmentingChatClient(IChatClient innerClient, IDocu
             return request;
         }
 
-        var caller = options?.AdditionalProperties?.TryGetValue(CallerIdentity.PropertyName, out CallerIdentity? given) is true ? given! : SecurityEvidence.Caller ?? new CallerIdentity("anonymous", Classification.Public);
+        var caller = CallerIdentity.Of(options) ?? new CallerIdentity("anonymous", Classification.Public);
         var documents = await retriever.RetrieveAsync(request[last].Text, new RetrievalOptions(caller) { Top = 2, MinimumScore = MinimumScore }, cancellationToken).ConfigureAwait(false);
         var context = documents.Select(d => new ChatMessage(
             ChatRole.User,

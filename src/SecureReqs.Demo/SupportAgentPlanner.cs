@@ -29,12 +29,12 @@ internal static partial class SupportAgentPlanner
 
         var loop = request.Skip(lastUser + 1).ToList();
         var made = loop.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).Select(Key).ToHashSet(StringComparer.Ordinal);
-        var material = request.Take(lastUser).Where(IsContext).Select(TextOf).Where(t => t.Length > 0).ToList();
+        var material = request.Take(lastUser).Where(IsContext).Select(MessageText.Of).Where(t => t.Length > 0).ToList();
         // In the function-calling loop the agent reads what its last lookups returned (not its own confirmations).
         var lastCalls = loop.LastOrDefault(m => m.Contents.OfType<FunctionCallContent>().Any())?.Contents.OfType<FunctionCallContent>()
             .Where(c => c.Name is "lookup_order" or "read_file").Select(c => c.CallId).ToHashSet(StringComparer.Ordinal) ?? [];
         IEnumerable<(string Text, bool FromUser)> sources = loop.Count > 0
-            ? loop.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Where(r => lastCalls.Contains(r.CallId)).Select(r => (Instructions(ResultText(r.Result)), false))
+            ? loop.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Where(r => lastCalls.Contains(r.CallId)).Select(r => (Instructions(MessageText.OfResult(r.Result)), false))
             : [(UserRequest(request, lastUser), true), .. material.Select(t => (Instructions(t), false))];
 
         var offered = tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -71,23 +71,12 @@ internal static partial class SupportAgentPlanner
         var text = new StringBuilder("\n\nTool results:");
         foreach (var result in results)
         {
-            var value = ResultText(result.Result);
+            var value = MessageText.OfResult(result.Result);
             text.Append("\n- ").Append(names.GetValueOrDefault(result.CallId, "tool")).Append(": ").Append(value.Length <= 300 ? value : value[..300] + "...");
         }
 
         return text.ToString();
     }
-
-    /// <summary>The text of a message, including function results.</summary>
-    /// <param name="message">The message.</param>
-    /// <returns>The text.</returns>
-    public static string TextOf(ChatMessage message) =>
-        string.Join("\n", message.Contents.Select(c => c switch
-        {
-            TextContent t => t.Text,
-            FunctionResultContent r => ResultText(r.Result),
-            _ => "",
-        }).Where(t => t.Length > 0));
 
     // What the user asks for: the last turn, read with the turns before it when it only answers the assistant ("Yes please").
     private static string UserRequest(IReadOnlyList<ChatMessage> request, int lastUser)
@@ -208,14 +197,6 @@ internal static partial class SupportAgentPlanner
     private static bool IsContext(ChatMessage message) => message.AdditionalProperties?.ContainsKey(CaseInstantiator.ContextKindProperty) == true;
 
     private static string Key(FunctionCallContent call) => call.Name + RecordingAIFunction.ArgumentsJson(call.Arguments);
-
-    private static string ResultText(object? result) => result switch
-    {
-        null => "",
-        string s => s,
-        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString() ?? "",
-        _ => result.ToString() ?? "",
-    };
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 

@@ -93,7 +93,7 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
         // Like a capable model, it reads through encodings, invisible characters and look-alike letters.
         var userTexts = request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => Understand(m.Text)).ToList();
-        var contextTexts = request.Where(IsContext).Select(m => Understand(SupportAgentPlanner.TextOf(m))).ToList();
+        var contextTexts = request.Where(IsContext).Select(m => Understand(MessageText.Of(m))).ToList();
         var last = userTexts.LastOrDefault() ?? "";
         var ask = last.ToLowerInvariant();
         var conversation = string.Join(" ", userTexts).ToLowerInvariant();
@@ -113,7 +113,7 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
         // Material: everything the conversation handed over — retrieved context, earlier pasted text, this message.
         var material = new List<string>();
-        material.AddRange(request.Where(IsContext).Select(SupportAgentPlanner.TextOf).Where(t => t.Length > 0));
+        material.AddRange(request.Where(IsContext).Select(MessageText.Of).Where(t => t.Length > 0));
         material.AddRange(request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => m.Text).Where(LooksLikeData));
 
         var task = TaskOf(ask);

@@ -233,8 +233,8 @@ public sealed class PiiRedactingChatClient : DelegatingChatClient
             return false;
         }
 
-        var domain = finding.Value[(finding.Value.LastIndexOf('@') + 1)..].TrimEnd('.');
-        return KeepEmailDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
+        var host = finding.Value[(finding.Value.LastIndexOf('@') + 1)..];
+        return KeepEmailDomains.Any(d => ArgumentConstraint.IsAtOrUnder(host, d));
     }
 
     private int MaskContents(ChatMessage message, PiiScanner scanner)

@@ -253,7 +253,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
                     continue;
                 }
 
-                var assessment = Assess(detector, ResultText(result.Result), InjectionSource.Untrusted);
+                var assessment = Assess(detector, MessageText.OfResult(result.Result), InjectionSource.Untrusted);
                 Consider(assessment);
                 if (assessment.Verdict < minimum)
                 {
@@ -320,32 +320,6 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
 
     private static string TextOf(ChatMessage message) =>
         string.Join("\n", message.Contents.OfType<TextContent>().Select(t => t.Text).Where(t => !string.IsNullOrEmpty(t)));
-
-    private static string ResultText(object? result)
-    {
-        switch (result)
-        {
-            case null:
-                return "";
-            case string text:
-                return text;
-            case JsonElement element:
-                return element.ValueKind == JsonValueKind.String ? element.GetString() ?? "" : element.GetRawText();
-            case TextContent content:
-                return content.Text;
-            case IEnumerable<AIContent> contents:
-                return string.Join("\n", contents.OfType<TextContent>().Select(t => t.Text));
-            default:
-                try
-                {
-                    return JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions);
-                }
-                catch (NotSupportedException)
-                {
-                    return result.ToString() ?? "";
-                }
-        }
-    }
 
     private static ChatMessage Replace(ChatMessage message, string text)
     {

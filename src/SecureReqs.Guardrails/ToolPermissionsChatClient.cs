@@ -11,8 +11,8 @@ namespace SecureReqs.Guardrails;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Fail-closed: a request with no known caller is offered no tools. The caller is read from
-/// <see cref="CallerResolver"/>, by default from <c>ChatOptions.AdditionalProperties[CallerIdentity.PropertyName]</c>
-/// and otherwise from the SecureReqs run (<see cref="SecurityEvidence.Caller"/>); never from the conversation's text.
+/// <see cref="CallerResolver"/>, by default <see cref="CallerIdentity.Of"/>: <c>ChatOptions.AdditionalProperties[CallerIdentity.PropertyName]</c>,
+/// otherwise the SecureReqs run's caller; never from the conversation's text.
 /// Put it after (inside) <c>UseToolRecording</c> and before (outside) <c>UseFunctionInvocation</c>.
 /// </remarks>
 public sealed class ToolPermissionsChatClient : DelegatingChatClient
@@ -33,7 +33,7 @@ public sealed class ToolPermissionsChatClient : DelegatingChatClient
     public ToolPolicy Policy { get; }
 
     /// <summary>Finds the authenticated caller of a request; null when unknown (no tools are offered then).</summary>
-    public Func<ChatOptions?, CallerIdentity?> CallerResolver { get; set; } = DefaultCaller;
+    public Func<ChatOptions?, CallerIdentity?> CallerResolver { get; set; } = CallerIdentity.Of;
 
     /// <summary>Called for every refused invocation, for audit logs.</summary>
     public Action<ToolPolicyDecision>? OnDenied { get; set; }
@@ -45,12 +45,6 @@ public sealed class ToolPermissionsChatClient : DelegatingChatClient
     /// <inheritdoc />
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         base.GetStreamingResponseAsync(messages, Restrict(options), cancellationToken);
-
-    /// <summary>The default <see cref="CallerResolver"/>: the options' caller property, else the SecureReqs run's caller.</summary>
-    /// <param name="options">The request's options.</param>
-    /// <returns>The caller, or null.</returns>
-    public static CallerIdentity? DefaultCaller(ChatOptions? options) =>
-        options?.AdditionalProperties?.TryGetValue(CallerIdentity.PropertyName, out CallerIdentity? caller) is true ? caller : SecurityEvidence.Caller;
 
     private ChatOptions? Restrict(ChatOptions? options)
     {

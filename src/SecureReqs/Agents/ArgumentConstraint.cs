@@ -184,9 +184,14 @@ public sealed record ArgumentConstraint(string Argument)
 
     private static string NormalizePrefix(string prefix) => (NormalizePath(prefix) ?? prefix).TrimEnd('/') + "/";
 
-    private static bool IsAtOrUnder(string host, string domain)
+    /// <summary>Whether <paramref name="host"/> is <paramref name="domain"/> or one of its subdomains (case-insensitive; a leading <c>@</c> on the domain is ignored).</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="domain">The domain.</param>
+    /// <returns>True when the host is at or under the domain.</returns>
+    public static bool IsAtOrUnder(string host, string domain)
     {
-        var d = domain.Trim().TrimStart('@').ToLowerInvariant();
-        return host == d || host.EndsWith("." + d, StringComparison.Ordinal);
+        var d = domain.Trim().TrimStart('@');
+        var h = host.TrimEnd('.');
+        return h.Equals(d, StringComparison.OrdinalIgnoreCase) || h.EndsWith("." + d, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -38,5 +38,21 @@ internal static class ArgumentText
         }
     }
 
-    public static string Clip(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    public static string Clip(string text, int max = 80) => text.Length <= max ? text : text[..(max - 3)] + "...";
+
+    // A call's JSON arguments as the dictionary a function receives (values as JsonElements); empty when not an object.
+    public static Dictionary<string, object?> Parse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone(), StringComparer.Ordinal)
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 }

@@ -14,6 +14,15 @@ public sealed record CallerIdentity(string Role, string Clearance)
     /// <summary>The caller when a case and its story name none: a customer with public clearance.</summary>
     public static CallerIdentity Default { get; } = new("customer", Classification.Public);
 
+    /// <summary>
+    /// The authenticated caller of a request: the one the application put in the options
+    /// (<see cref="PropertyName"/>), else the caller of the SecureReqs run the request belongs to; null when neither.
+    /// </summary>
+    /// <param name="options">The request's options.</param>
+    /// <returns>The caller, or null.</returns>
+    public static CallerIdentity? Of(Microsoft.Extensions.AI.ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(PropertyName, out CallerIdentity? caller) is true ? caller : SecurityEvidence.Caller;
+
     /// <inheritdoc />
     public override string ToString() => $"{Role} ({Clearance} clearance)";
 }

@@ -33,24 +33,18 @@ public sealed class EvidenceScope : IDisposable
     /// <summary>How many retrieved documents a control withheld.</summary>
     public int Withheld => Volatile.Read(ref _withheld);
 
-    /// <summary>Whether any hook recorded anything, so that the target is known to be instrumented.</summary>
-    public bool Instrumented { get; private set; }
-
     internal void Add(ToolInvocationRecord record)
     {
-        Instrumented = true;
         _invocations.Enqueue(record);
     }
 
     internal void Add(RetrievalRecord record)
     {
-        Instrumented = true;
         _retrievals.Enqueue(record);
     }
 
     internal void AddWithheld(int count)
     {
-        Instrumented = true;
         Interlocked.Add(ref _withheld, count);
     }
 

@@ -274,7 +274,7 @@ public static class ResultsJsonWriter
         {
             Microsoft.Extensions.AI.TextContent t => t.Text,
             Microsoft.Extensions.AI.FunctionCallContent call => $"[earlier call] {call.Name}({RecordingAIFunction.ArgumentsJson(call.Arguments)})",
-            Microsoft.Extensions.AI.FunctionResultContent result => $"[its result] {result.Result}",
+            Microsoft.Extensions.AI.FunctionResultContent result => "[its result] " + MessageText.OfResult(result.Result),
             _ => "",
         }).Where(t => t.Length > 0));
 

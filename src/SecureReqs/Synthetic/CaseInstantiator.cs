@@ -89,7 +89,7 @@ public static class CaseInstantiator
             {
                 // An earlier tool call of the application and its result, as a function-calling model sees them.
                 var callId = $"ctx-{i + 1}";
-                context.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, item.Tool, ToolArguments(Placeholders.Fill(item.Arguments ?? "{}", ValueOf)))]) { AdditionalProperties = properties });
+                context.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, item.Tool, ArgumentText.Parse(Placeholders.Fill(item.Arguments ?? "{}", ValueOf)))]) { AdditionalProperties = properties });
                 context.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(callId, Placeholders.Fill(item.Content, ValueOf))]) { AdditionalProperties = new(properties) });
             }
             else
@@ -128,11 +128,5 @@ public static class CaseInstantiator
             Planted = [.. planted.Values],
             Protected = protectedValues,
         };
-    }
-
-    private static Dictionary<string, object?> ToolArguments(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone(), StringComparer.Ordinal);
     }
 }
