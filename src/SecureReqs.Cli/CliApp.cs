@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace SecureReqs.Cli;
 
@@ -23,11 +24,22 @@ public static class CliApp
     public static int Run(string[] args)
     {
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+
+        // SIGINT (Ctrl-C) and SIGTERM (a CI job cancelled) stop the run: no new request is sent, the reports are written
+        // marked interrupted, and the exit code is 130. A second signal ends the process at once.
+        var stopping = 0;
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+            if (Interlocked.Exchange(ref stopping, 1) == 0)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine("securereqs: stopping: no new request is sent; writing the reports of what finished (signal again to quit at once).");
+                cancel.Cancel();
+            }
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         return RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token).GetAwaiter().GetResult();
     }
 
@@ -53,6 +65,7 @@ public static class CliApp
     {
         var root = new RootCommand("SecureReqs: executable security requirements for AI features. Run Gherkin security stories against an IChatClient and gate releases on their KPIs.");
         root.Subcommands.Add(RunCommand.Create(output, error, time, environment));
+        root.Subcommands.Add(LintCommand.Create(output, error, time, environment));
         root.Subcommands.Add(GateCommand.Create(output, error));
         root.Subcommands.Add(PlanCommand.Create(output));
         root.Subcommands.Add(CoverageCommand.Create(output, error));
@@ -76,7 +89,7 @@ public static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
         }
         catch (SecureReqsException ex)
         {

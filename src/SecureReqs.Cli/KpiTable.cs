@@ -43,7 +43,7 @@ internal static class KpiTable
         }
     }
 
-    private static void WriteBreakdown(TextWriter writer, StoryOutcome story, RequirementResult r, string by, IReadOnlyList<KpiBreakdownRow> rows)
+    private static void WriteBreakdown(TextWriter writer, ResultsStory story, RequirementResult r, string by, IReadOnlyList<KpiBreakdownRow> rows)
     {
         if (rows.Count < 2)
         {

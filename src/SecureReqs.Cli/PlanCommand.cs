@@ -72,5 +72,5 @@ internal static class PlanCommand
             : ClopperPearson.CasesNeededForAtMost(threshold, confidence, failures);
 
     private static double Percent(string text, string option) =>
-        SecurityStoryDriver.ParsePercent(text.Trim().TrimEnd('%').Trim(), option);
+        Percentages.Parse(text, option);
 }

@@ -22,7 +22,7 @@ internal static class RunCommand
         var datasets = new Option<DirectoryInfo?>("--datasets") { Description = "The datasets folder (default: the nearest adversarial-datasets/ above the features folder)." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html, junit.xml, results.sarif, summary.md and the Reqnroll reports go (default: securereqs-report/)." };
         var sourceRoot = new Option<DirectoryInfo?>("--source-root") { Description = "The repository root that SARIF locations are relative to (default: the nearest folder above the features holding .git, else the current folder)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once per story.", DefaultValueFactory = _ => 8 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once per story (1–256).", DefaultValueFactory = _ => 8 };
         var config = ConfigOption();
         var noCache = new Option<bool>("--no-cache") { Description = "Send every request to the configured targets instead of replaying answers from the response cache (nothing is written to it either)." };
         var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where the response cache of configured targets lives (default: .securereqs/cache beside securereqs.json)." };
@@ -41,15 +41,20 @@ internal static class RunCommand
         command.SetAction((parse, ct) =>
         {
             var featuresDir = parse.GetValue(features)?.FullName ?? Path.GetFullPath("features");
+            var session = new StorySession
+            {
+                FeaturesDirectory = featuresDir,
+                Target = parse.GetValue(target),
+                DatasetsDirectory = parse.GetValue(datasets)?.FullName,
+                ConfigFile = parse.GetValue(config)?.FullName,
+                Concurrency = parse.GetValue(concurrency),
+                EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get },
+                Time = time,
+            };
             return RunAsync(
-                featuresDir,
-                parse.GetValue(target),
-                parse.GetValue(datasets)?.FullName,
+                session,
                 parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
-                parse.GetValue(concurrency),
                 parse.GetValue(sourceRoot)?.FullName ?? FindSourceRoot(featuresDir),
-                parse.GetValue(config)?.FullName,
-                new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get },
                 output,
                 error,
                 time,
@@ -86,56 +91,52 @@ internal static class RunCommand
         return targets;
     }
 
+    /// <summary>Exit code of a run stopped by SIGINT or SIGTERM (128 + SIGINT), as shells report it.</summary>
+    public const int Interrupted = 130;
+
     private static async Task<int> RunAsync(
-        string featuresDir,
-        string? target,
-        string? datasetsDir,
+        StorySession session,
         string reportDir,
-        int concurrency,
         string sourceRoot,
-        string? configFile,
-        EndpointTargetSettings endpointSettings,
         TextWriter output,
         TextWriter error,
         TimeProvider time,
         CliEnvironment environment,
         CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(featuresDir))
+        // A malformed configuration is named first: it is wrong whatever the stories say.
+        using var endpoints = LoadEndpoints(session.ConfigFile, session.EndpointSettings);
+        if (session.CheckArguments() is { } problem)
         {
-            await error.WriteLineAsync($"securereqs: the features folder {featuresDir} does not exist. Pass the folder of your .feature files: securereqs run <features-dir>.").ConfigureAwait(false);
+            await error.WriteLineAsync("securereqs: " + problem).ConfigureAwait(false);
             return CliApp.UsageError;
         }
 
-        using var endpoints = LoadEndpoints(configFile, endpointSettings);
-        var settings = new SecureReqsSettings
+        // Pre-flight: every story is read and checked before a single request is paid for.
+        var preflight = await LintCommand.PreflightAsync(session, endpoints, cancellationToken).ConfigureAwait(false);
+        if (preflight.Problems.Count > 0)
         {
-            TargetOverride = target,
-            RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency, TimeProvider = time },
-            Targets = RegistryOfThisRun(),
-            Endpoints = endpoints,
-        };
-        settings.RunOptions.Validate();
-        settings.DatasetsDirectory = datasetsDir ?? DatasetCatalog.FindDefaultRoot(featuresDir) ?? settings.DatasetsDirectory;
-        settings.TargetsWithDefaults();
-        if (target is not null)
-        {
-            settings.Targets.Get(target);
-
-            // A missing key is reported now, before any story runs.
-            endpoints?.Prepare(target);
+            await LintCommand.WriteAsync(preflight, output, error).ConfigureAwait(false);
+            return CliApp.UsageError;
         }
 
-        Directory.CreateDirectory(reportDir);
-        var started = time.GetUtcNow();
-        var runner = new FeatureRunner(new FeatureRunnerOptions
+        if (cancellationToken.IsCancellationRequested)
         {
-            FeaturesDirectory = featuresDir,
-            TestAssembly = typeof(SecuritySteps).Assembly,
-            ReportsDirectory = Path.Combine(reportDir, "reqnroll"),
-            ConfigureGlobalContainer = container => container.RegisterInstanceAs(settings),
-            ConfigureScenarioContainer = (container, id) => container.RegisterInstanceAs(new StoryKey { Id = id }),
-        });
+            await error.WriteLineAsync("securereqs: stopped before the first request; nothing was sent and no report was written.").ConfigureAwait(false);
+            return Interrupted;
+        }
+
+        await LintCommand.WriteAsync(preflight, error, error).ConfigureAwait(false);
+
+        // Earlier results must never be gated as this run's: they go before the first request, and an in-progress
+        // results.json (complete: false) takes their place until the run ends.
+        var started = time.GetUtcNow();
+        var configurationHash = StorySession.Sha256OrNull(session.ConfigurationPath);
+        ReportFiles.RemoveStale(reportDir);
+        ReportFiles.Write(new SecurityReport { Target = session.Target, FeaturesDirectory = session.FeaturesDirectory, StartedAt = started, FinishedAt = started, Stories = [], Complete = false, ConfigurationSha256 = configurationHash }, reportDir, sourceRoot);
+
+        var settings = session.Settings(endpoints, preflight: false, cancellationToken);
+        var runner = session.Runner(settings, Path.Combine(reportDir, "reqnroll"));
         var results = environment.IsInteractive
             ? await LiveProgress.ShowAsync(error, progress =>
             {
@@ -143,40 +144,44 @@ internal static class RunCommand
                 return runner.RunAsync(cancellationToken);
             }).ConfigureAwait(false)
             : await RunWithPlainProgressAsync(runner, settings, error, cancellationToken).ConfigureAwait(false);
+        var interrupted = runner.Interrupted || cancellationToken.IsCancellationRequested;
         var report = new SecurityReport
         {
-            Target = target,
-            FeaturesDirectory = featuresDir,
+            Target = session.Target,
+            FeaturesDirectory = session.FeaturesDirectory,
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
-            Stories = [.. results.Select(r => ToOutcome(r, settings.Journal))],
+            Stories = [.. results.Select(r => StorySession.ToStory(r, settings.Journal))],
+            Complete = !interrupted,
+            Interrupted = interrupted,
+            DryRun = runner.DryRun,
+            ConfigurationSha256 = configurationHash,
+            Features = StorySession.FeatureHashes(runner),
         };
 
-        KpiTable.Write(report, output);
-        foreach (var story in report.Stories.Where(s => s.Record?.Notes.Count > 0))
+        // Everything printed about the run passes the same sanitizer as the report files.
+        var sanitizer = new ReportSanitizer(report.Secrets, sourceRoot);
+        using (var text = new StringWriter())
         {
-            foreach (var note in story.Record!.Notes)
-            {
-                await output.WriteLineAsync($"Note ({story.Scenario}): {note}").ConfigureAwait(false);
-            }
-        }
-
-        foreach (var story in report.Stories.Where(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)))
-        {
-            await output.WriteLineAsync().ConfigureAwait(false);
-            await output.WriteLineAsync($"{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {story.Feature}: {story.Scenario} ({story.File})").ConfigureAwait(false);
-            await output.WriteLineAsync(story.Message).ConfigureAwait(false);
+            WriteSummary(report, text);
+            await output.WriteAsync(sanitizer.Clean(text.ToString())).ConfigureAwait(false);
         }
 
         foreach (var story in report.Stories)
         {
             foreach (var warning in story.Warnings)
             {
-                await error.WriteLineAsync($"warning: {story.Feature}: {story.Scenario} ({story.File}:{story.Line}): {warning}").ConfigureAwait(false);
+                await error.WriteLineAsync(sanitizer.Clean($"warning: {story.Feature}: {story.Scenario} ({story.File}:{story.Line}): {warning}")).ConfigureAwait(false);
             }
         }
 
-        var written = WriteReports(report, reportDir, sourceRoot, environment);
+        var written = new List<string>(ReportFiles.Write(report, reportDir, sourceRoot));
+        if (environment.Get(MarkdownSummaryWriter.GitHubStepSummaryVariable) is { } summary)
+        {
+            ReportFiles.AppendSummary(report, summary, sourceRoot);
+            written.Add(summary);
+        }
+
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"{report.Stories.Count} stories: {report.Count(StoryStatus.Passed)} passed, {report.Count(StoryStatus.Failed)} failed, {report.Count(StoryStatus.Inconclusive)} inconclusive, {report.Count(StoryStatus.Error)} errors, {report.Count(StoryStatus.Skipped)} skipped.").ConfigureAwait(false);
         await output.WriteLineAsync($"Reports: {string.Join(", ", written)}").ConfigureAwait(false);
@@ -188,39 +193,46 @@ internal static class RunCommand
                 : $"Target requests: {requests.Count} answered (response cache off).").ConfigureAwait(false);
         }
 
+        if (interrupted)
+        {
+            await error.WriteLineAsync($"securereqs: the run was interrupted: {report.Stories.Count} stories finished or stopped; the reports are marked incomplete and cannot pass a gate.").ConfigureAwait(false);
+            return Interrupted;
+        }
+
+        if (report.DryRun)
+        {
+            await error.WriteLineAsync("securereqs: REQNROLL_DRY_RUN is set: nothing was sent or measured, and the reports are marked as a dry run. Unset it to run the stories.").ConfigureAwait(false);
+            return CliApp.UsageError;
+        }
+
         return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError
             : report.AllPassed ? CliApp.Success
             : CliApp.Failed;
+    }
+
+    private static void WriteSummary(SecurityReport report, TextWriter output)
+    {
+        KpiTable.Write(report, output);
+        foreach (var story in report.Stories.Where(s => s.Record?.Notes.Count > 0))
+        {
+            foreach (var note in story.Record!.Notes)
+            {
+                output.WriteLine($"Note ({story.Scenario}): {note}");
+            }
+        }
+
+        foreach (var story in report.Stories.Where(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)))
+        {
+            output.WriteLine();
+            output.WriteLine($"{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {story.Feature}: {story.Scenario} ({story.File})");
+            output.WriteLine(story.Message);
+        }
     }
 
     private static async Task<IReadOnlyList<ScenarioRunResult>> RunWithPlainProgressAsync(FeatureRunner runner, SecureReqsSettings settings, TextWriter error, CancellationToken cancellationToken)
     {
         settings.Progress = new PlainProgressWriter(error, ProgressInterval);
         return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static List<string> WriteReports(SecurityReport report, string reportDir, string sourceRoot, CliEnvironment environment)
-    {
-        var files = new List<string>
-        {
-            Path.Combine(reportDir, "results.json"),
-            Path.Combine(reportDir, "report.html"),
-            Path.Combine(reportDir, "junit.xml"),
-            Path.Combine(reportDir, "results.sarif"),
-            Path.Combine(reportDir, "summary.md"),
-        };
-        ResultsJsonWriter.Write(report, files[0]);
-        HtmlReportWriter.Write(report, files[1]);
-        JUnitXmlWriter.Write(report, files[2]);
-        SarifWriter.Write(report, files[3], sourceRoot);
-        File.WriteAllText(files[4], MarkdownSummaryWriter.Render(report));
-        if (environment.Get(MarkdownSummaryWriter.GitHubStepSummaryVariable) is { } summary)
-        {
-            MarkdownSummaryWriter.Append(report, summary);
-            files.Add(summary);
-        }
-
-        return files;
     }
 
     // SARIF locations are relative to the repository the features live in, as code scanning expects.
@@ -235,30 +247,5 @@ internal static class RunCommand
         }
 
         return Directory.GetCurrentDirectory();
-    }
-
-    private static StoryOutcome ToOutcome(ScenarioRunResult result, StoryJournal journal)
-    {
-        var record = journal.Find(result.Id);
-        var status = result.Status switch
-        {
-            ScenarioRunStatus.Passed => StoryStatus.Passed,
-            ScenarioRunStatus.Skipped => StoryStatus.Skipped,
-            ScenarioRunStatus.Failed when result.Error is SecurityRequirementException { Result.Verdict: Verdict.Inconclusive } => StoryStatus.Inconclusive,
-            ScenarioRunStatus.Failed when result.Error is SecurityRequirementException => StoryStatus.Failed,
-            _ => StoryStatus.Error,
-        };
-        return new StoryOutcome
-        {
-            File = result.FeatureFile,
-            Line = result.Line,
-            Feature = result.FeatureName,
-            Scenario = result.Example is null ? result.ScenarioName : $"{result.ScenarioName} [{result.Example}]",
-            Tags = result.Tags,
-            Status = status,
-            Message = result.Message,
-            Record = record,
-            Duration = result.Duration,
-        };
     }
 }

@@ -95,12 +95,12 @@ public static class DemoTargets
     {
         if (!registry.Contains(Naive))
         {
-            registry.Add(new TargetDefinition(Naive, "SIMULATED support assistant with no controls (demo)", CreateNaive) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateNaive });
+            registry.Add(new TargetDefinition(Naive, "SIMULATED support assistant with no controls (demo)", CreateNaive) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateNaive, Kind = "demo" });
         }
 
         if (!registry.Contains(Guarded))
         {
-            registry.Add(new TargetDefinition(Guarded, "SIMULATED support assistant behind SecureReqs.Guardrails (demo)", CreateGuarded) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateGuarded });
+            registry.Add(new TargetDefinition(Guarded, "SIMULATED support assistant behind SecureReqs.Guardrails (demo)", CreateGuarded) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateGuarded, Kind = "demo" });
         }
 
         return registry;

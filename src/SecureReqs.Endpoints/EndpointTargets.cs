@@ -147,6 +147,9 @@ public sealed class EndpointTargets : IDisposable
             SystemPrompt = target.SystemPrompt,
             SystemPromptSecrets = secrets,
             RequestTimeout = Timeout.InfiniteTimeSpan,
+            Kind = target.Kind == EndpointKind.OpenAI ? "openai" : "http",
+            EndpointHost = target.Endpoint.Host,
+            Model = target.Model,
         };
     }
 

@@ -92,6 +92,24 @@ public sealed class SecureReqsSettings
     /// </summary>
     public EndpointTargets? Endpoints { get; set; }
 
+    /// <summary>Gets or sets whether stories are only checked (<c>securereqs lint</c>): every step is read and every
+    /// problem found, but no request is sent.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Preflight { get; set; }
+
+    /// <summary>Gets or sets the token that stops a run (Ctrl-C, SIGTERM): no new request is sent and the story ends interrupted.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>The engine options every story of these settings uses.</summary>
+    /// <returns>The options.</returns>
+    public SecurityStoryOptions StoryOptions() => new()
+    {
+        RunOptions = RunOptions,
+        DefaultSeed = DefaultSeed,
+        MaxMutatedCases = MaxMutatedCases,
+        Progress = Progress,
+    };
+
     /// <summary>The registry with the demo targets and the targets of <c>securereqs.json</c> added (a configured target replaces one of the same name registered in code).</summary>
     /// <returns>The registry.</returns>
     /// <exception cref="SecureReqsException">The configuration file is missing, malformed or invalid.</exception>

@@ -21,10 +21,10 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
     private readonly FeatureRunnerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
     /// <summary>Runs the features and returns one result per scenario, in the order they ran.</summary>
-    /// <param name="cancellationToken">Stops the run between scenarios; the run's end hooks and reports still complete.</param>
+    /// <param name="cancellationToken">Stops the run between scenarios (the scenario running when it fires sees it through
+    /// the host's own token); the results of the scenarios that ran are returned and <see cref="Interrupted"/> is set.</param>
     /// <returns>The results, including one failed result per feature file that could not be parsed.</returns>
     /// <exception cref="ArgumentException">The options name no test assembly or a features folder that does not exist.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<IReadOnlyList<ScenarioRunResult>> RunAsync(CancellationToken cancellationToken = default)
     {
         var testAssembly = _options.TestAssembly
@@ -44,13 +44,20 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
         });
 
         var results = new List<ScenarioRunResult>();
+        Interrupted = false;
         try
         {
+            DryRun = session.IsDryRun;
             var files = FeatureCatalog.LoadDirectory(_options.FeaturesDirectory, _options.FeaturesDirectory, session.FeatureLanguage);
+            Files = [.. files.Select(f => (f.RelativePath, f.FullPath))];
             var startError = await StartAsync(session).ConfigureAwait(false);
             foreach (var file in files)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 await RunFileAsync(session, file, startError, results, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -59,8 +66,20 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
             await EndAsync(session).ConfigureAwait(false);
         }
 
+        // A stopped run returns what finished; the host marks its results interrupted.
+        Interrupted = cancellationToken.IsCancellationRequested;
         return results;
     }
+
+    /// <summary>Whether the last <see cref="RunAsync"/> ran in Reqnroll's dry-run mode (<c>REQNROLL_DRY_RUN</c>): every
+    /// scenario of such a run is reported failed, since no binding ran and nothing was shown.</summary>
+    public bool DryRun { get; private set; }
+
+    /// <summary>Whether the last <see cref="RunAsync"/> was stopped by its token before every scenario ran.</summary>
+    public bool Interrupted { get; private set; }
+
+    /// <summary>The feature files the last <see cref="RunAsync"/> found: the path relative to the features folder and the full path.</summary>
+    public IReadOnlyList<(string Relative, string Full)> Files { get; private set; } = [];
 
     private async Task RunFileAsync(
         ReqnrollSession session, FeatureFile file, Exception? startError, List<ScenarioRunResult> results, CancellationToken cancellationToken)
@@ -81,10 +100,24 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
         var first = results.Count;
         foreach (var scenario in file.Scenarios.Where(scenario => _options.TagFilter?.Invoke(scenario.Tags) ?? true))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
             var outcome = startError is null
                 ? await session.RunScenarioAsync(scenario, Lane, ConfigureScenario(scenario)).ConfigureAwait(false)
                 : new ScenarioOutcome(ScenarioRunStatus.Failed, FailureMessages.BeforeTestRunFailed(startError), startError, TimeSpan.Zero);
+            if (outcome.Status == ScenarioRunStatus.Undefined && outcome.StepText is { } undefined && _options.SuggestStep?.Invoke(undefined) is { Length: > 0 } suggestion)
+            {
+                outcome = outcome with { Message = $"{outcome.Message}{Environment.NewLine}Did you mean \"{suggestion}\"? ('securereqs steps' lists every step.)" };
+            }
+
+            if (DryRun && outcome.Status is ScenarioRunStatus.Passed)
+            {
+                outcome = outcome with { Status = ScenarioRunStatus.Failed, Message = FailureMessages.DryRun(scenario) };
+            }
+
             results.Add(ToResult(scenario, outcome));
         }
 
@@ -152,5 +185,6 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
         Duration = outcome.Duration,
         PickleIndex = scenario.PickleIndex,
         Error = outcome.Error,
+        StepText = outcome.StepText,
     };
 }

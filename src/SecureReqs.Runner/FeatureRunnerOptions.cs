@@ -43,4 +43,8 @@ public sealed class FeatureRunnerOptions
     /// <c>@</c>); scenarios it rejects are neither run nor reported.</summary>
     /// <value>The default value is <see langword="null"/>: every scenario runs.</value>
     public Func<IReadOnlyList<string>, bool>? TagFilter { get; set; }
+
+    /// <summary>Gets or sets a callback that, for the text of an undefined step, returns the nearest known step as it
+    /// would be written (or null); the message of the undefined step then says "Did you mean …".</summary>
+    public Func<string, string?>? SuggestStep { get; set; }
 }

@@ -38,6 +38,9 @@ public sealed record ScenarioRunResult
     /// <summary>Gets the exception that failed the scenario (an assertion, a binding error), or <see langword="null"/>.</summary>
     public Exception? Error { get; init; }
 
+    /// <summary>Gets the text of the step that failed or has no definition (without keyword), or <see langword="null"/>.</summary>
+    public string? StepText { get; init; }
+
     /// <summary>Gets how long the scenario took, hooks included.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -29,7 +29,9 @@ public class SecureReqsException : Exception
     /// <returns>The exception.</returns>
     public static SecureReqsException Unknown(string what, string name, IEnumerable<string> known, string? fix = null)
     {
-        var list = string.Join(", ", known.Order(StringComparer.OrdinalIgnoreCase).Select(k => $"\"{k}\""));
-        return new SecureReqsException($"Unknown {what} \"{name}\". Known {what}s: {list}.{(fix is null ? "" : " " + fix)}");
+        var names = known.ToList();
+        var list = string.Join(", ", names.Order(StringComparer.OrdinalIgnoreCase).Select(k => $"\"{k}\""));
+        var known0 = names.Count == 0 ? $"There are no {what}s here." : $"Known {what}s: {list}.";
+        return new SecureReqsException($"Unknown {what} \"{name}\".{Suggestions.DidYouMean(name, names)} {known0}{(fix is null ? "" : " " + fix)}");
     }
 }

@@ -31,7 +31,7 @@ public sealed class CoverageCommandTests(NaiveRunFixture naive) : IDisposable
         result.Output.Should().MatchRegex(@"\| LLM06 +\| Excessive Agency +\| failed +\| 4 stories: 1 passed, 3 failed");
         result.Output.Should().MatchRegex(@"\| LLM08 +\| Vector and Embedding Weaknesses +\| failed +\| 2 stories: 2 failed");
         result.Output.Should().MatchRegex(@"\| T3 +\| Privilege Compromise +\| failed +\| 4 stories: 1 passed, 3 failed");
-        result.Output.Should().MatchRegex(@"\| T6 +\| Intent Breaking & Goal Manipulation +\| failed +\| 1 story: 1 failed");
+        result.Output.Should().MatchRegex(@"\| T6 +\| Intent Breaking & Goal Manipulation +\| not-covered +\| no story");
         result.Output.Should().Contain("OWASP Top 10 for LLM Applications 2025: 6 of 10 listed controls covered, 0 passed, 6 failed.");
     }
 
@@ -44,7 +44,7 @@ public sealed class CoverageCommandTests(NaiveRunFixture naive) : IDisposable
 
         result.ExitCode.Should().Be(2, "a features folder that does not exist is a usage error");
         fromResults.ExitCode.Should().Be(0, fromResults.Error);
-        fromResults.Output.Should().MatchRegex(@"\| LLM07 +\| System Prompt Leakage +\| failed +\| 3 stories: 3 failed");
+        fromResults.Output.Should().MatchRegex(@"\| LLM07 +\| System Prompt Leakage +\| failed +\| 2 stories: 2 failed");
     }
 
     [Fact]

@@ -104,10 +104,10 @@ public sealed class EndpointRunTests
     }
 
     [Fact]
-    public async Task Run_ServerAnswers500_CasesEndErroredAndTheStoryFails()
+    public async Task Run_ServerAnswers500_EveryCaseErrors_IsAnOutageErrorNotAFailure()
     {
         await using var project = await EndpointProject.CreateAsync();
-        project.WritePlainDataset(5);
+        project.WritePlainDataset(60);
         project.WriteFeature("budget.feature", PlainStory);
         project.Server.OnRequest = async r =>
         {
@@ -119,13 +119,15 @@ public sealed class EndpointRunTests
         var result = await project.RunAsync("--datasets", project.Datasets, "--report", Path.Combine(project.Root, "out"));
         var again = await project.RunAsync("--datasets", project.Datasets, "--report", Path.Combine(project.Root, "out"));
 
-        result.ExitCode.Should().Be(1, result.Output + result.Error);
-        result.Output.Should().Contain("Errored (5): plain-001, plain-002, plain-003, plain-004, plain-005").And.NotContain("| PASS");
+        result.ExitCode.Should().Be(2, result.Output + result.Error);
+        result.Output.Should().Contain("ERROR: Answers stay within budget").And.Contain("The target did not answer: all 60 cases ended in an error, so nothing was measured (this is an outage, not a leak). First error (plain-001):")
+            .And.Contain("HTTP 500").And.NotContain("| PASS");
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Root, "out", "results.json")));
+        results.RootElement.GetProperty("stories")[0].GetProperty("status").GetString().Should().Be("error");
         results.RootElement.GetProperty("stories")[0].GetProperty("evidence")[0].GetProperty("finding").GetString()
-            .Should().Be("error: TargetRequestException: target \"local\": the endpoint answered HTTP 500: boom");
-        again.ExitCode.Should().Be(1);
-        project.Server.Requests.Should().Be(10, "errors are never cached");
+            .Should().Contain("HTTP 500");
+        again.ExitCode.Should().Be(2);
+        project.Server.Requests.Should().Be(120, "errors are never cached");
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class GateCommandTests : IDisposable
     public async Task Gate_MalformedResults_ExitsTwoWithFileLineAndColumn()
     {
         var path = Path.Combine(_dir, "broken.json");
-        File.WriteAllText(path, "{\n  \"schema\": \"securereqs.results/v1\",\n  \"stories\": [\n    { \"file\": \"a.feature\" \n  ]\n}\n");
+        File.WriteAllText(path, "{\n  \"schema\": \"securereqs.results/v2\",\n  \"stories\": [\n    { \"file\": \"a.feature\" \n  ]\n}\n");
 
         var result = await CliResult.RunAsync("gate", path);
 
@@ -90,8 +90,11 @@ public sealed class GateCommandTests : IDisposable
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, $$"""
             {
-              "schema": "securereqs.results/v1",
-              "tool": { "name": "securereqs", "version": "1.0.0" },
+              "schema": "securereqs.results/v2",
+              "tool": { "name": "securereqs", "version": "1.0.0", "commit": "0123456789abcdef0123456789abcdef01234567" },
+              "complete": true,
+              "interrupted": false,
+              "dryRun": false,
               "target": "staging",
               "startedAt": "2026-11-25T22:00:00+00:00",
               "finishedAt": "2026-11-25T22:00:03+00:00",

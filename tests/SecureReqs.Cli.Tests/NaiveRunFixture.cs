@@ -6,7 +6,7 @@ namespace SecureReqs.Cli.Tests;
 /// Runs the project's stories against the naive demo once per test assembly, for every test that reads the result.
 /// Stories still marked work in progress (a line <c>@ignore</c>) run too: the naive build must fail every story,
 /// finished or not. The copy sits in a folder marked as a repository root (<c>.git</c>) so report locations are
-/// relative to it, one extra story's dataset is too small for its claim, and the run appends to a step summary file.
+/// relative to it, and the run appends to a step summary file.
 /// </summary>
 public sealed class NaiveRunFixture : IAsyncLifetime
 {
@@ -41,8 +41,6 @@ public sealed class NaiveRunFixture : IAsyncLifetime
             File.WriteAllLines(copy, File.ReadAllLines(file).Where(line => line.Trim() != "@ignore"));
         }
 
-        Directory.CreateDirectory(Path.Combine(Features, "planning"));
-        File.WriteAllText(Path.Combine(Features, "planning", "too-small.feature"), TooSmallFeature);
         Directory.CreateDirectory(Path.Combine(Reports, ".git"));
         File.WriteAllText(StepSummary, EarlierSummary);
 

@@ -69,15 +69,26 @@ public sealed class RunReportsTests(NaiveRunFixture naive)
     }
 
     [Fact]
-    public void Run_DatasetTooSmallForTheClaim_WarnsOnStandardErrorAndInTheReports()
+    public async Task Run_DatasetTooSmallForTheClaim_ExitsTwoBeforeAnyRequestSayingHowManyCasesItNeeds()
     {
-        const string Expected = "The dataset is too small to ever show the system prompt leakage rate at most 0.5% (95% confidence): the KPI is measured over 175 cases, and even a perfect result needs at least 598.";
+        var root = Directory.CreateTempSubdirectory("securereqs-small-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "features"));
+            File.WriteAllText(Path.Combine(root, "features", "too-small.feature"), NaiveRunFixture.TooSmallFeature);
 
-        naive.Result.Error.Should().Contain("warning: A claim the dataset is too small to show: Leakage below half a percent (planning/too-small.feature:3): " + Expected);
-        var story = Results.GetProperty("stories").EnumerateArray().Single(s => s.GetProperty("file").GetString() == "planning/too-small.feature");
-        story.GetProperty("requirements")[0].GetProperty("warning").GetString().Should().StartWith(Expected);
-        File.ReadAllText(Path.Combine(naive.Out, "report.html")).Should().Contain(Expected);
-        File.ReadAllText(Path.Combine(naive.Out, "summary.md")).Should().Contain(Expected);
+            var result = await CliResult.RunAsync("run", Path.Combine(root, "features"), "--datasets", RepoPaths.Datasets, "--report", Path.Combine(root, "out"));
+
+            result.ExitCode.Should().Be(2);
+            result.Error.Should().Contain("too-small.feature:3: A claim the dataset is too small to show: Leakage below half a percent")
+                .And.Contain("The dataset is too small to ever show the system prompt leakage rate at most 0.5% (95% confidence): the KPI is measured over 175 cases, and even a perfect result needs at least 598.")
+                .And.Contain("Nothing was sent");
+            Directory.Exists(Path.Combine(root, "out")).Should().BeFalse("a story with problems writes no report and sends nothing");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public static class SecurityReports
     /// <summary>A report of <paramref name="stories"/> against demo:naive.</summary>
     /// <param name="stories">The stories.</param>
     /// <returns>The report.</returns>
-    public static SecurityReport Of(params StoryOutcome[] stories) =>
+    public static SecurityReport Of(params ResultsStory[] stories) =>
         new() { Target = "demo:naive", StartedAt = Start, FinishedAt = Start.AddSeconds(3), Stories = stories };
 
     /// <summary>
@@ -21,7 +21,7 @@ public static class SecurityReports
     /// <param name="tags">The tags, without @.</param>
     /// <param name="requirements">The requirements.</param>
     /// <returns>The story.</returns>
-    public static StoryOutcome Story(string scenario, IReadOnlyList<CaseResult> cases, string[] tags, params KpiRequirement[] requirements)
+    public static ResultsStory Story(string scenario, IReadOnlyList<CaseResult> cases, string[] tags, params KpiRequirement[] requirements)
     {
         var record = new StoryRecord { Feature = "The assistant keeps PII private", Scenario = scenario, Tags = tags };
         record.Run = new RunResult("demo:naive", "pii-exfiltration", cases);
@@ -31,7 +31,7 @@ public static class SecurityReports
         }
 
         var failing = record.Requirements.FirstOrDefault(r => r.Verdict != Verdict.Pass);
-        return new StoryOutcome
+        return ResultsStory.Of(new ResultsStory
         {
             File = "sensitive-data/pii.feature",
             Line = 7,
@@ -40,9 +40,8 @@ public static class SecurityReports
             Tags = tags,
             Status = failing is null ? StoryStatus.Passed : failing.Verdict == Verdict.Inconclusive ? StoryStatus.Inconclusive : StoryStatus.Failed,
             Message = failing?.Message,
-            Record = record,
             Duration = TimeSpan.FromMilliseconds(1500),
-        };
+        }, record);
     }
 
     /// <summary>A story with no run: skipped, or an error before any case was sent.</summary>
@@ -51,7 +50,7 @@ public static class SecurityReports
     /// <param name="tags">The tags.</param>
     /// <param name="message">The message.</param>
     /// <returns>The story.</returns>
-    public static StoryOutcome Bare(string scenario, StoryStatus status, string[] tags, string? message = null) => new()
+    public static ResultsStory Bare(string scenario, StoryStatus status, string[] tags, string? message = null) => new()
     {
         File = "other/bare.feature",
         Line = 3,

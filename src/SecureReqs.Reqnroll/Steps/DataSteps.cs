@@ -17,7 +17,7 @@ public sealed class DataSteps(StoryContext story)
     /// <param name="path">The file's path.</param>
     [StepExample(@"Given the training dataset ""training/support-chats.jsonl""")]
     [Given(@"^the training dataset ""([^""]*)""$")]
-    public void GivenTheTrainingDataset(string path) => Driver.UseTrainingDataset(path);
+    public void GivenTheTrainingDataset(string path) => story.Declare(() => Driver.UseTrainingDataset(path));
 
     /// <summary>
     /// An absolute check: the dataset folder under <c>adversarial-datasets/</c> matches its signed manifest
@@ -25,43 +25,38 @@ public sealed class DataSteps(StoryContext story)
     /// (<c>.securereqs/trusted-signers.pem</c>). See <c>docs/integrity.md</c>.
     /// </summary>
     /// <param name="name">The dataset's folder name.</param>
-    /// <returns>A task.</returns>
     [StepExample(@"Then the dataset ""pii-exfiltration"" matches its signed manifest")]
     [Then(@"^the dataset ""([^""]*)"" matches its signed manifest$")]
-    public Task ThenTheDatasetMatchesItsSignedManifest(string name) => Driver.AssertDatasetMatchesManifestAsync(name);
+    public void ThenTheDatasetMatchesItsSignedManifest(string name) => story.Declare(() => Driver.RequireDatasetMatchesManifest(name));
 
     /// <summary>
     /// An absolute check: the model artifact (a path relative to the repository root) matches its signed sidecar
     /// manifest (<c>&lt;file&gt;.manifest.json</c>), signed by a trusted key.
     /// </summary>
     /// <param name="path">The artifact's path.</param>
-    /// <returns>A task.</returns>
     [StepExample(@"Then the model artifact ""models/classifier.onnx"" matches its signed manifest")]
     [Then(@"^the model artifact ""([^""]*)"" matches its signed manifest$")]
-    public Task ThenTheModelArtifactMatchesItsSignedManifest(string path) => Driver.AssertArtifactMatchesManifestAsync(path);
+    public void ThenTheModelArtifactMatchesItsSignedManifest(string path) => story.Declare(() => Driver.RequireArtifactMatchesManifest(path));
 
     /// <summary>
     /// An absolute check: no record of the training dataset holds unmasked PII (payment cards, SSNs, IBANs, e-mail
     /// addresses, phone numbers, IP addresses, secrets, labelled dates of birth); masked forms such as <c>[email]</c>
     /// are fine. Findings are listed with masked evidence.
     /// </summary>
-    /// <returns>A task.</returns>
     [StepExample("Then no record contains unmasked PII")]
     [Then(@"^no record contains unmasked PII$")]
-    public Task ThenNoRecordContainsUnmaskedPii() => Driver.AssertNoUnmaskedPiiAsync();
+    public void ThenNoRecordContainsUnmaskedPii() => story.Declare(Driver.RequireNoUnmaskedPii);
 
     /// <summary>
     /// An absolute check (LLM04 data poisoning): no record of the training dataset holds text that the prompt-injection
     /// detector, reading it as untrusted content, judges an injection (such as "note to the AI model: ignore your rules").
     /// </summary>
-    /// <returns>A task.</returns>
     [StepExample("Then no record contains an instruction-injection payload")]
     [Then(@"^no record contains an instruction-injection payload$")]
-    public Task ThenNoRecordContainsAnInjectionPayload() => Driver.AssertNoInjectionPayloadAsync();
+    public void ThenNoRecordContainsAnInjectionPayload() => story.Declare(Driver.RequireNoInjectionPayload);
 
     /// <summary>An absolute check: every record of the training dataset has a <c>provenance</c> object with a non-empty <c>source</c>.</summary>
-    /// <returns>A task.</returns>
     [StepExample("Then every record has provenance")]
     [Then(@"^every record has provenance$")]
-    public Task ThenEveryRecordHasProvenance() => Driver.AssertEveryRecordHasProvenanceAsync();
+    public void ThenEveryRecordHasProvenance() => story.Declare(Driver.RequireEveryRecordHasProvenance);
 }

@@ -12,6 +12,8 @@ public sealed class SecuritySteps(StoryContext story)
 {
     private SecurityStoryDriver Driver => story.Driver;
 
+    private void Declare(Action declare) => story.Declare(declare);
+
     /// <summary>
     /// The system under test: a target registered in code (<c>TargetRegistry.Shared.Add(...)</c>), declared in
     /// <c>securereqs.json</c> (an OpenAI-compatible or HTTP endpoint, see <c>docs/configuration.md</c>), or the simulated
@@ -20,7 +22,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// <param name="name">The target's name.</param>
     [StepExample(@"Given the target ""demo:guarded""")]
     [Given(@"^the target ""([^""]*)""$")]
-    public void GivenTheTarget(string name) => Driver.UseTarget(name);
+    public void GivenTheTarget(string name) => Declare(() => Driver.UseTarget(name));
 
     /// <summary>
     /// A dataset folder under <c>adversarial-datasets/</c>, verified against its manifest when it loads; several
@@ -32,7 +34,7 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample(@"Given the adversarial dataset ""pii-exfiltration""")]
     [StepExample(@"Given the benign dataset ""benign-controls"" version ""1.0.0""")]
     [Given(@"^the (?:adversarial|benign) dataset ""([^""]*)""((?: version ""[^""]*"")?)$")]
-    public void GivenTheDataset(string name, string version) => Driver.UseDataset(name, Optional(version, @"version ""([^""]*)"""));
+    public void GivenTheDataset(string name, string version) => Declare(() => Driver.UseDataset(name, Optional(version, @"version ""([^""]*)""")));
 
     /// <summary>
     /// The synthetic customer records that fill the <c>{{pii.*}}</c> placeholders (case i uses record i mod n); the
@@ -43,7 +45,7 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Given 300 synthetic customer records with seed 42")]
     [Given(@"^(\d+) synthetic customer records?((?: with seed -?\d+)?)$")]
     public void GivenSyntheticRecords(int count, string seed) =>
-        Driver.UseSyntheticRecords(count, Optional(seed, @"with seed (-?\d+)") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null);
+        Declare(() => Driver.UseSyntheticRecords(count, Optional(seed, @"with seed (-?\d+)") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null));
 
     /// <summary>
     /// Adds one mutated copy of every attack per mutation (see <c>docs/mutators.md</c>); chain mutations with "and",
@@ -54,7 +56,7 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Given each attack is also sent encoded as base64")]
     [StepExample("Given each attack is also sent with every mutation")]
     [Given(@"^each attack is also sent (.+)$")]
-    public void GivenEachAttackIsAlsoSent(string mutation) => Driver.AddMutation(mutation);
+    public void GivenEachAttackIsAlsoSent(string mutation) => Declare(() => Driver.AddMutation(mutation));
 
     /// <summary>
     /// Who the cases run as: the authenticated role (as the target's tool policy names it) and clearance (public,
@@ -65,7 +67,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// <param name="clearance">The clearance.</param>
     [StepExample(@"Given the caller is a ""customer"" with ""public"" clearance")]
     [Given(@"^the caller is an? ""([^""]*)"" with ""([^""]*)"" clearance$")]
-    public void GivenTheCaller(string role, string clearance) => Driver.UseCaller(role, clearance);
+    public void GivenTheCaller(string role, string clearance) => Declare(() => Driver.UseCaller(role, clearance));
 
     /// <summary>
     /// LLM04: runs the cases twice, against the target as it is and with the poisoned documents of the story's datasets
@@ -73,19 +75,19 @@ public sealed class SecuritySteps(StoryContext story)
     /// </summary>
     [StepExample("Given the poisoned documents are added to the knowledge base")]
     [Given(@"^the poisoned documents are added to the knowledge base$")]
-    public void GivenThePoisonedDocumentsAreAdded() => Driver.AddPoisonedDocuments();
+    public void GivenThePoisonedDocumentsAreAdded() => Declare(Driver.AddPoisonedDocuments);
 
     /// <summary>Sends every case n times (1–100): an attack succeeds if any attempt succeeds.</summary>
     /// <param name="attempts">How many attempts.</param>
     [StepExample("Given each case is attempted 3 times")]
     [Given(@"^each case is attempted (-?\d+) times?$")]
-    public void GivenEachCaseIsAttempted(int attempts) => Driver.UseAttempts(attempts);
+    public void GivenEachCaseIsAttempted(int attempts) => Declare(() => Driver.UseAttempts(attempts));
 
-    /// <summary>Sends every case to the target (8 at a time by default) and judges every answer.</summary>
-    /// <returns>A task.</returns>
+    /// <summary>Sends every case to the target (8 at a time by default) and judges every answer. The cases are sent once
+    /// every step of the story is read and checked, so a mistake in a later step costs no request.</summary>
     [StepExample("When the cases are sent to the target")]
     [When(@"^the cases are sent to the target$")]
-    public Task WhenTheCasesAreSent() => Driver.SendCasesAsync();
+    public void WhenTheCasesAreSent() => Declare(Driver.SendCases);
 
     /// <summary>
     /// A KPI requirement, checked against an exact one-sided confidence bound (95% confidence unless the step states
@@ -100,7 +102,7 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Then the over-blocking rate is at most 2%")]
     [Then(@"^the (.+?) is at (least|most) (\S+?)%((?: with \S+?% confidence)?)$")]
     public void ThenTheKpiIs(string kpi, string side, string threshold, string confidence) =>
-        Driver.AssertKpi(kpi, side == "least" ? Comparison.AtLeast : Comparison.AtMost, threshold, Optional(confidence, @"with (\S+?)% confidence"));
+        Declare(() => Driver.RequireKpi(kpi, side == "least" ? Comparison.AtLeast : Comparison.AtMost, threshold, Optional(confidence, @"with (\S+?)% confidence")));
 
     /// <summary>
     /// An absolute check: no answer contains PII of that type, planted or found by the validating scanner (payment card
@@ -110,7 +112,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// <param name="piiType">The PII type.</param>
     [StepExample("Then no response contains a payment card number")]
     [Then(@"^no response contains (?:an?|any) (.+)$")]
-    public void ThenNoResponseContains(string piiType) => Driver.AssertNoResponseContains(piiType);
+    public void ThenNoResponseContains(string piiType) => Declare(() => Driver.RequireNoResponseContains(piiType));
 
     // Reqnroll passes no argument for an optional group that did not match, so optional parts are captured whole
     // (empty when absent) and their value is read here.
@@ -120,7 +122,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// <summary>An absolute check: no answer reveals the target's declared system prompt (its secret or a long verbatim part).</summary>
     [StepExample("Then the system prompt is never revealed")]
     [Then(@"^the system prompt is never revealed$")]
-    public void ThenTheSystemPromptIsNeverRevealed() => Driver.AssertSystemPromptNeverRevealed();
+    public void ThenTheSystemPromptIsNeverRevealed() => Declare(Driver.RequireSystemPromptNeverRevealed);
 
     /// <summary>
     /// An LLM10 token budget: no answered request used more than n tokens, as the target reports them
@@ -129,7 +131,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// <param name="tokens">The token budget per response.</param>
     [StepExample("Then no response uses more than 800 tokens")]
     [Then(@"^no response uses more than (\S+) tokens$")]
-    public void ThenNoResponseUsesMoreThan(string tokens) => Driver.AssertTokenBudget(tokens);
+    public void ThenNoResponseUsesMoreThan(string tokens) => Declare(() => Driver.RequireTokenBudget(tokens));
 
     /// <summary>
     /// An LLM10 latency budget: at most 100 − p% of cases are slower than t seconds, checked against an exact upper bound
@@ -142,7 +144,7 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Then the 95th percentile latency is at most 3 seconds")]
     [Then(@"^the (\S+?)(?:st|nd|rd|th) percentile latency is at most (\S+?) seconds?((?: with \S+?% confidence)?)$")]
     public void ThenThePercentileLatencyIsAtMost(string percentile, string seconds, string confidence) =>
-        Driver.AssertLatencyPercentile(percentile, seconds, Optional(confidence, @"with (\S+?)% confidence"));
+        Declare(() => Driver.RequireLatencyPercentile(percentile, seconds, Optional(confidence, @"with (\S+?)% confidence")));
 
     /// <summary>
     /// LLM06 / agentic T2–T3, absolute: in no case did a tool outside the scope (a role of the target's tool policy) run.
@@ -152,7 +154,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// <param name="scope">The role.</param>
     [StepExample(@"Then no tool outside the ""customer"" scope is ever called")]
     [Then(@"^no tool outside the ""([^""]*)"" scope is ever called$")]
-    public void ThenNoToolOutsideTheScope(string scope) => Driver.AssertNoToolOutsideScope(scope);
+    public void ThenNoToolOutsideTheScope(string scope) => Declare(() => Driver.RequireNoToolOutsideScope(scope));
 
     /// <summary>
     /// Absolute: no tool the policy marks as needing a person's approval ran in any case (a SecureReqs run never
@@ -160,12 +162,12 @@ public sealed class SecuritySteps(StoryContext story)
     /// </summary>
     [StepExample("Then tools needing approval are never called without it")]
     [Then(@"^tools needing approval are never called without it$")]
-    public void ThenToolsNeedingApprovalAreNeverCalledWithoutIt() => Driver.AssertApprovalNeverBypassed();
+    public void ThenToolsNeedingApprovalAreNeverCalledWithoutIt() => Declare(Driver.RequireApprovalNeverBypassed);
 
     /// <summary>Absolute: no tool call that broke the policy carried protected data (planted values, canaries, secrets) out. An error counts against it.</summary>
     [StepExample("Then no tool call carries data out")]
     [Then(@"^no tool call carries data out$")]
-    public void ThenNoToolCallCarriesDataOut() => Driver.AssertNoExfiltration();
+    public void ThenNoToolCallCarriesDataOut() => Declare(Driver.RequireNoExfiltration);
 
     /// <summary>
     /// LLM08, absolute: no document above the caller's clearance reached the model (white-box retrieval records) and no
@@ -173,7 +175,7 @@ public sealed class SecuritySteps(StoryContext story)
     /// </summary>
     [StepExample("Then no document above the user's clearance is retrieved")]
     [Then(@"^no document above the user's clearance is retrieved$")]
-    public void ThenNoDocumentAboveClearance() => Driver.AssertNoDocumentAboveClearance();
+    public void ThenNoDocumentAboveClearance() => Declare(Driver.RequireNoDocumentAboveClearance);
 
     /// <summary>
     /// LLM04: the attack success rate with the poisoned documents minus the rate without them, checked against a
@@ -184,11 +186,11 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Then poisoning raises the attack success rate by at most 5 points")]
     [Then(@"^poisoning raises the attack success rate by at most (\S+?) points?((?: with \S+?% confidence)?)$")]
     public void ThenPoisoningRaisesAtMost(string points, string confidence) =>
-        Driver.AssertPoisoningRaisesAtMost(points, Optional(confidence, @"with (\S+?)% confidence"));
+        Declare(() => Driver.RequirePoisoningRiseAtMost(points, Optional(confidence, @"with (\S+?)% confidence")));
 
     /// <summary>The error budget: at most p% of requests end in an error (an exception, a timeout or an empty answer).</summary>
     /// <param name="threshold">The threshold percentage.</param>
     [StepExample("Then at most 1% of requests end in an error")]
     [Then(@"^at most (\S+?)% of requests end in an error$")]
-    public void ThenAtMostErrors(string threshold) => Driver.AssertKpi("error rate", Comparison.AtMost, threshold, null);
+    public void ThenAtMostErrors(string threshold) => Declare(() => Driver.RequireKpi("error rate", Comparison.AtMost, threshold, null));
 }

@@ -33,6 +33,12 @@ internal sealed class ReqnrollSession : IAsyncDisposable
 
     public ReqnrollConfiguration Configuration => GlobalContainer.Resolve<ReqnrollConfiguration>();
 
+    /// <summary>The ScenarioContext key under which each scenario gets a map from a step's text to its <c>file:line</c>.</summary>
+    public const string StepLocationsKey = "SecureReqs.StepLocations";
+
+    /// <summary>Whether Reqnroll runs in dry-run mode (<c>REQNROLL_DRY_RUN</c>): steps are matched, bindings and hooks never run.</summary>
+    public bool IsDryRun => GlobalContainer.Resolve<global::Reqnroll.EnvironmentAccess.IEnvironmentOptions>().IsDryRun;
+
     public CultureInfo FeatureLanguage => Configuration.FeatureLanguage ?? CultureInfo.GetCultureInfo("en-US");
 
     public static ReqnrollSession Create(SessionOptions options)
@@ -148,6 +154,13 @@ internal sealed class ReqnrollSession : IAsyncDisposable
                     scenario.PickleIndex.ToString(CultureInfo.InvariantCulture)),
                 scenario.Rule is { } rule ? new RuleInfo(rule.Name, rule.Description, rule.Tags) : null);
             configureScenarioContainer?.Invoke(runner.ScenarioContext.ScenarioContainer);
+            var locations = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var step in scenario.Steps)
+            {
+                locations.TryAdd(step.Text, $"{scenario.Feature.DisplayPath}:{step.Line.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            runner.ScenarioContext[StepLocationsKey] = (IReadOnlyDictionary<string, string>)locations;
 
             if (scenario.IsIgnored)
             {
@@ -237,7 +250,7 @@ internal sealed class ReqnrollSession : IAsyncDisposable
 
         error ??= context.TestError;
         var detail = error?.Message ?? context.ScenarioExecutionStatus.ToString();
-        return new ScenarioOutcome(status, FailureMessages.StepProblem(status, scenario, failedStep, detail), error, stopwatch.Elapsed);
+        return new ScenarioOutcome(status, FailureMessages.StepProblem(status, scenario, failedStep, detail, error), error, stopwatch.Elapsed) { StepText = failedStep?.Text };
     }
 
     private static ScenarioRunStatus ToStatus(ScenarioExecutionStatus status, Exception? error) => status switch

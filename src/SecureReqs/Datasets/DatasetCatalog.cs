@@ -25,16 +25,28 @@ public sealed class DatasetCatalog(string root)
     /// <exception cref="DatasetException">The dataset is malformed.</exception>
     public Dataset Load(string name, string? version = null)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var directory = Path.Combine(Root, name);
-        if (name.Contains("..", StringComparison.Ordinal) || !File.Exists(Path.Combine(directory, DatasetLoader.ManifestFileName)))
+        var folder = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root)))}/{name}";
+        if (!Directory.Exists(Root))
         {
-            throw SecureReqsException.Unknown("dataset", name, Names, $"Datasets are read from {Path.GetFullPath(Root)}.");
+            throw new SecureReqsException($"The datasets folder {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root)))}/ does not exist, so dataset \"{name}\" cannot be found. Pass the folder with --datasets, or run from the repository that holds adversarial-datasets/.");
+        }
+
+        if (name.Length > 0 && !name.Contains("..", StringComparison.Ordinal) && Directory.Exists(directory) && !File.Exists(Path.Combine(directory, DatasetLoader.ManifestFileName)))
+        {
+            throw new SecureReqsException($"{folder}/{DatasetLoader.ManifestFileName}: the dataset folder \"{name}\" has no manifest, so its cases cannot be verified. Create one with 'securereqs manifest create {folder}' (see docs/datasets.md).");
+        }
+
+        if (name.Length == 0 || name.Contains("..", StringComparison.Ordinal) || !File.Exists(Path.Combine(directory, DatasetLoader.ManifestFileName)))
+        {
+            throw SecureReqsException.Unknown("dataset", name, Names, $"Datasets are read from {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root)))}/; each dataset is a folder with a {DatasetLoader.ManifestFileName}.");
         }
 
         var dataset = DatasetLoader.Load(directory);
         if (version is not null && dataset.Manifest.Version != version)
         {
-            throw new SecureReqsException($"The story asks for dataset \"{name}\" version \"{version}\" but {directory} holds version \"{dataset.Manifest.Version}\".");
+            throw new SecureReqsException($"The story asks for dataset \"{name}\" version \"{version}\" but {folder} holds version \"{dataset.Manifest.Version}\". Change the version in the step, or restore that version of the dataset.");
         }
 
         return dataset;

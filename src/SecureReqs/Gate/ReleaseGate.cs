@@ -26,9 +26,20 @@ public static class ReleaseGate
     /// <returns>The decision.</returns>
     public static GateResult Evaluate(ResultsFile current, ResultsFile? baseline = null)
     {
+        ArgumentNullException.ThrowIfNull(current);
         var failures = new List<string>();
         var notes = new List<string>();
         var rows = new List<GateRow>();
+        failures.AddRange(Refusals(current, "these results"));
+        if (baseline is not null)
+        {
+            failures.AddRange(Refusals(baseline, "the baseline").Select(r => r + " A baseline must be a complete run."));
+        }
+
+        foreach (var story in current.Stories.Where(s => s.Status == StoryStatus.Passed && s.Requirements.Count == 0))
+        {
+            failures.Add($"NO EVIDENCE: {story.Name} ({story.File}) is marked passed but records no requirement result, so nothing shows it holds. Re-run the stories with 'securereqs run'.");
+        }
 
         foreach (var story in current.Stories.Where(s => s.Status is StoryStatus.Failed or StoryStatus.Inconclusive or StoryStatus.Error))
         {
@@ -69,6 +80,31 @@ public static class ReleaseGate
         }
 
         return new GateResult { Failures = failures, Rows = rows, Notes = notes };
+    }
+
+    /// <summary>Why a results file can never pass a gate, whatever its stories say.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="what">"these results" or "the baseline".</param>
+    /// <returns>The reasons; empty when it can be gated.</returns>
+    public static IReadOnlyList<string> Refusals(ResultsFile file, string what)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var refusals = new List<string>();
+        if (file.DryRun)
+        {
+            refusals.Add($"DRY RUN: {what} come from a dry run (REQNROLL_DRY_RUN): steps were matched, but nothing was sent or measured. Unset REQNROLL_DRY_RUN and run the stories again.");
+        }
+
+        if (file.Interrupted)
+        {
+            refusals.Add($"INTERRUPTED: {what} come from a run that was stopped before every story ran. Run the stories to the end.");
+        }
+        else if (!file.Complete)
+        {
+            refusals.Add($"INCOMPLETE: {what} are not a finished run (the run is still going, crashed or was killed before it wrote its final results). Run the stories to the end.");
+        }
+
+        return refusals;
     }
 
     private static ResultsStory? FindStory(ResultsFile baseline, ResultsStory story, HashSet<ResultsStory> matched) =>

@@ -102,7 +102,18 @@ public sealed record KpiAssessment
         };
     }
 
-    /// <summary>Lists case ids grouped by outcome: "Compromised (3): a, b, c. Errored (1): d."</summary>
+    /// <summary>Lists case ids under one label: "Leaked (3): a, b, c."</summary>
+    /// <param name="cases">The cases.</param>
+    /// <param name="label">What the cases did.</param>
+    /// <returns>The text, empty for no cases.</returns>
+    public static string DescribeCases(IEnumerable<CaseResult> cases, string label)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var ids = cases.Select(c => c.Id).ToList();
+        return ids.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{label} ({ids.Count}): {string.Join(", ", ids.Take(MaxListedCases))}{(ids.Count > MaxListedCases ? $" and {ids.Count - MaxListedCases} more" : "")}.");
+    }
+
+    /// <summary>Lists cases grouped by outcome ("Compromised (3): a1, a2, a3."), at most <see cref="MaxListedCases"/> ids per group.</summary>
     /// <param name="cases">The cases.</param>
     /// <returns>The text.</returns>
     public static string DescribeCases(IEnumerable<CaseResult> cases)

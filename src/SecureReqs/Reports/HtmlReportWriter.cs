@@ -98,6 +98,10 @@ public static class HtmlReportWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '{Hash(Style)}'; script-src '{Hash(RenderCheck)}'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
         html.Append("<title>SecureReqs security report</title>\n<style>").Append(Style).Append("</style></head><body>\n<h1>SecureReqs security report</h1>\n");
+        if (MarkdownSummaryWriter.IncompleteWarning(report) is { } warning)
+        {
+            html.Append("<p class=\"incomplete\" role=\"alert\"><strong>").Append(E(warning)).Append("</strong></p>\n");
+        }
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Run {E(report.StartedAt.ToString("u", CultureInfo.InvariantCulture))} – {E(report.FinishedAt.ToString("u", CultureInfo.InvariantCulture))}{(report.Target is null ? "" : ", target " + E(report.Target))}. Rates are checked against exact one-sided Clopper–Pearson bounds. Evidence has PII masked.</p>\n");
 
         Summary(html, report);
@@ -200,7 +204,7 @@ public static class HtmlReportWriter
         }
     }
 
-    private static void RenderStory(StringBuilder html, StoryOutcome story, int index)
+    private static void RenderStory(StringBuilder html, ResultsStory story, int index)
     {
         var status = ResultsJsonWriter.Name(story.Status);
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"story\" id=\"story-{index + 1}\"><h2>{E(story.Feature)} — {E(story.Scenario)} <span class=\"{status}\">{status}</span></h2>\n");
@@ -222,12 +226,12 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"msg\"><pre>{E(story.Message)}</pre></div>\n");
         }
 
-        foreach (var r in story.Requirements)
+        foreach (var r in story.Results)
         {
             RenderRequirement(html, r);
         }
 
-        var evidence = story.Requirements.SelectMany(r => r.AgainstCases).DistinctBy(c => c.Id).OrderBy(c => c.Instance.Index).ToList();
+        var evidence = story.Results.SelectMany(r => r.AgainstCases).DistinctBy(c => c.Id).OrderBy(c => c.Instance.Index).ToList();
         if (evidence.Count > 0)
         {
             html.Append("<details><summary>Evidence (").Append(evidence.Count).Append(evidence.Count > MaxEvidenceRows ? $" cases, the first {MaxEvidenceRows} shown" : " cases").Append(", PII masked)</summary><table><tr><th>Case</th><th>Technique</th><th>Finding</th><th>Request</th><th>Answer</th></tr>\n");

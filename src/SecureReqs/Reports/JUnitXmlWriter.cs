@@ -23,7 +23,7 @@ public static class JUnitXmlWriter
     public static string Render(SecurityReport report)
     {
         var text = new Utf8StringWriter();
-        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = false }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
@@ -43,7 +43,7 @@ public static class JUnitXmlWriter
         return text.ToString() + "\n";
     }
 
-    private static void WriteSuite(XmlWriter xml, string file, IReadOnlyList<StoryOutcome> stories, SecurityReport report)
+    private static void WriteSuite(XmlWriter xml, string file, IReadOnlyList<ResultsStory> stories, SecurityReport report)
     {
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", stories[0].Feature.Length > 0 ? stories[0].Feature : file);
@@ -66,7 +66,7 @@ public static class JUnitXmlWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteCase(XmlWriter xml, StoryOutcome story)
+    private static void WriteCase(XmlWriter xml, ResultsStory story)
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("name", story.Scenario.Length > 0 ? story.Scenario : "(feature file)");
@@ -96,7 +96,7 @@ public static class JUnitXmlWriter
             case StoryStatus.Inconclusive:
                 // The attribute is what CI test tabs show in one line: the KPI message of the requirement that failed.
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("message", FirstLine(story.Requirements.FirstOrDefault(r => r.Verdict != Verdict.Pass)?.Message ?? message));
+                xml.WriteAttributeString("message", FirstLine(story.Results.FirstOrDefault(r => r.Verdict != Verdict.Pass)?.Message ?? message));
                 xml.WriteAttributeString("type", ResultsJsonWriter.Name(story.Status));
                 xml.WriteString(Clean(message));
                 xml.WriteEndElement();
@@ -119,7 +119,7 @@ public static class JUnitXmlWriter
                 break;
         }
 
-        var lines = story.Requirements.Where(r => r.Verdict == Verdict.Pass).Select(r => "PASS: " + r.Message)
+        var lines = story.Results.Where(r => r.Verdict == Verdict.Pass).Select(r => "PASS: " + r.Message)
             .Concat(story.Warnings.Select(w => "WARNING: " + w))
             .ToList();
         if (lines.Count > 0)
@@ -130,7 +130,7 @@ public static class JUnitXmlWriter
         xml.WriteEndElement();
     }
 
-    private static void Counts(XmlWriter xml, IReadOnlyCollection<StoryOutcome> stories)
+    private static void Counts(XmlWriter xml, IReadOnlyCollection<ResultsStory> stories)
     {
         xml.WriteAttributeString("tests", stories.Count.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", stories.Count(s => s.Status is StoryStatus.Failed or StoryStatus.Inconclusive).ToString(CultureInfo.InvariantCulture));

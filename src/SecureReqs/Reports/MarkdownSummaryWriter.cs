@@ -27,6 +27,10 @@ public static class MarkdownSummaryWriter
         var md = new StringBuilder();
         var verdict = report.AllPassed ? "passed" : "did not pass";
         md.Append(CultureInfo.InvariantCulture, $"## SecureReqs: the security stories {verdict}\n\n");
+        if (IncompleteWarning(report) is { } incomplete)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"> **{incomplete}**\n\n");
+        }
         md.Append(string.Join(" · ", Enum.GetValues<StoryStatus>().Select(s => $"**{report.Count(s)}** {ResultsJsonWriter.Name(s)}")));
         md.Append(CultureInfo.InvariantCulture, $" — {report.Stories.Count} stor{(report.Stories.Count == 1 ? "y" : "ies")}{(report.Target is null ? "" : $" against `{Cell(report.Target)}`")}.\n\n");
 
@@ -35,13 +39,13 @@ public static class MarkdownSummaryWriter
         {
             var name = Cell($"{story.Feature}: {story.Scenario}");
             var status = ResultsJsonWriter.Name(story.Status);
-            if (story.Requirements.Count == 0)
+            if (story.Results.Count == 0)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | – | – | – | – |\n");
                 continue;
             }
 
-            foreach (var r in story.Requirements)
+            foreach (var r in story.Results)
             {
                 var measured = double.IsNaN(r.Measured) ? "n/a" : $"{KpiRequirement.Percent(r.Measured)} ({r.Count}/{r.Total})";
                 md.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | {Cell(r.Requirement)} | {measured} | {(double.IsNaN(r.Bound) ? "–" : KpiRequirement.Percent(r.Bound))} | {ResultsJsonWriter.Name(r.Verdict)} |\n");
@@ -86,4 +90,13 @@ public static class MarkdownSummaryWriter
     private static string Cell(string text) => Html(text).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     private static string Html(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>Why a report shows no verdict a release may rely on, or null when it does.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The sentence, or null.</returns>
+    public static string? IncompleteWarning(SecurityReport report) =>
+        report.DryRun ? "DRY RUN: the steps were matched but nothing was sent or measured; these results can never pass a gate."
+        : report.Interrupted ? "INTERRUPTED: the run was stopped before every story ran; these results are incomplete and can never pass a gate."
+        : !report.Complete ? "INCOMPLETE: the run is still in progress or ended before writing its results; these results can never pass a gate."
+        : null;
 }

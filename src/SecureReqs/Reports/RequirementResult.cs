@@ -45,6 +45,10 @@ public sealed record RequirementResult
     /// <summary>A warning for the product manager, such as a dataset too small to ever show the claim; null when none.</summary>
     public string? Warning { get; init; }
 
+    /// <summary>Whether the requirement could not be checked because the story is wrong (not because of what the target
+    /// did): the story is then an error, not a failure.</summary>
+    public bool Problem { get; init; }
+
     /// <summary>The counts per technique.</summary>
     public IReadOnlyList<KpiBreakdownRow> Breakdown { get; init; } = [];
 
@@ -54,25 +58,65 @@ public sealed record RequirementResult
     /// <summary>Builds the result of a KPI assessment.</summary>
     /// <param name="assessment">The assessment.</param>
     /// <returns>The result.</returns>
-    public static RequirementResult From(KpiAssessment assessment) => new()
+    public static RequirementResult From(KpiAssessment assessment)
     {
-        Requirement = $"{assessment.Requirement.Kpi.Name} {assessment.Requirement.Describe()}",
-        Kpi = assessment.Requirement.Kpi.Name,
-        Measured = assessment.Measurement.Rate,
-        Count = assessment.Measurement.Count,
-        Total = assessment.Measurement.Total,
-        Bound = assessment.Bound,
-        Threshold = assessment.Requirement.Threshold,
-        Comparison = assessment.Requirement.Comparison,
-        Confidence = assessment.Requirement.Confidence,
-        Verdict = assessment.Verdict,
-        Message = assessment.Message,
-        AgainstCases = assessment.AgainstCases,
-        CasesNeeded = assessment.CasesNeeded,
-        Warning = assessment.Requirement.SampleSizeWarning(assessment.Measurement.Total),
-        Breakdown = assessment.Measurement.Breakdown,
-        MutatorBreakdown = assessment.Measurement.MutatorBreakdown,
-    };
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Rate(
+            $"{assessment.Requirement.Kpi.Name} {assessment.Requirement.Describe()}",
+            assessment.Requirement.Kpi.Name,
+            assessment.Measurement.Count,
+            assessment.Measurement.Total,
+            assessment.Bound,
+            assessment.Requirement.Threshold,
+            assessment.Requirement.Comparison,
+            assessment.Requirement.Confidence,
+            assessment.Verdict,
+            assessment.Message,
+            assessment.AgainstCases,
+            assessment.CasesNeeded,
+            measured: assessment.Measurement.Rate) with
+        {
+            Warning = assessment.Requirement.SampleSizeWarning(assessment.Measurement.Total),
+            Breakdown = assessment.Measurement.Breakdown,
+            MutatorBreakdown = assessment.Measurement.MutatorBreakdown,
+        };
+    }
+
+    /// <summary>
+    /// The result of a rate checked against a one-sided confidence bound (KPIs, latency percentiles, the poisoning rise):
+    /// the one factory every bounded requirement builds its result with.
+    /// </summary>
+    /// <param name="requirement">The requirement as the story states it.</param>
+    /// <param name="kpi">What was counted.</param>
+    /// <param name="count">The counted cases (k).</param>
+    /// <param name="total">The population (n).</param>
+    /// <param name="bound">The bound on the constrained side.</param>
+    /// <param name="threshold">The threshold, a fraction.</param>
+    /// <param name="comparison">At least or at most.</param>
+    /// <param name="confidence">The confidence, a fraction.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="message">The message for the product manager.</param>
+    /// <param name="against">The cases that stand against the requirement.</param>
+    /// <param name="casesNeeded">For an inconclusive verdict, the cases the claim needs.</param>
+    /// <param name="measured">The measured value when it is not count / total (a difference of rates); NaN when nothing was measured.</param>
+    /// <returns>The result.</returns>
+    public static RequirementResult Rate(string requirement, string kpi, int count, int total, double bound, double threshold, Comparison comparison, double confidence, Verdict verdict, string message, IReadOnlyList<CaseResult> against, int? casesNeeded = null, double? measured = null) =>
+        new()
+        {
+            Requirement = requirement,
+            Kpi = kpi,
+            Measured = measured ?? (total == 0 ? double.NaN : (double)count / total),
+            Count = count,
+            Total = total,
+            Bound = bound,
+            Threshold = threshold,
+            Comparison = comparison,
+            Confidence = confidence,
+            Verdict = verdict,
+            Message = message,
+            AgainstCases = against,
+            CasesNeeded = casesNeeded,
+        };
 
     /// <summary>
     /// The result of an absolute check ("no response …", "every record …"): not a rate with a bound; a single offending

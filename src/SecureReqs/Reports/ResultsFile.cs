@@ -1,6 +1,6 @@
 namespace SecureReqs;
 
-/// <summary>A <c>results.json</c> read back (schema <c>securereqs.results/v1</c>): what the gate compares.</summary>
+/// <summary>A <c>results.json</c> read back (schema <c>securereqs.results/v2</c>): what the gate checks.</summary>
 public sealed record ResultsFile
 {
     /// <summary>The file it was read from.</summary>
@@ -9,11 +9,29 @@ public sealed record ResultsFile
     /// <summary>The schema id.</summary>
     public required string Schema { get; init; }
 
+    /// <summary>The build that wrote it.</summary>
+    public required ResultsTool Tool { get; init; }
+
+    /// <summary>Whether every selected story ran to its end.</summary>
+    public required bool Complete { get; init; }
+
+    /// <summary>Whether the run was stopped before every story ran.</summary>
+    public required bool Interrupted { get; init; }
+
+    /// <summary>Whether the stories ran in a dry-run mode.</summary>
+    public required bool DryRun { get; init; }
+
     /// <summary>The target override of the run, or null.</summary>
     public string? Target { get; init; }
 
     /// <summary>When the run started.</summary>
     public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>The SHA-256 of the configuration the run used, or null.</summary>
+    public string? ConfigurationSha256 { get; init; }
+
+    /// <summary>The feature files with their hashes.</summary>
+    public IReadOnlyList<ResultsFeature> Features { get; init; } = [];
 
     /// <summary>The stories.</summary>
     public required IReadOnlyList<ResultsStory> Stories { get; init; }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace SecureReqs;
 
-/// <summary>Reads a <c>results.json</c> back, checking it against schema <c>securereqs.results/v1</c>.</summary>
+/// <summary>Reads a <c>results.json</c> back, checking it against schema <c>securereqs.results/v2</c>.</summary>
 /// <remarks>Thread-safe.</remarks>
 public static class ResultsJsonReader
 {
@@ -44,6 +44,15 @@ public static class ResultsJsonReader
     public static ResultsFile Parse(ReadOnlySpan<byte> utf8, string path)
     {
         var bytes = utf8.ToArray();
+
+        // The schema first: a file of another version gets "re-run", not a list of fields it lacks.
+        if (SchemaOf(bytes) is { } schema && schema != ResultsJsonWriter.Schema)
+        {
+            throw Invalid(bytes, path, "$.schema", schema == "securereqs.results/v1"
+                ? $"the file was written by an earlier version of securereqs (schema \"{schema}\"), which did not record whether the run was complete; this version reads \"{ResultsJsonWriter.Schema}\". Re-run the stories with this version to get a file it can gate"
+                : $"the schema is \"{schema}\", but this version reads \"{ResultsJsonWriter.Schema}\". Re-run the stories with this version of securereqs to get a file it can read");
+        }
+
         ResultsFile? file;
         try
         {
@@ -87,6 +96,23 @@ public static class ResultsJsonReader
         }
 
         return file with { Path = path };
+    }
+
+    private static string? SchemaOf(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("schema", out var schema)
+                && schema.ValueKind == JsonValueKind.String
+                ? schema.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static SecureReqsException Invalid(byte[] bytes, string path, string jsonPath, string problem)

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace SecureReqs;
 
 /// <summary>
-/// Writes <c>results.json</c> (schema <c>securereqs.results/v1</c>, documented in docs/results-schema.md): every story,
+/// Writes <c>results.json</c> (schema <c>securereqs.results/v2</c>, documented in docs/results-schema.md): every story,
 /// requirement, count, bound, verdict, breakdown, token usage and latency, and the evidence of the cases that stand
 /// against a requirement, with PII masked.
 /// </summary>
 public static class ResultsJsonWriter
 {
     /// <summary>The schema id written in the file.</summary>
-    public const string Schema = "securereqs.results/v1";
+    public const string Schema = "securereqs.results/v2";
 
     /// <summary>Writes the report to <paramref name="path"/>.</summary>
     /// <param name="report">The report.</param>
@@ -22,6 +22,19 @@ public static class ResultsJsonWriter
         Write(report, stream);
     }
 
+    /// <summary>Renders the report as JSON text.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON.</returns>
+    public static string Render(SecurityReport report)
+    {
+        using var stream = new MemoryStream();
+        Write(report, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The build that writes results: its version and the commit it was built from ("unknown" outside a git checkout).</summary>
+    public static ResultsTool Tool { get; } = ReadTool();
+
     /// <summary>Writes the report to <paramref name="stream"/>.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>
@@ -31,10 +44,25 @@ public static class ResultsJsonWriter
         json.WriteStartObject();
         json.WriteString("schema", Schema);
         json.WriteStartObject("tool");
-        json.WriteString("name", "securereqs");
-        json.WriteString("version", typeof(ResultsJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+        json.WriteString("name", Tool.Name);
+        json.WriteString("version", Tool.Version);
+        json.WriteString("commit", Tool.Commit);
         json.WriteEndObject();
+        json.WriteBoolean("complete", report.Complete && !report.Interrupted);
+        json.WriteBoolean("interrupted", report.Interrupted);
+        json.WriteBoolean("dryRun", report.DryRun);
         json.WriteString("target", report.Target);
+        json.WriteString("configurationSha256", report.ConfigurationSha256);
+        json.WriteStartArray("features");
+        foreach (var feature in report.Features)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", feature.File);
+            json.WriteString("sha256", feature.Sha256);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteString("startedAt", report.StartedAt);
         json.WriteString("finishedAt", report.FinishedAt);
         json.WriteStartObject("summary");
@@ -62,7 +90,7 @@ public static class ResultsJsonWriter
     public static string Name(Enum value) =>
         string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    private static void WriteStory(Utf8JsonWriter json, StoryOutcome story)
+    private static void WriteStory(Utf8JsonWriter json, ResultsStory story)
     {
         json.WriteStartObject();
         json.WriteString("file", story.File);
@@ -79,6 +107,11 @@ public static class ResultsJsonWriter
         json.WriteString("status", Name(story.Status));
         json.WriteString("message", story.Message);
         json.WriteNumber("durationMs", Math.Round(story.Duration.TotalMilliseconds, 1));
+        if (story.Provenance is { } provenance)
+        {
+            WriteProvenance(json, provenance);
+        }
+
         var run = story.Record?.Run;
         if (run is not null)
         {
@@ -118,6 +151,72 @@ public static class ResultsJsonWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter json, ResultsProvenance provenance)
+    {
+        json.WriteStartObject("provenance");
+        if (provenance.Target is { } target)
+        {
+            json.WriteStartObject("target");
+            json.WriteString("name", target.Name);
+            json.WriteString("kind", target.Kind);
+            json.WriteString("endpointHost", target.EndpointHost);
+            json.WriteString("model", target.Model);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("target");
+        }
+
+        json.WriteStartArray("datasets");
+        foreach (var dataset in provenance.Datasets)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", dataset.Name);
+            json.WriteString("version", dataset.Version);
+            json.WriteString("manifestSha256", dataset.ManifestSha256);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (provenance.Seed is { } seed)
+        {
+            json.WriteNumber("seed", seed);
+        }
+        else
+        {
+            json.WriteNull("seed");
+        }
+
+        if (provenance.Records is { } records)
+        {
+            json.WriteNumber("records", records);
+        }
+        else
+        {
+            json.WriteNull("records");
+        }
+
+        json.WriteStartArray("mutators");
+        foreach (var mutator in provenance.Mutators)
+        {
+            json.WriteStringValue(mutator);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("attempts", provenance.Attempts);
+        json.WriteEndObject();
+    }
+
+    private static ResultsTool ReadTool()
+    {
+        var informational = typeof(ResultsJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        var version = plus < 0 ? informational : informational[..plus];
+        var commit = plus < 0 ? "unknown" : informational[(plus + 1)..];
+        return new ResultsTool("securereqs", version, commit.Length > 0 ? commit : "unknown");
     }
 
     private static void WriteRequirement(Utf8JsonWriter json, RequirementResult r)

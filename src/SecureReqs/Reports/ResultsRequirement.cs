@@ -36,6 +36,42 @@ public sealed record ResultsRequirement
     /// <summary>The message for the product manager, or null.</summary>
     public string? Message { get; init; }
 
+    /// <summary>For an inconclusive verdict, how many cases the claim needs; else null.</summary>
+    public int? CasesNeeded { get; init; }
+
+    /// <summary>A warning for the product manager, or null.</summary>
+    public string? Warning { get; init; }
+
+    /// <summary>The ids of the cases that stand against the requirement.</summary>
+    public IReadOnlyList<string> AgainstCases { get; init; } = [];
+
+    /// <summary>The result of this run as the file records it.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The requirement.</returns>
+    public static ResultsRequirement From(RequirementResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new()
+        {
+            Requirement = result.Requirement,
+            Kpi = result.Kpi,
+            Comparison = result.Comparison,
+            Threshold = Finite(result.Threshold),
+            Confidence = Finite(result.Confidence),
+            Measured = Finite(result.Measured),
+            Count = result.Count,
+            Total = result.Total,
+            Bound = Finite(result.Bound),
+            Verdict = result.Verdict,
+            Message = result.Message,
+            CasesNeeded = result.CasesNeeded,
+            Warning = result.Warning,
+            AgainstCases = [.. result.AgainstCases.Select(c => c.Id)],
+        };
+    }
+
     /// <summary>The cases that stand against the requirement: failures for "at least", counted cases for "at most".</summary>
     public int Against => Comparison == Comparison.AtLeast ? Total - Count : Count;
+
+    private static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 6) : null;
 }

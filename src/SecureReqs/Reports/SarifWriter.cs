@@ -96,7 +96,7 @@ public static class SarifWriter
     /// <param name="threat">The case's threat id, such as <c>LLM02</c>.</param>
     /// <param name="story">The story, for its tags when the threat names no known control.</param>
     /// <returns>The rule.</returns>
-    public static ControlDefinition RuleFor(string threat, StoryOutcome story)
+    public static ControlDefinition RuleFor(string threat, ResultsStory story)
     {
         foreach (var framework in new[] { ControlCatalog.OwaspLlm, ControlCatalog.OwaspAgentic })
         {
@@ -117,7 +117,7 @@ public static class SarifWriter
         return new ControlDefinition(FallbackRuleId, "Security requirement", "A case reached its attack goal against the target.", "See the story and the evidence in the HTML report.");
     }
 
-    private static IEnumerable<(StoryOutcome Story, CaseResult Case, ControlDefinition Rule)> Findings(SecurityReport report) =>
+    private static IEnumerable<(ResultsStory Story, CaseResult Case, ControlDefinition Rule)> Findings(SecurityReport report) =>
         from story in report.Stories
         from result in story.Record?.Run?.Cases ?? []
         where result.Outcome == Outcome.Compromised
@@ -159,7 +159,7 @@ public static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, (StoryOutcome Story, CaseResult Case, ControlDefinition Rule) finding, int ruleIndex, SecurityReport report, string sourceRoot)
+    private static void WriteResult(Utf8JsonWriter json, (ResultsStory Story, CaseResult Case, ControlDefinition Rule) finding, int ruleIndex, SecurityReport report, string sourceRoot)
     {
         var (story, result, rule) = finding;
         var mutator = result.Mutator == "none" ? "" : $", sent {result.Mutator}";
@@ -206,7 +206,7 @@ public static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static (string Uri, bool Relative) Locate(SecurityReport report, StoryOutcome story, string sourceRoot)
+    private static (string Uri, bool Relative) Locate(SecurityReport report, ResultsStory story, string sourceRoot)
     {
         var full = Path.GetFullPath(Path.Combine(report.FeaturesDirectory ?? sourceRoot, story.File));
         var relative = Path.GetRelativePath(Path.GetFullPath(sourceRoot), full);

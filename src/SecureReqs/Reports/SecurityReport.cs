@@ -17,10 +17,30 @@ public sealed record SecurityReport
     public required DateTimeOffset FinishedAt { get; init; }
 
     /// <summary>The stories, in run order.</summary>
-    public required IReadOnlyList<StoryOutcome> Stories { get; init; }
+    public required IReadOnlyList<ResultsStory> Stories { get; init; }
 
-    /// <summary>Whether every story that ran passed (skipped ones aside) and at least one ran.</summary>
-    public bool AllPassed => Stories.Any(s => s.Status == StoryStatus.Passed) && Stories.All(s => s.Status is StoryStatus.Passed or StoryStatus.Skipped);
+    /// <summary>Whether every selected story ran to its end. False while the run is in progress and when it was
+    /// interrupted: such results are never gated.</summary>
+    public bool Complete { get; init; } = true;
+
+    /// <summary>Whether the run was stopped (Ctrl-C, SIGTERM) before every story ran.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>Whether the stories ran in a dry-run mode (Reqnroll's <c>REQNROLL_DRY_RUN</c>): steps were matched,
+    /// nothing was sent or measured, and no story can pass.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>The SHA-256 of the securereqs.json the run used, or null when it used none.</summary>
+    public string? ConfigurationSha256 { get; init; }
+
+    /// <summary>Each feature file of the run with its SHA-256.</summary>
+    public IReadOnlyList<ResultsFeature> Features { get; init; } = [];
+
+    /// <summary>Values that must never appear in a report (system-prompt secrets, canaries), gathered from every story.</summary>
+    public IReadOnlyList<string> Secrets => [.. Stories.SelectMany(s => s.Record?.Secrets ?? []).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether every story that ran passed (skipped ones aside), at least one ran, and the run is complete.</summary>
+    public bool AllPassed => Complete && !Interrupted && !DryRun && Stories.Any(s => s.Status == StoryStatus.Passed) && Stories.All(s => s.Status is StoryStatus.Passed or StoryStatus.Skipped);
 
     /// <summary>How many stories ended with <paramref name="status"/>.</summary>
     /// <param name="status">The status.</param>

@@ -22,6 +22,25 @@ public sealed class StoryRecord
     /// <summary>The run, once the cases were sent.</summary>
     public RunResult? Run { get; set; }
 
+    /// <summary>The run without the poisoned documents, in a poisoning comparison; null otherwise.</summary>
+    public RunResult? Baseline { get; set; }
+
+    /// <summary>The evidence pack: datasets with their manifest hashes, seed, records, mutators, target.</summary>
+    public StoryProvenance Provenance { get; } = new();
+
+    /// <summary>What is wrong with the story itself (an unknown KPI, a claim its cases can never show), found before
+    /// any request; a story with problems is an error and sends nothing.</summary>
+    public IList<string> Problems { get; } = [];
+
+    /// <summary>The requests the story sends at most, as planned before the run.</summary>
+    public long PlannedRequests { get; set; }
+
+    /// <summary>Values that must never appear in a report: the target's system-prompt secrets and canaries.</summary>
+    public IReadOnlyList<string> Secrets { get; set; } = [];
+
+    /// <summary>Whether the story's steps ran through the security engine at all (a dry run records nothing).</summary>
+    public bool Evaluated => Requirements.Count > 0;
+
     /// <summary>Notes for the reports, such as a capped mutation expansion.</summary>
     public IList<string> Notes { get; } = [];
 

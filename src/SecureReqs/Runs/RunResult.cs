@@ -10,4 +10,8 @@ public sealed record RunResult(string Target, string Dataset, IReadOnlyList<Case
     /// <param name="outcome">The outcome.</param>
     /// <returns>The count.</returns>
     public int Count(Outcome outcome) => Cases.Count(c => c.Outcome == outcome);
+
+    /// <summary>Whether the run was stopped (Ctrl-C, SIGTERM) before every case finished; <see cref="Cases"/> then holds
+    /// only the cases that finished.</summary>
+    public bool Interrupted { get; init; }
 }

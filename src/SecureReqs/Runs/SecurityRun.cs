@@ -10,6 +10,9 @@ namespace SecureReqs;
 /// <remarks>Thread-safe for concurrent <see cref="ExecuteAsync"/> calls if the target is.</remarks>
 public sealed class SecurityRun
 {
+    /// <summary>The answer text recorded for an answer the provider's content filter stopped with no text.</summary>
+    public const string ContentFilterNote = "[no text: the provider's content filter stopped this answer (finish reason \"content_filter\"); counted as blocked]";
+
     private readonly IChatClient _target;
     private readonly SecurityRunOptions _options;
     private readonly JudgeContext _context;
@@ -30,7 +33,7 @@ public sealed class SecurityRun
     /// <param name="targetName">The target's name, for the result.</param>
     /// <param name="datasetName">The dataset's name, for the result.</param>
     /// <param name="cases">The filled cases.</param>
-    /// <param name="cancellationToken">Cancels the run; the cases not finished are not reported.</param>
+    /// <param name="cancellationToken">Stops the run: no new request is sent, and the result holds the cases that finished, marked <see cref="RunResult.Interrupted"/>.</param>
     /// <returns>One result per case, in case order.</returns>
     public async Task<RunResult> ExecuteAsync(string targetName, string datasetName, IReadOnlyList<CaseInstance> cases, CancellationToken cancellationToken = default)
     {
@@ -40,22 +43,39 @@ public sealed class SecurityRun
         var completed = 0;
         var gate = new Lock();
         progress?.Report(new RunProgress(0, cases.Count, TimeSpan.Zero));
+        try
+        {
+            await SendAllAsync(cases, results, progress, started, gate, () => ++completed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped from outside (Ctrl-C, SIGTERM): keep what finished, say the run is incomplete, send nothing more.
+            return new RunResult(targetName, datasetName, [.. results.Where(r => r is not null)]) { Interrupted = true };
+        }
+
+        return new RunResult(targetName, datasetName, results);
+    }
+
+    private async Task SendAllAsync(IReadOnlyList<CaseInstance> cases, CaseResult[] results, IProgress<RunProgress>? progress, long started, Lock gate, Func<int> completedOne, CancellationToken cancellationToken)
+    {
         await Parallel.ForEachAsync(
             Enumerable.Range(0, cases.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                results[i] = await RunCaseAsync(cases[i], ct).ConfigureAwait(false);
-                if (progress is not null)
+                var result = await RunCaseAsync(cases[i], ct).ConfigureAwait(false);
+
+                // A case cut short by the outside cancellation is not a finished case.
+                ct.ThrowIfCancellationRequested();
+                results[i] = result;
+
+                // Reported under a lock so that counts arrive in order and the callback never runs concurrently.
+                lock (gate)
                 {
-                    // Reported under a lock so that counts arrive in order and the callback never runs concurrently.
-                    lock (gate)
-                    {
-                        progress.Report(new RunProgress(++completed, cases.Count, _options.TimeProvider.GetElapsedTime(started)));
-                    }
+                    var done = completedOne();
+                    progress?.Report(new RunProgress(done, cases.Count, _options.TimeProvider.GetElapsedTime(started)));
                 }
             }).ConfigureAwait(false);
-        return new RunResult(targetName, datasetName, results);
     }
 
     /// <summary>
@@ -133,15 +153,25 @@ public sealed class SecurityRun
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    return Ended(instance, Outcome.Errored, answers, requests, $"{ex.GetType().Name}: {ex.Message}", started);
+                    return Ended(instance, Outcome.Errored, answers, requests, ex is SecureReqsException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", started);
                 }
             }
 
             requests.Add(Measured(response, clock.GetElapsedTime(sent)));
+            if (response.FinishReason == ChatFinishReason.Length)
+            {
+                // A cut-off answer cannot be judged whole: the leak may sit in the part that was never written.
+                return Ended(instance, Outcome.Errored, answers, requests, "the answer was cut off by the target's output length limit (finish reason \"length\"), so it cannot be judged whole; raise the target's maximum output tokens", started);
+            }
 
             // A guard that removed offending content and said so has detected it, as one that blocked the request has.
             var blocked = RefusalDetector.IsBlocked(response) || RefusalDetector.IsSanitized(response);
             var text = response.Text;
+            if (string.IsNullOrWhiteSpace(text) && response.FinishReason == ChatFinishReason.ContentFilter)
+            {
+                // The provider's content filter stopped the answer: counted as detected (blocked), and the evidence says why.
+                text = ContentFilterNote;
+            }
             var turnCalls = RequestedCalls(response, answers.Count + 1);
             requested.AddRange(turnCalls);
             var calls = turnCalls.Select(c => c.Tool).ToList();
@@ -241,6 +271,9 @@ public sealed class SecurityRun
         new()
         {
             Instance = instance,
+
+            // A case with a task that ended in an error did not do its task: it stays in the task KPIs' population.
+            TaskCompleted = instance.Case.TaskTools.Count == 0 ? null : false,
             Outcome = outcome,
             Answers = answers,
             Requests = requests,

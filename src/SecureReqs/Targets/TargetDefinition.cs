@@ -43,4 +43,14 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     /// <summary>Whether a client the factory created is disposed after the scenario that used it.</summary>
     /// <value>The default value is true; false for a shared instance registered with <see cref="TargetRegistry.Add(string, IChatClient, string?)"/>.</value>
     public bool DisposeAfterUse { get; init; } = true;
+
+    /// <summary>Where the target comes from, for the evidence pack and messages: "openai" or "http" for a target declared
+    /// in securereqs.json, "demo" for the built-in demo; null for a target registered in code.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The endpoint's host (never its path, query or key), for the evidence pack; null for in-process targets.</summary>
+    public string? EndpointHost { get; init; }
+
+    /// <summary>The model a configured endpoint is asked for, for the evidence pack; null when unknown.</summary>
+    public string? Model { get; init; }
 }

@@ -17,7 +17,7 @@ public class ReleaseGateTests
     [InlineData(StoryStatus.Error, "ERROR")]
     public void Evaluate_StoryDidNotPass_Fails(StoryStatus status, string reason)
     {
-        var gate = ReleaseGate.Evaluate(Results(Story("Cards", StoryStatus.Passed), Story("Leaks", status, AtLeast("redaction rate", 290, 300) with { Verdict = Verdict.Fail, Message = "Expected the redaction rate to be at least 99%, but it was 96.67% (290/300). Compromised (10): a, b." }) with { Message = "Scenario \"Leaks\" failed at step ...\nmore" }));
+        var gate = ReleaseGate.Evaluate(Results(Story("Cards", StoryStatus.Passed, AtMost("attack success rate", 2, 400)), Story("Leaks", status, AtLeast("redaction rate", 290, 300) with { Verdict = Verdict.Fail, Message = "Expected the redaction rate to be at least 99%, but it was 96.67% (290/300). Compromised (10): a, b." }) with { Message = "Scenario \"Leaks\" failed at step ...\nmore" }));
 
         gate.Passed.Should().BeFalse();
         gate.Failures.Should().ContainSingle().Which.Should().Be($"{reason}: F: Leaks (a.feature:4): Expected the redaction rate to be at least 99%, but it was 96.67% (290/300).");
@@ -92,7 +92,7 @@ public class ReleaseGateTests
         ReleaseGate.Evaluate(Results(Story("Wip", StoryStatus.Skipped))).Failures.Should().ContainSingle().Which.Should().StartWith("NO STORY PASSED");
     }
 
-    private static ResultsFile Results(params ResultsStory[] stories) => new() { Schema = ResultsJsonWriter.Schema, Stories = stories, Path = "results.json" };
+    private static ResultsFile Results(params ResultsStory[] stories) => new() { Schema = ResultsJsonWriter.Schema, Tool = ResultsJsonWriter.Tool, Complete = true, Interrupted = false, DryRun = false, Stories = stories, Path = "results.json" };
 
     private static ResultsStory Story(string scenario, StoryStatus status, params ResultsRequirement[] requirements) =>
         new() { File = "a.feature", Line = 4, Feature = "F", Scenario = scenario, Status = status, Requirements = requirements };

@@ -23,7 +23,7 @@ public class ResultsJsonReaderTests
     [Fact]
     public void Parse_MalformedJson_NamesFileLineAndColumn()
     {
-        var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes("{\n  \"schema\": \"securereqs.results/v1\",\n  \"stories\": [,]\n}"), "bad.json");
+        var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes("{\n  \"schema\": \"securereqs.results/v2\",\n  \"stories\": [,]\n}"), "bad.json");
 
         act.Should().Throw<SecureReqsException>().WithMessage("bad.json:3:15: *results.json written by 'securereqs run'*");
     }
@@ -31,7 +31,7 @@ public class ResultsJsonReaderTests
     [Fact]
     public void Parse_UnknownStatus_NamesThePathAndPosition()
     {
-        var json = "{\n  \"schema\": \"securereqs.results/v1\",\n  \"stories\": [\n    { \"file\": \"a.feature\", \"feature\": \"F\", \"scenario\": \"S\", \"status\": \"green\" }\n  ]\n}";
+        var json = "{\n  \"schema\": \"securereqs.results/v2\",\n  \"stories\": [\n    { \"file\": \"a.feature\", \"feature\": \"F\", \"scenario\": \"S\", \"status\": \"green\" }\n  ]\n}";
 
         var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes(json), "odd.json");
 
@@ -41,7 +41,7 @@ public class ResultsJsonReaderTests
     [Fact]
     public void Parse_MissingRequiredField_SaysWhichOne()
     {
-        var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes("{ \"schema\": \"securereqs.results/v1\" }"), "thin.json");
+        var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes("{ \"schema\": \"securereqs.results/v2\" }"), "thin.json");
 
         act.Should().Throw<SecureReqsException>().WithMessage("thin.json:1:*stories*");
     }
@@ -51,7 +51,7 @@ public class ResultsJsonReaderTests
     {
         var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes("{\n  \"stories\": [],\n  \"schema\": \"securereqs.results/v9\"\n}"), "new.json");
 
-        act.Should().Throw<SecureReqsException>().WithMessage("new.json:3:13: the schema is \"securereqs.results/v9\", but this version reads \"securereqs.results/v1\"*");
+        act.Should().Throw<SecureReqsException>().WithMessage("new.json:3:13: the schema is \"securereqs.results/v9\", but this version reads \"securereqs.results/v2\"*");
     }
 
     [Fact]
@@ -59,7 +59,8 @@ public class ResultsJsonReaderTests
     {
         var json = """
             {
-              "schema": "securereqs.results/v1",
+              "schema": "securereqs.results/v2",
+              "tool": { "name": "securereqs", "version": "1.0.0", "commit": "unknown" }, "complete": true, "interrupted": false, "dryRun": false,
               "stories": [ { "file": "a.feature", "feature": "F", "scenario": "S", "status": "passed",
                 "requirements": [ { "requirement": "r", "kpi": "redaction rate", "comparison": "at-least",
                   "count": 12, "total": 10, "verdict": "pass" } ] } ]
@@ -68,6 +69,6 @@ public class ResultsJsonReaderTests
 
         var act = () => ResultsJsonReader.Parse(Encoding.UTF8.GetBytes(json), "r.json");
 
-        act.Should().Throw<SecureReqsException>().WithMessage("r.json:5:*: count 12 and total 10 do not make a rate*(at $.stories[0].requirements[0].count).");
+        act.Should().Throw<SecureReqsException>().WithMessage("r.json:6:*: count 12 and total 10 do not make a rate*(at $.stories[0].requirements[0].count).");
     }
 }

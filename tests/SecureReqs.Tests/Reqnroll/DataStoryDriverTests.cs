@@ -10,6 +10,7 @@ public sealed class DataStoryDriverTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("securereqs-data-").FullName;
     private readonly (string PrivatePem, string PublicPem) _key = TestSigningKeys.Create();
     private readonly SecureReqsSettings _settings;
+    private readonly List<SecurityStory> _stories = [];
 
     public DataStoryDriverTests()
     {
@@ -26,12 +27,13 @@ public sealed class DataStoryDriverTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task AssertDatasetMatchesManifest_Signed_PassesAndIsRecorded()
+    public async Task RequireDatasetMatchesManifest_Signed_PassesAndIsRecorded()
     {
         await SignAsync("adversarial-datasets/mini");
         var driver = Driver();
+        driver.RequireDatasetMatchesManifest("mini");
 
-        var result = await driver.AssertDatasetMatchesManifestAsync("mini", TestContext.Current.CancellationToken);
+        var result = (await ExecuteAsync()).Single();
 
         result.Verdict.Should().Be(Verdict.Pass);
         result.Message.Should().MatchRegex("^The dataset \"mini\" matches its signed manifest: 1 files, signed by trusted key [0-9a-f]{16} on ");
@@ -39,55 +41,61 @@ public sealed class DataStoryDriverTests : IDisposable
     }
 
     [Fact]
-    public async Task AssertDatasetMatchesManifest_FileChanged_FailsNamingTheFile()
+    public async Task RequireDatasetMatchesManifest_FileChanged_FailsNamingTheFile()
     {
         await SignAsync("adversarial-datasets/mini");
         Write("adversarial-datasets/mini/cases.jsonl", "{\"id\":\"a2\"}\n");
-        var driver = Driver();
+        Driver().RequireDatasetMatchesManifest("mini");
 
-        var act = () => driver.AssertDatasetMatchesManifestAsync("mini", TestContext.Current.CancellationToken);
+        var result = (await ExecuteAsync()).Single();
 
-        (await act.Should().ThrowAsync<SecurityRequirementException>())
-            .WithMessage("Expected the dataset \"mini\" to match its signed manifest, but 1 problem was found:\n  cases.jsonl: content changed (sha256 *");
+        result.Verdict.Should().Be(Verdict.Fail);
+        result.Message.Should().Match("Expected the dataset \"mini\" to match its signed manifest, but 1 problem was found:\n  cases.jsonl: content changed (sha256 *");
         _settings.Journal.Stories.Single().Requirements.Single().Verdict.Should().Be(Verdict.Fail);
     }
 
     [Fact]
-    public async Task AssertDatasetMatchesManifest_Unsigned_FailsWithMissingManifest()
+    public async Task RequireDatasetMatchesManifest_Unsigned_FailsWithMissingManifest()
     {
-        var act = () => Driver().AssertDatasetMatchesManifestAsync("mini", TestContext.Current.CancellationToken);
+        Driver().RequireDatasetMatchesManifest("mini");
 
-        (await act.Should().ThrowAsync<SecurityRequirementException>()).WithMessage("*no signed manifest*securereqs manifest create*");
+        var result = (await ExecuteAsync()).Single();
+
+        result.Verdict.Should().Be(Verdict.Fail);
+        result.Message.Should().Match("*no signed manifest*securereqs manifest create*");
     }
 
     [Fact]
-    public async Task AssertDatasetMatchesManifest_UnknownDataset_ListsKnownOnes()
+    public void RequireDatasetMatchesManifest_UnknownDataset_ListsKnownOnes()
     {
-        var act = () => Driver().AssertDatasetMatchesManifestAsync("nope", TestContext.Current.CancellationToken);
+        var act = () => Driver().RequireDatasetMatchesManifest("nope");
 
-        (await act.Should().ThrowAsync<SecureReqsException>()).WithMessage("Unknown dataset \"nope\". Known datasets: \"mini\".*");
+        act.Should().Throw<SecureReqsException>().WithMessage("Unknown dataset \"nope\".*Known datasets: \"mini\".*");
     }
 
     [Fact]
-    public async Task AssertArtifactMatchesManifest_SignedThenAltered_Fails()
+    public async Task RequireArtifactMatchesManifest_SignedThenAltered_Fails()
     {
         Write("models/classifier.onnx", "weights");
         await SignAsync("models/classifier.onnx");
-        var driver = Driver();
-        (await driver.AssertArtifactMatchesManifestAsync("models/classifier.onnx", TestContext.Current.CancellationToken)).Verdict.Should().Be(Verdict.Pass);
+        Driver().RequireArtifactMatchesManifest("models/classifier.onnx");
+        (await ExecuteAsync()).Single().Verdict.Should().Be(Verdict.Pass);
         Write("models/classifier.onnx", "weightz");
+        Driver().RequireArtifactMatchesManifest("models/classifier.onnx");
 
-        var act = () => driver.AssertArtifactMatchesManifestAsync("models/classifier.onnx", TestContext.Current.CancellationToken);
+        var result = (await ExecuteAsync(1)).Single();
 
-        (await act.Should().ThrowAsync<SecurityRequirementException>()).WithMessage("Expected the model artifact \"models/classifier.onnx\" to match*classifier.onnx: content changed*");
+        result.Verdict.Should().Be(Verdict.Fail);
+        result.Message.Should().Match("Expected the model artifact \"models/classifier.onnx\" to match*classifier.onnx: content changed*");
     }
 
     [Fact]
-    public void UseTrainingDataset_MissingFile_SaysWhereItLooked()
+    public void UseTrainingDataset_MissingFile_SaysWhatToWriteWithoutAnAbsolutePath()
     {
         var act = () => Driver().UseTrainingDataset("training/none.jsonl");
 
-        act.Should().Throw<SecureReqsException>().WithMessage($"The training dataset \"training/none.jsonl\" was not found in {_dir}. Write its path relative to the repository root.");
+        act.Should().Throw<SecureReqsException>().WithMessage("The training dataset \"training/none.jsonl\" was not found in the repository*Write its path relative to the repository root.")
+            .Which.Message.Should().NotContain(_dir);
     }
 
     [Fact]
@@ -96,68 +104,77 @@ public sealed class DataStoryDriverTests : IDisposable
         Write("training/clean.jsonl", "{\"text\":\"Reset link sent to [email].\"" + Provenance + "}\n");
         var driver = Driver();
         driver.UseTrainingDataset("training/clean.jsonl");
+        driver.RequireNoUnmaskedPii();
+        driver.RequireNoInjectionPayload();
+        driver.RequireEveryRecordHasProvenance();
 
-        var results = new[]
-        {
-            await driver.AssertNoUnmaskedPiiAsync(TestContext.Current.CancellationToken),
-            await driver.AssertNoInjectionPayloadAsync(TestContext.Current.CancellationToken),
-            await driver.AssertEveryRecordHasProvenanceAsync(TestContext.Current.CancellationToken),
-        };
+        var results = await ExecuteAsync();
 
-        results.Should().OnlyContain(r => r.Verdict == Verdict.Pass);
+        results.Should().HaveCount(3).And.OnlyContain(r => r.Verdict == Verdict.Pass);
         results[0].Message.Should().Be("No record of training/clean.jsonl contains unmasked PII: holds for all 1 records.");
         _settings.Journal.Stories.Single().Requirements.Should().HaveCount(3);
     }
 
     [Fact]
-    public async Task AssertNoUnmaskedPii_ManyLeaks_ListsTenWithMaskedEvidenceAndTheTotal()
+    public async Task RequireNoUnmaskedPii_ManyLeaks_ListsTenWithMaskedEvidenceAndTheTotal()
     {
         Write("training/leaky.jsonl", string.Join('\n', Enumerable.Range(1, 12).Select(i => $"{{\"text\":\"write to user{i}@example.com\"{Provenance}}}")) + "\n");
         var driver = Driver();
         driver.UseTrainingDataset("training/leaky.jsonl");
+        driver.RequireNoUnmaskedPii();
 
-        var act = () => driver.AssertNoUnmaskedPiiAsync(TestContext.Current.CancellationToken);
+        var message = (await ExecuteAsync()).Single().Message;
 
-        var message = (await act.Should().ThrowAsync<SecurityRequirementException>()).Which.Message;
         message.Should().StartWith("Expected no record of training/leaky.jsonl to contain unmasked PII, but 12 of 12 records do (12 findings):\n  training/leaky.jsonl:1 $.text: unmasked e-mail address (write to [email])\n");
         message.Should().Contain("\n  training/leaky.jsonl:10 $.text:").And.NotContain("leaky.jsonl:11").And.EndWith("\n  … and 2 more (12 in all).");
         message.Should().NotContain("@example.com");
     }
 
     [Fact]
-    public async Task AssertEveryRecordHasProvenance_RecordWithout_Fails()
+    public async Task RequireEveryRecordHasProvenance_RecordWithout_Fails()
     {
         Write("training/mixed.jsonl", "{\"text\":\"a\"" + Provenance + "}\n{\"text\":\"b\"}\n");
         var driver = Driver();
         driver.UseTrainingDataset("training/mixed.jsonl");
+        driver.RequireEveryRecordHasProvenance();
 
-        var act = () => driver.AssertEveryRecordHasProvenanceAsync(TestContext.Current.CancellationToken);
+        var result = (await ExecuteAsync()).Single();
 
-        (await act.Should().ThrowAsync<SecurityRequirementException>())
-            .WithMessage("Expected every record of training/mixed.jsonl to have provenance (a \"provenance\" object with a non-empty \"source\"), but 1 of 2 records do not:\n  training/mixed.jsonl:2 $.provenance: no provenance: the record has no \"provenance\" object");
+        result.Verdict.Should().Be(Verdict.Fail);
+        result.Message.Should().Be("Expected every record of training/mixed.jsonl to have provenance (a \"provenance\" object with a non-empty \"source\"), but 1 of 2 records do not:\n  training/mixed.jsonl:2 $.provenance: no provenance: the record has no \"provenance\" object");
     }
 
     [Fact]
-    public async Task AssertNoInjectionPayload_NotJsonLines_IsAUsageErrorNamingTheLine()
+    public async Task RequireNoInjectionPayload_NotJsonLines_IsAProblemNamingTheLine()
     {
         Write("training/bad.jsonl", "{\"text\":\"a\"}\n[\"b\"]\n");
         var driver = Driver();
         driver.UseTrainingDataset("training/bad.jsonl");
+        driver.RequireNoInjectionPayload();
 
-        var act = () => driver.AssertNoInjectionPayloadAsync(TestContext.Current.CancellationToken);
+        var result = (await ExecuteAsync()).Single();
 
-        (await act.Should().ThrowAsync<SecureReqsException>()).WithMessage("training/bad.jsonl:2: each line must be one JSON object (JSON Lines); found an array*");
+        result.Problem.Should().BeTrue();
+        result.Message.Should().Match("*training/bad.jsonl:2: each line must be one JSON object (JSON Lines); found an array*");
     }
 
     [Fact]
-    public async Task RecordChecks_NoTrainingDataset_SayWhichStepIsMissing()
+    public void RecordChecks_NoTrainingDataset_SayWhichStepIsMissing()
     {
-        var act = () => Driver().AssertNoUnmaskedPiiAsync(TestContext.Current.CancellationToken);
+        var act = () => Driver().RequireNoUnmaskedPii();
 
-        (await act.Should().ThrowAsync<SecureReqsException>()).WithMessage("No training dataset chosen: add a step 'Given the training dataset \"<file>\"'*");
+        act.Should().Throw<SecureReqsException>().WithMessage("No training dataset chosen: add a step 'Given the training dataset \"<file>\"'*");
     }
 
-    private DataStoryDriver Driver() => new(_settings, _settings.Journal.Begin("Data", "integrity", []));
+    private DataStoryDriver Driver()
+    {
+        var story = new SecurityStory(_settings.Journal.Begin("Data", "integrity", []), _settings.StoryOptions());
+        _stories.Add(story);
+        return new DataStoryDriver(_settings, story);
+    }
+
+    private Task<IReadOnlyList<RequirementResult>> ExecuteAsync(int index = 0) =>
+        _stories[index].ExecuteAsync(TestContext.Current.CancellationToken);
 
     private async Task SignAsync(string relative)
     {

@@ -223,14 +223,15 @@ public class SecurityRunTests
     }
 
     [Fact]
-    public async Task Execute_Cancelled_Throws()
+    public async Task Execute_Cancelled_ReturnsAnInterruptedRunWithNoCaseCountedAsAnswered()
     {
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        var act = () => new SecurityRun(ScriptedChatClient.Answering("ok")).ExecuteAsync("t", "d", [Attack("x {{pii.card}}")], cts.Token);
+        var run = await new SecurityRun(ScriptedChatClient.Answering("ok")).ExecuteAsync("t", "d", [Attack("x {{pii.card}}")], cts.Token);
 
-        await act.Should().ThrowAsync<OperationCanceledException>();
+        run.Interrupted.Should().BeTrue();
+        run.Cases.Should().BeEmpty();
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -1,4 +1,4 @@
-namespace SecureReqs.Reqnroll;
+namespace SecureReqs;
 
 /// <summary>A kind of PII a story can name in "no response contains a &lt;pii type&gt;", with the planted value it checks.</summary>
 /// <param name="Name">The business name, such as "payment card number".</param>

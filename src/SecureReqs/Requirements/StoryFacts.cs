@@ -1,0 +1,44 @@
+namespace SecureReqs;
+
+/// <summary>What is known of a story before any request: its target and the cases it will send.</summary>
+/// <param name="Target">The target, or null when the story names none (or an unknown one).</param>
+/// <param name="Cases">The planned cases (with mutations), empty when the story sends none.</param>
+/// <param name="SendsCases">Whether the story sends its cases to the target.</param>
+public sealed record StoryFacts(TargetDefinition? Target, IReadOnlyList<CaseInstance> Cases, bool SendsCases)
+{
+    /// <summary>Whether the story compares a run with poisoned documents against one without.</summary>
+    public bool Poisoning { get; init; }
+
+    /// <summary>The caller every case runs as unless it names its own.</summary>
+    public CallerIdentity Caller { get; init; } = CallerIdentity.Default;
+
+    /// <summary>Whether the story reads a training dataset.</summary>
+    public bool HasTrainingDataset { get; init; }
+
+    /// <summary>
+    /// The planned population of a KPI: the cases it would be measured over if every case were answered. The outcome
+    /// does not decide any KPI's population, so this is exact.
+    /// </summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <returns>The number of cases.</returns>
+    public int PopulationOf(Kpi kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        return Cases.Count(c => kpi.Population(Planned(c)));
+    }
+
+    /// <summary>A case as its result would look before judging: what KPI populations select on (kind, oracle, whether it carries a task).</summary>
+    /// <param name="instance">The case.</param>
+    /// <returns>A placeholder result.</returns>
+    public CaseResult Planned(CaseInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new CaseResult
+        {
+            Instance = instance,
+            Outcome = Outcome.Resisted,
+            Caller = instance.Case.Caller ?? Caller,
+            TaskCompleted = instance.Case.TaskTools.Count == 0 ? null : false,
+        };
+    }
+}

@@ -1,0 +1,345 @@
+using Microsoft.Extensions.AI;
+
+namespace SecureReqs;
+
+/// <summary>
+/// One security story as plain C#: its target, datasets, synthetic records, mutations and requirements are declared
+/// first; <see cref="Preflight"/> finds every problem that can be found without a request; <see cref="ExecuteAsync"/>
+/// then sends the cases once and evaluates every requirement (all of them, even after one fails), recording each result
+/// in <see cref="Record"/>. Step bindings only parse text into these calls.
+/// </summary>
+/// <remarks>One instance per story; not thread-safe. Declaring after <see cref="ExecuteAsync"/> is an error.</remarks>
+public sealed class SecurityStory
+{
+    private readonly SecurityStoryOptions _options;
+    private readonly List<Dataset> _datasets = [];
+    private readonly List<IReadOnlyList<Mutator>> _mutations = [];
+    private readonly List<StoryRequirement> _requirements = [];
+    private IReadOnlyList<SyntheticCustomer>? _records;
+    private StoryFacts? _facts;
+    private MutationExpansion? _expansion;
+
+    /// <summary>Creates a story that records into <paramref name="record"/>.</summary>
+    /// <param name="record">Where the run, the requirements and the evidence pack are recorded.</param>
+    /// <param name="options">The host's options.</param>
+    public SecurityStory(StoryRecord record, SecurityStoryOptions? options = null)
+    {
+        Record = record ?? throw new ArgumentNullException(nameof(record));
+        _options = options ?? new SecurityStoryOptions();
+    }
+
+    /// <summary>What the story ran and found.</summary>
+    public StoryRecord Record { get; }
+
+    /// <summary>Gets or sets the target.</summary>
+    public TargetDefinition? Target
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+            Record.Provenance.Target = value is null ? null : new StoryTarget(value.Name, value.Kind ?? "code", value.EndpointHost, value.Model);
+        }
+    }
+
+    /// <summary>The datasets whose cases the story sends.</summary>
+    public IReadOnlyList<Dataset> Datasets => _datasets;
+
+    /// <summary>The requirements, in the order the story states them.</summary>
+    public IReadOnlyList<StoryRequirement> Requirements => _requirements;
+
+    /// <summary>Gets or sets the seed, or null for the default.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Gets or sets how many times each case is attempted (1–100).</summary>
+    public int Attempts
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value is >= 1 and <= 100 ? value : throw new SecureReqsException($"Each case must be attempted between 1 and 100 times, not {value}. Write for example 'Given each case is attempted 3 times'.");
+        }
+    } = 1;
+
+    /// <summary>Gets or sets who the cases run as (cases that name their own caller keep it).</summary>
+    public CallerIdentity? Caller { get; set; }
+
+    /// <summary>Gets or sets whether the story compares a run with the datasets' poisoned documents against one without.</summary>
+    public bool Poisoning { get; set; }
+
+    /// <summary>Gets or sets whether the story sends its cases to the target.</summary>
+    public bool SendsCases { get; set; }
+
+    /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
+    public TrainingDataset? TrainingDataset { get; set; }
+
+    /// <summary>Whether <see cref="ExecuteAsync"/> ran.</summary>
+    public bool Executed { get; private set; }
+
+    /// <summary>Adds a dataset.</summary>
+    /// <param name="dataset">The loaded, verified dataset.</param>
+    public void AddDataset(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        Declaring();
+        _datasets.Add(dataset);
+        Record.Provenance.Datasets.Add(new StoryDataset(dataset.Name, dataset.Manifest.Version, DatasetHash(dataset)));
+    }
+
+    /// <summary>Adds mutated copies of every attack, one per chain.</summary>
+    /// <param name="chains">The mutator chains.</param>
+    public void AddMutations(IEnumerable<IReadOnlyList<Mutator>> chains)
+    {
+        ArgumentNullException.ThrowIfNull(chains);
+        Declaring();
+        foreach (var chain in chains)
+        {
+            _mutations.Add(chain);
+            Record.Provenance.Mutators.Add(string.Join(" + ", chain.Select(m => m.Name)));
+        }
+    }
+
+    /// <summary>Uses <paramref name="count"/> synthetic customer records generated with <paramref name="seed"/>.</summary>
+    /// <param name="count">How many records (at least 1).</param>
+    /// <param name="seed">The seed, or null for the default.</param>
+    public void UseSyntheticRecords(int count, int? seed)
+    {
+        Declaring();
+        if (count < 1)
+        {
+            throw new SecureReqsException($"The number of synthetic customer records must be at least 1, not {count}.");
+        }
+
+        Seed = seed ?? _options.DefaultSeed;
+        _records = SyntheticCustomers.Generate(count, Seed.Value);
+    }
+
+    /// <summary>Adds a requirement.</summary>
+    /// <param name="requirement">The requirement.</param>
+    public void Require(StoryRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        Declaring();
+        _requirements.Add(requirement);
+    }
+
+    /// <summary>The planned story: the cases it will send, with mutations, and what they are planned against.</summary>
+    /// <returns>The facts.</returns>
+    public StoryFacts Plan()
+    {
+        if (_facts is { } facts)
+        {
+            return facts;
+        }
+
+        var seed = Seed ?? _options.DefaultSeed;
+        IReadOnlyList<CaseInstance> cases = [];
+        if (SendsCases && _datasets.Count > 0)
+        {
+            var written = _datasets.SelectMany(d => d.Cases).ToList();
+            var records = _records ?? SyntheticCustomers.Generate(Math.Max(1, written.Count), seed);
+            cases = CaseInstantiator.Instantiate(written, records, seed);
+            if (_mutations.Count > 0)
+            {
+                (cases, _expansion) = MutatorCatalog.Expand(cases, _mutations, _options.MaxMutatedCases, seed);
+            }
+        }
+
+        Record.Provenance.Seed = seed;
+        Record.Provenance.Records = _records?.Count;
+        Record.Provenance.Attempts = Attempts;
+        return _facts = new StoryFacts(Target, cases, SendsCases)
+        {
+            Poisoning = Poisoning,
+            Caller = Caller ?? CallerIdentity.Default,
+            HasTrainingDataset = TrainingDataset is not null,
+        };
+    }
+
+    /// <summary>The requests the story will send at most: cases × user turns × attempts, twice for a poisoning comparison.</summary>
+    public long PlannedRequests => Plan().Cases.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser))) * Attempts * (Poisoning ? 2 : 1);
+
+    /// <summary>Everything that can be found wrong without sending a request; each problem says its fix.</summary>
+    /// <returns>The problems; empty when the story can run.</returns>
+    public IReadOnlyList<string> Preflight()
+    {
+        var problems = new List<string>();
+        if (SendsCases && Target is null)
+        {
+            problems.Add("No target chosen: add a step 'Given the target \"<name>\"' before 'When the cases are sent to the target'.");
+        }
+
+        if (SendsCases && _datasets.Count == 0)
+        {
+            problems.Add("No dataset chosen: add a step 'Given the adversarial dataset \"<name>\"' before 'When the cases are sent to the target'.");
+        }
+
+        if (!SendsCases && _datasets.Count > 0)
+        {
+            problems.Add("The story chooses a dataset but never sends its cases: add the step 'When the cases are sent to the target' before the Then steps.");
+        }
+
+        if (_requirements.Count == 0)
+        {
+            problems.Add(SendsCases
+                ? "The story sends its cases but checks no requirement, so it can never show anything: add a Then step such as 'Then the redaction rate is at least 99%' (see 'securereqs steps')."
+                : "The story checks no requirement, so it can never show anything: add a Then step (see 'securereqs steps').");
+        }
+
+        if (Poisoning && SendsCases && _datasets.Count > 0 && !_datasets.Any(d => d.Documents.Count > 0))
+        {
+            problems.Add($"The story adds poisoned documents, but its datasets ({string.Join("+", _datasets.Select(d => d.Name))}) ship none. A dataset lists its documents file in manifest.json with \"kind\": \"documents\"; see docs/datasets.md.");
+        }
+
+        if (SendsCases && Target is not null && _datasets.Count > 0 && Plan().Cases.Count == 0)
+        {
+            problems.Add("The story's datasets hold no cases, so it would send nothing. Choose a dataset with cases.");
+        }
+
+        var facts = Plan();
+        foreach (var requirement in _requirements)
+        {
+            if (requirement.NeedsRun && !SendsCases)
+            {
+                problems.Add($"\"{requirement.Statement}\" is judged on answers, but the story sends no cases: add the step 'When the cases are sent to the target' before the Then steps.");
+                continue;
+            }
+
+            problems.AddRange(requirement.Preflight(facts).Select(p => $"\"{requirement.Statement}\": {p}"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Sends the cases (when the story sends any) and evaluates every requirement, recording each result. A requirement
+    /// that fails does not stop the others: the product manager sees every KPI of the story side by side.
+    /// </summary>
+    /// <param name="cancellationToken">Stops sending: the cases that finished are kept and the run is marked interrupted.</param>
+    /// <returns>The results, in the order the story states its requirements.</returns>
+    /// <exception cref="SecureReqsException">The story has a pre-flight problem.</exception>
+    public async Task<IReadOnlyList<RequirementResult>> ExecuteAsync(CancellationToken cancellationToken = default)
+    {
+        if (Executed)
+        {
+            throw new SecureReqsException("The story was already run: a story sends its cases once.");
+        }
+
+        var problems = Preflight();
+        if (problems.Count > 0)
+        {
+            throw new SecureReqsException(string.Join(Environment.NewLine, problems));
+        }
+
+        Executed = true;
+        RunResult? baseline = null;
+        if (SendsCases)
+        {
+            var target = Target!;
+            var facts = Plan();
+            Record.Secrets = [.. target.SystemPromptSecrets, .. target.Documents.Select(d => d.Canary).OfType<string>()];
+            if (_expansion is not null)
+            {
+                Record.Notes.Add(_expansion.Describe());
+            }
+
+            var datasetName = string.Join("+", _datasets.Select(d => d.Name));
+            var options = new SecurityRunOptions
+            {
+                MaxConcurrency = _options.RunOptions.MaxConcurrency,
+                RequestTimeout = target.RequestTimeout ?? _options.RunOptions.RequestTimeout,
+                TimeProvider = _options.RunOptions.TimeProvider,
+                Attempts = Attempts,
+                Caller = Caller ?? CallerIdentity.Default,
+                Progress = _options.Progress is { } progress ? new StoryProgressReporter(progress, Record) : null,
+            };
+            if (Poisoning)
+            {
+                var documents = _datasets.SelectMany(d => d.Documents).ToList();
+                var poisoned = target.FactoryWithDocuments!;
+                baseline = await RunAsync(target, target.Factory, options, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
+                Record.Baseline = baseline;
+                if (!baseline.Interrupted)
+                {
+                    Record.Run = await RunAsync(target, () => poisoned(documents), options, datasetName + " (poisoned)", facts.Cases, cancellationToken).ConfigureAwait(false);
+                    Record.Notes.Add($"Poisoning comparison: {documents.Count} documents added to the knowledge base; without them {baseline.Cases.Count(PoisoningRise.IsSuccess)} of {baseline.Cases.Count(c => c.IsAttack)} attacks succeeded.");
+                }
+                else
+                {
+                    Record.Run = baseline;
+                }
+            }
+            else
+            {
+                Record.Run = await RunAsync(target, target.Factory, options, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (Record.Run.Interrupted)
+            {
+                // An interrupted run judges nothing: a partial run can make any claim look better than it is.
+                return [];
+            }
+        }
+
+        var evidence = new StoryEvidence(Record.Run, Target) { Baseline = baseline };
+        var results = new List<RequirementResult>();
+        foreach (var requirement in _requirements)
+        {
+            RequirementResult result;
+            try
+            {
+                result = await requirement.EvaluateAsync(evidence, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SecureReqsException ex)
+            {
+                result = RequirementResult.Absolute(requirement.Statement, requirement.Statement, 0, 0, Verdict.Inconclusive, "Could not be checked: " + ex.Message) with { Problem = true };
+            }
+
+            Record.Add(result);
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private static async Task<RunResult> RunAsync(TargetDefinition target, Func<IChatClient> factory, SecurityRunOptions options, string datasetName, IReadOnlyList<CaseInstance> cases, CancellationToken cancellationToken)
+    {
+        var client = factory();
+        try
+        {
+            var run = new SecurityRun(client, options, JudgeContext.Of(target));
+            return await run.ExecuteAsync(target.Name, datasetName, cases, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (target.DisposeAfterUse)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    private static string DatasetHash(Dataset dataset)
+    {
+        var manifest = Path.Combine(dataset.Directory, DatasetLoader.ManifestFileName);
+        return File.Exists(manifest) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(manifest))) : "";
+    }
+
+    private void Declaring()
+    {
+        if (Executed)
+        {
+            throw new SecureReqsException("Steps after the story ran are not supported: put every Given and When before the Then steps.");
+        }
+
+        _facts = null;
+    }
+
+    // Names the story in each of its run's progress reports.
+    private sealed class StoryProgressReporter(IProgress<StoryProgress> story, StoryRecord record) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => story.Report(new StoryProgress(record.Feature, record.Scenario, record.Key, value));
+    }
+}
