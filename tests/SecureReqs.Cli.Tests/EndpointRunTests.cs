@@ -123,7 +123,7 @@ public sealed class EndpointRunTests
         result.Output.Should().Contain("Errored (5): plain-001, plain-002, plain-003, plain-004, plain-005").And.NotContain("| PASS");
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Root, "out", "results.json")));
         results.RootElement.GetProperty("stories")[0].GetProperty("evidence")[0].GetProperty("finding").GetString()
-            .Should().Be("error: TargetRequestException: target \"local\": the endpoint answered HTTP 500: boom");
+            .Should().Be("error: TargetRequestException: target \"local\": the endpoint answered HTTP 500 Internal Server Error, a server error, saying \"boom\"; check the server's logs, or raise \"maxRetries\" in \"resilience\" if the error comes and goes");
         again.ExitCode.Should().Be(1);
         project.Server.Requests.Should().Be(10, "errors are never cached");
     }
