@@ -26,7 +26,7 @@ public sealed class EndpointTargets : IDisposable
         Configuration = configuration;
         _settings = settings;
         CacheDirectory = settings.UseCache ? Path.GetFullPath(settings.CacheDirectory ?? configuration.DefaultCacheDirectory) : null;
-        Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory);
+        Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory, settings.GetEnvironmentVariable);
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
         {

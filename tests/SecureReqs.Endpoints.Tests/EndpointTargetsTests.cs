@@ -415,6 +415,34 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(2);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task Cache_WithSecureReqsCacheKey_IsEncryptedAtRestAndStillReplays()
+    {
+        _server.Reply = _ => "Your order #55121 ships to 12 Elm Street.";
+        var key = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
+        var client = Create(Json(_server.OpenAIEndpoint, cache: true), cacheKey: key);
+
+        var first = await client.GetResponseAsync("Where is my order?", cancellationToken: Ct);
+        var second = await _targets!.CreateClient("local").GetResponseAsync("Where is my order?", cancellationToken: Ct);
+
+        _targets.Cache!.IsEncrypted.Should().BeTrue();
+        second.Text.Should().Be(first.Text).And.Be("Your order #55121 ships to 12 Elm Street.");
+        _server.Requests.Should().Be(1);
+        var entry = Directory.EnumerateFiles(_config!.CacheDirectory, "*.json", SearchOption.AllDirectories).Single();
+        System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(entry, Ct)).Should().NotContain("Elm Street").And.NotContain("Where is my order");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void Cache_WithAShortSecureReqsCacheKey_IsAClearErrorBeforeAnyRequest()
+    {
+        _config = new TestConfig(Json(_server.OpenAIEndpoint, cache: true));
+
+        var act = () => EndpointTargets.Create(_config.Load(), new EndpointTargetSettings { TimeProvider = _time, GetEnvironmentVariable = name => name == "SECUREREQS_CACHE_KEY" ? Convert.ToBase64String(new byte[16]) : null });
+
+        act.Should().Throw<SecureReqsException>().WithMessage("SECUREREQS_CACHE_KEY holds 16 bytes*`openssl rand -base64 32`*");
+        _server.Requests.Should().Be(0);
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static void InterlockedMax(ref int target, int value)
@@ -477,13 +505,18 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         }
         """);
 
-    private IChatClient Create(string json)
+    private IChatClient Create(string json, string? cacheKey = null)
     {
         _config = new TestConfig(json);
         _targets = EndpointTargets.Create(_config.Load(), new EndpointTargetSettings
         {
             TimeProvider = _time,
-            GetEnvironmentVariable = name => name == "TEST_LOCAL_KEY" ? Key : null,
+            GetEnvironmentVariable = name => name switch
+            {
+                "TEST_LOCAL_KEY" => Key,
+                DiskResponseCache.KeyVariable => cacheKey,
+                _ => null,
+            },
         });
         return _targets.Definitions.Single().Factory();
     }
