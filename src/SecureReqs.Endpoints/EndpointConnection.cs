@@ -76,7 +76,7 @@ internal sealed class EndpointConnection : IDisposable
 
         pipeline.AddTimeout(resilience.Timeout);
         var transport = new SocketsHttpHandler { ConnectTimeout = resilience.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
-        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, transport) };
+        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 
         Client = options.Kind switch

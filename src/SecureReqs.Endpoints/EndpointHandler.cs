@@ -5,8 +5,11 @@ namespace SecureReqs.Endpoints;
 /// <summary>
 /// The innermost handler of a configured target: adds its headers, and reads each non-streaming answer whole inside the
 /// attempt, so that a body that hangs or stops short is a timed-out or failed attempt (and retried), not a half answer.
+/// A successful answer that cannot be read (empty, an HTML page, broken or cut-short JSON, or for an OpenAI-compatible
+/// target not a chat-completions answer) ends as an <see cref="InvalidAnswerException"/> saying so, before any client
+/// parses it and fails with a framework message.
 /// </summary>
-internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)> headers, bool removeAuthorization, HttpMessageHandler inner) : DelegatingHandler(inner)
+internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)> headers, bool removeAuthorization, EndpointKind kind, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -22,17 +25,29 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentType is not MediaTypeHeaderValue { MediaType: "text/event-stream" })
+        if (response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "text/event-stream" })
         {
-            try
-            {
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
+            return response;
+        }
+
+        string? problem;
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            problem = response.IsSuccessStatusCode
+                ? EndpointAnswers.Problem(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentType?.MediaType, (int)response.StatusCode, kind)
+                : null;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (problem is not null)
+        {
+            response.Dispose();
+            throw new InvalidAnswerException(problem);
         }
 
         return response;

@@ -59,6 +59,14 @@ public sealed class EndpointTargetOptions
     /// <summary>For <see cref="EndpointKind.Http"/>: the path of the answer text in the response, such as <c>choices.0.message.content</c>.</summary>
     public string? ResponsePath { get; init; }
 
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the path of the finish reason in the response, such as <c>choices.0.finish_reason</c>,
+    /// or null. <c>length</c> (or <c>max_tokens</c>) is <see cref="Microsoft.Extensions.AI.ChatFinishReason.Length"/>,
+    /// <c>content_filter</c> (or <c>safety</c>, <c>refusal</c>) is <see cref="Microsoft.Extensions.AI.ChatFinishReason.ContentFilter"/>;
+    /// an answer without one, or a target without this path, finished normally.
+    /// </summary>
+    public string? FinishReasonPath { get; init; }
+
     /// <summary>For <see cref="EndpointKind.Http"/>: the path of the input token count in the response, or null.</summary>
     public string? InputTokensPath { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class EndpointTargetSettings
     /// <summary>The response cache folder, or null for the configuration's (<c>.securereqs/cache</c> beside securereqs.json).</summary>
     public string? CacheDirectory { get; set; }
 
-    /// <summary>Reads an environment variable (API keys, secret headers).</summary>
+    /// <summary>Reads an environment variable (API keys, secret headers, and <c>SECUREREQS_CACHE_KEY</c>, the response cache's encryption key).</summary>
     /// <value>The default value is <see cref="Environment.GetEnvironmentVariable(string)"/>.</value>
     public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
 }

@@ -26,7 +26,7 @@ public sealed class EndpointTargets : IDisposable
         Configuration = configuration;
         _settings = settings;
         CacheDirectory = settings.UseCache ? Path.GetFullPath(settings.CacheDirectory ?? configuration.DefaultCacheDirectory) : null;
-        Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory);
+        Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory, settings.GetEnvironmentVariable);
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
         {
@@ -154,6 +154,8 @@ public sealed class EndpointTargets : IDisposable
     }
 
     // What else decides an answer, for the cache key: a changed endpoint, template or path must not replay old answers.
+    // The finish reason's path is added only when there is one, so the keys of targets without it stay as they were.
     private static string Scope(EndpointTargetOptions target) =>
-        string.Join('\n', target.Kind, target.Endpoint, target.Method, target.Body?.ToJsonString(), target.ResponsePath, target.SendSystemPrompt);
+        string.Join('\n', target.Kind, target.Endpoint, target.Method, target.Body?.ToJsonString(), target.ResponsePath, target.SendSystemPrompt)
+        + (target.FinishReasonPath is { } finish ? "\nfinishReasonPath=" + finish : "");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -10,7 +9,8 @@ namespace SecureReqs.Endpoints;
 
 /// <summary>
 /// A chat client for an app's own JSON API: the request body is the configured template with the messages filled in,
-/// and the answer is the string at the configured path of the response.
+/// the answer is the string at the configured path of the response, and the finish reason the one at its configured
+/// path, if any. An answer that has no string there ends as an <see cref="InvalidAnswerException"/> naming the path.
 /// </summary>
 internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClient http) : IChatClient
 {
@@ -26,34 +26,23 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
         };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            // The status is in the exception; EndpointChatClient writes the message around this excerpt of the body.
-            throw new HttpRequestException(Excerpt(text), null, response.StatusCode);
+            // EndpointChatClient says what the status means, with what the body says.
+            var error = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new EndpointStatusException((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, error);
         }
 
-        JsonNode? json;
-        try
-        {
-            json = JsonNode.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"the endpoint's answer is not JSON ({ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.')}): {Excerpt(text)}");
-        }
-
-        var answer = Select(json, options.ResponsePath!) switch
-        {
-            JsonValue value when value.TryGetValue(out string? s) => s,
-            null => throw new InvalidDataException($"the endpoint's answer has no field \"{options.ResponsePath}\" (responsePath): {Excerpt(text)}"),
-            var other => throw new InvalidDataException($"the field \"{options.ResponsePath}\" (responsePath) is {other.GetValueKind().ToString().ToLowerInvariant()}, not a string: {Excerpt(text)}"),
-        };
+        // EndpointHandler has checked that the body is one whole JSON value (after a byte order mark, if any).
+        var answerBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(answerBytes.AsMemory(answerBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
+        var finishReason = ReadFinishReason(json.RootElement);
+        var answer = ReadAnswer(json.RootElement, finishReason);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
         {
             ModelId = options.Model,
-            FinishReason = ChatFinishReason.Stop,
-            Usage = Usage(json),
+            FinishReason = finishReason ?? ChatFinishReason.Stop,
+            Usage = Usage(json.RootElement),
         };
     }
 
@@ -97,28 +86,40 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
         };
     }
 
-    /// <summary>The node at a dotted path ("choices.0.message.content"), or null.</summary>
-    internal static JsonNode? Select(JsonNode? node, string path)
+    // The string at "responsePath". An answer withheld by a content filter may have none: it is then empty.
+    private string ReadAnswer(JsonElement root, ChatFinishReason? finishReason)
     {
-        foreach (var part in path.Split('.'))
+        var path = options.ResponsePath!;
+        var (value, missing) = EndpointAnswers.Find(root, path);
+        return value switch
         {
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(part, out var child) ? child : null,
-                JsonArray array when int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
-                _ => null,
-            };
-        }
-
-        return node;
+            { ValueKind: JsonValueKind.String } text => text.GetString()!,
+            null or { ValueKind: JsonValueKind.Null } when finishReason == ChatFinishReason.ContentFilter => "",
+            null => throw new InvalidAnswerException($"the answer has no value at \"{path}\" ({missing}); check \"responsePath\" in securereqs.json"),
+            { } other => throw new InvalidAnswerException($"the answer has {EndpointAnswers.Describe(other)}, not a string, at \"{path}\"; check \"responsePath\" in securereqs.json"),
+        };
     }
 
-    private UsageDetails? Usage(JsonNode? json)
+    // The finish reason at "finishReasonPath", or null when none is configured or the answer gives none.
+    private ChatFinishReason? ReadFinishReason(JsonElement root)
     {
-        long? Count(string? path) => path is not null && Select(json, path) is JsonValue v && v.TryGetValue(out long n) ? n : null;
+        if (options.FinishReasonPath is not { } path)
+        {
+            return null;
+        }
+
+        return EndpointAnswers.Find(root, path).Value switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => null,
+            { ValueKind: JsonValueKind.String } text => EndpointAnswers.FinishReason(text.GetString()),
+            { } other => throw new InvalidAnswerException($"the answer has {EndpointAnswers.Describe(other)}, not a string, at \"{path}\"; check \"finishReasonPath\" in securereqs.json"),
+        };
+    }
+
+    private UsageDetails? Usage(JsonElement root)
+    {
+        long? Count(string? path) => path is not null && EndpointAnswers.Find(root, path).Value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;
         var (input, output, total) = (Count(options.InputTokensPath), Count(options.OutputTokensPath), Count(options.TotalTokensPath));
         return input is null && output is null && total is null ? null : new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = total };
     }
-
-    private static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

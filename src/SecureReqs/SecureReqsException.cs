@@ -16,7 +16,7 @@ public class SecureReqsException : Exception
     /// <summary>Creates the exception with an inner exception.</summary>
     /// <param name="message">What is wrong and how to fix it.</param>
     /// <param name="innerException">The cause.</param>
-    public SecureReqsException(string message, Exception innerException)
+    public SecureReqsException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

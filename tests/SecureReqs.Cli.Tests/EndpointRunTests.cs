@@ -125,7 +125,7 @@ public sealed class EndpointRunTests
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Root, "out", "results.json")));
         results.RootElement.GetProperty("stories")[0].GetProperty("status").GetString().Should().Be("error");
         results.RootElement.GetProperty("stories")[0].GetProperty("evidence")[0].GetProperty("finding").GetString()
-            .Should().Contain("HTTP 500");
+            .Should().Be("error: target \"local\": the endpoint answered HTTP 500 Internal Server Error, a server error, saying \"boom\"; check the server's logs, or raise \"maxRetries\" in \"resilience\" if the error comes and goes");
         again.ExitCode.Should().Be(2);
         project.Server.Requests.Should().Be(120, "errors are never cached");
     }

@@ -132,7 +132,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
 
         var act = () => client.GetResponseAsync("hello", cancellationToken: Ct);
 
-        (await act.Should().ThrowAsync<TargetRequestException>()).Which.Message.Should().Contain("target \"local\": the endpoint is rate limiting (HTTP 429)");
+        (await act.Should().ThrowAsync<TargetRequestException>()).Which.Message.Should().Contain("target \"local\": the endpoint is rate limiting with HTTP 429 Too Many Requests;");
         _server.Requests.Should().Be(1);
     }
 
@@ -152,7 +152,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var result = await pending;
 
         result.Outcome.Should().Be(Outcome.Errored);
-        result.Error.Should().Contain("target \"local\": the endpoint answered HTTP 500 (after 2 attempts)").And.Contain("boom");
+        result.Error.Should().Contain("target \"local\": the endpoint answered HTTP 500 Internal Server Error, a server error, saying \"boom\" (after 2 attempts);");
         _server.Requests.Should().Be(2);
     }
 
@@ -168,7 +168,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var result = await RunOneAsync(client);
 
         result.Outcome.Should().Be(Outcome.Errored);
-        result.Error.Should().Contain("target \"local\": the endpoint could not be reached");
+        result.Error.Should().Contain($"target \"local\": nothing is listening at 127.0.0.1:{port} (connection refused);");
     }
 
     [Fact(Timeout = 30_000)]
@@ -186,7 +186,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var second = await RunOneAsync(_targets!.CreateClient("local"));
 
         first.Outcome.Should().Be(Outcome.Errored);
-        first.Error.Should().Contain("target \"local\": the endpoint's answer is not a chat-completions answer");
+        first.Error.Should().Contain("target \"local\": the answer was not valid JSON (it ended early, 26 bytes read);");
         second.Outcome.Should().Be(Outcome.Errored);
         _server.Requests.Should().Be(2, "an error is never cached");
     }
@@ -227,7 +227,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var result = await RunOneAsync(client);
 
         result.Outcome.Should().Be(Outcome.Errored);
-        result.Error.Should().Contain("target \"local\": the endpoint could not be reached or stopped mid-answer");
+        result.Error.Should().Contain("target \"local\": the connection to 127.0.0.1:").And.Contain(" closed before the whole answer arrived;");
     }
 
     [Fact(Timeout = 30_000)]
@@ -253,7 +253,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
 
         var act = async () => await client.GetStreamingResponseAsync("hello", cancellationToken: Ct).ToChatResponseAsync(Ct);
 
-        (await act.Should().ThrowAsync<TargetRequestException>()).Which.Message.Should().Contain("the stream ended before the answer was finished");
+        (await act.Should().ThrowAsync<TargetRequestException>()).Which.Message.Should().Contain("the streamed answer stopped before it was finished");
     }
 
     [Fact(Timeout = 30_000)]
@@ -357,7 +357,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var result = await RunOneAsync(client);
 
         result.Outcome.Should().Be(Outcome.Errored);
-        result.Error.Should().Contain("target \"local\": the endpoint's answer has no field \"reply.text\" (responsePath)");
+        result.Error.Should().Contain("target \"local\": the answer has no value at \"reply.text\" (the top level has no field \"reply\"); check \"responsePath\" in securereqs.json");
     }
 
     [Fact(Timeout = 30_000)]
@@ -374,7 +374,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var result = await RunOneAsync(client);
 
         result.Outcome.Should().Be(Outcome.Errored);
-        result.Error.Should().Be("TargetRequestException: target \"local\": the endpoint answered HTTP 502: bad gateway");
+        result.Error.Should().Be("TargetRequestException: target \"local\": the endpoint answered HTTP 502 Bad Gateway, a server error, saying \"bad gateway\"; check the server's logs, or raise \"maxRetries\" in \"resilience\" if the error comes and goes");
     }
 
     [Fact(Timeout = 30_000)]
@@ -413,6 +413,34 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         await _targets!.CreateClient("local").GetResponseAsync("hello", cancellationToken: Ct);
 
         _server.Requests.Should().Be(2);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Cache_WithSecureReqsCacheKey_IsEncryptedAtRestAndStillReplays()
+    {
+        _server.Reply = _ => "Your order #55121 ships to 12 Elm Street.";
+        var key = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
+        var client = Create(Json(_server.OpenAIEndpoint, cache: true), cacheKey: key);
+
+        var first = await client.GetResponseAsync("Where is my order?", cancellationToken: Ct);
+        var second = await _targets!.CreateClient("local").GetResponseAsync("Where is my order?", cancellationToken: Ct);
+
+        _targets.Cache!.IsEncrypted.Should().BeTrue();
+        second.Text.Should().Be(first.Text).And.Be("Your order #55121 ships to 12 Elm Street.");
+        _server.Requests.Should().Be(1);
+        var entry = Directory.EnumerateFiles(_config!.CacheDirectory, "*.json", SearchOption.AllDirectories).Single();
+        System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(entry, Ct)).Should().NotContain("Elm Street").And.NotContain("Where is my order");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void Cache_WithAShortSecureReqsCacheKey_IsAClearErrorBeforeAnyRequest()
+    {
+        _config = new TestConfig(Json(_server.OpenAIEndpoint, cache: true));
+
+        var act = () => EndpointTargets.Create(_config.Load(), new EndpointTargetSettings { TimeProvider = _time, GetEnvironmentVariable = name => name == "SECUREREQS_CACHE_KEY" ? Convert.ToBase64String(new byte[16]) : null });
+
+        act.Should().Throw<SecureReqsException>().WithMessage("SECUREREQS_CACHE_KEY holds 16 bytes*`openssl rand -base64 32`*");
+        _server.Requests.Should().Be(0);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -477,13 +505,18 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         }
         """);
 
-    private IChatClient Create(string json)
+    private IChatClient Create(string json, string? cacheKey = null)
     {
         _config = new TestConfig(json);
         _targets = EndpointTargets.Create(_config.Load(), new EndpointTargetSettings
         {
             TimeProvider = _time,
-            GetEnvironmentVariable = name => name == "TEST_LOCAL_KEY" ? Key : null,
+            GetEnvironmentVariable = name => name switch
+            {
+                "TEST_LOCAL_KEY" => Key,
+                DiskResponseCache.KeyVariable => cacheKey,
+                _ => null,
+            },
         });
         return _targets.Definitions.Single().Factory();
     }

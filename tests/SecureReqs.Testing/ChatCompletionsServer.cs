@@ -78,8 +78,8 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes a complete chat-completions answer.</summary>
-    public static Task WriteAnswerAsync(HttpContext context, string text, string finishReason = "stop", (int Prompt, int Completion)? tokens = null)
+    /// <summary>Writes a complete chat-completions answer; a null <paramref name="text"/> is written as <c>"content": null</c> (an answer withheld by a content filter).</summary>
+    public static Task WriteAnswerAsync(HttpContext context, string? text, string finishReason = "stop", (int Prompt, int Completion)? tokens = null)
     {
         var (prompt, completion) = tokens ?? (12, 8);
         var body = new JsonObject
@@ -100,8 +100,8 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         return context.Response.WriteAsync(body.ToJsonString());
     }
 
-    /// <summary>Writes a streamed answer as server-sent events; without <paramref name="finish"/> the stream stops short (no finish reason, no [DONE]).</summary>
-    public static async Task WriteStreamAsync(HttpContext context, IEnumerable<string> chunks, bool finish = true)
+    /// <summary>Writes a streamed answer as server-sent events, ending with <paramref name="finishReason"/>; without <paramref name="finish"/> the stream stops short (no finish reason, no [DONE]).</summary>
+    public static async Task WriteStreamAsync(HttpContext context, IEnumerable<string> chunks, bool finish = true, string finishReason = "stop")
     {
         context.Response.ContentType = "text/event-stream";
         foreach (var chunk in chunks)
@@ -111,7 +111,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
         if (finish)
         {
-            await WriteEventAsync(context, new JsonObject(), "stop");
+            await WriteEventAsync(context, new JsonObject(), finishReason);
             await context.Response.WriteAsync("data: [DONE]\n\n");
         }
 

@@ -19,7 +19,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     ];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
-    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "usage", "apiKeyHeader"];
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader"];
 
     /// <summary>The properties of a target's <c>options</c>.</summary>
     public static readonly string[] OptionsProperties = ["temperature", "maxOutputTokens", "seed"];
@@ -287,6 +287,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         var responsePath = OptionalString(target, path, "responsePath")
             ?? throw source.Error(path, "a target of kind \"http\" needs a \"responsePath\": where the answer text is in the response, such as \"answer\" or \"choices.0.message.content\".");
         CheckFieldPath(responsePath, JsonSource.Child(path, "responsePath"));
+        var finishReasonPath = OptionalFieldPath(target, path, "finishReasonPath");
         string? input = null, output = null, total = null;
         if (Optional(target, path, "usage", JsonValueKind.Object) is { } usage)
         {
@@ -326,6 +327,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Method = method,
             Body = JsonNode.Parse(body.GetRawText()),
             ResponsePath = responsePath,
+            FinishReasonPath = finishReasonPath,
             InputTokensPath = input,
             OutputTokensPath = output,
             TotalTokensPath = total,

@@ -130,7 +130,7 @@ public sealed class ResponseCachingChatClientTests : IDisposable
     };
 
     private ResponseCachingChatClient Cached(IChatClient target, string name = "t", string scope = "https://x/v1") =>
-        new(new NonDisposing(target), new DiskResponseCache(_dir), name, scope, _time);
+        new(new NonDisposing(target), new DiskResponseCache(_dir, _ => null), name, scope, _time);
 
     internal static CaseInstance Benign(string text)
     {
