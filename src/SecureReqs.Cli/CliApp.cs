@@ -74,6 +74,7 @@ public static class CliApp
         root.Subcommands.Add(TargetsCommand.Create(output, environment));
         root.Subcommands.Add(DatasetsCommand.Create(output, error));
         root.Subcommands.Add(ManifestCommand.Create(output, error, time, environment));
+        root.Subcommands.Add(EvidenceCommand.Create(output, error, time, environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using SecureReqs.Runner;
 using Xunit;
@@ -24,6 +25,8 @@ namespace SecureReqs.Xunit;
 /// </remarks>
 public static class FeatureScenarios
 {
+    private static readonly ConcurrentDictionary<string, bool> s_outputCopyNoted = new(StringComparer.Ordinal);
+
     /// <summary>Runs the scenario named by a theory row of <see cref="FeatureScenariosAttribute"/>.</summary>
     /// <param name="scenario">The theory argument.</param>
     /// <returns>A task that completes when the scenario passed.</returns>
@@ -36,11 +39,18 @@ public static class FeatureScenarios
             throw new ArgumentException($"'{scenario}' is not a scenario supplied by [{nameof(FeatureScenariosAttribute)}].", nameof(scenario));
         }
 
-        var root = FeaturePaths.Resolve(id.Root)
-            ?? throw new ScenarioFailedException($"The features folder '{id.Root}' was not found from '{AppContext.BaseDirectory}' or its parents.");
-        var session = await XunitHost.GetStartedSessionAsync(XunitHost.CurrentTestAssembly()).ConfigureAwait(false);
+        var testAssembly = XunitHost.CurrentTestAssembly();
+        var folder = FeaturePaths.Resolve(id.Root, testAssembly)
+            ?? throw new ScenarioFailedException(
+                $"The features folder '{id.Root}' was not found in the source tree above '{FeaturePaths.ProjectDirectoryOf(testAssembly) ?? AppContext.BaseDirectory}' nor in the output folder '{AppContext.BaseDirectory}'.");
+        if (folder.IsOutputCopy && s_outputCopyNoted.TryAdd(folder.Path, true))
+        {
+            NoteOutputCopy(id.Root, folder.Path);
+        }
+
+        var session = await XunitHost.GetStartedSessionAsync(testAssembly).ConfigureAwait(false);
         var file = FeatureCatalog.Load(
-            Path.Combine(root, id.RelativePath), id.RelativePath, FeatureCatalog.CombineDisplay(id.Root, id.RelativePath), session.FeatureLanguage);
+            Path.Combine(folder.Path, id.RelativePath), id.RelativePath, FeatureCatalog.CombineDisplay(id.Root, id.RelativePath), session.FeatureLanguage);
         if (file.IsBroken)
         {
             throw new ScenarioFailedException($"The feature file has a Gherkin syntax error:{Environment.NewLine}{file.Error}");
@@ -66,6 +76,15 @@ public static class FeatureScenarios
             default:
                 throw new ScenarioFailedException(outcome.Message ?? outcome.Status.ToString(), outcome.Error);
         }
+    }
+
+    // Said once per folder and test process: the first scenario run from the copy carries the note as a warning.
+    private static void NoteOutputCopy(string root, string path)
+    {
+        var note = $"SecureReqs: the features folder '{root}' was not found in the source tree, so the copy in the output folder is run: {path}. "
+            + "It may be stale; run the tests from a checkout of the sources (or rebuild) to run the current stories.";
+        TestContext.Current.TestOutputHelper?.WriteLine(note);
+        TestContext.Current.AddWarning(note);
     }
 
     private static void RegisterOutputHelper(Reqnroll.BoDi.IObjectContainer container)

@@ -201,7 +201,7 @@ internal static class ManifestJson
 
     // RFC 8785 section 3.2.2.2: escape only the quote, the backslash and control characters (with the short forms where
     // they exist, lowercase \u00xx otherwise); everything else is written as itself. Lone surrogates are not valid text.
-    private static void AppendString(StringBuilder json, string value)
+    internal static void AppendString(StringBuilder json, string value)
     {
         json.Append('"');
         for (var i = 0; i < value.Length; i++)

@@ -23,6 +23,41 @@ public class FeatureScenariosAttributeTests
     }
 
     [Fact]
+    public async Task GetData_EveryRow_EmptyLabelSoTheDisplayNameCarriesNoPositionalId()
+    {
+        var rows = await GetRowsAsync("Passing");
+
+        rows.Should().OnlyContain(row => row.Label == "");
+        rows.Select(row => row.TestDisplayName).Should().OnlyContain(name => !name!.Contains('#') && !name.Contains('|'));
+    }
+
+    [Fact]
+    public void GetRows_SameScenarioNameTwice_NamesGetFileAndLineAndIdsStayUnique()
+    {
+        var dir = Directory.CreateTempSubdirectory("securereqs-names-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "a.feature"), "Feature: Login\n\n  Scenario: Lockout\n    Given a calculator\n\n  Scenario: Lockout\n    Given a calculator\n\n  Scenario: Reset\n    Given a calculator\n");
+            File.WriteAllText(Path.Combine(dir, "b.feature"), "Feature: Login\n\n  Scenario: Reset\n    Given a calculator\n\n  Scenario: Unique\n    Given a calculator\n");
+
+            var rows = FeatureScenariosAttribute.GetRows("stories", new FeatureFolder(dir, IsOutputCopy: false), System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+
+            rows.Select(row => row.TestDisplayName).Should().Equal(
+                "Login: Lockout (stories/a.feature:3)",
+                "Login: Lockout (stories/a.feature:6)",
+                "Login: Reset (stories/a.feature:9)",
+                "Login: Reset (stories/b.feature:3)",
+                "Login: Unique");
+            rows.Select(row => row.GetData().Single()).Should().OnlyHaveUniqueItems()
+                .And.Equal("stories|a.feature#0", "stories|a.feature#1", "stories|a.feature#2", "stories|b.feature#0", "stories|b.feature#1");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task GetData_TaggedScenario_TagsAreCategoryTraitsWithoutAt()
     {
         var rows = await GetRowsAsync("Passing");
