@@ -19,12 +19,14 @@ internal static class LintCommand
         var target = new Option<string?>("--target") { Description = "Check every story against this target instead of the one it names." };
         var datasets = new Option<DirectoryInfo?>("--datasets") { Description = "The datasets folder (default: the nearest adversarial-datasets/ above the features folder)." };
         var config = RunCommand.ConfigOption();
+        var tags = RunCommand.TagsOption();
         var command = new Command("lint", "Check every story without sending a single request: exit 0 when every story can run, 2 with each problem, its file and line, and the fix.")
         {
             features,
             target,
             datasets,
             config,
+            tags,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,6 +36,7 @@ internal static class LintCommand
                 Target = parse.GetValue(target),
                 DatasetsDirectory = parse.GetValue(datasets)?.FullName,
                 ConfigFile = parse.GetValue(config)?.FullName,
+                Tags = parse.GetValue(tags),
                 EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = false, GetEnvironmentVariable = environment.Get },
                 Time = time,
             };

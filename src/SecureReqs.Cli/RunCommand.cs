@@ -25,6 +25,9 @@ internal static class RunCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once per story (1–256).", DefaultValueFactory = _ => 8 };
         var config = ConfigOption();
         var noCache = new Option<bool>("--no-cache") { Description = "Send every request to the configured targets instead of replaying answers from the response cache (nothing is written to it either)." };
+        var tags = TagsOption();
+        var sign = new Option<bool>("--sign") { Description = "Sign results.json (results.json.sig, EC P-256) with the private key in the --key-env variable; verify with 'securereqs evidence verify'." };
+        var keyEnv = new Option<string>("--key-env") { Description = "The environment variable holding the signing key for --sign.", DefaultValueFactory = _ => ManifestSigningKey.DefaultVariable };
         var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where the response cache of configured targets lives (default: .securereqs/cache beside securereqs.json)." };
         var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
         {
@@ -37,9 +40,14 @@ internal static class RunCommand
             config,
             noCache,
             cacheDir,
+            tags,
+            sign,
+            keyEnv,
         };
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
+            // A missing signing key is found before the run, not after it.
+            using var key = parse.GetValue(sign) ? ManifestSigningKey.FromEnvironment(parse.GetValue(keyEnv)!, environment.Get) : null;
             var featuresDir = parse.GetValue(features)?.FullName ?? Path.GetFullPath("features");
             var session = new StorySession
             {
@@ -48,18 +56,20 @@ internal static class RunCommand
                 DatasetsDirectory = parse.GetValue(datasets)?.FullName,
                 ConfigFile = parse.GetValue(config)?.FullName,
                 Concurrency = parse.GetValue(concurrency),
+                Tags = parse.GetValue(tags),
                 EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get },
                 Time = time,
             };
-            return RunAsync(
+            return await RunAsync(
                 session,
+                key,
                 parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
                 parse.GetValue(sourceRoot)?.FullName ?? FindSourceRoot(featuresDir),
                 output,
                 error,
                 time,
                 environment,
-                ct);
+                ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -94,8 +104,14 @@ internal static class RunCommand
     /// <summary>Exit code of a run stopped by SIGINT or SIGTERM (128 + SIGINT), as shells report it.</summary>
     public const int Interrupted = 130;
 
+    /// <summary>The <c>--tags</c> option of the commands that read stories.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> TagsOption() =>
+        new("--tags") { Description = "Only the stories matching this Cucumber tag expression, for example \"@owasp:LLM01 and not @slow\"." };
+
     private static async Task<int> RunAsync(
         StorySession session,
+        ManifestSigningKey? key,
         string reportDir,
         string sourceRoot,
         TextWriter output,
@@ -176,6 +192,12 @@ internal static class RunCommand
         }
 
         var written = new List<string>(ReportFiles.Write(report, reportDir, sourceRoot));
+        if (key is not null)
+        {
+            var resultsFile = Path.Combine(reportDir, "results.json");
+            EvidenceSignature.SignFile(resultsFile, key, time);
+            written.Add(EvidenceSignature.PathFor(resultsFile));
+        }
         if (environment.Get(MarkdownSummaryWriter.GitHubStepSummaryVariable) is { } summary)
         {
             ReportFiles.AppendSummary(report, summary, sourceRoot);

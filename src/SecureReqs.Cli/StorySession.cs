@@ -17,6 +17,9 @@ internal sealed class StorySession
 
     public string? ConfigFile { get; init; }
 
+    /// <summary>A Cucumber tag expression choosing the stories (<c>@smoke and not @slow</c>), or null for all.</summary>
+    public string? Tags { get; init; }
+
     public int Concurrency { get; init; } = 8;
 
     public required EndpointTargetSettings EndpointSettings { get; init; }
@@ -85,6 +88,17 @@ internal sealed class StorySession
     public FeatureRunner Runner(SecureReqsSettings settings, string? reqnrollReports)
     {
         Func<IReadOnlyList<string>, bool>? filter = null;
+        if (Tags is { Length: > 0 } text)
+        {
+            try
+            {
+                filter = TagExpression.Parse(text).Evaluate;
+            }
+            catch (TagExpressionException ex)
+            {
+                throw new SecureReqsException("--tags: " + ex.Message, ex);
+            }
+        }
         return new FeatureRunner(new FeatureRunnerOptions
         {
             FeaturesDirectory = FeaturesDirectory,

@@ -33,7 +33,7 @@ public static class ResultsJsonWriter
     }
 
     /// <summary>The build that writes results: its version and the commit it was built from ("unknown" outside a git checkout).</summary>
-    public static ResultsTool Tool { get; } = ReadTool();
+    public static ResultsTool Tool { get; } = new("securereqs", SecureReqsVersion.Version, SecureReqsVersion.Commit);
 
     /// <summary>Writes the report to <paramref name="stream"/>.</summary>
     /// <param name="report">The report.</param>
@@ -208,15 +208,6 @@ public static class ResultsJsonWriter
         json.WriteEndArray();
         json.WriteNumber("attempts", provenance.Attempts);
         json.WriteEndObject();
-    }
-
-    private static ResultsTool ReadTool()
-    {
-        var informational = typeof(ResultsJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = informational.IndexOf('+', StringComparison.Ordinal);
-        var version = plus < 0 ? informational : informational[..plus];
-        var commit = plus < 0 ? "unknown" : informational[(plus + 1)..];
-        return new ResultsTool("securereqs", version, commit.Length > 0 ? commit : "unknown");
     }
 
     private static void WriteRequirement(Utf8JsonWriter json, RequirementResult r)
