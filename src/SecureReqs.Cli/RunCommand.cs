@@ -128,6 +128,14 @@ internal static class RunCommand
             return CliApp.UsageError;
         }
 
+        // Earlier results must never be gated as this run's: they go before anything else (a run that stops at its
+        // pre-flight leaves no passing file behind), and an in-progress results.json (complete: false) takes their place
+        // until the run ends.
+        var started = time.GetUtcNow();
+        var configurationHash = StorySession.Sha256OrNull(session.ConfigurationPath);
+        ReportFiles.RemoveStale(reportDir);
+        ReportFiles.Write(new SecurityReport { Target = session.Target, FeaturesDirectory = session.FeaturesDirectory, StartedAt = started, FinishedAt = started, Stories = [], Complete = false, ConfigurationSha256 = configurationHash }, reportDir, sourceRoot);
+
         // Pre-flight: every story is read and checked before a single request is paid for.
         var preflight = await LintCommand.PreflightAsync(session, endpoints, cancellationToken).ConfigureAwait(false);
         if (preflight.Problems.Count > 0)
@@ -138,18 +146,11 @@ internal static class RunCommand
 
         if (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("securereqs: stopped before the first request; nothing was sent and no report was written.").ConfigureAwait(false);
+            await error.WriteLineAsync("securereqs: stopped before the first request; nothing was sent, and results.json says the run is incomplete.").ConfigureAwait(false);
             return Interrupted;
         }
 
         await LintCommand.WriteAsync(preflight, error, error).ConfigureAwait(false);
-
-        // Earlier results must never be gated as this run's: they go before the first request, and an in-progress
-        // results.json (complete: false) takes their place until the run ends.
-        var started = time.GetUtcNow();
-        var configurationHash = StorySession.Sha256OrNull(session.ConfigurationPath);
-        ReportFiles.RemoveStale(reportDir);
-        ReportFiles.Write(new SecurityReport { Target = session.Target, FeaturesDirectory = session.FeaturesDirectory, StartedAt = started, FinishedAt = started, Stories = [], Complete = false, ConfigurationSha256 = configurationHash }, reportDir, sourceRoot);
 
         var settings = session.Settings(endpoints, preflight: false, cancellationToken);
         var runner = session.Runner(settings, Path.Combine(reportDir, "reqnroll"));

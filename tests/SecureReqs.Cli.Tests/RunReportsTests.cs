@@ -83,7 +83,9 @@ public sealed class RunReportsTests(NaiveRunFixture naive)
             result.Error.Should().Contain("too-small.feature:3: A claim the dataset is too small to show: Leakage below half a percent")
                 .And.Contain("The dataset is too small to ever show the system prompt leakage rate at most 0.5% (95% confidence): the KPI is measured over 175 cases, and even a perfect result needs at least 598.")
                 .And.Contain("Nothing was sent");
-            Directory.Exists(Path.Combine(root, "out")).Should().BeFalse("a story with problems writes no report and sends nothing");
+            using var results = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(root, "out", "results.json")));
+            results.RootElement.GetProperty("complete").GetBoolean().Should().BeFalse("a run that stops at its pre-flight leaves only an incomplete results.json");
+            results.RootElement.GetProperty("stories").GetArrayLength().Should().Be(0);
         }
         finally
         {
