@@ -75,9 +75,23 @@ internal static class LintCommand
         {
             checkedStories++;
             var record = settings.Journal.Find(result.Id);
+            var where0 = result.Line > 0 ? $"{result.FeatureFile}:{result.Line.ToString(CultureInfo.InvariantCulture)}" : result.FeatureFile;
+            List<string> named = [];
+            if (result.PickleIndex >= 0 && (result.ScenarioName.Trim().Length == 0 || result.FeatureName.Trim().Length == 0))
+            {
+                // The name is how reports, the gate and a baseline find a story: a story without one cannot be followed.
+                var what = result.FeatureName.Trim().Length == 0 ? "feature has no name: write what the feature is about after 'Feature:'" : "scenario has no name: write what the story shows after 'Scenario:'";
+                named.Add($"The {what}; reports, the gate and a baseline find stories by name.");
+            }
+
             if (result.Status == ScenarioRunStatus.Passed)
             {
                 planned += record?.PlannedRequests ?? 0;
+                if (named.Count > 0)
+                {
+                    problems.Add(new StoryProblem(where0, result.DisplayName, named));
+                }
+
                 continue;
             }
 
@@ -90,7 +104,7 @@ internal static class LintCommand
             IReadOnlyList<string> details = result.Status is ScenarioRunStatus.Failed && record is { Problems.Count: > 0 }
                 ? [.. record.Problems]
                 : [result.Message ?? result.Status.ToString(), .. record?.Problems ?? []];
-            problems.Add(new StoryProblem(where, result.ScenarioName.Length == 0 ? result.FeatureName : result.DisplayName, details));
+            problems.Add(new StoryProblem(where, result.ScenarioName.Length == 0 ? result.FeatureName : result.DisplayName, [.. named, .. details]));
         }
 
         return new PreflightResult(problems, checkedStories, planned);

@@ -17,9 +17,15 @@ internal static class ScanCommand
         pii.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
+            if (Directory.Exists(path.FullName))
+            {
+                await error.WriteLineAsync($"securereqs: {path.FullName} is a folder; 'scan pii' reads one data file (JSON Lines, JSON or text). Scan each file, for example: for f in {path.Name}/*.jsonl; do securereqs scan pii \"$f\"; done").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
             if (!path.Exists)
             {
-                await error.WriteLineAsync($"securereqs: {path.FullName}: no such file.").ConfigureAwait(false);
+                await error.WriteLineAsync($"securereqs: {path.FullName}: no such file. Pass the data file to scan.").ConfigureAwait(false);
                 return CliApp.UsageError;
             }
 
@@ -48,9 +54,15 @@ internal static class ScanCommand
         injection.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(injectionFile)!;
+            if (Directory.Exists(path.FullName))
+            {
+                await error.WriteLineAsync($"securereqs: {path.FullName} is a folder; 'scan pii' reads one data file (JSON Lines, JSON or text). Scan each file, for example: for f in {path.Name}/*.jsonl; do securereqs scan pii \"$f\"; done").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
             if (!path.Exists)
             {
-                await error.WriteLineAsync($"securereqs: {path.FullName}: no such file.").ConfigureAwait(false);
+                await error.WriteLineAsync($"securereqs: {path.FullName}: no such file. Pass the data file to scan.").ConfigureAwait(false);
                 return CliApp.UsageError;
             }
 

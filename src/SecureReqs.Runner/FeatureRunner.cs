@@ -48,7 +48,7 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
         try
         {
             DryRun = session.IsDryRun;
-            var files = FeatureCatalog.LoadDirectory(_options.FeaturesDirectory, _options.FeaturesDirectory, session.FeatureLanguage);
+            var files = FeatureCatalog.LoadDirectory(_options.FeaturesDirectory, DisplayRoot(_options.FeaturesDirectory), session.FeatureLanguage);
             Files = [.. files.Select(f => (f.RelativePath, f.FullPath))];
             var startError = await StartAsync(session).ConfigureAwait(false);
             foreach (var file in files)
@@ -138,6 +138,15 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
                 };
             }
         }
+    }
+
+    // Messages name files relative to the current folder when the features are under it, else from the features
+    // folder's own name: never an absolute machine path.
+    private static string DisplayRoot(string featuresDirectory)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(featuresDirectory));
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(full) : relative;
     }
 
     private Action<IObjectContainer>? ConfigureScenario(ScenarioDefinition scenario) =>

@@ -88,7 +88,7 @@ public sealed class StoryContext
 
         Finished = true;
         var record = Story.Record;
-        foreach (var problem in Story.Preflight())
+        foreach (var problem in Story.Preflight(declarationProblems: record.Problems.Count > 0))
         {
             record.Problems.Add(problem);
         }

@@ -250,6 +250,13 @@ internal sealed class ReqnrollSession : IAsyncDisposable
 
         error ??= context.TestError;
         var detail = error?.Message ?? context.ScenarioExecutionStatus.ToString();
+        if (failedStep is { } withArgument && (withArgument.DataTable is not null || withArgument.DocString is not null) && error is BindingException && detail.Contains("Parameter count mismatch", StringComparison.Ordinal))
+        {
+            // Reqnroll says the binding "should have 2 parameters"; the person who wrote the story needs to know the table is the problem.
+            var what = withArgument.DataTable is not null ? "data table" : "doc string";
+            detail = $"The step \"{withArgument.Display}\" takes no {what}: remove the {what} under it (from line {withArgument.Line + 1}), or use a step that takes one (see 'securereqs steps').";
+        }
+
         return new ScenarioOutcome(status, FailureMessages.StepProblem(status, scenario, failedStep, detail, error), error, stopwatch.Elapsed) { StepText = failedStep?.Text };
     }
 

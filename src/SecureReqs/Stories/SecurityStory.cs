@@ -4,7 +4,7 @@ namespace SecureReqs;
 
 /// <summary>
 /// One security story as plain C#: its target, datasets, synthetic records, mutations and requirements are declared
-/// first; <see cref="Preflight"/> finds every problem that can be found without a request; <see cref="ExecuteAsync"/>
+/// first; <see cref="Preflight()"/> finds every problem that can be found without a request; <see cref="ExecuteAsync"/>
 /// then sends the cases once and evaluates every requirement (all of them, even after one fails), recording each result
 /// in <see cref="Record"/>. Step bindings only parse text into these calls.
 /// </summary>
@@ -163,7 +163,13 @@ public sealed class SecurityStory
 
     /// <summary>Everything that can be found wrong without sending a request; each problem says its fix.</summary>
     /// <returns>The problems; empty when the story can run.</returns>
-    public IReadOnlyList<string> Preflight()
+    public IReadOnlyList<string> Preflight() => Preflight(declarationProblems: false);
+
+    /// <summary>Everything that can be found wrong without sending a request, after the steps' own problems.</summary>
+    /// <param name="declarationProblems">Whether some step already failed to declare (a misspelled requirement): the
+    /// story then does not also say it "checks no requirement".</param>
+    /// <returns>The problems; empty when the story can run.</returns>
+    public IReadOnlyList<string> Preflight(bool declarationProblems)
     {
         var problems = new List<string>();
         if (SendsCases && Target is null)
@@ -181,7 +187,7 @@ public sealed class SecurityStory
             problems.Add("The story chooses a dataset but never sends its cases: add the step 'When the cases are sent to the target' before the Then steps.");
         }
 
-        if (_requirements.Count == 0)
+        if (_requirements.Count == 0 && !declarationProblems)
         {
             problems.Add(SendsCases
                 ? "The story sends its cases but checks no requirement, so it can never show anything: add a Then step such as 'Then the redaction rate is at least 99%' (see 'securereqs steps')."
