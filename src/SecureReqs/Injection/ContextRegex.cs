@@ -51,7 +51,7 @@ internal sealed class ContextRegex
     {
         _direct = true;
         _holds = holds;
-        Search = new Regex(pattern, options | RegexOptions.NonBacktracking);
+        Search = LinearRegex.Large(pattern, options);
         AtStart = Search;
         Core = Search;
     }
@@ -75,9 +75,9 @@ internal sealed class ContextRegex
         _beforeLength = beforeLength;
         _holds = holds;
         options |= RegexOptions.NonBacktracking;
-        Search = new Regex(search, options);
-        AtStart = new Regex(atStart, options);
-        Core = new Regex("^(?:" + core + ")$", options);
+        Search = LinearRegex.Large(search, options);
+        AtStart = LinearRegex.Large(atStart, options);
+        Core = LinearRegex.Large("^(?:" + core + ")$", options);
     }
 
     /// <summary>The search with the context on both sides.</summary>

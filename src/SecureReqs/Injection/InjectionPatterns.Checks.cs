@@ -150,13 +150,12 @@ internal static partial class InjectionPatterns
         return m.Groups["l3"] is not { Success: true } token || IsCodeToken(text, beginning, end, token, 6, 3, 2);
     }
 
-    private static bool OutputLiteralHolds(string text, int beginning, int end, Match m)
-    {
-        var verb = m.Groups["verb"];
-        return !At(VerbIsCode(), text, End(verb), end)
-            && (m.Groups["ret"] is not { Success: true } ret || !Before(ReturnIsNoun(), text, beginning, ret.Index))
-            && LiteralHolds(text, beginning, end, m);
-    }
+    private static bool OutputLiteralHolds(string text, int beginning, int end, Match m) =>
+        VerbHolds(text, m) && LiteralHolds(text, beginning, end, m);
+
+    private static bool VerbHolds(string text, Match m) =>
+        !At(VerbIsCode(), text, End(m.Groups["verb"]), text.Length)
+        && (m.Groups["ret"] is not { Success: true } ret || !Before(ReturnIsNoun(), text, 0, ret.Index));
 
     private static bool HasTwoDigits(string text, int beginning, int end, Match m)
     {

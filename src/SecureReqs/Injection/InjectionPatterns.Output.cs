@@ -41,7 +41,7 @@ internal static partial class InjectionPatterns
     /// <summary>A literal the answer should carry: a quoted string, a code-like token (letters and digits), a URL.</summary>
     private const string Literal =
         @"(?<literal>""[^""\n]{1,100}""|«[^»\n]{1,100}»|(?<l1>\[[^\]\n\[]{1,60}\])|「[^」\n]{1,100}」|『[^』\n]{1,100}』|(?<l2>'[^'\n]{1,100}')|"
-        + @"(?<l3>[a-z0-9]+(?:[-_][a-z0-9]+)*)|https?://[^\s)""'<>\]]{4,200})";
+        + @"https?://[^\s)""'<>\]]{4,200}|(?<l3>[a-z0-9]+(?:[-_][a-z0-9]+)*))";
 
     /// <summary>shadow: an out-verb followed by a literal within one clause (the exclusivity test is done by the scan).</summary>
     private const string OutputLiteralPattern = @"\b(?<verb>" + OutVerb + @")\b[^\n.!?`]{0,80}?" + Literal;
@@ -49,6 +49,54 @@ internal static partial class InjectionPatterns
     public static ContextRegex OutputLiteral() => OutputLiteralRegex;
 
     private static readonly ContextRegex OutputLiteralRegex = ContextRegex.Checked(OutputLiteralPattern, Shadow, OutputLiteralHolds);
+
+    /// <summary>The <see cref="OutputLiteral"/> pattern anchored on a span found by <see cref="OutputLiterals"/>, for its groups.</summary>
+    private static readonly Regex OutputLiteralSpan = LinearRegex.Large("^(?:" + OutputLiteralPattern + ")$", Shadow);
+
+    /// <summary>An out-verb alone (the start of an <see cref="OutputLiteral"/> match).</summary>
+    [GeneratedRegex(@"\b(?<verb>" + OutVerb + @")\b", Shadow)]
+    private static partial Regex OutVerbWord();
+
+    /// <summary>
+    /// The <see cref="OutputLiteral"/> matches: each out-verb, then the first literal whose look-arounds hold within 80
+    /// characters of the same clause, as the lazy gap of the backtracking pattern found it. A literal that fails its
+    /// look-arounds does not end the search for the verb; the next literal is tried.
+    /// </summary>
+    /// <param name="text">The shadow text.</param>
+    /// <returns>The matches, with the groups of <see cref="OutputLiteralPattern"/>.</returns>
+    public static IEnumerable<Match> OutputLiterals(string text)
+    {
+        for (var pos = 0; pos <= text.Length;)
+        {
+            var verb = OutVerbWord().Match(text, pos);
+            if (!verb.Success)
+            {
+                yield break;
+            }
+
+            var gapStart = verb.Index + verb.Length;
+            var gapEnd = gapStart;
+            while (gapEnd < text.Length && gapEnd - gapStart < 80 && text[gapEnd] is not ('\n' or '.' or '!' or '?' or '`'))
+            {
+                gapEnd++;
+            }
+
+            var literal = VerbHolds(text, verb) ? AnyLiteral().Match(text, gapStart) : System.Text.RegularExpressions.Match.Empty;
+            if (literal.Success && literal.Index <= gapEnd)
+            {
+                var end = literal.Index + literal.Length;
+                var match = OutputLiteralSpan.Match(text, verb.Index, end - verb.Index);
+                if (match.Success)
+                {
+                    yield return match;
+                    pos = end;
+                    continue;
+                }
+            }
+
+            pos = verb.Index + 1;
+        }
+    }
 
     /// <summary>shadow: a literal immediately made exclusive ("X and nothing else", "only the word X", "X verbatim").</summary>
     private const string ExclusiveLiteralPattern = @"(?:\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + Sp + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + Sp + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0 + @")?" + Literal

@@ -489,7 +489,7 @@ internal sealed class InjectionScan
         var literals = OutputGates.HasLiteralCandidate(shadow);
         var forced = false;
         Match? tokenOutput = null;
-        foreach (var m in (literals ? Matches(InjectionPatterns.OutputLiteral(), shadow) : []))
+        foreach (var m in (literals ? InjectionPatterns.OutputLiterals(shadow).ToList() : []))
         {
             var literal = m.Groups["literal"];
             if (literal.Index > 0 && shadow[literal.Index - 1] is '(' or ',')
@@ -641,7 +641,7 @@ internal sealed class InjectionScan
             hit(PromptExtraction, 0.45, 0.7, m, true);
         }
 
-        if (literals && (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiteral().IsMatch(shadow)))
+        if (literals && (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiterals(shadow).Any()))
         {
             foreach (var m in Matches(InjectionPatterns.FormatWithCode(), shadow))
             {
