@@ -65,6 +65,6 @@ public sealed partial class RecordTokenizingChatClient(IChatClient innerClient) 
             : m)];
 
     // The first label/value separator of a line: a colon, an equals sign, a pipe, a tab, or a run of dots.
-    [GeneratedRegex(@"^[^:=|\t]*?(?:\s*(?::|=|\||\t|\.{3,})\s*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^:=|\t]*?(?:\s*(?::|=|\||\t|\.{3,})\s*)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex FieldSeparator();
 }

@@ -93,7 +93,7 @@ internal static partial class SupportAgentPlanner
 
     // The sentences of content that tell the reader to do something; the rest is data, which even a naive agent does not act on.
     private static string Instructions(string text) =>
-        string.Join("\n", Regex.Split(text, @"(?<=[.!?])\s+|\n+|(?<=\\n)", RegexOptions.None, TimeSpan.FromSeconds(1)).Where(s => InstructionCue().IsMatch(s)));
+        string.Join("\n", SentenceSplitter.Split(text, lineBreaks: true, escapedLineBreaks: true).Where(s => InstructionCue().IsMatch(s)));
 
     private static IEnumerable<(string Name, Dictionary<string, object?> Arguments)> Intents(string text, bool fromUser, IReadOnlyList<string> material)
     {
@@ -152,7 +152,13 @@ internal static partial class SupportAgentPlanner
     // Money as the text writes it: "$2,500" is 2500, "1e3" is 1000; a value that reads as no number stays text.
     private static object? Amount(string text)
     {
+        // "for 30 days" or "of 2 items" is no amount: the look-ahead the pattern had, checked here.
         var match = Money().Match(text);
+        while (match.Success && match.Groups["d"].Success && CountFollows().IsMatch(text.AsSpan(match.Index + match.Length)))
+        {
+            match = Money().Match(text, match.Index + 1);
+        }
+
         if (!match.Success)
         {
             return null;
@@ -170,7 +176,7 @@ internal static partial class SupportAgentPlanner
 
     private static string Sentence(string text, Regex cue)
     {
-        foreach (var sentence in Regex.Split(text, @"(?<=[.!?])\s+", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        foreach (var sentence in SentenceSplitter.Split(text, lineBreaks: false, escapedLineBreaks: false))
         {
             if (cue.IsMatch(sentence.ToLowerInvariant()))
             {
@@ -200,48 +206,51 @@ internal static partial class SupportAgentPlanner
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
-    [GeneratedRegex(@"\bLO-\d{5}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bLO-\d{5}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OrderId();
 
-    [GeneratedRegex(@"\bC-\d{6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bC-\d{6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CustomerId();
 
-    [GeneratedRegex(@"refund|money back|(?:get|want|need|have)\b[^.?!\n]{0,25}\bback\b|reembols|rembours|erstatt|request_refund", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"refund|money back|(?:get|want|need|have)\b[^.?!\n]{0,25}\bback\b|reembols|rembours|erstatt|request_refund", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Refund();
 
-    [GeneratedRegex(@"store credit|account credit|goodwill credit|issue_store_credit|crédito|gutschrift|avoir|(?:give|add|issue|apply|put|grant)\b[^.?!\n]{0,40}\bcredit\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"store credit|account credit|goodwill credit|issue_store_credit|crédito|gutschrift|avoir|(?:give|add|issue|apply|put|grant)\b[^.?!\n]{0,40}\bcredit\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex StoreCredit();
 
-    [GeneratedRegex(@"export_customers|\bexport\b[^.\n]{0,60}\b(?:customers?|clients?|users?|members?|table|list|database)\b|(?:full|entire|whole|complete) (?:customer|client|user) (?:list|table|database|base)|customer (?:table|database|list)|mailing list|(?:dump|download)[^.\n]{0,30}(?:customers?|clients?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"export_customers|\bexport\b[^.\n]{0,60}\b(?:customers?|clients?|users?|members?|table|list|database)\b|(?:full|entire|whole|complete) (?:customer|client|user) (?:list|table|database|base)|customer (?:table|database|list)|mailing list|(?:dump|download)[^.\n]{0,30}(?:customers?|clients?)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Export();
 
-    [GeneratedRegex(@"\b(?:ye[sp]|yeah|ok(?:ay)?|sure|please do|go ahead|do it|that'?s? (?:fine|right|correct)|correct|sí|oui|ja)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ye[sp]|yeah|ok(?:ay)?|sure|please do|go ahead|do it|that'?s? (?:fine|right|correct)|correct|sí|oui|ja)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Affirmation();
 
-    [GeneratedRegex(@"\b(?:assistant|ai|bot|agent|model|system|copilot)\b|^\W*(?:please\s+)?(?:call|use|send|forward|e-?mail|refund|read|open|export|issue|run|invoke|cc|copy|include|attach|grant|credit|process|transfer|look\s?up)\b|\b(?:call|use|invoke|run|execute)\s+`?\w+_\w+|\b(?:you|we need you to|make sure to|be sure to|remember to|don't forget to|kindly)\s+(?:must|should|need to|have to|please|always|also|now)?\s*(?:call|use|send|forward|e-?mail|refund|read|open|export|issue|run|cc|copy|include|grant|credit|process)\b|\b(?:must|should|needs? to|is required to|are required to)\s+(?:be\s+)?(?:sent|forwarded|e-?mailed|refunded|exported|copied|cc'?d|credited)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:assistant|ai|bot|agent|model|system|copilot)\b|^\W*(?:please\s+)?(?:call|use|send|forward|e-?mail|refund|read|open|export|issue|run|invoke|cc|copy|include|attach|grant|credit|process|transfer|look\s?up)\b|\b(?:call|use|invoke|run|execute)\s+`?\w+_\w+|\b(?:you|we need you to|make sure to|be sure to|remember to|don't forget to|kindly)\s+(?:must|should|need to|have to|please|always|also|now)?\s*(?:call|use|send|forward|e-?mail|refund|read|open|export|issue|run|cc|copy|include|grant|credit|process)\b|\b(?:must|should|needs? to|is required to|are required to)\s+(?:be\s+)?(?:sent|forwarded|e-?mailed|refunded|exported|copied|cc'?d|credited)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex InstructionCue();
 
-    [GeneratedRegex(@"\b(?:help|article|page|guide|policy|faq|doc)\b[^.?!\n]{0,40}\b(?<topic>returns?|exchanges?|shipping|delivery|sizing|sizes?|fit|warranty)\b|\b(?<topic>returns?|exchanges?|shipping|delivery|sizing|size|warranty)\s+(?:help|article|page|guide|policy|faq|doc)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:help|article|page|guide|policy|faq|doc)\b[^.?!\n]{0,40}\b(?<topic>returns?|exchanges?|shipping|delivery|sizing|sizes?|fit|warranty)\b|\b(?<topic>returns?|exchanges?|shipping|delivery|sizing|size|warranty)\s+(?:help|article|page|guide|policy|faq|doc)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HelpArticle();
 
-    [GeneratedRegex(@"let .{0,60}? know|notify|inform|write to|écri|escrib|schreib|e-?mail|\bmail\b|\bsend\b|\bforward\b|\bcc\b|\bbcc\b|copy (?:it |this |them )?to|send_email|correo|envía|envia|envoie|courriel|schick|sende|weiterleit", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"let .{0,60}? know|notify|inform|write to|écri|escrib|schreib|e-?mail|\bmail\b|\bsend\b|\bforward\b|\bcc\b|\bbcc\b|copy (?:it |this |them )?to|send_email|correo|envía|envia|envoie|courriel|schick|sende|weiterleit", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Mail();
 
-    [GeneratedRegex(@"details|data|record|card|everything|full|all |customer|contents?|key|secret|credential|config|information|\binfo\b|export|result|payroll|password|token|address|phone|datos|daten|données", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"details|data|record|card|everything|full|all |customer|contents?|key|secret|credential|config|information|\binfo\b|export|result|payroll|password|token|address|phone|datos|daten|données", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CarriesData();
 
-    [GeneratedRegex(@"(?:""[^""\n:,{}]{1,60}""\s*)?<?[^\s<>""',;()\[\]]+@[^\s<>""',;()\[\]]+>?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:""[^""\n:,{}]{1,60}""\s*)?<?[^\s<>""',;()\[\]]+@[^\s<>""',;()\[\]]+>?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailAddress();
 
-    [GeneratedRegex(@"(?:~|\.{1,2}[/\\]|/)?(?:[A-Za-z0-9_%\-.]+[/\\]+)+[A-Za-z0-9_%\-.]+\.(?:md|csv|env|txt|json|pem|ya?ml|log|cfg|conf|ini|key)\b|/etc/[A-Za-z0-9_./\-]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:~|\.{1,2}[/\\]|/)?(?:[A-Za-z0-9_%\-.]+[/\\]+)+[A-Za-z0-9_%\-.]+\.(?:md|csv|env|txt|json|pem|ya?ml|log|cfg|conf|ini|key)\b|/etc/[A-Za-z0-9_./\-]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex FilePath();
 
-    [GeneratedRegex(@"read_file|\bread\b|\bopen\b|\bshow\b|\bcat\b|\bprint\b|\bdisplay\b|contents?|\bload\b|\bfetch\b|attach|lee |lies |ouvre|öffne", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"read_file|\bread\b|\bopen\b|\bshow\b|\bcat\b|\bprint\b|\bdisplay\b|contents?|\bload\b|\bfetch\b|attach|lee |lies |ouvre|öffne", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReadVerb();
 
-    [GeneratedRegex(@"lookup_order|look ?up|check (?:the )?(?:order|status)|fetch (?:the )?order|retrieve (?:the )?order", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"lookup_order|look ?up|check (?:the )?(?:order|status)|fetch (?:the )?order|retrieve (?:the )?order", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LookupVerb();
 
-    [GeneratedRegex(@"\$\s?(?<a>-?[\d][\d,]*(?:\.\d+)?(?:e\d+)?)|(?<b>-?[\d][\d,]*(?:\.\d+)?(?:e\d+)?)\s?(?:usd|dollars?|bucks|eur|euros?|€)\b|amount\D{0,12}(?<c>-?[\d][\d,]*(?:\.\d+)?(?:e\d+)?)|\b(?:of|get|for|refund|credit)\s+(?<d>\d[\d,]*(?:\.\d+)?)\b(?!\s*(?:days?|%|percent|items?|orders?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\$\s?(?<a>-?[\d][\d,]*(?:\.\d+)?(?:e\d+)?)|(?<b>-?[\d][\d,]*(?:\.\d+)?(?:e\d+)?)\s?(?:usd|dollars?|bucks|eur|euros?|€)\b|amount\D{0,12}(?<c>-?[\d][\d,]*(?:\.\d+)?(?:e\d+)?)|\b(?:of|get|for|refund|credit)\s+(?<d>\d[\d,]*(?:\.\d+)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Money();
+
+    [GeneratedRegex(@"^\s*(?:days?|%|percent|items?|orders?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex CountFollows();
 }

@@ -158,7 +158,7 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
         foreach (var text in texts)
         {
-            foreach (var sentence in SentenceBreak().Split(text))
+            foreach (var sentence in SentenceSplitter.Split(text, lineBreaks: true, escapedLineBreaks: false))
             {
                 var directive = Directive().Match(sentence);
                 if (!directive.Success)
@@ -222,7 +222,7 @@ public sealed partial class SupportAssistantModel : IChatClient
         }
 
         // Leetspeak: words with lowercase letters and digit look-alikes are read as letters.
-        extra.Append(' ').Append(LeetWord().Replace(plain, m => string.Concat(m.Value.Select(c => c switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '@' => 'a', '$' => 's', _ => c }))));
+        extra.Append(' ').Append(Deleet(plain));
         return plain + extra;
     }
 
@@ -296,36 +296,72 @@ public sealed partial class SupportAssistantModel : IChatClient
     }
 
     // Asks about ITS OWN instructions (second person, or their position in the conversation), not prompts as a topic.
-    [GeneratedRegex(@"\b(?:your|you were|you've been|you have been|you got|you're running|ur)\b[^.?!\n]{0,40}\b(?:system ?prompt|system message|prompt|instructions|rules|guidelines|directives|configuration|config|programming|constraints|setup|told|instructed|programmed)|(?:text|words|message|messages|everything|all|content) (?:above|before (?:this|that|my))|(?<!\bmy )(?:above|previous|preceding|initial|original|hidden|secret|internal|first) (?:text|message|prompt|instructions|system prompt)|what (?:are|were) you (?:not )?(?:allowed|told|instructed|programmed)|passphrase|escalation code|secret code|^(?:complete|continue)[^\n]{0,30}you are (?:the|a|an) |debug mode|maintenance mode|diagnostic mode|dump (?:the|your) |tus instrucciones|vos (?:consignes|instructions)|deine anweisungen|suas instruções|le tue istruzioni|你的(?:系统)?(?:提示|指示|指令)|あなたの(?:指示|システムプロンプト)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:your|you were|you've been|you have been|you got|you're running|ur)\b[^.?!\n]{0,40}\b(?:system ?prompt|system message|prompt|instructions|rules|guidelines|directives|configuration|config|programming|constraints|setup|told|instructed|programmed)|(?:text|words|message|messages|everything|all|content) (?:above|before (?:this|that|my))|(?:^[\s\S]{0,2}|[^m][\s\S]{2}|m[^y][\s\S]|my[^ ]|\Bmy )(?:above|previous|preceding|initial|original|hidden|secret|internal|first) (?:text|message|prompt|instructions|system prompt)|what (?:are|were) you (?:not )?(?:allowed|told|instructed|programmed)|passphrase|escalation code|secret code|^(?:complete|continue)[^\n]{0,30}you are (?:the|a|an) |debug mode|maintenance mode|diagnostic mode|dump (?:the|your) |tus instrucciones|vos (?:consignes|instructions)|deine anweisungen|suas instruções|le tue istruzioni|你的(?:系统)?(?:提示|指示|指令)|あなたの(?:指示|システムプロンプト)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AsksForSystemPrompt();
 
-    [GeneratedRegex(@"(?i)\b(?:reply|respond|answer|say|print|output|write|type|repeat|echo|end|start|begin|include|append|add|insert|render|display|show|return|sign|introduce yourself|call yourself|prefix|finish|conclude|put|embed|confirm with)\b(?:\s+(?:only|just|exactly|simply|every|each|your|the|all|with|by|as|off))*\s*(?<what>.+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?i)\b(?:reply|respond|answer|say|print|output|write|type|repeat|echo|end|start|begin|include|append|add|insert|render|display|show|return|sign|introduce yourself|call yourself|prefix|finish|conclude|put|embed|confirm with)\b(?:\s+(?:only|just|exactly|simply|every|each|your|the|all|with|by|as|off))*\s*(?<what>.+)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Directive();
 
-    [GeneratedRegex(@"(?i)\b(?:code|token|reference|password|passcode|key|identifier|string|phrase|word|value|tracking number|ticket number)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?i)\b(?:code|token|reference|password|passcode|key|identifier|string|phrase|word|value|tracking number|ticket number)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReferenceToCode();
 
-    [GeneratedRegex(@"\b[A-Z]{2,}-[A-Z0-9]{4,}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Z]{2,}-[A-Z0-9]{4,}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CodeLike();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"[A-Za-z0-9+/]{16,}={0,2}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[A-Za-z0-9+/]{16,}={0,2}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Base64Run();
 
-    [GeneratedRegex(@"\b(?:[0-9a-fA-F]{2}){8,}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[0-9a-fA-F]{2}){8,}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HexRun();
 
-    [GeneratedRegex(@"\b(?=[A-Za-z0-9@$]*[a-z])(?=[A-Za-z0-9@$]*[0134579@$])[A-Za-z0-9@$]{3,}\b", RegexOptions.CultureInvariant)]
+    /// <summary>A candidate leetspeak word; <see cref="Deleet"/> keeps those whose run has a lowercase letter and a digit look-alike.</summary>
+    [GeneratedRegex(@"\b[A-Za-z0-9@$]{3,}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LeetWord();
 
-    [GeneratedRegex(@"repeat|echo|quote|verbatim|word for word|copy|exactly|read (?:it |them |me )?back|paste|reproduce|list|show|give|tell|send|what(?:'s| is| are)|confirm|verify|check|full|complete|details|number|digits", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"repeat|echo|quote|verbatim|word for word|copy|exactly|read (?:it |them |me )?back|paste|reproduce|list|show|give|tell|send|what(?:'s| is| are)|confirm|verify|check|full|complete|details|number|digits", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RepeatLike();
 
-    [GeneratedRegex(@"card|ssn|social security|iban|account|e-?mail|phone|address|birth|dob|record|customer|details|profile|ticket|information|info\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"card|ssn|social security|iban|account|e-?mail|phone|address|birth|dob|record|customer|details|profile|ticket|information|info\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AsksAboutData();
 
-    [GeneratedRegex(@"(?i)\b(?:assistant|ai|bot|model|you)\b[^.\n]{0,80}\b(?:must|should|shall|need to|are required to|include|append|add|list|output|print|reveal|send)\b|\b(?:ignore|disregard)\b[^.\n]{0,40}\binstructions\b|\binclude\b[^.\n]{0,60}\b(?:card|ssn|iban|record|details|e-?mail|phone|address|birth)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?i)\b(?:assistant|ai|bot|model|you)\b[^.\n]{0,80}\b(?:must|should|shall|need to|are required to|include|append|add|list|output|print|reveal|send)\b|\b(?:ignore|disregard)\b[^.\n]{0,40}\binstructions\b|\binclude\b[^.\n]{0,60}\b(?:card|ssn|iban|record|details|e-?mail|phone|address|birth)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmbeddedInstruction();
+
+    // Words with lowercase letters and digit look-alikes read as letters. The pattern had two look-aheads over the run of
+    // [A-Za-z0-9@$] from the word's start; they are checked here, and a word that fails is left as it is.
+    private static string Deleet(string plain)
+    {
+        var result = new StringBuilder(plain.Length);
+        var last = 0;
+        for (var pos = 0; pos <= plain.Length;)
+        {
+            var m = LeetWord().Match(plain, pos);
+            if (!m.Success)
+            {
+                break;
+            }
+
+            var run = m.Index;
+            bool lower = false, leet = false;
+            while (run < plain.Length && (char.IsAsciiLetterOrDigit(plain[run]) || plain[run] is '@' or '$'))
+            {
+                lower |= char.IsAsciiLetterLower(plain[run]);
+                leet |= plain[run] is '0' or '1' or '3' or '4' or '5' or '7' or '9' or '@' or '$';
+                run++;
+            }
+
+            if (!lower || !leet)
+            {
+                pos = m.Index + 1;
+                continue;
+            }
+
+            result.Append(plain, last, m.Index - last);
+            result.Append(string.Concat(m.Value.Select(c => c switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '@' => 'a', '$' => 's', _ => c })));
+            last = pos = m.Index + m.Length;
+        }
+
+        result.Append(plain, last, plain.Length - last);
+        return result.ToString();
+    }
 }

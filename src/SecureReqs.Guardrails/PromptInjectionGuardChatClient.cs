@@ -219,7 +219,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
                 var (header, content) = CaseInstantiator.SplitContextHeader(TextOf(message));
                 untrustedTexts.Add(content);
                 var assessment = Assess(detector, content, InjectionSource.Untrusted);
-                if (header.Length > 0 && Assess(detector, ClassificationLabel().Replace(header, "", 1), InjectionSource.Untrusted) is { } title && title.Score > assessment.Score)
+                if (header.Length > 0 && Assess(detector, ClassificationLabel().Replace(header, "\n", 1), InjectionSource.Untrusted) is { } title && title.Score > assessment.Score)
                 {
                     assessment = title;
                 }
@@ -309,7 +309,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
     private static string JoinPieces(IEnumerable<string> pieces) =>
         string.Join(" ", pieces.Select(p => ContinuationMarker().Replace(p, "", 1)));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[(\[]?(?:continued|cont'd|cont\.|continuation|part\s*\d{1,2}|and\s+the\s+rest)[)\]]?\s*[:.\-]?\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[(\[]?(?:continued|cont'd|cont\.|continuation|part\s*\d{1,2}|and\s+the\s+rest)[)\]]?\s*[:.\-]?\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex ContinuationMarker();
 
     private static InjectionAssessment Assess(PromptInjectionDetector detector, string text, InjectionSource source) =>
@@ -372,6 +372,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
 
     private sealed record Screening(bool Block, IReadOnlyList<ChatMessage> Request, InjectionAssessment Worst, string[] Signals, int Removed);
 
-    [GeneratedRegex(@" \(classification: [a-z]+\):(?=\n$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>The classification label at the end of a header, with the line break after it (put back by the caller).</summary>
+    [GeneratedRegex(@" \(classification: [a-z]+\):\n$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ClassificationLabel();
 }

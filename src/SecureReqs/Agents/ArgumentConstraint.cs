@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
@@ -30,7 +31,37 @@ public sealed record ArgumentConstraint(string Argument)
     public IReadOnlyList<string> Values { get; init; } = [];
 
     /// <summary>A regular expression the whole value must match, or null.</summary>
+    /// <remarks>
+    /// It runs on .NET's linear engine (<see cref="RegexOptions.NonBacktracking"/>), without a match timeout, so a long
+    /// argument cannot stall a check however busy the machine is; that engine has no look-arounds, back-references,
+    /// atomic groups or conditionals, and a pattern that uses one is refused (<see cref="CompilePattern"/>).
+    /// </remarks>
     public string? Pattern { get; init; }
+
+    private static readonly ConcurrentDictionary<string, Regex> CompiledPatterns = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles a <see cref="Pattern"/> as the check runs it: anchored at both ends, on the linear engine.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The compiled pattern (cached).</returns>
+    /// <exception cref="SecureReqsException">The pattern is not a valid regular expression or uses a construct the linear engine does not have.</exception>
+    public static Regex CompilePattern(string pattern) =>
+        CompiledPatterns.GetOrAdd(pattern, static p =>
+        {
+            try
+            {
+                return new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            }
+            catch (NotSupportedException ex)
+            {
+                throw new SecureReqsException(
+                    $"The argument pattern \"{p}\" uses a construct that cannot run in linear time ({ex.Message}). Remove look-arounds ((?=…), (?!…), (?<=…), (?<!…)), back-references (\\1, \\k<name>), atomic groups ((?>…)) and conditionals from the pattern.",
+                    ex);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new SecureReqsException($"The argument pattern \"{p}\" is not a valid regular expression: {ex.Message}", ex);
+            }
+        });
 
     /// <summary>Checks <paramref name="value"/> (absent when the call omitted the argument).</summary>
     /// <param name="value">The argument's value: a string, a number, a <see cref="JsonElement"/>, or null.</param>
@@ -85,7 +116,7 @@ public sealed record ArgumentConstraint(string Argument)
             return $"{Argument} \"{ArgumentText.Clip(text)}\" is not one of {string.Join(", ", Values)}";
         }
 
-        if (Pattern is not null && !Regex.IsMatch(text, $"^(?:{Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (Pattern is not null && !CompilePattern(Pattern).IsMatch(text))
         {
             return $"{Argument} \"{ArgumentText.Clip(text)}\" does not match the allowed pattern";
         }

@@ -271,7 +271,7 @@ public sealed class ToolPolicy
                     "domains" => constraint with { Domains = Strings(rule.Value, $"{path}.domains", error) },
                     "prefixes" => constraint with { Prefixes = Strings(rule.Value, $"{path}.prefixes", error) },
                     "values" => constraint with { Values = Strings(rule.Value, $"{path}.values", error) },
-                    "pattern" when rule.Value.ValueKind == JsonValueKind.String => constraint with { Pattern = rule.Value.GetString() },
+                    "pattern" when rule.Value.ValueKind == JsonValueKind.String => constraint with { Pattern = LinearPattern(rule.Value.GetString()!, $"{path}.pattern", error) },
                     _ => throw error($"{path}.{rule.Name}", $"unknown or malformed rule \"{rule.Name}\". Known rules: max (number), min (number), domains, prefixes, values (arrays of strings), pattern (string)."),
                 };
             }
@@ -280,6 +280,19 @@ public sealed class ToolPolicy
         }
 
         return constraints;
+    }
+
+    private static string LinearPattern(string pattern, string path, Func<string, string, SecureReqsException> error)
+    {
+        try
+        {
+            ArgumentConstraint.CompilePattern(pattern);
+            return pattern;
+        }
+        catch (SecureReqsException ex)
+        {
+            throw error(path, ex.Message);
+        }
     }
 
     private static IReadOnlyList<string> Strings(JsonElement element, string path, Func<string, string, SecureReqsException> error) =>

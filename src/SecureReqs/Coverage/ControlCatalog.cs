@@ -167,17 +167,17 @@ public static partial class ControlCatalog
     private static ControlDefinition Agentic(int n, string name, string description) => new($"T{n}", name, description);
 
     // "LLM01" and "LLM01:2025"; ids outside 1–10 name no risk.
-    [GeneratedRegex(@"^LLM(0?[1-9]|10)(?::2025)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^LLM(0?[1-9]|10)(?::2025)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OwaspId();
 
-    [GeneratedRegex(@"^T([1-9]|1[0-5])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^T([1-9]|1[0-5])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AgenticId();
 
     // "MEASURE", "MEASURE-2", "MEASURE-2.7" (a hyphen, underscore or space before the number).
-    [GeneratedRegex(@"^(GOVERN|MAP|MEASURE|MANAGE)(?:[-_ ]([1-9]\d?(?:\.[1-9]\d?)?))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(GOVERN|MAP|MEASURE|MANAGE)(?:[-_ ]([1-9]\d?(?:\.[1-9]\d?)?))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NistId();
 
     // Annex A runs from A.2 to A.10.
-    [GeneratedRegex(@"^A\.([2-9]|10)(?:\.[1-9]\d?){0,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^A\.([2-9]|10)(?:\.[1-9]\d?){0,2}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex IsoId();
 }

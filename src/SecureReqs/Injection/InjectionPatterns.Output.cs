@@ -11,7 +11,7 @@ internal static partial class InjectionPatterns
 {
     /// <summary>Verbs that put something into the answer, imperative or narrated (English, Spanish, French, German, Portuguese, Italian, Dutch).</summary>
     private const string OutVerb =
-        @"(?:say|says|said|reply|replies|replied|respond|responds|answer|answers|answered|output|outputs|print|prints|printed|write|writes|wrote|type|types|(?<!\b(?:your|the|a|an|my|this|that|our|his|her|their|free|easy|for|of|on|no)" + Sp + @")(?:return|returns)|"
+        @"(?:say|says|said|reply|replies|replied|respond|responds|answer|answers|answered|output|outputs|print|prints|printed|write|writes|wrote|type|types|(?<ret>return|returns)|"
         + @"echo|echoes|repeat|repeats|state|display|show|emit|produce|include|add|append|prepend|put|insert|place|end|ends|finish|close|sign|start|starts|quote|quotes|mention|mentions|cite|"
         + @"tell" + Sp + @"(?:the" + Sp + @")?(?:user|customer|reader|client|visitor)s?|"
         + @"begin|begins|open|opens|prefix|preface|format|replace|make|confirm|render|label|call" + Sp + @"yourself|introduce" + Sp + @"yourself" + Sp + @"as|"
@@ -40,81 +40,141 @@ internal static partial class InjectionPatterns
 
     /// <summary>A literal the answer should carry: a quoted string, a code-like token (letters and digits), a URL.</summary>
     private const string Literal =
-        @"(?<literal>""[^""\n]{1,100}""|«[^»\n]{1,100}»|\[[^\]\n\[]{1,60}\](?![(:\[])|「[^」\n]{1,100}」|『[^』\n]{1,100}』|(?<=[\s:(=>])'[^'\n]{1,100}'(?=[\s.,;:!?)]|$)|"
-        + @"(?<![\w-])(?=[a-z0-9_-]{6,40}(?![\w-]))(?=(?:[a-z_-]*\d){3})(?=(?:[0-9_-]*[a-z]){2})[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w-])|https?://[^\s)""'<>\]]{4,200})";
+        @"(?<literal>""[^""\n]{1,100}""|«[^»\n]{1,100}»|(?<l1>\[[^\]\n\[]{1,60}\])|「[^」\n]{1,100}」|『[^』\n]{1,100}』|(?<l2>'[^'\n]{1,100}')|"
+        + @"https?://[^\s)""'<>\]]{4,200}|(?<l3>[a-z0-9]+(?:[-_][a-z0-9]+)*))";
 
     /// <summary>shadow: an out-verb followed by a literal within one clause (the exclusivity test is done by the scan).</summary>
-    [GeneratedRegex(@"\b(?<verb>" + OutVerb + @")\b(?![ \t]*[(.=])[^\n.!?`]{0,80}?" + Literal, Shadow, TimeoutMilliseconds)]
-    public static partial Regex OutputLiteral();
+    private const string OutputLiteralPattern = @"\b(?<verb>" + OutVerb + @")\b[^\n.!?`]{0,80}?" + Literal;
+
+    public static ContextRegex OutputLiteral() => OutputLiteralRegex;
+
+    private static readonly ContextRegex OutputLiteralRegex = ContextRegex.Checked(OutputLiteralPattern, Shadow, OutputLiteralHolds);
+
+    /// <summary>The <see cref="OutputLiteral"/> pattern anchored on a span found by <see cref="OutputLiterals"/>, for its groups.</summary>
+    private static readonly Regex OutputLiteralSpan = LinearRegex.Large("^(?:" + OutputLiteralPattern + ")$", Shadow);
+
+    /// <summary>An out-verb alone (the start of an <see cref="OutputLiteral"/> match).</summary>
+    [GeneratedRegex(@"\b(?<verb>" + OutVerb + @")\b", Shadow)]
+    private static partial Regex OutVerbWord();
+
+    /// <summary>
+    /// The <see cref="OutputLiteral"/> matches: each out-verb, then the first literal whose look-arounds hold within 80
+    /// characters of the same clause, as the lazy gap of the backtracking pattern found it. A literal that fails its
+    /// look-arounds does not end the search for the verb; the next literal is tried.
+    /// </summary>
+    /// <param name="text">The shadow text.</param>
+    /// <returns>The matches, with the groups of <see cref="OutputLiteralPattern"/>.</returns>
+    public static IEnumerable<Match> OutputLiterals(string text)
+    {
+        for (var pos = 0; pos <= text.Length;)
+        {
+            var verb = OutVerbWord().Match(text, pos);
+            if (!verb.Success)
+            {
+                yield break;
+            }
+
+            var gapStart = verb.Index + verb.Length;
+            var gapEnd = gapStart;
+            while (gapEnd < text.Length && gapEnd - gapStart < 80 && text[gapEnd] is not ('\n' or '.' or '!' or '?' or '`'))
+            {
+                gapEnd++;
+            }
+
+            var literal = VerbHolds(text, verb) ? AnyLiteral().Match(text, gapStart) : System.Text.RegularExpressions.Match.Empty;
+            if (literal.Success && literal.Index <= gapEnd)
+            {
+                var end = literal.Index + literal.Length;
+                var match = OutputLiteralSpan.Match(text, verb.Index, end - verb.Index);
+                if (match.Success)
+                {
+                    yield return match;
+                    pos = end;
+                    continue;
+                }
+            }
+
+            pos = verb.Index + 1;
+        }
+    }
 
     /// <summary>shadow: a literal immediately made exclusive ("X and nothing else", "only the word X", "X verbatim").</summary>
-    [GeneratedRegex(@"(?:\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + Sp + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + Sp + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0 + @")?" + Literal
-        + @"|" + Literal + Sp + @"(?:and" + Sp + @"nothing" + Sp + @"else|and" + Sp + @"stop|verbatim|as" + Sp + @"(?:your|the)" + Sp + @"(?:entire|whole|only|full|complete)|(?:on|by)" + Sp + @"(?:its" + Sp + @"own|itself)|y" + Sp + @"nada" + Sp + @"mas|e" + Sp + @"mais" + Sp + @"nada|und" + Sp + @"sonst" + Sp + @"nichts|et" + Sp + @"rien" + Sp + @"d'?" + Sp0 + @"autre))", Shadow, TimeoutMilliseconds)]
-    public static partial Regex ExclusiveLiteral();
+    private const string ExclusiveLiteralPattern = @"(?:\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + Sp + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + Sp + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0 + @")?" + Literal
+        + @"|" + Literal + Sp + @"(?:and" + Sp + @"nothing" + Sp + @"else|and" + Sp + @"stop|verbatim|as" + Sp + @"(?:your|the)" + Sp + @"(?:entire|whole|only|full|complete)|(?:on|by)" + Sp + @"(?:its" + Sp + @"own|itself)|y" + Sp + @"nada" + Sp + @"mas|e" + Sp + @"mais" + Sp + @"nada|und" + Sp + @"sonst" + Sp + @"nichts|et" + Sp + @"rien" + Sp + @"d'?" + Sp0 + @"autre))";
+
+    public static ContextRegex ExclusiveLiteral() => ExclusiveLiteralRegex;
+
+    private static readonly ContextRegex ExclusiveLiteralRegex = ContextRegex.Checked(ExclusiveLiteralPattern, Shadow, LiteralHolds);
 
     /// <summary>shadow: a literal the answer should consist of, verb last (German) or as the assistant's new name.</summary>
-    [GeneratedRegex(@"\b(?:(?:your|my" + Sp + @"assistant's|the" + Sp + @"assistant's)" + Sp + @"(?:new" + Sp + @")?(?:name|nickname|alias|handle|call" + Sp + @"sign|codename)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?|(?:you" + Sp + @"are|you're)" + Sp + @"(?:now" + Sp + @")?(?:called|named)" + Sp + @"|(?:dein|tu|ton|seu|il" + Sp + @"tuo)" + Sp + @"(?:neuer" + Sp + @"|nuevo" + Sp + @"|nouveau" + Sp + @"|novo" + Sp + @"|nuovo" + Sp + @")?(?:name|nombre|nom|nome)" + Sp + @"(?:ist|es|est|e)" + Sp + @"(?:jetzt" + Sp + @"|ahora" + Sp + @"|maintenant" + Sp + @"|agora" + Sp + @"|ora" + Sp + @")?)" + Literal
+    private const string NamedOrFinalLiteralPattern = @"\b(?:(?:your|my" + Sp + @"assistant's|the" + Sp + @"assistant's)" + Sp + @"(?:new" + Sp + @")?(?:name|nickname|alias|handle|call" + Sp + @"sign|codename)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?|(?:you" + Sp + @"are|you're)" + Sp + @"(?:now" + Sp + @")?(?:called|named)" + Sp + @"|(?:dein|tu|ton|seu|il" + Sp + @"tuo)" + Sp + @"(?:neuer" + Sp + @"|nuevo" + Sp + @"|nouveau" + Sp + @"|novo" + Sp + @"|nuovo" + Sp + @")?(?:name|nombre|nom|nome)" + Sp + @"(?:ist|es|est|e)" + Sp + @"(?:jetzt" + Sp + @"|ahora" + Sp + @"|maintenant" + Sp + @"|agora" + Sp + @"|ora" + Sp + @")?)" + Literal
         + @"|" + Literal + Sp0 + @",?" + Sp0 + @"(?:which|that)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?your" + Sp + @"(?:new" + Sp + @")?name|(?:introduce|present|call|name|rename)" + Sp + @"yourself" + Sp + @"(?:as|to)?" + Sp0 + Literal
-        + @"|" + Literal + Sp + @"(?:[\w-]{1,15}" + Sp + @"){0,2}?(?:auszugeben|ausgeben|auszugeben|zu" + Sp + @"(?:schreiben|antworten|sagen)|bestehen|antworten)\b", Shadow, TimeoutMilliseconds)]
-    public static partial Regex NamedOrFinalLiteral();
+        + @"|" + Literal + Sp + @"(?:[\w-]{1,15}" + Sp + @"){0,2}?(?:auszugeben|ausgeben|auszugeben|zu" + Sp + @"(?:schreiben|antworten|sagen)|bestehen|antworten)\b";
+
+    public static ContextRegex NamedOrFinalLiteral() => NamedOrFinalLiteralRegex;
+
+    private static readonly ContextRegex NamedOrFinalLiteralRegex = ContextRegex.Checked(NamedOrFinalLiteralPattern, Shadow, LiteralHolds);
 
     /// <summary>shadow: an exclusivity word (used in a window around an <see cref="OutputLiteral"/> match).</summary>
-    [GeneratedRegex(@"\b" + Exclusive + @"\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b" + Exclusive + @"\b", Shadow)]
     public static partial Regex ExclusiveWord();
 
     /// <summary>shadow: a reference to the assistant's own answer ("your reply", "every answer", "the response").</summary>
-    [GeneratedRegex(@"\b(?:your|the|each|every|all|this|their|its|any)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:reply|replies|answer|answers|response|responses|output|message|summary|summaries)\b|\bwhatever" + Sp + @"you" + Sp + @"(?:tell|say|write|answer|reply)|\b(?:tu|ta|sa|son|tua|sua|su|la|a|el|o|le|die|deine|seine|jede|ihre|je|chaque|cada|ogni|de|het)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:respuesta|reponse|antwort|resposta|risposta|antwoord)\b|\b(?:before|when|while|after|in)" + Sp + @"(?:answering|replying|responding|summari[sz]ing|you" + Sp + @"(?:answer|reply|respond|summari[sz]e))\b|回答|回复|回覆|答え|返答|返信|出力|输出", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:your|the|each|every|all|this|their|its|any)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:reply|replies|answer|answers|response|responses|output|message|summary|summaries)\b|\bwhatever" + Sp + @"you" + Sp + @"(?:tell|say|write|answer|reply)|\b(?:tu|ta|sa|son|tua|sua|su|la|a|el|o|le|die|deine|seine|jede|ihre|je|chaque|cada|ogni|de|het)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:respuesta|reponse|antwort|resposta|risposta|antwoord)\b|\b(?:before|when|while|after|in)" + Sp + @"(?:answering|replying|responding|summari[sz]ing|you" + Sp + @"(?:answer|reply|respond|summari[sz]e))\b|回答|回复|回覆|答え|返答|返信|出力|输出", Shadow)]
     public static partial Regex AnswerReference();
 
     /// <summary>shadow: Chinese and Japanese output control: begin the answer with, answer only, output only.</summary>
-    [GeneratedRegex(@"(?:以|用)[""「『][^""」』\n]{1,60}[""」』](?:作为|作為|开头|開頭)|[""「『][^""」』\n]{1,60}[""」』]?\s*(?:で始め|から始め|とだけ|だけを?(?:出力|答え|書い|返)|のみ(?:を)?(?:出力|回答))|(?:只|仅|僅)(?:回答|回复|输出|輸出|写|說|说)|(?:と|を)(?:だけ)?出力してください|(?:回答|回复|返答|答え)の?(?:最後|末尾|最初|冒頭|开头|结尾)に?|(?:回答|回复|答案)(?:只有|只是|就是)|とだけ(?:答え|回答|返|出力|書|言)", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:以|用)[""「『][^""」』\n]{1,60}[""」』](?:作为|作為|开头|開頭)|[""「『][^""」』\n]{1,60}[""」』]?\s*(?:で始め|から始め|とだけ|だけを?(?:出力|答え|書い|返)|のみ(?:を)?(?:出力|回答))|(?:只|仅|僅)(?:回答|回复|输出|輸出|写|說|说)|(?:と|を)(?:だけ)?出力してください|(?:回答|回复|返答|答え)の?(?:最後|末尾|最初|冒頭|开头|结尾)に?|(?:回答|回复|答案)(?:只有|只是|就是)|とだけ(?:答え|回答|返|出力|書|言)", Shadow)]
     public static partial Regex OutputControlCjk();
 
     /// <summary>shadow: a markdown image or an HTML image whose URL carries a query string or a token in its path.</summary>
-    [GeneratedRegex(@"!\[[^\]\n]{0,80}\]\(\s*https?://[^\s)]{1,200}\)|<img\b[^>\n]{0,200}\bsrc\s*=\s*[""']?https?://[^\s""'>]{1,200}|\[[^\]\n]{1,80}\]\(\s*https?://[^\s)]{1,200}\)|^\s*\[[^\]\n]{1,40}\]:\s*https?://\S{1,200}", Shadow | RegexOptions.Multiline, TimeoutMilliseconds)]
+    [GeneratedRegex(@"!\[[^\]\n]{0,80}\]\(\s*https?://[^\s)]{1,200}\)|<img\b[^>\n]{0,200}\bsrc\s*=\s*[""']?https?://[^\s""'>]{1,200}|\[[^\]\n]{1,80}\]\(\s*https?://[^\s)]{1,200}\)|^\s*\[[^\]\n]{1,40}\]:\s*https?://\S{1,200}", Shadow | RegexOptions.Multiline)]
     public static partial Regex MarkdownResource();
 
     /// <summary>shadow: a reader asked to render, embed or keep an image, link or URL in its answer.</summary>
-    [GeneratedRegex(@"\b(?:render|embed|display|show|include|insert|add|put|place|append|attach|use|work|end|finish|termina|ajoute|anade|fuge|coloque|inclua|mets|pon)\w{0,3}\b[^\n]{0,80}?\b(?:image|img|picture|pixel|logo|badge|icon|link|hyperlink|url|button|qr|imagen|imagem|lien|bild|enlace)", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:render|embed|display|show|include|insert|add|put|place|append|attach|use|work|end|finish|termina|ajoute|anade|fuge|coloque|inclua|mets|pon)\w{0,3}\b[^\n]{0,80}?\b(?:image|img|picture|pixel|logo|badge|icon|link|hyperlink|url|button|qr|imagen|imagem|lien|bild|enlace)", Shadow)]
     public static partial Regex RenderResource();
 
     /// <summary>shadow: the task switched mid-request ("actually, instead…", "rather than explaining", "the output format changed").</summary>
     [GeneratedRegex(@"\b(?:actually|instead|rather" + Sp + @"than|never" + Sp0 + @"mind|scratch" + Sp + @"that|on" + Sp + @"second" + Sp + @"thought|change" + Sp + @"of" + Sp + @"plans?|forget" + Sp + @"(?:that|it|this)|skip" + Sp + @"the" + Sp + @"(?:usual|normal|actual|real)|"
         + @"(?:format|labels?|categories|rules?|template|output)" + Sp + @"(?:\w+" + Sp + @")?(?:changed|(?:was|were|has" + Sp + @"been|have" + Sp + @"been)" + Sp + @"(?:renamed|changed|updated|replaced))|only" + Sp + @"valid" + Sp + @"(?:label|answer|output|response|value)|"
-        + @"en" + Sp + @"lugar" + Sp + @"de|au" + Sp + @"lieu" + Sp + @"de|anstatt|statt|em" + Sp + @"vez" + Sp + @"de|invece" + Sp + @"di|in" + Sp + @"plaats" + Sp + @"van|remplace" + Sp + @"toute|replace" + Sp + @"(?:your|the)" + Sp + @"(?:whole|entire))\b", Shadow, TimeoutMilliseconds)]
+        + @"en" + Sp + @"lugar" + Sp + @"de|au" + Sp + @"lieu" + Sp + @"de|anstatt|statt|em" + Sp + @"vez" + Sp + @"de|invece" + Sp + @"di|in" + Sp + @"plaats" + Sp + @"van|remplace" + Sp + @"toute|replace" + Sp + @"(?:your|the)" + Sp + @"(?:whole|entire))\b", Shadow)]
     public static partial Regex TaskSwitch();
 
     /// <summary>shadow: a refusal forbidden ("without refusing", "no apologies", "don't say you can't"), in the supported languages.</summary>
     [GeneratedRegex(@"\b(?:(?:without|never|no|not|don'?t|do" + Sp + @"not|stop|avoid|forbidden" + Sp + @"to|not" + Sp + @"allowed" + Sp + @"to)" + Sp + @"(?:\w+" + Sp + @"){0,2}?(?:refus\w*|apologi[sz]\w*|declin\w*|saying" + Sp + @"no|say" + Sp + @"no\b|excuses?|caveats?|moraliz\w*|moralis\w*|lectur\w*|safety" + Sp + @"talk|hedging|push" + Sp0 + @"back)|"
         + @"(?:say|saying|use|using|mention)\w*" + Sp + @"(?:the" + Sp + @"(?:words?|phrases?)" + Sp + @")?""?(?:i" + Sp + @"can'?t|i" + Sp + @"cannot|i'?m" + Sp + @"sorry|as" + Sp + @"an" + Sp + @"ai|sorry|unable)|any" + Sp + @"answer" + Sp + @"other" + Sp + @"than|(?:full|total|complete)" + Sp + @"compliance|want" + Sp + @"to" + Sp + @"say" + Sp + @"no|refusals?" + Sp + @"(?:are|is)" + Sp + @"(?:disabled|not" + Sp + @"allowed|forbidden|off)|"
         + @"no" + Sp + @"te" + Sp + @"disculpes|sin" + Sp + @"(?:disculpas|negarte|rechazar)|no" + Sp + @"digas" + Sp + @"que" + Sp + @"no|sans" + Sp + @"(?:refuser|t'?" + Sp0 + @"excuser|vous" + Sp + @"excuser)|interdiction" + Sp + @"de" + Sp + @"refuser|ne" + Sp + @"(?:refuse|t'?" + Sp0 + @"excuse)" + Sp + @"pas|"
-        + @"keine" + Sp + @"(?:entschuldigung\w*|ablehnung\w*|ausreden)|ohne" + Sp + @"(?:abzulehnen|ablehnung|entschuldigung)|nao" + Sp + @"(?:peca" + Sp + @"desculpas|diga" + Sp + @"que" + Sp + @"nao|recuse)|sem" + Sp + @"(?:recusar|desculpas)|non" + Sp + @"(?:scusarti|rifiutare)|senza" + Sp + @"(?:rifiutare|scuse))\b|断っ|断ら|謝っ|謝ら|不要拒绝|不要道歉|不许拒绝|不准拒绝", Shadow, TimeoutMilliseconds)]
+        + @"keine" + Sp + @"(?:entschuldigung\w*|ablehnung\w*|ausreden)|ohne" + Sp + @"(?:abzulehnen|ablehnung|entschuldigung)|nao" + Sp + @"(?:peca" + Sp + @"desculpas|diga" + Sp + @"que" + Sp + @"nao|recuse)|sem" + Sp + @"(?:recusar|desculpas)|non" + Sp + @"(?:scusarti|rifiutare)|senza" + Sp + @"(?:rifiutare|scuse))\b|断っ|断ら|謝っ|謝ら|不要拒绝|不要道歉|不许拒绝|不准拒绝", Shadow)]
     public static partial Regex RefusalForbidden();
 
     /// <summary>shadow: the assistant asked to simulate a machine that only prints output (terminal, interpreter, database, API, game engine).</summary>
     [GeneratedRegex(@"\b(?:simulat\w*|emulat\w*|act" + Sp + @"as|pretend" + Sp + @"to" + Sp + @"be|you" + Sp + @"are|you're|behave" + Sp + @"like|be|become|play|simula|simule|simuliere|simulez|emule|tu" + Sp + @"es|du" + Sp + @"bist)" + Sp + @"(?:(?:an?|the|my|une?|ein|eine|einen)" + Sp + @")?(?:[\w-]{1,20}" + Sp + @"){0,3}?"
-        + @"(?:terminal|shell|console|interpreter|command" + Sp + @"(?:prompt|line)|cli|repl|database|sql|api|server|virtual" + Sp + @"machine|vm|sandbox|emulator|game" + Sp + @"engine|text" + Sp + @"adventure|compiler|operating" + Sp + @"system|dos" + Sp + @"prompt|machine|computer|bot|assistant|ai|terminale|konsole|maschine|interprete|emulateur|emulador)\b|シミュレート|模拟|模擬|扮演", Shadow, TimeoutMilliseconds)]
+        + @"(?:terminal|shell|console|interpreter|command" + Sp + @"(?:prompt|line)|cli|repl|database|sql|api|server|virtual" + Sp + @"machine|vm|sandbox|emulator|game" + Sp + @"engine|text" + Sp + @"adventure|compiler|operating" + Sp + @"system|dos" + Sp + @"prompt|machine|computer|bot|assistant|ai|terminale|konsole|maschine|interprete|emulateur|emulador)\b|シミュレート|模拟|模擬|扮演", Shadow)]
     public static partial Regex SimulatedMachine();
 
     /// <summary>shadow: the simulated machine's output-only rule ("reply only with the terminal output", "show only the raw response").</summary>
-    [GeneratedRegex(@"\b(?:only|just|solo|seulement|uniquement|nur|apenas)" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:output|results?|response|body|salida|sortie|ausgabe|saida)\b|(?:output|salida|sortie|ausgabe)" + Sp + @"(?:only|solo|uniquement|nur)\b|出力だけ|出力のみ|只(?:显示|輸出|输出)", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:only|just|solo|seulement|uniquement|nur|apenas)" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:output|results?|response|body|salida|sortie|ausgabe|saida)\b|(?:output|salida|sortie|ausgabe)" + Sp + @"(?:only|solo|uniquement|nur)\b|出力だけ|出力のみ|只(?:显示|輸出|输出)", Shadow)]
     public static partial Regex OutputOnly();
 
     /// <summary>shadow: cues that a text sets up examples for the assistant to imitate.</summary>
-    [GeneratedRegex(@"\b(?:examples?|pattern|training|approved|samples?|template|format|ejemplos?|exemples?|beispiele?|exemplos?|esempi|voorbeelden)\b|""(?:prompt|completion)""\s*:", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:examples?|pattern|training|approved|samples?|template|format|ejemplos?|exemples?|beispiele?|exemplos?|esempi|voorbeelden)\b|""(?:prompt|completion)""\s*:", Shadow)]
     public static partial Regex ExampleCue();
 
     /// <summary>shadow: a labelled or numbered line ("Q: …", "Input: … -> Output: …", "1. …", {"prompt": …}).</summary>
-    [GeneratedRegex(@"^\s*(?:\d{1,2}[.)]\s+|[\w'-]{1,12}\s*[:=]|\{\s*""\w{1,12}""\s*:)|->|=>|\b(?:assistant|answer|output|bot|ai|reply|response|completion)\s*[:=]", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:\d{1,2}[.)]\s+|[\w'-]{1,12}\s*[:=]|\{\s*""\w{1,12}""\s*:)|->|=>|\b(?:assistant|answer|output|bot|ai|reply|response|completion)\s*[:=]", Shadow)]
     public static partial Regex LabelledLine();
 
     /// <summary>shadow: an answer slot left open for the assistant to fill ("A:", "Output:" at the end of a line).</summary>
-    [GeneratedRegex(@"(?:\b(?:a|answer|output|assistant|ai|bot|completion|response|reply|r)|->|=>)\s*:?\s*$", Shadow | RegexOptions.Multiline, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:\b(?:a|answer|output|assistant|ai|bot|completion|response|reply|r)|->|=>)\s*:?\s*$", Shadow | RegexOptions.Multiline)]
     public static partial Regex OpenAnswerSlot();
 
     /// <summary>shadow: a code-like token or a quoted string (for the repeated-literal few-shot check).</summary>
-    [GeneratedRegex(Literal, Shadow, TimeoutMilliseconds)]
-    public static partial Regex AnyLiteral();
+    private const string AnyLiteralPattern = Literal;
+
+    public static ContextRegex AnyLiteral() => AnyLiteralRegex;
+
+    private static readonly ContextRegex AnyLiteralRegex = ContextRegex.Checked(AnyLiteralPattern, Shadow, LiteralHolds);
 }
 
 /// <summary>Overrides in languages whose script the shadow does not keep (Cyrillic, Hangul) or that the main patterns do not cover (Dutch, Swedish, Danish, Norwegian, Polish, Turkish), and German compound nouns.</summary>
@@ -125,72 +185,76 @@ internal static partial class InjectionPatterns
         + @"|(?:지시|지침|명령|규칙|설정|프롬프트)[^.!?\n]{0,20}?(?:무시|잊어)"
         + @"|\b(?:negeer|vergeet|ignoreer|ignorera|strunta\s+i|glöm|glom|ignorer|glem|zignoruj|zapomnij|görmezden\s+gel|unut)\b[^.!?\n]{0,40}?\b(?:instructies|instructie|regels|opdrachten|instruktioner|instruktionerna|regler|reglerna|instruksjoner|instruksjonene|instrukser|instrukcje|instrukcji|zasady|talimatlar\w*|kurallar\w*)\b"
         + @"|\b(?:vergiss|ignoriere|ignorieren|missachte)\b[^.!?\n]{0,30}?\b\w{2,20}(?:anweisungen|vorgaben|regeln|befehle|instruktionen)\b"
-        + @"|\b(?:olvida|ignora|oublie|esquece|esqueca|dimentica)\b[^.!?\n]{0,20}?\b(?:tu|tua|ta|sua|su|la|a|le|il)\s+(?:configuraci[oó]n|configuration|configura[cç][aã]o|configurazione|programaci[oó]n|programmation|programa[cç][aã]o)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+        + @"|\b(?:olvida|ignora|oublie|esquece|esqueca|dimentica)\b[^.!?\n]{0,20}?\b(?:tu|tua|ta|sua|su|la|a|le|il)\s+(?:configuraci[oó]n|configuration|configura[cç][aã]o|configurazione|programaci[oó]n|programmation|programa[cç][aã]o)\b", Raw)]
     public static partial Regex OverrideMoreLanguages();
 
     /// <summary>raw: "answer only with" in Russian, Korean, Dutch and Scandinavian languages.</summary>
-    [GeneratedRegex(@"(?:ответь|отвечай|напиши|выведи)\s+(?:только|лишь)|(?:только|лишь)\s+(?:ответь|напиши|выведи)|(?:라고만|만\s*(?:답|출력))|\b(?:antwoord|svara|svar|odpowiedz)\s+(?:alleen|bara|kun|tylko)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:ответь|отвечай|напиши|выведи)\s+(?:только|лишь)|(?:только|лишь)\s+(?:ответь|напиши|выведи)|(?:라고만|만\s*(?:답|출력))|\b(?:antwoord|svara|svar|odpowiedz)\s+(?:alleen|bara|kun|tylko)\b", Raw)]
     public static partial Regex AnswerOnlyMoreLanguages();
 
     /// <summary>shadow: an instruction to join fragments and act on the result.</summary>
-    [GeneratedRegex(@"\b(?:join|combine|concatenate|put" + Sp + @"(?:them|these|it)" + Sp + @"together|merge|assemble|read" + Sp + @"(?:\w+" + Sp + @"){0,4}?as" + Sp + @"(?:one|a" + Sp + @"single)" + Sp + @"(?:sentence|instruction|command|string))\b[^\n]{0,80}?\b(?:follow|execute|run|obey|perform|do|apply|carry" + Sp + @"out|act" + Sp + @"on|comply)\b|\b(?:follow|execute|run|obey|perform|do|apply|carry" + Sp + @"out)\b[^\n]{0,40}?\b(?:the" + Sp + @")?(?:result|resulting|combined|joined|concatenated|assembled)\b|\b(?:execute|perform|run|apply|do)" + Sp + @"(?:[a-z]\w{0,5}" + Sp0 + @"\+" + Sp0 + @")|\b(?:do|follow|execute|obey)" + Sp + @"(?:what|whatever)" + Sp + @"(?:was|is|gets|got)" + Sp + @"(?:printed|output|shown|returned|displayed|produced)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:join|combine|concatenate|put" + Sp + @"(?:them|these|it)" + Sp + @"together|merge|assemble|read" + Sp + @"(?:\w+" + Sp + @"){0,4}?as" + Sp + @"(?:one|a" + Sp + @"single)" + Sp + @"(?:sentence|instruction|command|string))\b[^\n]{0,80}?\b(?:follow|execute|run|obey|perform|do|apply|carry" + Sp + @"out|act" + Sp + @"on|comply)\b|\b(?:follow|execute|run|obey|perform|do|apply|carry" + Sp + @"out)\b[^\n]{0,40}?\b(?:the" + Sp + @")?(?:result|resulting|combined|joined|concatenated|assembled)\b|\b(?:execute|perform|run|apply|do)" + Sp + @"(?:[a-z]\w{0,5}" + Sp0 + @"\+" + Sp0 + @")|\b(?:do|follow|execute|obey)" + Sp + @"(?:what|whatever)" + Sp + @"(?:was|is|gets|got)" + Sp + @"(?:printed|output|shown|returned|displayed|produced)\b", Shadow)]
     public static partial Regex JoinAndFollow();
 
     /// <summary>shadow: the latest instruction claimed to win ("my real request:", "the most recent instruction always wins").</summary>
-    [GeneratedRegex(@"\b(?:(?:my|the|our)" + Sp + @"(?:real|actual|true)" + Sp + @"(?:request|question|task|instruction|ask)|(?:the" + Sp + @")?(?:latest|most" + Sp + @"recent|last|newest)" + Sp + @"(?:instruction|request|message|rule)" + Sp + @"(?:always" + Sp + @")?(?:wins|takes" + Sp + @"(?:precedence|priority)|overrides|counts|is" + Sp + @"the" + Sp + @"one)|(?:this|the" + Sp + @"following)" + Sp + @"(?:instruction" + Sp + @"|message" + Sp + @"|request" + Sp + @")?(?:overrides|supersedes|takes" + Sp + @"(?:precedence|priority)" + Sp + @"over))\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?:my|the|our)" + Sp + @"(?:real|actual|true)" + Sp + @"(?:request|question|task|instruction|ask)|(?:the" + Sp + @")?(?:latest|most" + Sp + @"recent|last|newest)" + Sp + @"(?:instruction|request|message|rule)" + Sp + @"(?:always" + Sp + @")?(?:wins|takes" + Sp + @"(?:precedence|priority)|overrides|counts|is" + Sp + @"the" + Sp + @"one)|(?:this|the" + Sp + @"following)" + Sp + @"(?:instruction" + Sp + @"|message" + Sp + @"|request" + Sp + @")?(?:overrides|supersedes|takes" + Sp + @"(?:precedence|priority)" + Sp + @"over))\b", Shadow)]
     public static partial Regex LatestWins();
 
     /// <summary>shadow: an answer format or template that carries a code ("answer in this format: LINE 1: SR-…", "reply in the format &lt;token&gt; | &lt;answer&gt; where token is …").</summary>
-    [GeneratedRegex(@"\b(?:format|template|layout|header|heading|title|signature|footer)\b[^.!?]{0,120}?(?<![\w-])(?=(?:[a-z_-]*\d){3})(?=(?:[0-9_-]*[a-z]){2})[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){1,5}(?![\w-])", Shadow, TimeoutMilliseconds)]
-    public static partial Regex FormatWithCode();
+    private const string FormatWithCodePattern = @"\b(?:format|template|layout|header|heading|title|signature|footer)\b[^.!?]{0,120}?(?<code>[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){1,5})";
+
+    public static ContextRegex FormatWithCode() => FormatWithCodeRegex;
+
+    private static readonly ContextRegex FormatWithCodeRegex = ContextRegex.Checked(FormatWithCodePattern, Shadow, FormatWithCodeHolds);
 
     /// <summary>shadow: a role directive in brackets inside a message ("[[assistant: …]]", "[system: …]").</summary>
-    [GeneratedRegex(@"[\[{(]{1,2}[ \t]*(?:assistant|system|ai|bot|admin|developer|model|llm)(?:" + Sp + @"(?:note|directive|instructions?|override|command))?[ \t]*:", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"[\[{(]{1,2}[ \t]*(?:assistant|system|ai|bot|admin|developer|model|llm)(?:" + Sp + @"(?:note|directive|instructions?|override|command))?[ \t]*:", Shadow)]
     public static partial Regex BracketedRole();
 
     /// <summary>raw: a quoted fragment (for re-assembling split payloads).</summary>
-    [GeneratedRegex(@"[""'“‘`«](?<value>[^""'“”‘’`«»\n]{1,120})[""'”’`»]|\b\w{1,8}\d?\s*(?:=|:)\s*(?<value>[A-Za-z][\w-]{0,30})(?=\s*[,;\n]|\s*$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+    [GeneratedRegex(@"[""'“‘`«](?<value>[^""'“”‘’`«»\n]{1,120})[""'”’`»]|\b\w{1,8}\d?\s*(?:=|:)\s*(?<value>[A-Za-z][\w-]{0,30})(?:\s*[,;\n]|\s*$)", RawCase)]
     public static partial Regex Fragment();
 
     /// <summary>raw: a labelled part of a split message ("Part 1: …", "Fragment two - …"), to the end of its line.</summary>
-    [GeneratedRegex(@"\b(?:part|fragment|piece|section|chunk|teil|parte|partie)\s*(?:\d{1,2}|one|two|three|four|[a-d])\s*(?:of\s*\d\s*)?[:.)-]\s*(?<value>[^\n]{1,600})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:part|fragment|piece|section|chunk|teil|parte|partie)\s*(?:\d{1,2}|one|two|three|four|[a-d])\s*(?:of\s*\d\s*)?[:.)-]\s*(?<value>[^\n]{1,600})", Raw)]
     public static partial Regex PartFragment();
 
     /// <summary>shadow: a code-like token that joins letters and digits with hyphens or underscores ("sr-3e0a1b", "300-4471").</summary>
-    [GeneratedRegex(@"(?<![\w-])(?=[a-z0-9_-]*\d\d)[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){1,5}(?![\w-])", Shadow, TimeoutMilliseconds)]
-    public static partial Regex CodeToken();
+    public static ContextRegex CodeToken() => CodeTokenRegex;
+
+    private static readonly ContextRegex CodeTokenRegex = new(@"[^\w-]", 1, "", @"[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){1,5}", @"$|[^\w-]", Shadow, HasTwoDigits);
 }
 
 /// <summary>Configuration-style attacks, comments addressed to the AI, standing echo rules and multilingual persona frames.</summary>
 internal static partial class InjectionPatterns
 {
     /// <summary>shadow: the assistant's rules, safety or persona set to nothing in configuration syntax ("rules=none", "safety: off", "previous instructions = void").</summary>
-    [GeneratedRegex(@"\b(?:(?:previous|prior|old|system|safety|content|your|all|ethical)" + Sp + @")?(?:instructions?|rules|guidelines|persona|safety|filters?|filtering|guardrails?|restrictions|polic(?:y|ies)|moderation|censorship|alignment|ethics|limits)[ \t]*(?:=|:|->|:=)[ \t]*(?:void|null|none|nil|disabled?|off|false|0|removed|empty|ignored?|unrestricted|unlimited)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?:previous|prior|old|system|safety|content|your|all|ethical)" + Sp + @")?(?:instructions?|rules|guidelines|persona|safety|filters?|filtering|guardrails?|restrictions|polic(?:y|ies)|moderation|censorship|alignment|ethics|limits)[ \t]*(?:=|:|->|:=)[ \t]*(?:void|null|none|nil|disabled?|off|false|0|removed|empty|ignored?|unrestricted|unlimited)\b", Shadow)]
     public static partial Regex SettingDisabled();
 
     /// <summary>shadow: a code or markup comment that speaks to the AI ("&lt;!-- system: …", "-- AI: before answering …", "/* assistant directive: …").</summary>
-    [GeneratedRegex(@"(?:<!--|/\*|(?:^|\s)--|(?:^|\s)//|(?:^|\s)#)[ \t]*(?:(?:note|message|instructions?|directive)" + Sp + @"(?:to|for)" + Sp + @"(?:the" + Sp + @")?(?:ai|assistant|model|llm|bot)|(?:ai|assistant|llm|chatbot|bot|model)(?:" + Sp + @"(?:directive|instructions?|note|override|task|command))?|system(?:" + Sp + @"(?:directive|instructions?|note|override|prompt|message))?|developer" + Sp + @"(?:note|instructions?))[ \t]*:", Shadow | RegexOptions.Multiline, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:<!--|/\*|(?:^|\s)--|(?:^|\s)//|(?:^|\s)#)[ \t]*(?:(?:note|message|instructions?|directive)" + Sp + @"(?:to|for)" + Sp + @"(?:the" + Sp + @")?(?:ai|assistant|model|llm|bot)|(?:ai|assistant|llm|chatbot|bot|model)(?:" + Sp + @"(?:directive|instructions?|note|override|task|command))?|system(?:" + Sp + @"(?:directive|instructions?|note|override|prompt|message))?|developer" + Sp + @"(?:note|instructions?))[ \t]*:", Shadow | RegexOptions.Multiline)]
     public static partial Regex CommentToAi();
 
     /// <summary>raw: JSON fields that smuggle instructions or roles into a user's data ("instructions": "…", "assistant_override": "…", "role": "system").</summary>
-    [GeneratedRegex(@"""(?:instructions?|system(?:_?prompt|_?message)?|\w{0,20}override\w{0,20}|directive|admin_\w{1,20}|assistant_\w{1,20}|ai_\w{1,20})""\s*:\s*""|""role""\s*:\s*""(?:system|developer)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+    [GeneratedRegex(@"""(?:instructions?|system(?:_?prompt|_?message)?|\w{0,20}override\w{0,20}|directive|admin_\w{1,20}|assistant_\w{1,20}|ai_\w{1,20})""\s*:\s*""|""role""\s*:\s*""(?:system|developer)""", Raw)]
     public static partial Regex InstructionField();
 
     /// <summary>raw: JSON fields that tell the reader what to do next ("next_step": "…", "action": "…").</summary>
-    [GeneratedRegex(@"""(?:next_?steps?|next_?action|todo|to_do|instructions_for_\w{1,20}|command|action_required|required_action)""\s*:\s*""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+    [GeneratedRegex(@"""(?:next_?steps?|next_?action|todo|to_do|instructions_for_\w{1,20}|command|action_required|required_action)""\s*:\s*""", Raw)]
     public static partial Regex NextStepField();
 
     /// <summary>shadow: a standing rule that the answer echoes whatever the user sends next ("reply with only the code I send", "answer every message with the last word I typed").</summary>
-    [GeneratedRegex(@"\b(?:repeat|say|write|type|copy)" + Sp + @"(?:this" + Sp + @")?(?:after" + Sp + @"me|back" + Sp + @"to" + Sp + @"me" + Sp + @"exactly|exactly" + Sp + @"as" + Sp + @"(?:i|written))\b|\b(?:reply|answer|respond|return|repeat|say|echo|end|finish|sign)\w*\b[^.\n]{0,50}?\b(?:the|each|every|that)?" + Sp0 + @"(?:last" + Sp + @")?(?:word|code|tag|text|string|phrase|token|thing|value|name)s?" + Sp + @"(?:i|we)" + Sp + @"(?:send|give|type|typed|write|wrote|provide|say|said|enter|paste)\b|(?:送った|書いた|入力した|言った)(?:単語|言葉|文字|コード)(?:だけ|のみ)|\b(?:responde|responda|reponds|antworte)\w*" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:so|solo|seulement|nur)" + Sp + @"(?:com|con|avec|mit)" + Sp + @"(?:ela|ele|ella|el|elle|il|ihm|ihr)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:repeat|say|write|type|copy)" + Sp + @"(?:this" + Sp + @")?(?:after" + Sp + @"me|back" + Sp + @"to" + Sp + @"me" + Sp + @"exactly|exactly" + Sp + @"as" + Sp + @"(?:i|written))\b|\b(?:reply|answer|respond|return|repeat|say|echo|end|finish|sign)\w*\b[^.\n]{0,50}?\b(?:the|each|every|that)?" + Sp0 + @"(?:last" + Sp + @")?(?:word|code|tag|text|string|phrase|token|thing|value|name)s?" + Sp + @"(?:i|we)" + Sp + @"(?:send|give|type|typed|write|wrote|provide|say|said|enter|paste)\b|(?:送った|書いた|入力した|言った)(?:単語|言葉|文字|コード)(?:だけ|のみ)|\b(?:responde|responda|reponds|antworte)\w*" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:so|solo|seulement|nur)" + Sp + @"(?:com|con|avec|mit)" + Sp + @"(?:ela|ele|ella|el|elle|il|ihm|ihr)\b", Shadow)]
     public static partial Regex EchoRule();
 
     /// <summary>shadow: persona frames in Spanish, French, German, Portuguese and Italian that the main role pattern does not have.</summary>
     [GeneratedRegex(@"\b(?:finja" + Sp + @"que" + Sp + @"(?:voce|tu)" + Sp + @"(?:e|es)|finge" + Sp + @"(?:que" + Sp + @")?(?:eres|ser)|imagina" + Sp + @"que" + Sp + @"eres|fais" + Sp + @"comme" + Sp + @"si" + Sp + @"tu" + Sp + @"etais|imagine" + Sp + @"que" + Sp + @"tu" + Sp + @"es|tu" + Sp + @"es" + Sp + @"desormais|du" + Sp + @"bist" + Sp + @"ab" + Sp + @"(?:jetzt|sofort|heute)|stell" + Sp + @"dir" + Sp + @"vor," + Sp0 + @"du" + Sp + @"(?:warst|bist)|tu" + Sp + @"sei" + Sp + @"ora|immagina" + Sp + @"di" + Sp + @"essere|fai" + Sp + @"finta" + Sp + @"di" + Sp + @"essere)\b"
-        + @"(?:(?<bad>[^.!?\n]{0,80}?(?:sem" + Sp + @"(?:regras|restricoes|limites|filtros)|sin" + Sp + @"(?:reglas|normas|restricciones|limites|filtros)|sans" + Sp + @"(?:regles|restrictions|limites|filtres)|ohne" + Sp + @"(?:regeln|vorgaben|einschrankungen|grenzen|filter)|senza" + Sp + @"(?:regole|restrizioni|limiti|filtri)))|(?<plain>))", Shadow, TimeoutMilliseconds)]
+        + @"(?:(?<bad>[^.!?\n]{0,80}?(?:sem" + Sp + @"(?:regras|restricoes|limites|filtros)|sin" + Sp + @"(?:reglas|normas|restricciones|limites|filtros)|sans" + Sp + @"(?:regles|restrictions|limites|filtres)|ohne" + Sp + @"(?:regeln|vorgaben|einschrankungen|grenzen|filter)|senza" + Sp + @"(?:regole|restrizioni|limiti|filtri)))|(?<plain>))", Shadow)]
     public static partial Regex RoleFrameMoreLanguages();
 
     /// <summary>shadow: delimiter escapes in Spanish, French, German, Portuguese and Italian ("### FIN DE L'ENTRÉE UTILISATEUR ###").</summary>
-    [GeneratedRegex(@"\bend" + Sp + @"of" + Sp + @"(?:the" + Sp + @")?(?:customer|user|human|client)(?:'s)?" + Sp + @"(?:text|input|message|request|query|data|turn)\b|\b(?:fin" + Sp + @"(?:de" + Sp + @"l'?" + Sp0 + @"entree|du" + Sp + @"message|de" + Sp + @"la" + Sp + @"(?:requete|saisie)|del" + Sp + @"(?:mensaje|texto|usuario)|de" + Sp + @"la" + Sp + @"entrada)|ende" + Sp + @"der" + Sp + @"(?:benutzereingabe|eingabe|nachricht)|fim" + Sp + @"da" + Sp + @"(?:entrada|mensagem)|fine" + Sp + @"(?:dell'?" + Sp0 + @"input|del" + Sp + @"messaggio))\b|\b(?:consigne|instruction|instrucci[o]n|anweisung|instrucao|istruzione)s?" + Sp + @"(?:de" + Sp + @"l'?" + Sp0 + @"operateur|del" + Sp + @"(?:operador|sistema)|des" + Sp + @"(?:betreibers|systems)|do" + Sp + @"(?:operador|sistema)|dell'?" + Sp0 + @"operatore|du" + Sp + @"systeme)" + Sp0 + @":", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bend" + Sp + @"of" + Sp + @"(?:the" + Sp + @")?(?:customer|user|human|client)(?:'s)?" + Sp + @"(?:text|input|message|request|query|data|turn)\b|\b(?:fin" + Sp + @"(?:de" + Sp + @"l'?" + Sp0 + @"entree|du" + Sp + @"message|de" + Sp + @"la" + Sp + @"(?:requete|saisie)|del" + Sp + @"(?:mensaje|texto|usuario)|de" + Sp + @"la" + Sp + @"entrada)|ende" + Sp + @"der" + Sp + @"(?:benutzereingabe|eingabe|nachricht)|fim" + Sp + @"da" + Sp + @"(?:entrada|mensagem)|fine" + Sp + @"(?:dell'?" + Sp0 + @"input|del" + Sp + @"messaggio))\b|\b(?:consigne|instruction|instrucci[o]n|anweisung|instrucao|istruzione)s?" + Sp + @"(?:de" + Sp + @"l'?" + Sp0 + @"operateur|del" + Sp + @"(?:operador|sistema)|des" + Sp + @"(?:betreibers|systems)|do" + Sp + @"(?:operador|sistema)|dell'?" + Sp0 + @"operatore|du" + Sp + @"systeme)" + Sp0 + @":", Shadow)]
     public static partial Regex DelimiterMoreLanguages();
 }
 
@@ -198,23 +262,24 @@ internal static partial class InjectionPatterns
 internal static partial class InjectionPatterns
 {
     /// <summary>shadow: transform a text (decode, translate, reverse, shift) and then obey it, in the supported languages.</summary>
-    [GeneratedRegex(@"\b(?:decod\w*|decipher\w*|decrypt\w*|translat\w*|convert\w*|revers\w*|shift\w*|unscrambl\w*|rearrang\w*|(?:apply|use|undo|run)" + Sp + @"(?:the" + Sp + @")?(?:rot" + Sp0 + @"-?13|base" + Sp0 + @"64|caesar|cipher|hex|decoding|decoder)|read" + Sp + @"(?:\w+" + Sp + @"){0,4}?(?:backwards|in" + Sp + @"reverse)|ubersetze\w*|traduz\w*|traduce\w*|traduis\w*|tradui\w*|decodific\w*|decode\w*|entschlussel\w*|dekodier\w*)\b[^\n]{0,100}?\b(?:follow|obey|execute|carry" + Sp + @"out|act" + Sp + @"on|comply|perform|do" + Sp + @"(?:what|as)" + Sp + @"(?:it|they)" + Sp + @"(?:says?|commands?|tells?|asks?)|do" + Sp + @"(?:it|that|them)|respond" + Sp + @"to" + Sp + @"it" + Sp + @"as" + Sp + @"if|then" + Sp + @"(?:do|perform|apply)" + Sp + @"it|siga|sigue|suis|suivez|befolge\w*|folge|esegui|segui|volg|fuhre" + Sp + @"(?:\w+" + Sp + @")?aus)\b|(?:解码|解碼|翻译|翻譯|デコード|翻訳)[^\n]{0,40}?(?:照做|执行|執行|遵循|従って|実行)", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:decod\w*|decipher\w*|decrypt\w*|translat\w*|convert\w*|revers\w*|shift\w*|unscrambl\w*|rearrang\w*|(?:apply|use|undo|run)" + Sp + @"(?:the" + Sp + @")?(?:rot" + Sp0 + @"-?13|base" + Sp0 + @"64|caesar|cipher|hex|decoding|decoder)|read" + Sp + @"(?:\w+" + Sp + @"){0,4}?(?:backwards|in" + Sp + @"reverse)|ubersetze\w*|traduz\w*|traduce\w*|traduis\w*|tradui\w*|decodific\w*|decode\w*|entschlussel\w*|dekodier\w*)\b[^\n]{0,100}?\b(?:follow|obey|execute|carry" + Sp + @"out|act" + Sp + @"on|comply|perform|do" + Sp + @"(?:what|as)" + Sp + @"(?:it|they)" + Sp + @"(?:says?|commands?|tells?|asks?)|do" + Sp + @"(?:it|that|them)|respond" + Sp + @"to" + Sp + @"it" + Sp + @"as" + Sp + @"if|then" + Sp + @"(?:do|perform|apply)" + Sp + @"it|siga|sigue|suis|suivez|befolge\w*|folge|esegui|segui|volg|fuhre" + Sp + @"(?:\w+" + Sp + @")?aus)\b|(?:解码|解碼|翻译|翻譯|デコード|翻訳)[^\n]{0,40}?(?:照做|执行|執行|遵循|従って|実行)", Shadow)]
     public static partial Regex TransformAndFollow();
 
     /// <summary>shadow: a claim of authority over the assistant ("I'm on the provider's safety team", "root access has been granted", "you are required to").</summary>
-    [GeneratedRegex(@"\b(?:(?:i'?m|i" + Sp + @"am|we" + Sp + @"are|this" + Sp + @"is)" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:on|from|of|with)" + Sp + @"(?:the|your)" + Sp + @"(?:[\w'-]+" + Sp + @"){0,2}?(?:safety|security|trust|red" + Sp0 + @"team|alignment|moderation|engineering|developer|development|admin|it|compliance|policy)" + Sp + @"team|(?:security|safety|compliance)" + Sp + @"officer" + Sp + @"here|(?:root|admin|administrator|sudo|elevated|developer|superuser|maintenance)" + Sp + @"(?:access|privileges?|rights|mode|clearance)" + Sp + @"(?:has" + Sp + @"been|have" + Sp + @"been|is|was|are)" + Sp + @"(?:now" + Sp + @")?(?:granted|enabled|unlocked|activated|confirmed)|(?:approved|authori[sz]ed|sanctioned|official|internal)" + Sp + @"(?:evaluation|test|audit|exercise|red" + Sp0 + @"team\w*|assessment)|you" + Sp + @"are" + Sp + @"(?:now" + Sp + @")?(?:required|obligated|ordered|authori[sz]ed|cleared)" + Sp + @"to)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?:i'?m|i" + Sp + @"am|we" + Sp + @"are|this" + Sp + @"is)" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:on|from|of|with)" + Sp + @"(?:the|your)" + Sp + @"(?:[\w'-]+" + Sp + @"){0,2}?(?:safety|security|trust|red" + Sp0 + @"team|alignment|moderation|engineering|developer|development|admin|it|compliance|policy)" + Sp + @"team|(?:security|safety|compliance)" + Sp + @"officer" + Sp + @"here|(?:root|admin|administrator|sudo|elevated|developer|superuser|maintenance)" + Sp + @"(?:access|privileges?|rights|mode|clearance)" + Sp + @"(?:has" + Sp + @"been|have" + Sp + @"been|is|was|are)" + Sp + @"(?:now" + Sp + @")?(?:granted|enabled|unlocked|activated|confirmed)|(?:approved|authori[sz]ed|sanctioned|official|internal)" + Sp + @"(?:evaluation|test|audit|exercise|red" + Sp0 + @"team\w*|assessment)|you" + Sp + @"are" + Sp + @"(?:now" + Sp + @")?(?:required|obligated|ordered|authori[sz]ed|cleared)" + Sp + @"to)\b", Shadow)]
     public static partial Regex AuthorityOverAssistant();
 
     /// <summary>raw: a run of decimal character codes ("73 103 110 111 …").</summary>
-    [GeneratedRegex(@"(?<![\d.])(?:(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])[ ,;]+){7,}(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])(?![\d.])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
-    public static partial Regex CharCodeRun();
+    public static ContextRegex CharCodeRun() => CharCodeRunRegex;
+
+    private static readonly ContextRegex CharCodeRunRegex = new(@"[^\d.]", 1, "", @"(?:(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])[ ,;]+){7,}(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])", @"$|[^\d.]", RawCase);
 
     /// <summary>shadow: a cue that a text is shifted, reversed word by word, or otherwise transformed.</summary>
-    [GeneratedRegex(@"\b(?:shift\w*|caesar|cipher|rotat\w*|reverse" + Sp + @"order|backwards|words" + Sp + @"in" + Sp + @"reverse|reversed)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:shift\w*|caesar|cipher|rotat\w*|reverse" + Sp + @"order|backwards|words" + Sp + @"in" + Sp + @"reverse|reversed)\b", Shadow)]
     public static partial Regex ShiftCue();
 
     /// <summary>shadow: a mention of rot13 (the whole text is then also read through rot13).</summary>
-    [GeneratedRegex(@"\brot" + Sp0 + @"-?13\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\brot" + Sp0 + @"-?13\b", Shadow)]
     public static partial Regex Rot13Cue();
 }
 
@@ -222,15 +287,18 @@ internal static partial class InjectionPatterns
 internal static partial class InjectionPatterns
 {
     /// <summary>shadow: "your system prompt", "your initial instructions", "the instructions you were given" (group <c>strong</c>), or "your rules" (weak).</summary>
-    [GeneratedRegex(@"\b(?:(?<strong>your" + Sp + @"(?:own" + Sp + @"|full" + Sp + @"|entire" + Sp + @"|exact" + Sp + @"|complete" + Sp + @")?(?:system" + Sp0 + @"(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?)" + Sp0 + @"(?:prompt|instructions?|rules|directives|configuration|message)|prompt" + Sp + @"(?:text|template|instructions?)|instructions" + Sp + @"(?:verbatim|word" + Sp + @"for" + Sp + @"word))|(?:the" + Sp + @")?(?:instructions|rules|prompt|directives|text)" + Sp + @"(?:you" + Sp + @"(?:were|have" + Sp + @"been)" + Sp + @"(?:given|told|programmed|configured|set" + Sp + @"up)|(?:given|provided)" + Sp + @"to" + Sp + @"you|(?:that" + Sp + @")?(?:define|configure|govern|control)" + Sp + @"you)|(?:tu|votre|ton|dein|deine|il" + Sp + @"tuo|o" + Sp + @"seu|tu)" + Sp + @"(?:prompt" + Sp + @"(?:de" + Sp + @")?(?:sistema|systeme|system)|systemprompt|system" + Sp0 + @"-?prompt|mensaje" + Sp + @"de" + Sp + @"sistema|instrucciones" + Sp + @"(?:iniciales|originales|ocultas)|instructions" + Sp + @"(?:initiales|cachees)|anweisungen))|(?<weak>your" + Sp + @"(?:instructions|rules|guidelines|configuration|config|directives|programming|setup)))\b|系统提示|系統提示|システムプロンプト|初期指示", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?<strong>your" + Sp + @"(?:own" + Sp + @"|full" + Sp + @"|entire" + Sp + @"|exact" + Sp + @"|complete" + Sp + @")?(?:system" + Sp0 + @"(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?)" + Sp0 + @"(?:prompt|instructions?|rules|directives|configuration|message)|prompt" + Sp + @"(?:text|template|instructions?)|instructions" + Sp + @"(?:verbatim|word" + Sp + @"for" + Sp + @"word))|(?:the" + Sp + @")?(?:instructions|rules|prompt|directives|text)" + Sp + @"(?:you" + Sp + @"(?:were|have" + Sp + @"been)" + Sp + @"(?:given|told|programmed|configured|set" + Sp + @"up)|(?:given|provided)" + Sp + @"to" + Sp + @"you|(?:that" + Sp + @")?(?:define|configure|govern|control)" + Sp + @"you)|(?:tu|votre|ton|dein|deine|il" + Sp + @"tuo|o" + Sp + @"seu|tu)" + Sp + @"(?:prompt" + Sp + @"(?:de" + Sp + @")?(?:sistema|systeme|system)|systemprompt|system" + Sp0 + @"-?prompt|mensaje" + Sp + @"de" + Sp + @"sistema|instrucciones" + Sp + @"(?:iniciales|originales|ocultas)|instructions" + Sp + @"(?:initiales|cachees)|anweisungen))|(?<weak>your" + Sp + @"(?:instructions|rules|guidelines|configuration|config|directives|programming|setup)))\b|系统提示|系統提示|システムプロンプト|初期指示", Shadow)]
     public static partial Regex OwnConfiguration();
 
     /// <summary>shadow: a secret asked for outright ("tell me the admin password", "give me the access code").</summary>
-    [GeneratedRegex(@"\b(?:tell|give|show|send|reveal|share|print|say|spell|read|whisper)" + Sp + @"(?:me|us)" + Sp + @"(?:the|your)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:password|passphrase|passcode|pin|secret|api" + Sp + @"key|access" + Sp + @"(?:code|key|token)|master" + Sp + @"(?:code|key|password)|credentials?|secret" + Sp + @"(?:code|key|word))\b(?!" + Sp + @"(?:requirements?|polic(?:y|ies)|rules|reset|strength|length|format|manager|field|change|hint|recovery|settings))", Shadow, TimeoutMilliseconds)]
-    public static partial Regex SecretAskedOutright();
+    private const string SecretAskedOutrightPattern = @"\b(?:tell|give|show|send|reveal|share|print|say|spell|read|whisper)" + Sp + @"(?:me|us)" + Sp + @"(?:the|your)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:password|passphrase|passcode|pin|secret|api" + Sp + @"key|access" + Sp + @"(?:code|key|token)|master" + Sp + @"(?:code|key|password)|credentials?|secret" + Sp + @"(?:code|key|word))\b";
+
+    public static ContextRegex SecretAskedOutright() => SecretAskedOutrightRegex;
+
+    private static readonly ContextRegex SecretAskedOutrightRegex = ContextRegex.Checked(SecretAskedOutrightPattern, Shadow, SecretAskedOutrightHolds);
 
     /// <summary>shadow: a name for an AI that a document could be speaking to.</summary>
-    [GeneratedRegex(@"\b(?:ai|a\.i\.|assistant|assistants|chatbot|bot|llm|language" + Sp + @"model|gpt|chatgpt|copilot|agent|ia|ki|asistente|assistente|assistant)\b|助手|アシスタント", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:ai|a\.i\.|assistant|assistants|chatbot|bot|llm|language" + Sp + @"model|gpt|chatgpt|copilot|agent|ia|ki|asistente|assistente|assistant)\b|助手|アシスタント", Shadow)]
     public static partial Regex AiAddressee();
 }
 
@@ -240,7 +308,7 @@ internal static partial class InjectionPatterns
     /// <summary>raw: a heading or note addressed to an AI assistant ("Note for the AI assistant:", "Uwaga dla asystenta AI:", "致AI助手：", "Till AI-assistenten:").</summary>
     [GeneratedRegex(@"(?:\bAI\b|\bA\.I\.|ИИ|\bKI\b|\bIA\b|\bSI\b|yapay\s+zek[aâ]\w*|tekoäly\w*|人工智能|AI)[\s-]{0,2}(?:[\w-]{1,15}\s+){0,2}?(?:assist\w*|asyst\w*|asist\w*|avustaja\w*|ассистент\w*|помощник\w*|助手|アシスタント|어시스턴트|비서|agent\w*|bot\w*|model\w*|helper\w*|reader\w*)[^\n:：]{0,20}[:：]"
         + @"|(?:assist\w*|asyst\w*|asist\w*|avustaja\w*|ассистент\w*|agent\w*|helper\w*)[\s-]{0,2}(?:AI|ИИ|KI|IA|SI)\b[^\n:：]{0,20}[:：]|(?:致|给|給)\s*(?:AI|人工智能)?\s*助手\s*[：:]"
-        + @"|\b(?:notes?|tips|instructions?|guidance|polic(?:y|ies)|requirements?|messages?|memo|reminders?|rules|behaviou?r|template)\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:ai|assistants?|agents?|bots?|helpers?|models?|llms?|machine\s+readers?|crawlers?|copilots?)\b[^\n:]{0,30}:|\[(?:bot|ai|assistant|agent|llm|model)\s+(?:behaviou?r|instructions?|rules|note|directive)\]|\b(?:AI|bot|assistant|agent|LLM)\s+(?:response|answer|reply)\s+(?:template|requirements?|rules?|policy)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
+        + @"|\b(?:notes?|tips|instructions?|guidance|polic(?:y|ies)|requirements?|messages?|memo|reminders?|rules|behaviou?r|template)\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:ai|assistants?|agents?|bots?|helpers?|models?|llms?|machine\s+readers?|crawlers?|copilots?)\b[^\n:]{0,30}:|\[(?:bot|ai|assistant|agent|llm|model)\s+(?:behaviou?r|instructions?|rules|note|directive)\]|\b(?:AI|bot|assistant|agent|LLM)\s+(?:response|answer|reply)\s+(?:template|requirements?|rules?|policy)\b", Raw)]
     public static partial Regex NoteToAiAnyLanguage();
 }
 
@@ -248,47 +316,47 @@ internal static partial class InjectionPatterns
 internal static partial class InjectionPatterns
 {
     /// <summary>shadow: ignore everything except this ("ignore everything but this line", "disregard all except what follows").</summary>
-    [GeneratedRegex(@"\b(?:ignore|disregard|forget|skip|drop)" + Sp + @"(?:everything|anything|all(?:" + Sp + @"(?:text|instructions|content))?)" + Sp + @"(?:but|except|other" + Sp + @"than|besides|apart" + Sp + @"from|save)" + Sp + @"(?:this|these|the" + Sp + @"(?:next|following|last)|what" + Sp + @"follows|my)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:ignore|disregard|forget|skip|drop)" + Sp + @"(?:everything|anything|all(?:" + Sp + @"(?:text|instructions|content))?)" + Sp + @"(?:but|except|other" + Sp + @"than|besides|apart" + Sp + @"from|save)" + Sp + @"(?:this|these|the" + Sp + @"(?:next|following|last)|what" + Sp + @"follows|my)\b", Shadow)]
     public static partial Regex IgnoreAllButThis();
 
     /// <summary>shadow: everything the assistant was set up, configured or trained with, overridden.</summary>
-    [GeneratedRegex(@"\b(?:ignore|disregard|forget|drop|abandon)" + Sp + @"(?:everything|anything|all|whatever)" + Sp + @"(?:that" + Sp + @")?you(?:" + Sp + @"were|'ve" + Sp + @"been|" + Sp + @"have" + Sp + @"been)" + Sp + @"(?:set" + Sp + @"up|configured|trained|programmed|prompted|loaded|primed|initiali[sz]ed)" + Sp + @"(?:with|on|to|by)\b|\bwhatever" + Sp + @"you(?:" + Sp + @"were|'ve" + Sp + @"been|" + Sp + @"have" + Sp + @"been)" + Sp + @"(?:told|asked|instructed|programmed|configured)(?:" + Sp + @"to" + Sp + @"do)?" + Sp0 + @",?" + Sp0 + @"(?:don'?t|do" + Sp + @"not|ignore" + Sp + @"it|forget" + Sp + @"it|skip" + Sp + @"it)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:ignore|disregard|forget|drop|abandon)" + Sp + @"(?:everything|anything|all|whatever)" + Sp + @"(?:that" + Sp + @")?you(?:" + Sp + @"were|'ve" + Sp + @"been|" + Sp + @"have" + Sp + @"been)" + Sp + @"(?:set" + Sp + @"up|configured|trained|programmed|prompted|loaded|primed|initiali[sz]ed)" + Sp + @"(?:with|on|to|by)\b|\bwhatever" + Sp + @"you(?:" + Sp + @"were|'ve" + Sp + @"been|" + Sp + @"have" + Sp + @"been)" + Sp + @"(?:told|asked|instructed|programmed|configured)(?:" + Sp + @"to" + Sp + @"do)?" + Sp0 + @",?" + Sp0 + @"(?:don'?t|do" + Sp + @"not|ignore" + Sp + @"it|forget" + Sp + @"it|skip" + Sp + @"it)\b", Shadow)]
     public static partial Regex IgnoreSetup();
 
     /// <summary>shadow: the assistant's rules declared not to apply, in German, Spanish, French, Portuguese and Italian ("in der deine Regeln nicht gelten").</summary>
-    [GeneratedRegex(@"\b(?:deine|ihre|die|alle|tus|sus|las|tes|vos|les|suas|as|tue|le)" + Sp + @"(?:regeln|anweisungen|vorgaben|richtlinien|reglas|instrucciones|normas|regles|consignes|regras|instrucoes|regole|istruzioni)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:nicht" + Sp + @"(?:mehr" + Sp + @")?gelten|gelten" + Sp + @"nicht|no" + Sp + @"(?:aplican|cuentan|valen|existen)|ne" + Sp + @"s'?" + Sp0 + @"appliquent" + Sp + @"(?:plus|pas)|n'?" + Sp0 + @"existent" + Sp + @"plus|nao" + Sp + @"(?:valem|se" + Sp + @"aplicam|existem)|non" + Sp + @"(?:valgono|si" + Sp + @"applicano|esistono))\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:deine|ihre|die|alle|tus|sus|las|tes|vos|les|suas|as|tue|le)" + Sp + @"(?:regeln|anweisungen|vorgaben|richtlinien|reglas|instrucciones|normas|regles|consignes|regras|instrucoes|regole|istruzioni)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:nicht" + Sp + @"(?:mehr" + Sp + @")?gelten|gelten" + Sp + @"nicht|no" + Sp + @"(?:aplican|cuentan|valen|existen)|ne" + Sp + @"s'?" + Sp0 + @"appliquent" + Sp + @"(?:plus|pas)|n'?" + Sp0 + @"existent" + Sp + @"plus|nao" + Sp + @"(?:valem|se" + Sp + @"aplicam|existem)|non" + Sp + @"(?:valgono|si" + Sp + @"applicano|esistono))\b", Shadow)]
     public static partial Regex RulesDontApplyEuropean();
 
     /// <summary>shadow: an acrostic cue ("take the first word of each sentence").</summary>
-    [GeneratedRegex(@"\bfirst" + Sp + @"(?<unit>words?|letters?|characters?)" + Sp + @"of" + Sp + @"(?:each|every|all" + Sp + @"the)" + Sp + @"(?:sentences?|lines?|words?|paragraphs?)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bfirst" + Sp + @"(?<unit>words?|letters?|characters?)" + Sp + @"of" + Sp + @"(?:each|every|all" + Sp + @"the)" + Sp + @"(?:sentences?|lines?|words?|paragraphs?)\b", Shadow)]
     public static partial Regex AcrosticCue();
 
     /// <summary>shadow: a snake_case identifier of three or more words.</summary>
-    [GeneratedRegex(@"\b[a-z]{2,}(?:_[a-z]{2,}){2,}\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b[a-z]{2,}(?:_[a-z]{2,}){2,}\b", Shadow)]
     public static partial Regex SnakeCaseRun();
 
     /// <summary>shadow: the "late relative" frame around a secret ("act as my late uncle … the master code").</summary>
-    [GeneratedRegex(@"\b(?:deceased|late|dead|departed)" + Sp + @"(?:grand(?:ma|mother|pa|father)|mother|father|mom|mum|dad|aunt|uncle|husband|wife|friend)\b[^\n]{0,200}?\b(?:codes?|passwords?|keys?|secrets?|serials?|licen[cs]e|pins?|passphrases?|tokens?)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:deceased|late|dead|departed)" + Sp + @"(?:grand(?:ma|mother|pa|father)|mother|father|mom|mum|dad|aunt|uncle|husband|wife|friend)\b[^\n]{0,200}?\b(?:codes?|passwords?|keys?|secrets?|serials?|licen[cs]e|pins?|passphrases?|tokens?)\b", Shadow)]
     public static partial Regex LateRelativeSecret();
 
     /// <summary>shadow: a continuation bait: continue a quoted text that opens with compliance and is left open.</summary>
-    [GeneratedRegex(@"\b(?:continue|complete|finish|go" + Sp + @"on" + Sp + @"with)\b[^\n]{0,80}?""[ \t]*(?:sure|absolutely|of" + Sp + @"course|certainly|ok|okay|yes|here(?:'s|" + Sp + @"is|" + Sp + @"are))\b[^""\n]{0,200}$", Shadow | RegexOptions.Multiline, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:continue|complete|finish|go" + Sp + @"on" + Sp + @"with)\b[^\n]{0,80}?""[ \t]*(?:sure|absolutely|of" + Sp + @"course|certainly|ok|okay|yes|here(?:'s|" + Sp + @"is|" + Sp + @"are))\b[^""\n]{0,200}$", Shadow | RegexOptions.Multiline)]
     public static partial Regex ContinuationBait();
 
     /// <summary>shadow: an answer format asked for ("reply in the format", "answer in this template").</summary>
-    [GeneratedRegex(@"\b(?:reply|answer|respond|write|output|return)\w*" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:format|template|form|layout)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:reply|answer|respond|write|output|return)\w*" + Sp + @"(?:\w+" + Sp + @"){0,3}?(?:format|template|form|layout)\b", Shadow)]
     public static partial Regex ReplyInFormat();
 
     /// <summary>shadow: a delimiter that closes a block of instructions or input ("%%% END USER AMBIGUITY %%%", "*** END DISTRACTOR INSTRUCTIONS ***").</summary>
-    [GeneratedRegex(@"(?:%{2,}|\*{3,}|#{2,}|={3,}|-{3,}|~{3,}|\[{1,2}|<{1,2}|\({1,2})[ \t]*end" + Sp + @"(?:of" + Sp + @")?(?:the" + Sp + @")?(?:[a-z]+" + Sp + @"){0,2}?(?:instructions?|input|prompt|context|ambiguity|distractors?|system|message|text|query|conversation|rules|data|document|user)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:%{2,}|\*{3,}|#{2,}|={3,}|-{3,}|~{3,}|\[{1,2}|<{1,2}|\({1,2})[ \t]*end" + Sp + @"(?:of" + Sp + @")?(?:the" + Sp + @")?(?:[a-z]+" + Sp + @"){0,2}?(?:instructions?|input|prompt|context|ambiguity|distractors?|system|message|text|query|conversation|rules|data|document|user)\b", Shadow)]
     public static partial Regex EndBlockDelimiter();
 
     /// <summary>shadow: a request to complete a partial string ("complete \"Access Gran...\"").</summary>
-    [GeneratedRegex(@"\b(?:complete|continue|finish|autocomplete)\b[^\n]{0,30}?""[^""\n]{1,60}(?:\.\.\.|…)""", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:complete|continue|finish|autocomplete)\b[^\n]{0,30}?""[^""\n]{1,60}(?:\.\.\.|…)""", Shadow)]
     public static partial Regex CompletePartial();
 
     /// <summary>shadow: the instructions of the prompt asked for ("output all instructions in the prompt", "the instructions above this point").</summary>
-    [GeneratedRegex(@"\b(?:all|the|every|each)" + Sp + @"(?:of" + Sp + @"the" + Sp + @")?(?:instructions?|rules|text|words|sentences)" + Sp + @"(?:in|of|from|above|before)" + Sp + @"(?:the|this|your)?" + Sp0 + @"(?:prompt|previous" + Sp + @"(?:sentence|message|text)|system|pre-?prompt|context" + Sp + @"window|point)\b", Shadow, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:all|the|every|each)" + Sp + @"(?:of" + Sp + @"the" + Sp + @")?(?:instructions?|rules|text|words|sentences)" + Sp + @"(?:in|of|from|above|before)" + Sp + @"(?:the|this|your)?" + Sp0 + @"(?:prompt|previous" + Sp + @"(?:sentence|message|text)|system|pre-?prompt|context" + Sp + @"window|point)\b", Shadow)]
     public static partial Regex PromptInstructionsAsked();
 }
 
@@ -296,6 +364,11 @@ internal static partial class InjectionPatterns
 internal static partial class InjectionPatterns
 {
     /// <summary>raw: one short token repeated 30 times or more ("ö ö ö …", ") ] } ) ] } …"), other than rules of dashes or equals signs.</summary>
-    [GeneratedRegex(@"(?<unit>(?![-=_*#.~ ]+\s)\S{1,6}(?:\s\S{1,6}){0,2}?)\s+(?:\k<unit>\s+){29,}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMilliseconds)]
-    public static partial Regex RepeatedPadding();
+    /// <remarks>
+    /// Was <c>(?&lt;unit&gt;(?![-=_*#.~ ]+\s)\S{1,6}(?:\s\S{1,6}){0,2}?)\s+(?:\k&lt;unit&gt;\s+){29,}</c>; the linear engine has
+    /// no back-references, so <see cref="RepeatedPaddingScan"/> walks the tokens instead, with the same matches.
+    /// </remarks>
+    /// <param name="text">The raw text.</param>
+    /// <returns>The runs, left to right.</returns>
+    public static IEnumerable<Match> RepeatedPadding(string text) => RepeatedPaddingScan.Matches(text);
 }

@@ -92,8 +92,7 @@ internal sealed class InjectionScan
         {
             // "Take the first word of each sentence": read the hidden message the same way.
             var letters = acrostic.Groups["unit"].Value[0] is 'l' or 'c';
-            var separator = acrostic.Value.Contains("line", StringComparison.Ordinal) ? @"\n+" : @"(?<=[.!?\n])\s+";
-            var units = Regex.Split(raw, separator, RegexOptions.None, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds))
+            var units = (acrostic.Value.Contains("line", StringComparison.Ordinal) ? InjectionPatterns.LineBreaks().Split(raw) : [.. InjectionPatterns.SplitAfterSentences(raw)])
                 .Select(u => u.Trim()).Where(u => u.Length > 0).Select(u => u.Split(' ', 2)[0]).Select(w => letters ? w[..1] : w);
             ScanDecoded(string.Join(letters ? "" : " ", units), origin.Inner(0, raw.Length), "acrostic", depth + 1);
         }
@@ -135,8 +134,8 @@ internal sealed class InjectionScan
             var verb = m.Groups["verb"].Value;
             var mods = m.Groups["mods"].Value;
             var core = IsCoreOverrideVerb(verb);
-            var earlier = Regex.IsMatch(mods, @"\b" + InjectionPatterns.Earlier + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
-            var mine = Regex.IsMatch(mods, @"\b(?:my|our)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var earlier = InjectionPatterns.EarlierWord().IsMatch(mods);
+            var mine = InjectionPatterns.MineWord().IsMatch(mods);
             var strong = m.Groups["strong"].Success;
             var (user, untrusted) = (strong, earlier, mine) switch
             {
@@ -177,14 +176,14 @@ internal sealed class InjectionScan
         foreach (var m in (Has(InjectionGates.EuropeanVerbs) ? Matches(InjectionPatterns.OverrideEuropean(), shadow) : []))
         {
             var window = shadow.Substring(m.Index, Math.Min(shadow.Length - m.Index, m.Length + 30));
-            var earlier = Regex.IsMatch(window, @"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var earlier = InjectionPatterns.EarlierWordEuropean().IsMatch(window);
             var (user, untrusted) = m.Groups["all"].Success ? (0.5, 0.8) : earlier ? (0.8, 0.9) : (0.45, 0.75);
             Hit(InstructionOverride, user, untrusted, m);
         }
 
         foreach (var m in (cjk ? Matches(InjectionPatterns.OverrideCjk(), shadow) : []))
         {
-            var earlier = Regex.IsMatch(m.Value, "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var earlier = InjectionPatterns.EarlierWordCjk().IsMatch(m.Value);
             Hit(InstructionOverride, earlier ? 0.8 : 0.6, earlier ? 0.9 : 0.8, m);
         }
 
@@ -196,7 +195,7 @@ internal sealed class InjectionScan
             }
             else
             {
-                var now = Regex.IsMatch(m.Value, @"\b(?:now|longer|jetzt|nun|sofort|ahora|maintenant|ora|agora)\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+                var now = InjectionPatterns.NowWord().IsMatch(m.Value);
                 Hit(RoleReassignment, now ? 0.3 : 0.1, now ? 0.6 : 0.45, m);
             }
         }
@@ -232,11 +231,11 @@ internal sealed class InjectionScan
         {
             var name = m.Groups["name"].Value;
             var closing = m.Groups["close"].Success;
-            if (!closing && Regex.IsMatch(name, "^(?:system|sys|system.?(?:prompt|message|instructions?)|instructions?|admin|developer)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds)))
+            if (!closing && InjectionPatterns.SystemTagName().IsMatch(name))
             {
                 Hit(FakeSystemMessage, 0.35, 0.75, m, discountable: false);
             }
-            else if (closing && Regex.IsMatch(name, "^(?:user.*|human|context|documents?|email|tool.*|function.*|untrusted.*|data|query|prompt)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds)))
+            else if (closing && InjectionPatterns.ClosingTagName().IsMatch(name))
             {
                 Hit(DelimiterEscape, 0.45, 0.7, m, discountable: false);
             }
@@ -264,7 +263,7 @@ internal sealed class InjectionScan
         {
             var verb = m.Groups["verb"].Value;
             var (user, untrusted) = m.Groups["sys"].Success ? (0.7, 0.8)
-                : Regex.IsMatch(verb, "^(?:repeat|recite|print|reprint|output|reveal|expose|leak|disclose|dump|echo|copy|paste|spell|translate|summari[sz]e|paraphrase|encode|render)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds)) ? (0.6, 0.75)
+                : InjectionPatterns.VerbatimVerb().IsMatch(verb) ? (0.6, 0.75)
                 : (0.35, 0.6);
             Hit(PromptExtraction, user, untrusted, m);
         }
@@ -490,7 +489,7 @@ internal sealed class InjectionScan
         var literals = OutputGates.HasLiteralCandidate(shadow);
         var forced = false;
         Match? tokenOutput = null;
-        foreach (var m in (literals ? Matches(InjectionPatterns.OutputLiteral(), shadow) : []))
+        foreach (var m in (literals ? InjectionPatterns.OutputLiterals(shadow).ToList() : []))
         {
             var literal = m.Groups["literal"];
             if (literal.Index > 0 && shadow[literal.Index - 1] is '(' or ',')
@@ -510,7 +509,7 @@ internal sealed class InjectionScan
 
             var renders = kind == 'u' && literal.Value.Contains('?', StringComparison.Ordinal) && InjectionPatterns.RenderResource().IsMatch(window);
             strong |= renders;
-            var positional = answer && Regex.IsMatch(m.Groups["verb"].Value, InjectionPatterns.PositionalVerb, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var positional = answer && InjectionPatterns.PositionalVerbWord().IsMatch(m.Groups["verb"].Value);
             strong |= positional && kind != 'q';
             weak |= positional;
             var (user, untrusted) = (kind, strong, weak || answer) switch
@@ -564,7 +563,7 @@ internal sealed class InjectionScan
             foreach (var m in resources)
             {
                 var image = m.Value.StartsWith('!') || m.Value.StartsWith('<');
-                var carries = m.Value.Contains('?', StringComparison.Ordinal) || InjectionPatterns.AnyLiteral().IsMatch(m.Value.AsSpan(m.Value.IndexOf("//", StringComparison.Ordinal) + 2));
+                var carries = m.Value.Contains('?', StringComparison.Ordinal) || InjectionPatterns.AnyLiteral().IsMatch(m.Value[(m.Value.IndexOf("//", StringComparison.Ordinal) + 2)..]);
                 var (user, untrusted) = (image, render, carries) switch
                 {
                     (true, true, _) => (0.5, 0.85),
@@ -587,7 +586,7 @@ internal sealed class InjectionScan
 
         foreach (var m in (Has(OutputGates.Refusal) ? Matches(InjectionPatterns.RefusalForbidden(), shadow) : []))
         {
-            var mild = Regex.IsMatch(m.Value, "excuse|caveat|lectur|moral|hedg|push", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+            var mild = InjectionPatterns.MildSuppression().IsMatch(m.Value);
             var described = ThirdPersonBefore(shadow, m.Index) ? 0.4 : 1.0;
             hit(RefusalSuppression, (mild ? 0.2 : 0.35) * described, (mild ? 0.5 : 0.6) * described, m, true);
         }
@@ -642,7 +641,7 @@ internal sealed class InjectionScan
             hit(PromptExtraction, 0.45, 0.7, m, true);
         }
 
-        if (literals && (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiteral().IsMatch(shadow)))
+        if (literals && (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || InjectionPatterns.OutputLiterals(shadow).Any()))
         {
             foreach (var m in Matches(InjectionPatterns.FormatWithCode(), shadow))
             {
@@ -818,7 +817,7 @@ internal sealed class InjectionScan
 
         if (raw.Length >= 60)
         {
-            foreach (var m in (OutputGates.HasRepeatedPadding(raw) ? Matches(InjectionPatterns.RepeatedPadding(), raw).Take(3) : []))
+            foreach (var m in (OutputGates.HasRepeatedPadding(raw) ? InjectionPatterns.RepeatedPadding(raw).Take(3) : []))
             {
                 Hit(DelimiterEscape, 0.35, 0.5, m);
             }
@@ -1215,7 +1214,7 @@ internal sealed class InjectionScan
 
     /// <summary>Whether the override verb is one only an override uses; "skip", "drop", "clear" or "cancel" also have ordinary objects.</summary>
     private static bool IsCoreOverrideVerb(string text) =>
-        !Regex.IsMatch(text, @"^(?:skip|drop|omit|cancel|revoke|void|erase|delete|clear|reset|throw|do\W+not\W+us|don'?t\W+us|stop\W+us|never\W+us|no\W+longer\W+us)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(InjectionPatterns.TimeoutMilliseconds));
+        !InjectionPatterns.OrdinaryOverrideVerb().IsMatch(text);
 
     private static bool ThirdPersonBefore(string shadow, int index)
     {
@@ -1223,28 +1222,25 @@ internal sealed class InjectionScan
         return InjectionPatterns.ThirdPersonSubject().IsMatch(shadow.AsSpan(from, index - from));
     }
 
+    // Every pattern runs on the linear engine without a match timeout: a long or hostile text costs time in proportion
+    // to its length, and a busy machine never turns a pattern's evidence into an error or a silent gap.
     private static List<Match> Matches(Regex regex, string text)
     {
         var list = new List<Match>();
-        try
+        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
         {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-            {
-                list.Add(m);
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological input costs its evidence from this pattern, never the assessment.
+            list.Add(m);
         }
 
         return list;
     }
 
+    private static List<Match> Matches(ContextRegex regex, string text) => [.. regex.Matches(text)];
+
     private static string? Deleet(string shadow, char one)
     {
         char[]? chars = null;
-        var codes = InjectionPatterns.CodeToken().Matches(shadow);
+        var codes = Matches(InjectionPatterns.CodeToken(), shadow);
         for (var i = 0; i < shadow.Length; i++)
         {
             var c = shadow[i];

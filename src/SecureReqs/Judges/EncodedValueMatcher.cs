@@ -112,9 +112,9 @@ public static partial class EncodedValueMatcher
         return text.Length > 0 && printable >= text.Length * 0.9 ? text : null;
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9+/_\-]{12,}={0,2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[A-Za-z0-9+/_\-]{12,}={0,2}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Base64Run();
 
-    [GeneratedRegex(@"(?:[0-9A-Fa-f]{2}[ :]?){6,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:[0-9A-Fa-f]{2}[ :]?){6,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HexRun();
 }

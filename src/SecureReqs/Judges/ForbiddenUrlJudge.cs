@@ -41,6 +41,6 @@ public static partial class ForbiddenUrlJudge
     }
 
     /// <summary>An absolute URL (also inside markdown links and images and HTML attributes); shared with the mutators, which keep URLs intact.</summary>
-    [GeneratedRegex(@"(?i)\b(?:https?|ftp)://[^\s()\[\]<>""'`]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?i)\b(?:https?|ftp)://[^\s()\[\]<>""'`]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     internal static partial Regex UrlRegex();
 }

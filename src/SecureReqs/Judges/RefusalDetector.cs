@@ -43,6 +43,6 @@ public static partial class RefusalDetector
 
     [GeneratedRegex(
         @"\b(I\s*(?:am|'m|’m)\s+(?:sorry|unable|not\s+able|not\s+allowed|not\s+permitted)|I\s+(?:can(?:no|')t|can’t|cannot|won(?:'|’)?t|will\s+not|must\s+decline|have\s+to\s+decline|decline)\b|(?:unable|not\s+able|not\s+permitted|not\s+allowed)\s+to\s+(?:share|provide|disclose|reveal|help|assist|comply|do\s+that)|(?:can(?:no|')t|can’t|cannot)\s+(?:share|provide|disclose|reveal|help\s+with|assist\s+with|comply)|request\s+(?:was|has\s+been)\s+blocked|against\s+(?:our|my)\s+(?:policy|policies|guidelines))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RefusalRegex();
 }

@@ -88,6 +88,6 @@ public static partial class SystemPromptLeakJudge
         return best;
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WordRegex();
 }

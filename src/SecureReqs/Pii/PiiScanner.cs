@@ -25,8 +25,8 @@ namespace SecureReqs;
 /// <para>
 /// Security contract: the scanner finds structured identifiers only. It does not find names, free-text postal
 /// addresses, or identifiers it has no pattern for (passport and national id numbers other than US SSNs, account
-/// numbers without an IBAN), nor values that have been encoded (base64, spelled-out digits). A pattern that exceeds its
-/// match timeout throws <see cref="RegexMatchTimeoutException"/> rather than returning a partial answer.
+/// numbers without an IBAN), nor values that have been encoded (base64, spelled-out digits). Every pattern runs on .NET's
+/// linear regex engine without a match timeout: a scan takes time linear in the text, and a busy machine only makes it slower.
 /// </para>
 /// </remarks>
 public sealed class PiiScanner
@@ -140,7 +140,7 @@ public sealed class PiiScanner
 
         if (hasDigits && _types.Contains(PiiType.DateOfBirth))
         {
-            AddMatches(source, PiiPatterns.DateOfBirth(), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
+            AddMatches(source, PiiPatterns.DateOfBirth().Matches(source.Shadow), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
             FindTabularDatesOfBirth(source, candidates);
         }
 
@@ -220,9 +220,9 @@ public sealed class PiiScanner
     }
 
     private static void AddMatches(
-        PiiText source, Regex regex, PiiType type, string validator, double confidence, List<PiiFinding> findings, Func<string, bool>? accept = null)
+        PiiText source, IEnumerable<Match> matches, PiiType type, string validator, double confidence, List<PiiFinding> findings, Func<string, bool>? accept = null)
     {
-        foreach (Match match in regex.Matches(source.Shadow))
+        foreach (var match in matches)
         {
             var value = match.Groups["value"];
             var group = value.Success ? value : match;
@@ -310,7 +310,7 @@ public sealed class PiiScanner
         var shadow = source.Shadow;
         Span<char> digits = stackalloc char[19];
         var groups = new List<(int Start, int End)>();
-        foreach (var match in PiiPatterns.CardCandidate().EnumerateMatches(shadow))
+        foreach (var match in PiiPatterns.CardCandidate().Matches(shadow))
         {
             if (match.Length < 13)
             {
@@ -378,10 +378,10 @@ public sealed class PiiScanner
 
     private static void FindSsns(PiiText source, List<PiiFinding> findings)
     {
-        foreach (var regex in (ReadOnlySpan<Regex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()])
+        foreach (var regex in (ReadOnlySpan<ContextRegex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()])
         {
             var labelled = regex == PiiPatterns.SsnLabelled();
-            foreach (Match match in regex.Matches(source.Shadow))
+            foreach (var match in regex.Matches(source.Shadow))
             {
                 var area = match.Groups["area"];
                 var serial = match.Groups["serial"];
@@ -496,7 +496,7 @@ public sealed class PiiScanner
     private static void FindIPv4(PiiText source, List<PiiFinding> findings)
     {
         var shadow = source.Shadow;
-        foreach (var match in PiiPatterns.IPv4().EnumerateMatches(shadow))
+        foreach (var match in PiiPatterns.IPv4().Matches(shadow))
         {
             var contextStart = Math.Max(0, match.Index - 16);
             if (!PiiPatterns.VersionContext().IsMatch(shadow.AsSpan(contextStart, match.Index - contextStart)))
@@ -509,7 +509,7 @@ public sealed class PiiScanner
     private static void FindIPv6(PiiText source, List<PiiFinding> findings)
     {
         var shadow = source.Shadow;
-        foreach (var match in PiiPatterns.IPv6Candidate().EnumerateMatches(shadow))
+        foreach (var match in PiiPatterns.IPv6Candidate().Matches(shadow))
         {
             var candidate = shadow.AsSpan(match.Index, match.Length);
             var hexDigits = 0;
@@ -537,21 +537,43 @@ public sealed class PiiScanner
         }
     }
 
+    // A private key block: its BEGIN line, then up to the first END line at most PemMaxGap characters on, or else its
+    // base64 body. The next END line is remembered, so a text of many BEGIN lines and no END line is still read once.
+    private static void FindPrivateKeyBlocks(PiiText source, List<PiiFinding> findings)
+    {
+        var shadow = source.Shadow;
+        Match? end = null;
+        for (var begin = PiiPatterns.PemBegin().Match(shadow); begin.Success;)
+        {
+            var bodyStart = begin.Index + begin.Length;
+            if (end is null || (end.Success && end.Index < bodyStart))
+            {
+                end = PiiPatterns.PemEnd().Match(shadow, bodyStart);
+            }
+
+            var blockEnd = end.Success && end.Index - bodyStart <= PiiPatterns.PemMaxGap
+                ? end.Index + end.Length
+                : bodyStart + PiiPatterns.PemBody().Match(shadow, bodyStart, shadow.Length - bodyStart).Length;
+            Add(source, begin.Index, blockEnd, PiiType.Secret, "pem-private-key", 0.99, findings);
+            begin = PiiPatterns.PemBegin().Match(shadow, blockEnd);
+        }
+    }
+
     private static void FindSecrets(PiiText source, List<PiiFinding> findings)
     {
         var shadow = source.Shadow;
         if (shadow.Contains("-----BEGIN", StringComparison.Ordinal))
         {
-            AddMatches(source, PiiPatterns.PemPrivateKey(), PiiType.Secret, "pem-private-key", 0.99, findings);
+            FindPrivateKeyBlocks(source, findings);
         }
 
-        AddMatches(source, PiiPatterns.AwsAccessKey(), PiiType.Secret, "aws-access-key-id", 0.9, findings);
-        AddMatches(source, PiiPatterns.GitHubToken(), PiiType.Secret, "github-token", 0.9, findings);
-        AddMatches(source, PiiPatterns.StripeKey(), PiiType.Secret, "stripe-key", 0.9, findings);
-        AddMatches(source, PiiPatterns.GoogleApiKey(), PiiType.Secret, "google-api-key", 0.9, findings);
-        AddMatches(source, PiiPatterns.SlackToken(), PiiType.Secret, "slack-token", 0.9, findings);
-        AddMatches(source, PiiPatterns.Jwt(), PiiType.Secret, "jwt", 0.9, findings);
-        foreach (Match match in PiiPatterns.SkKey().Matches(shadow))
+        AddMatches(source, PiiPatterns.AwsAccessKey().Matches(shadow), PiiType.Secret, "aws-access-key-id", 0.9, findings);
+        AddMatches(source, PiiPatterns.GitHubToken().Matches(shadow), PiiType.Secret, "github-token", 0.9, findings);
+        AddMatches(source, PiiPatterns.StripeKey().Matches(shadow), PiiType.Secret, "stripe-key", 0.9, findings);
+        AddMatches(source, PiiPatterns.GoogleApiKey().Matches(shadow), PiiType.Secret, "google-api-key", 0.9, findings);
+        AddMatches(source, PiiPatterns.SlackToken().Matches(shadow), PiiType.Secret, "slack-token", 0.9, findings);
+        AddMatches(source, PiiPatterns.Jwt().Matches(shadow), PiiType.Secret, "jwt", 0.9, findings);
+        foreach (var match in PiiPatterns.SkKey().Matches(shadow))
         {
             // A key body mixes letters and digits; "sk-this-is-a-long-slug-name" does not.
             var body = match.Groups["body"].ValueSpan;
@@ -563,10 +585,10 @@ public sealed class PiiScanner
 
         if (shadow.Contains("://", StringComparison.Ordinal))
         {
-            AddMatches(source, PiiPatterns.UrlCredentials(), PiiType.Secret, "url-credentials", 0.92, findings);
+            AddMatches(source, PiiPatterns.UrlCredentials().Matches(shadow), PiiType.Secret, "url-credentials", 0.92, findings);
         }
 
-        AddMatches(source, PiiPatterns.BearerToken(), PiiType.Secret, "bearer-token", 0.8, findings);
+        AddMatches(source, PiiPatterns.BearerToken().Matches(shadow), PiiType.Secret, "bearer-token", 0.8, findings);
         foreach (Match match in PiiPatterns.SecretAssignment().Matches(shadow))
         {
             var value = match.Groups["value"];

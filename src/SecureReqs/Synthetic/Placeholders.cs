@@ -69,6 +69,6 @@ public static partial class Placeholders
     public static string Fill(string text, Func<string, string> valueOf) =>
         PlaceholderRegex().Replace(text, m => valueOf(m.Groups["name"].Value));
 
-    [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z0-9_.\-]+)\s*\}\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z0-9_.\-]+)\s*\}\}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PlaceholderRegex();
 }

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+
+namespace SecureReqs;
+
+/// <summary>A check in code of a match, for a look-around the linear engine cannot express.</summary>
+/// <param name="text">The text searched.</param>
+/// <param name="beginning">Where the searched window begins (the start of the text for a look-behind).</param>
+/// <param name="end">Where the searched window ends (the end of the text for a look-ahead).</param>
+/// <param name="match">The match.</param>
+/// <returns>Whether the match stands.</returns>
+internal delegate bool MatchCheck(string text, int beginning, int end, Match match);
+
+/// <summary>
+/// A pattern with a fixed-length look-behind and a look-ahead of a few characters, run in time linear in the text.
+/// </summary>
+/// <remarks>
+/// .NET's linear engine (<see cref="RegexOptions.NonBacktracking"/>) has no look-arounds, so the context is matched as
+/// consumed characters around a group named <c>core</c>: <see cref="Search"/> is <c>before(?&lt;core&gt;core)after</c>,
+/// where <c>before</c> is always exactly <c>beforeLength</c> characters, and <see cref="AtStart"/> handles a core that
+/// starts before <c>beforeLength</c> characters of text are there (the look-behind looks at the start of the text).
+/// The core found is matched again on its own span by <see cref="Core"/> (<c>^(?:core)$</c>), which gives an ordinary
+/// <see cref="System.Text.RegularExpressions.Match"/> with the same groups: the highest-priority path ending there is the path the search took,
+/// because the context depends only on the two ends. The core must not begin or end with an anchor such as <c>\b</c>,
+/// which would read past its span. A search restarts <c>beforeLength</c> characters before the end of the last core,
+/// so the context of one match may overlap the last one, as a look-around's may.
+/// </remarks>
+/// <para>
+/// A pattern may also carry a check in code (<c>holds</c>) for a look-around the engine cannot express, such as a word
+/// that must not follow: a match that fails it is dropped and the search goes on one character after its start.
+/// </para>
+internal sealed class ContextRegex
+{
+    private readonly int _beforeLength;
+    private readonly bool _direct;
+    private readonly MatchCheck? _holds;
+
+    /// <summary>Creates the pattern.</summary>
+    /// <param name="before">Exactly <paramref name="beforeLength"/> characters before the core (no anchors).</param>
+    /// <param name="beforeLength">The length of <paramref name="before"/>.</param>
+    /// <param name="atStart">What may stand before the core at the start of the text, shorter than <paramref name="beforeLength"/>; <c>""</c> for nothing.</param>
+    /// <param name="core">The match itself.</param>
+    /// <param name="after">What must follow the core (consumed; may use <c>$</c>).</param>
+    /// <param name="options">The options; <see cref="RegexOptions.NonBacktracking"/> is added.</param>
+    /// <param name="holds">A check of each match in code, or null.</param>
+    public ContextRegex(string before, int beforeLength, string atStart, string core, string after, RegexOptions options, MatchCheck? holds = null)
+        : this("(?:" + before + ")(?<core>" + core + ")(?:" + after + ")", "^(?:" + atStart + ")(?<core>" + core + ")(?:" + after + ")", core, beforeLength, options, holds)
+    {
+    }
+
+    private ContextRegex(string pattern, RegexOptions options, MatchCheck holds)
+    {
+        _direct = true;
+        _holds = holds;
+        Search = LinearRegex.Large(pattern, options);
+        AtStart = Search;
+        Core = Search;
+    }
+
+    /// <summary>A pattern without context, whose matches must pass a check in code.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="options">The options; <see cref="RegexOptions.NonBacktracking"/> is added.</param>
+    /// <param name="holds">The check.</param>
+    /// <returns>The pattern.</returns>
+    public static ContextRegex Checked(string pattern, RegexOptions options, MatchCheck holds) => new(pattern, options, holds);
+
+    /// <summary>Creates the pattern from a search written out, for a context that differs between alternatives of the core.</summary>
+    /// <param name="search">The search: every alternative consumes exactly <paramref name="beforeLength"/> characters before its group <c>core</c>.</param>
+    /// <param name="atStart">The search at the start of the text (anchored with <c>^</c>), with a shorter context before the core.</param>
+    /// <param name="core">The match itself (every alternative's core).</param>
+    /// <param name="beforeLength">The length of the context before the core in <paramref name="search"/>.</param>
+    /// <param name="options">The options; <see cref="RegexOptions.NonBacktracking"/> is added.</param>
+    /// <param name="holds">A check of each match in code, or null.</param>
+    public ContextRegex(string search, string atStart, string core, int beforeLength, RegexOptions options, MatchCheck? holds = null)
+    {
+        _beforeLength = beforeLength;
+        _holds = holds;
+        options |= RegexOptions.NonBacktracking;
+        Search = LinearRegex.Large(search, options);
+        AtStart = LinearRegex.Large(atStart, options);
+        Core = LinearRegex.Large("^(?:" + core + ")$", options);
+    }
+
+    /// <summary>The search with the context on both sides.</summary>
+    public Regex Search { get; }
+
+    /// <summary>The search for a core near the start of the text.</summary>
+    public Regex AtStart { get; }
+
+    /// <summary>The core alone, anchored at both ends.</summary>
+    public Regex Core { get; }
+
+    /// <summary>Whether the text has a match.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether there is a match.</returns>
+    public bool IsMatch(string text) => _holds is null ? AtStart.IsMatch(text) || Search.IsMatch(text) : Match(text).Success;
+
+    /// <summary>The first match.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The match, or a failed match.</returns>
+    public Match Match(string text) => Find(text, 0, text.Length, 0);
+
+    /// <summary>The first match that starts at or after <paramref name="startat"/>; the context may look before it.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="startat">Where the match may start.</param>
+    /// <returns>The match, or a failed match.</returns>
+    public Match Match(string text, int startat) => Find(text, 0, text.Length, startat);
+
+    /// <summary>The first match inside a window, which is the whole text for the context.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="beginning">Where the window begins.</param>
+    /// <param name="length">The length of the window.</param>
+    /// <returns>The match, or a failed match.</returns>
+    public Match Match(string text, int beginning, int length) => Find(text, beginning, length, beginning);
+
+    /// <summary>The matches, left to right, none overlapping.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The matches.</returns>
+    public IEnumerable<Match> Matches(string text)
+    {
+        for (var m = Find(text, 0, text.Length, 0); m.Success;)
+        {
+            yield return m;
+            var next = m.Index + Math.Max(1, m.Length);
+            m = next <= text.Length ? Find(text, 0, text.Length, next) : System.Text.RegularExpressions.Match.Empty;
+        }
+    }
+
+    private Match Find(string text, int beginning, int length, int startat)
+    {
+        while (true)
+        {
+            var m = FindUnchecked(text, beginning, length, startat);
+            if (!m.Success || _holds is null || _holds(text, beginning, beginning + length, m))
+            {
+                return m;
+            }
+
+            startat = m.Index + 1;
+            if (startat > beginning + length)
+            {
+                return System.Text.RegularExpressions.Match.Empty;
+            }
+        }
+    }
+
+    private Match FindUnchecked(string text, int beginning, int length, int startat)
+    {
+        if (_direct)
+        {
+            return beginning == 0 && length == text.Length ? Search.Match(text, startat) : Search.Match(text, startat, beginning + length - startat);
+        }
+
+        if (startat - beginning < _beforeLength)
+        {
+            var start = AtStart.Match(text, beginning, length);
+            if (start.Success && start.Groups["core"].Index >= startat)
+            {
+                return Inner(text, start);
+            }
+        }
+
+        var from = Math.Max(beginning, startat - _beforeLength);
+        var end = beginning + length;
+        var found = end == text.Length && beginning == 0 ? Search.Match(text, from) : Search.Match(text, from, end - from);
+        return found.Success ? Inner(text, found) : found;
+    }
+
+    private Match Inner(string text, Match found)
+    {
+        var core = found.Groups["core"];
+        var inner = Core.Match(text, core.Index, core.Length);
+        return inner.Success ? inner : throw new InvalidOperationException($"The core of {Search} did not match its own span.");
+    }
+}
