@@ -112,6 +112,15 @@ internal sealed class ContextRegex
     /// <returns>The match, or a failed match.</returns>
     public Match Match(string text, int beginning, int length) => Find(text, beginning, length, beginning);
 
+    /// <summary>The first match at or after <paramref name="startat"/> that ends by <paramref name="end"/>; the text
+    /// before <paramref name="startat"/> still counts as context. Bounding the search keeps a caller that looks near many
+    /// positions linear in the input.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="startat">Where the search starts.</param>
+    /// <param name="end">Where matches must end.</param>
+    /// <returns>The match.</returns>
+    public Match MatchBefore(string text, int startat, int end) => Find(text, 0, end, startat);
+
     /// <summary>The matches, left to right, none overlapping.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The matches.</returns>

@@ -43,6 +43,9 @@ internal static partial class InjectionPatterns
         @"(?<literal>""[^""\n]{1,100}""|«[^»\n]{1,100}»|(?<l1>\[[^\]\n\[]{1,60}\])|「[^」\n]{1,100}」|『[^』\n]{1,100}』|(?<l2>'[^'\n]{1,100}')|"
         + @"https?://[^\s)""'<>\]]{4,200}|(?<l3>[a-z0-9]+(?:[-_][a-z0-9]+)*))";
 
+    /// <summary>The longest literal <see cref="Literal"/> matches: "https://" and 200 characters.</summary>
+    private const int MaxLiteralLength = 210;
+
     /// <summary>shadow: an out-verb followed by a literal within one clause (the exclusivity test is done by the scan).</summary>
     private const string OutputLiteralPattern = @"\b(?<verb>" + OutVerb + @")\b[^\n.!?`]{0,80}?" + Literal;
 
@@ -81,7 +84,9 @@ internal static partial class InjectionPatterns
                 gapEnd++;
             }
 
-            var literal = VerbHolds(text, verb) ? AnyLiteral().Match(text, gapStart) : System.Text.RegularExpressions.Match.Empty;
+            // A literal must start within the gap, and none is longer than a URL of 200 characters: the search stops
+            // there, so each verb costs a bounded amount and the scan stays linear in the text.
+            var literal = VerbHolds(text, verb) ? AnyLiteral().MatchBefore(text, gapStart, Math.Min(text.Length, gapEnd + MaxLiteralLength)) : System.Text.RegularExpressions.Match.Empty;
             if (literal.Success && literal.Index <= gapEnd)
             {
                 var end = literal.Index + literal.Length;

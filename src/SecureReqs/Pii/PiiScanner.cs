@@ -334,8 +334,16 @@ public sealed class PiiScanner
             // Take the longest run of whole groups that is a card, leftmost first; a long unseparated number is an id, not a card.
             for (var first = 0; first < groups.Count;)
             {
+                // No card has more than 19 digits: groups past that cannot end one, so each start tries a bounded
+                // number of ends and the scan stays linear in the text.
+                var fits = first;
+                for (var digitCount = 0; fits < groups.Count && digitCount + (groups[fits].End - groups[fits].Start) <= 19; fits++)
+                {
+                    digitCount += groups[fits].End - groups[fits].Start;
+                }
+
                 var found = -1;
-                for (var last = groups.Count - 1; last >= first && found < 0; last--)
+                for (var last = fits - 1; last >= first && found < 0; last--)
                 {
                     if (TryCard(shadow, groups, first, last, digits))
                     {
