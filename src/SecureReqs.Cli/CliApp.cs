@@ -76,7 +76,8 @@ public static class CliApp
         root.Subcommands.Add(ManifestCommand.Create(output, error, time, environment));
         root.Subcommands.Add(EvidenceCommand.Create(output, error, time, environment));
 
-        var parse = root.Parse(args);
+        // Tag expressions start with @, which System.CommandLine would read as a response file: there are none here.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)

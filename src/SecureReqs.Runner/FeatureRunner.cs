@@ -108,9 +108,12 @@ public sealed class FeatureRunner(FeatureRunnerOptions options)
             var outcome = startError is null
                 ? await session.RunScenarioAsync(scenario, Lane, ConfigureScenario(scenario)).ConfigureAwait(false)
                 : new ScenarioOutcome(ScenarioRunStatus.Failed, FailureMessages.BeforeTestRunFailed(startError), startError, TimeSpan.Zero);
-            if (outcome.Status == ScenarioRunStatus.Undefined && outcome.StepText is { } undefined && _options.SuggestStep?.Invoke(undefined) is { Length: > 0 } suggestion)
+            if (outcome.Status == ScenarioRunStatus.Undefined && outcome.StepText is { } undefined && _options.SuggestStep is { } suggest)
             {
-                outcome = outcome with { Message = $"{outcome.Message}{Environment.NewLine}Did you mean \"{suggestion}\"? ('securereqs steps' lists every step.)" };
+                // A story writer needs the nearest step, not a C# skeleton to paste.
+                var headline = (outcome.Message ?? "").Split('\n')[0].TrimEnd('\r').Replace(" Add a step definition:", "", StringComparison.Ordinal);
+                var suggestion = suggest(undefined) is { Length: > 0 } nearest ? $" Did you mean \"{nearest}\"?" : "";
+                outcome = outcome with { Message = $"{headline} No step matches it.{suggestion} ('securereqs steps' lists every step.)" };
             }
 
             if (DryRun && outcome.Status is ScenarioRunStatus.Passed)

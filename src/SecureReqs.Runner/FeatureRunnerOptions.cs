@@ -45,6 +45,7 @@ public sealed class FeatureRunnerOptions
     public Func<IReadOnlyList<string>, bool>? TagFilter { get; set; }
 
     /// <summary>Gets or sets a callback that, for the text of an undefined step, returns the nearest known step as it
-    /// would be written (or null); the message of the undefined step then says "Did you mean …".</summary>
+    /// would be written (or null). When set, the message of an undefined step is written for a story's author: the step,
+    /// where it is and "Did you mean …", instead of Reqnroll's C# skeleton.</summary>
     public Func<string, string?>? SuggestStep { get; set; }
 }
