@@ -37,7 +37,7 @@ internal sealed class StorySession
 
         if (!Directory.EnumerateFiles(FeaturesDirectory, "*.feature", SearchOption.AllDirectories).Any())
         {
-            return $"the features folder {FeaturesDirectory} holds no .feature file, so there is no story to run. Pass the folder of your .feature files, or write a story (see docs/getting-started.md).";
+            return $"the features folder {FeaturesDirectory} holds no .feature file, so there is no story to run. Pass the folder of your .feature files, or write a story (see README.md and docs/steps.md).";
         }
 
         if (Concurrency is < 1 or > 256)

@@ -65,6 +65,9 @@ public static class FeatureScenarios
         var outcome = await session.RunScenarioAsync(file.Scenarios[index], lane, RegisterOutputHelper).ConfigureAwait(false);
         switch (outcome.Status)
         {
+            case ScenarioRunStatus.Passed when session.IsDryRun:
+                // In a dry run no binding ran: a scenario that "passed" showed nothing, so it never passes.
+                throw new ScenarioFailedException(FailureMessages.DryRun(file.Scenarios[index]));
             case ScenarioRunStatus.Passed:
                 return;
             case ScenarioRunStatus.Skipped when outcome.Error is SkipException:

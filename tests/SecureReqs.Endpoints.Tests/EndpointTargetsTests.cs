@@ -374,7 +374,7 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         var result = await RunOneAsync(client);
 
         result.Outcome.Should().Be(Outcome.Errored);
-        result.Error.Should().Be("TargetRequestException: target \"local\": the endpoint answered HTTP 502 Bad Gateway, a server error, saying \"bad gateway\"; check the server's logs, or raise \"maxRetries\" in \"resilience\" if the error comes and goes");
+        result.Error.Should().Be("target \"local\": the endpoint answered HTTP 502 Bad Gateway, a server error, saying \"bad gateway\"; check the server's logs, or raise \"maxRetries\" in \"resilience\" if the error comes and goes");
     }
 
     [Fact(Timeout = 30_000)]
