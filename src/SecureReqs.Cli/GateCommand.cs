@@ -22,7 +22,14 @@ internal static class GateCommand
             var current = ResultsJsonReader.Read(parse.GetValue(results)!.FullName);
             var previous = parse.GetValue(baseline) is { } b ? ResultsJsonReader.Read(b.FullName) : null;
             var gate = ReleaseGate.Evaluate(current, previous);
-            await WriteAsync(gate, current, previous, output).ConfigureAwait(false);
+
+            // A results file is input like any other: control characters in it never reach the terminal as codes.
+            using (var text = new StringWriter())
+            {
+                await WriteAsync(gate, current, previous, text).ConfigureAwait(false);
+                await output.WriteAsync(ReportSanitizer.EscapeControls(text.ToString())).ConfigureAwait(false);
+            }
+
             return gate.Passed ? CliApp.Success : CliApp.Failed;
         });
         return command;

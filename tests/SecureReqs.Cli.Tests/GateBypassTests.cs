@@ -178,6 +178,22 @@ public sealed class GateBypassTests : IDisposable
     }
 
     [Fact]
+    public async Task HandEditedMessage_WithTerminalCodes_ReachesTheTerminalEscaped()
+    {
+        await PassingResultsAsync();
+        var results = Json(ResultsFile);
+        results["stories"]![0]!["status"] = "failed";
+        results["stories"]![0]!["requirements"]![0]!["verdict"] = "fail";
+        results["stories"]![0]!["requirements"]![0]!["message"] = "\u001b[2J\u001b[32mGATE PASSED\u001b[0m";
+        File.WriteAllText(ResultsFile, results.ToJsonString());
+
+        var gate = await GateAsync();
+
+        gate.ExitCode.Should().Be(1);
+        gate.Output.Should().NotContain("\u001b").And.Contain("\\u001B[2J");
+    }
+
+    [Fact]
     public async Task ResultsOfAnEarlierSchema_AreNotGated()
     {
         await PassingResultsAsync();
