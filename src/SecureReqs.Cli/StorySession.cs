@@ -167,11 +167,14 @@ internal sealed class StorySession
                 : (StoryStatus.Error, $"No evidence ({where}): the scenario passed without checking any requirement, so it shows nothing. Add a Then step such as 'Then the redaction rate is at least 99%' (see 'securereqs steps').");
         }
 
+        // A failure raised when the story was checked at its end says everything itself; the story's file and line are
+        // recorded beside it.
+        var message = result.Error?.Data[StoryContext.EndOfStoryKey] is true ? result.Error.Message : result.Message;
         return result.Error switch
         {
-            SecurityRequirementException failed when failed.Results.Any(r => r.Verdict == Verdict.Fail) => (StoryStatus.Failed, result.Message),
-            SecurityRequirementException => (StoryStatus.Inconclusive, result.Message),
-            _ => (StoryStatus.Error, result.Message),
+            SecurityRequirementException failed when failed.Results.Any(r => r.Verdict == Verdict.Fail) => (StoryStatus.Failed, message),
+            SecurityRequirementException => (StoryStatus.Inconclusive, message),
+            _ => (StoryStatus.Error, message),
         };
     }
 
