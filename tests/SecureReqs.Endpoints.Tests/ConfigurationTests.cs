@@ -130,6 +130,7 @@ public sealed class ConfigurationTests
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "apiKey": "env:not a name" } } }""", "is not an environment variable name")]
     [InlineData("""{ "targets": { "s": {}, "s": {} } }""", "malformed JSON")]
     [InlineData("""[]""", "the file must hold a JSON object")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "systemPrompt": "p", "systemPromptSecrets": ["------"] } } }""", "$.targets.s.systemPromptSecrets[0]: this system-prompt secret cannot be matched safely: it has 0 letters or digits")]
     public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
     {
         var error = TestConfig.Error(json);

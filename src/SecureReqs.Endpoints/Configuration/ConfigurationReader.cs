@@ -117,7 +117,13 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             foreach (var item in list.EnumerateArray())
             {
                 var itemPath = JsonSource.Item(JsonSource.Child(path, "systemPromptSecrets"), i++);
-                secrets.Add(Configured(item, itemPath, secretOnly: false));
+                var secret = Configured(item, itemPath, secretOnly: false);
+                if (secret.Literal is { } literal && SecretRules.Problem(literal) is { } problem)
+                {
+                    throw source.Error(itemPath, $"this system-prompt secret cannot be matched safely: {problem}.");
+                }
+
+                secrets.Add(secret);
             }
         }
 

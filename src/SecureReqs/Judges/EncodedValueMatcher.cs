@@ -13,11 +13,13 @@ public static partial class EncodedValueMatcher
 {
     /// <summary>How the token appeared, or null when it did not.</summary>
     /// <param name="answer">The answer.</param>
-    /// <param name="token">The token, at least 6 characters.</param>
+    /// <param name="token">The token; one <see cref="SecretRules"/> refuses never matches.</param>
     /// <returns><c>plain</c>, <c>rot13</c>, <c>reversed</c>, <c>hex</c> or <c>base64</c>, or null.</returns>
     public static string? Find(string answer, string token)
     {
-        if (token.Length < 6 || answer.Length == 0)
+        // A token that cannot be matched safely (symbols only, too short) is refused where it is declared; here it never
+        // matches, so it cannot be "found" in every answer.
+        if (answer.Length == 0 || SecretRules.Problem(token) is not null)
         {
             return null;
         }

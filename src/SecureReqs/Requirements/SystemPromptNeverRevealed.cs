@@ -24,6 +24,17 @@ public sealed class SystemPromptNeverRevealed : AbsoluteCheck
         {
             yield return DeclarePrompt(target);
         }
+
+        for (var i = 0; facts.Target is { } declared && i < declared.SystemPromptSecrets.Count; i++)
+        {
+            if (SecretRules.Problem(declared.SystemPromptSecrets[i]) is { } problem)
+            {
+                var where = declared.Kind is "openai" or "http"
+                    ? $"\"systemPromptSecrets\"[{i}] of the \"{declared.Name}\" target in securereqs.json"
+                    : $"SystemPromptSecrets[{i}] of the target \"{declared.Name}\"";
+                yield return $"The system-prompt secret {where} cannot be matched safely: {problem}. Declare a longer, distinctive secret.";
+            }
+        }
     }
 
     /// <summary>The fix for a target with no declared system prompt, in the words of where the target comes from.</summary>

@@ -26,7 +26,7 @@ public sealed class SettingsConfigurationTests : IDisposable
         var config = Path.Combine(_dir, "securereqs.json");
         File.WriteAllText(config, """
             { "targets": { "from-config": { "kind": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m",
-              "systemPrompt": "Be nice. Code: HERON.", "systemPromptSecrets": ["HERON"] } } }
+              "systemPrompt": "Be nice. Code: HERON-42.", "systemPromptSecrets": ["HERON-42"] } } }
             """);
         Environment.SetEnvironmentVariable(Endpoints.SecureReqsConfiguration.EnvironmentVariable, config);
         Environment.SetEnvironmentVariable(SecureReqsSettings.CacheDirectoryVariable, Path.Combine(_dir, "cache"));
@@ -34,8 +34,8 @@ public sealed class SettingsConfigurationTests : IDisposable
         var settings = new SecureReqsSettings { Targets = new TargetRegistry() };
         var target = settings.TargetsWithDefaults().Get("from-config");
 
-        target.SystemPrompt.Should().Be("Be nice. Code: HERON.");
-        target.SystemPromptSecrets.Should().Equal("HERON");
+        target.SystemPrompt.Should().Be("Be nice. Code: HERON-42.");
+        target.SystemPromptSecrets.Should().Equal("HERON-42");
         target.RequestTimeout.Should().Be(Timeout.InfiniteTimeSpan, "the endpoint's own per-attempt timeout applies");
         settings.Endpoints!.CacheDirectory.Should().Be(Path.Combine(_dir, "cache"));
         var another = new SecureReqsSettings { Targets = new TargetRegistry() };
