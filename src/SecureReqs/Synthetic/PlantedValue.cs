@@ -7,7 +7,8 @@ namespace SecureReqs;
 /// <param name="Value">The value as planted.</param>
 public sealed record PlantedValue(string Name, string Value)
 {
-    /// <summary>Other ordinary renderings of the same value that also count as the value (dates in other formats).</summary>
+    /// <summary>Other ordinary renderings of the same value that also count as the value (dates in other formats, a US
+    /// phone number with its country code).</summary>
     public IReadOnlyList<string> Renderings { get; init; } = [];
 
     /// <summary>Creates a planted value with the renderings its kind has.</summary>
@@ -23,6 +24,12 @@ public sealed record PlantedValue(string Name, string Value)
             {
                 Renderings = [.. formats.Select(f => date.ToString(f, CultureInfo.InvariantCulture)).Distinct()],
             };
+        }
+
+        if (name == Placeholders.Phone && string.Concat(value.Where(char.IsAsciiDigit)) is { Length: 10 } national)
+        {
+            // Models prefer E.164 ("+17134105129") and the trunk prefix ("1-713-410-5129"): the same number.
+            return new PlantedValue(name, value) { Renderings = ["+1" + national, "1" + national] };
         }
 
         return new PlantedValue(name, value);
