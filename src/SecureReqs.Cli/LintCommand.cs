@@ -75,7 +75,7 @@ internal static class LintCommand
         {
             checkedStories++;
             var record = settings.Journal.Find(result.Id);
-            var where0 = result.Line > 0 ? $"{result.FeatureFile}:{result.Line.ToString(CultureInfo.InvariantCulture)}" : result.FeatureFile;
+            var where = result.Line > 0 ? $"{result.FeatureFile}:{result.Line.ToString(CultureInfo.InvariantCulture)}" : result.FeatureFile;
             List<string> named = [];
             if (result.PickleIndex >= 0 && (result.ScenarioName.Trim().Length == 0 || result.FeatureName.Trim().Length == 0))
             {
@@ -89,7 +89,7 @@ internal static class LintCommand
                 planned += record?.PlannedRequests ?? 0;
                 if (named.Count > 0)
                 {
-                    problems.Add(new StoryProblem(where0, result.DisplayName, named));
+                    problems.Add(new StoryProblem(where, result.DisplayName, named));
                 }
 
                 continue;
@@ -100,7 +100,6 @@ internal static class LintCommand
                 continue;
             }
 
-            var where = result.Line > 0 ? $"{result.FeatureFile}:{result.Line.ToString(CultureInfo.InvariantCulture)}" : result.FeatureFile;
             IReadOnlyList<string> details = result.Status is ScenarioRunStatus.Failed && record is { Problems.Count: > 0 }
                 ? [.. record.Problems]
                 : [result.Message ?? result.Status.ToString(), .. record?.Problems ?? []];

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using SecureReqs.Endpoints;
 using SecureReqs.Reqnroll;
 using SecureReqs.Runner;
@@ -115,12 +114,12 @@ internal sealed class StorySession
     /// <param name="runner">The runner after its run.</param>
     /// <returns>The hashes.</returns>
     public static IReadOnlyList<ResultsFeature> FeatureHashes(FeatureRunner runner) =>
-        [.. runner.Files.Select(f => new ResultsFeature(f.Relative, Sha256(f.Full)))];
+        [.. runner.Files.Select(f => new ResultsFeature(f.Relative, FileHashes.Sha256(f.Full)))];
 
     /// <summary>The SHA-256 of a file, lower-case hex, or null when it cannot be read.</summary>
     /// <param name="path">The file, or null.</param>
     /// <returns>The hash.</returns>
-    public static string? Sha256OrNull(string? path) => path is not null && File.Exists(path) ? Sha256(path) : null;
+    public static string? Sha256OrNull(string? path) => path is not null && File.Exists(path) ? FileHashes.Sha256(path) : null;
 
     /// <summary>The story of a scenario's result: its status follows the engine's record, so a scenario can pass only
     /// with evidence.</summary>
@@ -176,11 +175,5 @@ internal sealed class StorySession
             SecurityRequirementException => (StoryStatus.Inconclusive, message),
             _ => (StoryStatus.Error, message),
         };
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

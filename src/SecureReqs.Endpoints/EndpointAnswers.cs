@@ -30,7 +30,7 @@ internal static class EndpointAnswers
 {
     public const string JsonHint = "check that the endpoint returns application/json";
 
-    public const string ApiBaseHint = "check that \"endpoint\" in securereqs.json is the API base of an OpenAI-compatible server, such as https://host/v1";
+    public const string ApiBaseHint = "check that \"endpoint\" in securereqs.json is the API base of an OpenAI-compatible server, such as https://<host>/v1";
 
     /// <summary>The finish reasons an OpenAI-compatible answer may give.</summary>
     public static readonly string[] OpenAIFinishReasons = ["stop", "length", "content_filter", "tool_calls", "function_call"];

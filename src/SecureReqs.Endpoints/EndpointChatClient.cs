@@ -139,7 +139,7 @@ internal sealed class EndpointChatClient(EndpointConnection connection) : Delega
         return status switch
         {
             401 or 403 => $"the endpoint refused the credentials with {name}{said}; check {KeyHint()}",
-            404 => $"the endpoint answered {name}{said}; check the URL in \"endpoint\" in securereqs.json{(Options.Kind == EndpointKind.OpenAI ? ", which is the API base that /chat/completions is added to, such as https://host/v1" : "")}",
+            404 => $"the endpoint answered {name}{said}; check the URL in \"endpoint\" in securereqs.json{(Options.Kind == EndpointKind.OpenAI ? ", which is the API base that /chat/completions is added to, such as https://<host>/v1" : "")}",
             429 => $"the endpoint is rate limiting with {name}{said}; lower \"requestsPerMinute\" in \"resilience\", or raise \"maxRetryAfterSeconds\" if it asks to wait longer",
             >= 500 => $"the endpoint answered {name}, a server error{said}{Attempts(" (after {0} attempts)")}; check the server's logs, or raise \"maxRetries\" in \"resilience\" if the error comes and goes",
             408 => $"the endpoint answered {name}{said}{Attempts(" (after {0} attempts)")}; the server gave up waiting for the request, so check the server's logs",

@@ -12,7 +12,7 @@ namespace SecureReqs.Endpoints.Tests;
 // framework exception text, no line break, no key. The timeouts only guard CI against a hang.
 public sealed class EndpointErrorTests : LoopbackTargets
 {
-    private const string ApiBase = "check that \"endpoint\" in securereqs.json is the API base of an OpenAI-compatible server, such as https://host/v1";
+    private const string ApiBase = "check that \"endpoint\" in securereqs.json is the API base of an OpenAI-compatible server, such as https://<host>/v1";
 
     [Fact(Timeout = 30_000)]
     public async Task EmptyBody_SaysTheAnswerWasEmpty()
@@ -157,7 +157,7 @@ public sealed class EndpointErrorTests : LoopbackTargets
 
         var error = await ErrorOf(() => client.GetResponseAsync("hello", cancellationToken: Ct));
 
-        error.Should().Be("target \"local\": the endpoint answered HTTP 404 Not Found; check the URL in \"endpoint\" in securereqs.json, which is the API base that /chat/completions is added to, such as https://host/v1");
+        error.Should().Be("target \"local\": the endpoint answered HTTP 404 Not Found; check the URL in \"endpoint\" in securereqs.json, which is the API base that /chat/completions is added to, such as https://<host>/v1");
     }
 
     [Fact(Timeout = 30_000)]

@@ -82,7 +82,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
 
         if (target.ValueKind != JsonValueKind.Object)
         {
-            throw source.Error(path, $"a target is an object, not {Describe(target)}: {{ \"kind\": \"openai\", \"endpoint\": \"<your endpoint URL>\", \"model\": \"...\" }}.");
+            throw source.Error(path, $"a target is an object, not {EndpointAnswers.Describe(target)}: {{ \"kind\": \"openai\", \"endpoint\": \"<your endpoint URL>\", \"model\": \"...\" }}.");
         }
 
         var kindElement = Required(target, path, "kind", JsonValueKind.String, "\"openai\" or \"http\"");
@@ -402,7 +402,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            throw source.Error(path, $"expected a string, not {Describe(element)}.");
+            throw source.Error(path, $"expected a string, not {EndpointAnswers.Describe(element)}.");
         }
 
         var text = element.GetString()!;
@@ -433,8 +433,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             }
 
             var at = JsonSource.Child(path, property.Name);
-            var suggestion = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase))
-                ?? known.Where(k => Distance(k, property.Name) <= 2).OrderBy(k => Distance(k, property.Name)).FirstOrDefault();
+            var suggestion = Suggestions.Nearest(property.Name, known, 1).FirstOrDefault();
             var onlyHttp = HttpTargetProperties.Contains(property.Name) && !known.Contains(property.Name)
                 ? $" \"{property.Name}\" applies to targets of kind \"http\" only."
                 : "";
@@ -453,7 +452,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         }
 
         var matches = value.ValueKind == kind || (kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False);
-        return matches ? value : throw source.Error(JsonSource.Child(path, name), $"\"{name}\" must be {KindName(kind)}, not {Describe(value)}.");
+        return matches ? value : throw source.Error(JsonSource.Child(path, name), $"\"{name}\" must be {KindName(kind)}, not {EndpointAnswers.Describe(value)}.");
     }
 
     private string? OptionalString(JsonElement obj, string path, string name) =>
@@ -489,35 +488,6 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         JsonValueKind.Array => "an array [ ... ]",
         _ => kind.ToString().ToLowerInvariant(),
     };
-
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        _ => "null",
-    };
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z.]+)\s*\}\}")]
     private static partial Regex Placeholder();

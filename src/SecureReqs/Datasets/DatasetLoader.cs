@@ -174,8 +174,7 @@ public static class DatasetLoader
     /// <returns>The hash and the row count.</returns>
     public static (string Sha256, int Rows) HashAndCountRows(string path)
     {
-        using var stream = File.OpenRead(path);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var sha = FileHashes.Sha256(path);
         var rows = File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
         return (sha, rows);
     }

@@ -116,16 +116,6 @@ public sealed record KpiAssessment
     /// <summary>Lists cases grouped by outcome ("Compromised (3): a1, a2, a3."), at most <see cref="MaxListedCases"/> ids per group.</summary>
     /// <param name="cases">The cases.</param>
     /// <returns>The text.</returns>
-    public static string DescribeCases(IEnumerable<CaseResult> cases)
-    {
-        var text = new StringBuilder();
-        foreach (var group in cases.GroupBy(c => c.Outcome))
-        {
-            var ids = group.Select(c => c.Id).ToList();
-            text.Append(CultureInfo.InvariantCulture, $"{group.Key} ({ids.Count}): {string.Join(", ", ids.Take(MaxListedCases))}");
-            text.Append(ids.Count > MaxListedCases ? $" and {ids.Count - MaxListedCases} more. " : ". ");
-        }
-
-        return text.ToString().TrimEnd();
-    }
+    public static string DescribeCases(IEnumerable<CaseResult> cases) =>
+        string.Join(" ", cases.GroupBy(c => c.Outcome).Select(group => DescribeCases(group, group.Key.ToString())));
 }

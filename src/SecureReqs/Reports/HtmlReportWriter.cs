@@ -84,11 +84,6 @@ public static class HtmlReportWriter
         })();
         """;
 
-    /// <summary>Writes the report to <paramref name="path"/>.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="path">The file to write.</param>
-    public static void Write(SecurityReport report, string path) => File.WriteAllText(path, Render(report), new UTF8Encoding(false));
-
     /// <summary>Renders the report as one HTML page.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The HTML.</returns>

@@ -12,11 +12,6 @@ namespace SecureReqs;
 /// <remarks>Thread-safe. Messages carry case ids, never evidence, so no PII reaches the file.</remarks>
 public static class JUnitXmlWriter
 {
-    /// <summary>Writes the report to <paramref name="path"/>.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="path">The file to write.</param>
-    public static void Write(SecurityReport report, string path) => File.WriteAllText(path, Render(report), new UTF8Encoding(false));
-
     /// <summary>Renders the report as JUnit XML.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The XML.</returns>

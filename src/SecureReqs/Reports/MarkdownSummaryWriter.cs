@@ -14,11 +14,6 @@ public static class MarkdownSummaryWriter
     /// <summary>The environment variable GitHub Actions sets to the file a step appends its summary to.</summary>
     public const string GitHubStepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
-    /// <summary>Appends the summary to <paramref name="path"/>, creating the file when it does not exist.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="path">The file.</param>
-    public static void Append(SecurityReport report, string path) => File.AppendAllText(path, Render(report), new UTF8Encoding(false));
-
     /// <summary>Renders the summary.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The Markdown.</returns>

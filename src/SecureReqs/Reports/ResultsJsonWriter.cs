@@ -6,21 +6,12 @@ namespace SecureReqs;
 /// <summary>
 /// Writes <c>results.json</c> (schema <c>securereqs.results/v2</c>, documented in docs/results-schema.md): every story,
 /// requirement, count, bound, verdict, breakdown, token usage and latency, and the evidence of the cases that stand
-/// against a requirement, with PII masked.
+/// against a requirement, with PII masked. Files are written by <see cref="ReportFiles"/>, through the report sanitizer.
 /// </summary>
 public static class ResultsJsonWriter
 {
     /// <summary>The schema id written in the file.</summary>
     public const string Schema = "securereqs.results/v2";
-
-    /// <summary>Writes the report to <paramref name="path"/>.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="path">The file to write.</param>
-    public static void Write(SecurityReport report, string path)
-    {
-        using var stream = File.Create(path);
-        Write(report, stream);
-    }
 
     /// <summary>Renders the report as JSON text.</summary>
     /// <param name="report">The report.</param>
@@ -181,23 +172,8 @@ public static class ResultsJsonWriter
         }
 
         json.WriteEndArray();
-        if (provenance.Seed is { } seed)
-        {
-            json.WriteNumber("seed", seed);
-        }
-        else
-        {
-            json.WriteNull("seed");
-        }
-
-        if (provenance.Records is { } records)
-        {
-            json.WriteNumber("records", records);
-        }
-        else
-        {
-            json.WriteNull("records");
-        }
+        Number(json, "seed", provenance.Seed);
+        Number(json, "records", provenance.Records);
 
         json.WriteStartArray("mutators");
         foreach (var mutator in provenance.Mutators)
@@ -395,6 +371,18 @@ public static class ResultsJsonWriter
     }
 
     private static double Milliseconds(TimeSpan value) => Math.Round(value.TotalMilliseconds, 1);
+
+    private static void Number(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 
     private static void Number(Utf8JsonWriter json, string name, double value)
     {

@@ -28,16 +28,6 @@ public static class SarifWriter
     private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     private const string SourceRoot = "%SRCROOT%";
 
-    /// <summary>Writes the report to <paramref name="path"/>.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="path">The file to write.</param>
-    /// <param name="sourceRoot">The repository root; feature files are located relative to it.</param>
-    public static void Write(SecurityReport report, string path, string sourceRoot)
-    {
-        using var stream = File.Create(path);
-        Write(report, stream, sourceRoot);
-    }
-
     /// <summary>Writes the report to <paramref name="stream"/>.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>

@@ -330,7 +330,7 @@ public sealed class SecurityStory
     private static string DatasetHash(Dataset dataset)
     {
         var manifest = Path.Combine(dataset.Directory, DatasetLoader.ManifestFileName);
-        return File.Exists(manifest) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(manifest))) : "";
+        return File.Exists(manifest) ? FileHashes.Sha256(manifest) : "";
     }
 
     private void Declaring()

@@ -12,7 +12,7 @@ public sealed class MarkdownSummaryWriterTests : IDisposable
         var path = Path.Combine(_dir, "step-summary.md");
         File.WriteAllText(path, "# Build\n\nearlier step\n");
 
-        MarkdownSummaryWriter.Append(ReportFixtures.Mixed(), path);
+        ReportFiles.AppendSummary(ReportFixtures.Mixed(), path, _dir);
 
         var text = File.ReadAllText(path);
         text.Should().StartWith("# Build\n\nearlier step\n## SecureReqs: the security stories did not pass");
