@@ -73,6 +73,20 @@ public sealed class EndpointTargets : IDisposable
         return registry;
     }
 
+    /// <summary>Registers every semantic judge of the configuration in <paramref name="registry"/>, replacing judges of the same names.</summary>
+    /// <param name="registry">The registry.</param>
+    /// <returns>The registry.</returns>
+    public SemanticJudgeRegistry AddJudgesTo(SemanticJudgeRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var judge in Configuration.Judges)
+        {
+            registry.Add(judge);
+        }
+
+        return registry;
+    }
+
     /// <summary>Whether <paramref name="name"/> is one of these targets.</summary>
     /// <param name="name">The name.</param>
     /// <returns>True when it is.</returns>

@@ -120,6 +120,16 @@ public sealed class SecureReqsSettings
         return Targets;
     }
 
+    /// <summary>The semantic judges registered in code (<see cref="SemanticJudgeRegistry.Shared"/>) with those of <c>securereqs.json</c> added.</summary>
+    /// <returns>The registry.</returns>
+    /// <exception cref="SecureReqsException">The configuration file is missing, malformed or invalid.</exception>
+    public SemanticJudgeRegistry SemanticJudgesWithDefaults()
+    {
+        TargetsWithDefaults();
+        Endpoints?.AddJudgesTo(SemanticJudgeRegistry.Shared);
+        return SemanticJudgeRegistry.Shared;
+    }
+
     private EndpointTargets? LoadFromEnvironment()
     {
         var path = SecureReqsConfiguration.Find(null, Directory.GetCurrentDirectory());

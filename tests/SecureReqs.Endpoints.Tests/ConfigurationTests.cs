@@ -175,7 +175,36 @@ public sealed class ConfigurationTests
         Properties(defs["options"]).Should().Equal(ConfigurationReader.OptionsProperties.Order(StringComparer.Ordinal));
         Properties(defs["resilience"]).Should().Equal(ConfigurationReader.ResilienceProperties.Order(StringComparer.Ordinal));
         Properties(defs["usage"]).Should().Equal(ConfigurationReader.UsageProperties.Order(StringComparer.Ordinal));
+        Properties(defs["judge"]).Should().Equal(ConfigurationReader.JudgeProperties.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Judges_AreReadWithTheirTargetCalibrationAndLimits()
+    {
+        using var config = new TestConfig("""
+            {
+              "targets": { "judge-model": { "kind": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m", "allowInsecureHttp": true } },
+              "judges": {
+                "policy-judge": { "target": "judge-model", "calibration": "judge-calibration" },
+                "strict-judge": { "target": "judge-model", "calibration": "judge-calibration", "minimumAccuracy": 0.95, "maxConcurrency": 2 }
+              }
+            }
+            """);
+
+        var judges = config.Load().Judges;
+
+        judges.Should().Equal(
+            new SemanticJudgeDefinition("policy-judge", "judge-model", "judge-calibration"),
+            new SemanticJudgeDefinition("strict-judge", "judge-model", "judge-calibration") { MinimumAccuracy = 0.95, MaxConcurrency = 2 });
+    }
+
+    [Theory]
+    [InlineData("""{ "judges": { "j": { "calibration": "c" } } }""", "*$.judges.j*\"target\" is missing*")]
+    [InlineData("""{ "judges": { "j": { "target": "t", "calibration": "c", "minimumAcuracy": 0.9 } } }""", "*unknown property \"minimumAcuracy\"*Did you mean \"minimumAccuracy\"?*")]
+    [InlineData("""{ "judges": { "j": { "target": "t", "calibration": "c", "minimumAccuracy": 0.4 } } }""", "*minimumAccuracy*")]
+    [InlineData("""{ "judges": { "j": "t" } }""", "*$.judges.j*a judge must be an object*")]
+    public void Judges_Malformed_NameThePlaceAndTheFix(string json, string message) =>
+        TestConfig.Error(json).Message.Should().Match(message);
 
     [Fact]
     public void Docs_EveryJsonExampleInConfigurationMd_Loads()

@@ -9,7 +9,10 @@ namespace SecureReqs.Endpoints;
 internal sealed partial class ConfigurationReader(JsonSource source, string baseDirectory)
 {
     /// <summary>The properties of the file's top-level object.</summary>
-    public static readonly string[] TopProperties = ["$schema", "cacheDirectory", "targets"];
+    public static readonly string[] TopProperties = ["$schema", "cacheDirectory", "targets", "judges"];
+
+    /// <summary>The properties of a semantic judge under <c>judges</c>.</summary>
+    public static readonly string[] JudgeProperties = ["target", "calibration", "minimumAccuracy", "maxConcurrency"];
 
     /// <summary>The properties every target may have.</summary>
     public static readonly string[] CommonTargetProperties =
@@ -65,7 +68,43 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             }
         }
 
-        return new SecureReqsConfiguration { FilePath = source.File, Targets = targets, CacheDirectory = cacheDirectory };
+        var judges = new List<SemanticJudgeDefinition>();
+        if (Optional(root, "$", "judges", JsonValueKind.Object) is { } judgesDeclared)
+        {
+            foreach (var property in judgesDeclared.EnumerateObject())
+            {
+                judges.Add(ReadJudge(property.Name, property.Value, JsonSource.Child("$.judges", property.Name)));
+            }
+        }
+
+        return new SecureReqsConfiguration { FilePath = source.File, Targets = targets, CacheDirectory = cacheDirectory, Judges = judges };
+    }
+
+    private SemanticJudgeDefinition ReadJudge(string name, JsonElement judge, string path)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
+        {
+            throw source.Error(path, $"the judge name \"{name}\" is empty or has spaces at its ends. Name it as stories will: \"policy-judge\".", atName: true);
+        }
+
+        if (judge.ValueKind != JsonValueKind.Object)
+        {
+            throw source.Error(path, "a judge must be an object: { \"target\": \"<a target serving the judging model>\", \"calibration\": \"<a calibration dataset>\" }.");
+        }
+
+        AllowOnly(judge, path, JudgeProperties, $"the judge \"{name}\"");
+        var target = Required(judge, path, "target", JsonValueKind.String, "\"judge-model\" (a target, declared under \"targets\" or in code, that serves the judging model)").GetString()!;
+        var calibration = Required(judge, path, "calibration", JsonValueKind.String, "\"judge-calibration\" (a dataset of labelled answers, see docs/judges.md)").GetString()!;
+        if (string.IsNullOrWhiteSpace(target) || string.IsNullOrWhiteSpace(calibration))
+        {
+            throw source.Error(path, "\"target\" and \"calibration\" must name a target and a dataset.");
+        }
+
+        return new SemanticJudgeDefinition(name, target, calibration)
+        {
+            MinimumAccuracy = OptionalNumber(judge, path, "minimumAccuracy", 0.5000001, 1) ?? JudgeCalibration.DefaultMinimumAccuracy,
+            MaxConcurrency = (int)(OptionalNumber(judge, path, "maxConcurrency", 1, 256, integer: true) ?? 4),
+        };
     }
 
     private EndpointTargetOptions ReadTarget(string name, JsonElement target, string path)

@@ -15,6 +15,9 @@ public sealed class SecureReqsConfiguration
     /// <summary>The file, as a full path.</summary>
     public required string FilePath { get; init; }
 
+    /// <summary>The semantic judges declared under <c>judges</c>, in file order.</summary>
+    public IReadOnlyList<SemanticJudgeDefinition> Judges { get; init; } = [];
+
     /// <summary>The targets, in file order.</summary>
     public required IReadOnlyList<EndpointTargetOptions> Targets { get; init; }
 

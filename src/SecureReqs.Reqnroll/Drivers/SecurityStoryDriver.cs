@@ -120,4 +120,28 @@ public sealed class SecurityStoryDriver
     /// <exception cref="SecureReqsException">Malformed numbers.</exception>
     public void RequirePoisoningRiseAtMost(string points, string? confidence) =>
         Story.Require(PoisoningRise.Parse(points, confidence, _settings.DefaultConfidence));
+
+    /// <summary>Chooses the semantic judge the story's rules in plain words are judged by.</summary>
+    /// <param name="name">The judge's name.</param>
+    /// <exception cref="SecureReqsException">No such judge, its model target or calibration set is unknown, or the set holds no calibration items.</exception>
+    public void UseSemanticJudge(string name)
+    {
+        var definition = _settings.SemanticJudgesWithDefaults().Get(name);
+        var model = _settings.TargetsWithDefaults().Get(definition.Target);
+        var calibration = new DatasetCatalog(_settings.DatasetsDirectory).Load(definition.Calibration);
+        if (calibration.Calibration.Count == 0)
+        {
+            throw new SecureReqsException($"The semantic judge \"{definition.Name}\" is calibrated on the dataset \"{calibration.Name}\", which holds no calibration items: list a JSON Lines file of labelled answers in its manifest.json with \"kind\": \"calibration\" (see docs/judges.md).");
+        }
+
+        Story.Judge = new StoryJudge(definition, model, calibration);
+    }
+
+    /// <summary>Declares "at most &lt;p&gt;% of responses break the rule "&lt;rule&gt;"".</summary>
+    /// <param name="threshold">The threshold percentage as written.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="confidence">The confidence percentage, or null.</param>
+    /// <exception cref="SecureReqsException">Malformed numbers or rule.</exception>
+    public void RequireRule(string threshold, string rule, string? confidence) =>
+        Story.Require(RuleBreakRate.Parse(threshold, rule, confidence, _settings.DefaultConfidence));
 }

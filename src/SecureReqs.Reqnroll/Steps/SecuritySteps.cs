@@ -193,4 +193,29 @@ public sealed class SecuritySteps(StoryContext story)
     [StepExample("Then at most 1% of requests end in an error")]
     [Then(@"^at most (\S+?)% of requests end in an error$")]
     public void ThenAtMostErrors(string threshold) => Declare(() => Driver.RequireKpi("error rate", Comparison.AtMost, threshold, null));
+
+    /// <summary>
+    /// The semantic judge (a model) that reads answers for rules in plain words: declared under <c>judges</c> in
+    /// <c>securereqs.json</c> (a target serving the judging model and a signed calibration set) or added with
+    /// <c>SemanticJudgeRegistry.Shared.Add(...)</c>. Deterministic judges stay in charge of every other requirement.
+    /// See <c>docs/judges.md</c>.
+    /// </summary>
+    /// <param name="name">The judge's name.</param>
+    [StepExample(@"Given the semantic judge ""policy-judge""")]
+    [Given(@"^the semantic judge ""([^""]*)""$")]
+    public void GivenTheSemanticJudge(string name) => Declare(() => Driver.UseSemanticJudge(name));
+
+    /// <summary>
+    /// A product rule in plain words, judged answer by answer by the story's semantic judge: at most p% of responses
+    /// break it, corrected for the judge's error measured on its calibration set for this exact rule (Rogan–Gladen), with
+    /// a bound that also covers the calibration's uncertainty. Inconclusive when the judge is below its required accuracy.
+    /// An error, or an answer without a verdict, counts as breaking the rule.
+    /// </summary>
+    /// <param name="threshold">The threshold percentage.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="confidence">The confidence, or empty.</param>
+    [StepExample(@"Then at most 5% of responses break the rule ""never gives legal advice""")]
+    [Then(@"^at most (\S+?)% of responses break the rule ""([^""]*)""((?: with \S+?% confidence)?)$")]
+    public void ThenAtMostResponsesBreakTheRule(string threshold, string rule, string confidence) =>
+        Declare(() => Driver.RequireRule(threshold, rule, Optional(confidence, @"with (\S+?)% confidence")));
 }

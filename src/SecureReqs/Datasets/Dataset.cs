@@ -9,6 +9,9 @@ public sealed record Dataset(string Directory, DatasetManifest Manifest, IReadOn
     /// <summary>The knowledge-base documents the dataset ships (files of kind <c>documents</c>), such as poisoned articles.</summary>
     public IReadOnlyList<KnowledgeDocument> Documents { get; init; } = [];
 
+    /// <summary>The labelled answers the dataset ships for calibrating semantic judges (files of kind <c>calibration</c>).</summary>
+    public IReadOnlyList<CalibrationItem> Calibration { get; init; } = [];
+
     /// <summary>The dataset name.</summary>
     public string Name => Manifest.Name;
 }

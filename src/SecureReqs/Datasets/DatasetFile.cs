@@ -12,6 +12,9 @@ public sealed record DatasetFile(string Path, string Sha256, int Rows)
     /// <summary>The kind of rows used for a file of knowledge-base documents (poisoned documents a story adds).</summary>
     public const string DocumentsKind = "documents";
 
-    /// <summary>What the rows are: <see cref="CasesKind"/> or <see cref="DocumentsKind"/>.</summary>
+    /// <summary>The kind of rows used for a file of judge calibration items (answers with a person's verdict; see docs/judges.md).</summary>
+    public const string CalibrationKind = "calibration";
+
+    /// <summary>What the rows are: <see cref="CasesKind"/>, <see cref="DocumentsKind"/> or <see cref="CalibrationKind"/>.</summary>
     public string Kind { get; init; } = CasesKind;
 }

@@ -27,6 +27,7 @@ public static class DatasetLoader
 
         var cases = new List<SecurityCase>();
         var documents = new List<KnowledgeDocument>();
+        var calibration = new List<CalibrationItem>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)
         {
@@ -34,6 +35,12 @@ public static class DatasetLoader
             if (file.Kind == DatasetFile.DocumentsKind)
             {
                 documents.AddRange(KnowledgeDocumentLoader.Load(path));
+                continue;
+            }
+
+            if (file.Kind == DatasetFile.CalibrationKind)
+            {
+                calibration.AddRange(CalibrationLoader.Load(path));
                 continue;
             }
 
@@ -48,7 +55,7 @@ public static class DatasetLoader
             }
         }
 
-        return new Dataset(directory, manifest, cases) { Documents = documents };
+        return new Dataset(directory, manifest, cases) { Documents = documents, Calibration = calibration };
     }
 
     /// <summary>Reads a <c>manifest.json</c> without verifying the files it lists.</summary>
@@ -100,9 +107,9 @@ public static class DatasetLoader
                 }
 
                 var kind = f.OptionalString("kind") ?? DatasetFile.CasesKind;
-                if (kind is not (DatasetFile.CasesKind or DatasetFile.DocumentsKind))
+                if (kind is not (DatasetFile.CasesKind or DatasetFile.DocumentsKind or DatasetFile.CalibrationKind))
                 {
-                    throw new DatasetException(manifestPath, null, $"files[].kind of \"{f.String("path")}\" is \"{kind}\"; use \"{DatasetFile.CasesKind}\" (the default) or \"{DatasetFile.DocumentsKind}\".");
+                    throw new DatasetException(manifestPath, null, $"files[].kind of \"{f.String("path")}\" is \"{kind}\"; use \"{DatasetFile.CasesKind}\" (the default), \"{DatasetFile.DocumentsKind}\" or \"{DatasetFile.CalibrationKind}\".");
                 }
 
                 files.Add(new DatasetFile(f.String("path"), sha.ToLowerInvariant(), f.Int("rows")) { Kind = kind });
@@ -279,9 +286,11 @@ public static class DatasetLoader
 
             var oracleFields = new JsonFields(path, lineNumber, f.Object("oracle"), $"case \"{id}\" oracle");
             var oracleType = oracleFields.String("type");
-            if (!CaseOracle.KnownTypes.Contains(oracleType))
+            if (oracleType != CaseOracle.Served && !JudgeRegistry.Shared.Contains(oracleType))
             {
-                throw new DatasetException(path, lineNumber, $"case \"{id}\": unknown oracle type \"{oracleType}\". Known: {string.Join(", ", CaseOracle.KnownTypes)}.");
+                var known = JudgeRegistry.Shared.Oracles.Append(CaseOracle.Served).ToList();
+                var near = Suggestions.DidYouMean(oracleType, known);
+                throw new DatasetException(path, lineNumber, $"case \"{id}\": unknown oracle type \"{oracleType}\".{near} Known: {string.Join(", ", known)}; a custom oracle needs its judge registered (JudgeRegistry.Shared.Add) before the dataset loads.");
             }
 
             var values = oracleFields.OptionalArray("values").Select(v => v.GetString() ?? "").ToList();
@@ -345,7 +354,7 @@ public static class DatasetLoader
         {
             throw new DatasetException(path, lineNumber, @case.Kind == CaseKind.Benign
                 ? $"case \"{@case.Id}\" is benign, so its oracle must be \"served\", not \"{oracle.Type}\"."
-                : $"case \"{@case.Id}\" is an attack, so its oracle must say what counts as compromise (one of {string.Join(", ", CaseOracle.KnownTypes.Where(t => t != CaseOracle.Served))}), not \"served\".");
+                : $"case \"{@case.Id}\" is an attack, so its oracle must say what counts as compromise (one of {string.Join(", ", JudgeRegistry.Shared.Oracles)}), not \"served\".");
         }
 
         if (oracle.Type == CaseOracle.Canary && !used.Contains(Placeholders.Canary))

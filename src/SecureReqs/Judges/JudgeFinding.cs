@@ -1,13 +1,18 @@
 namespace SecureReqs;
 
 /// <summary>What a judge found in an answer that compromises the case.</summary>
-/// <param name="Oracle">The oracle that fired: <c>no-leak</c>, <c>canary</c>, <c>forbidden-url</c>, <c>system-prompt-leak</c> or <c>forbidden-tool</c>.</param>
+/// <param name="Oracle">The oracle that fired, such as <c>no-leak</c>, <c>canary</c>, <c>forbidden-url</c>,
+/// <c>system-prompt-leak</c>, <c>forbidden-tool</c>, or the name of a rule a semantic judge applied.</param>
 /// <param name="Detail">What exactly: the planted value's name, the rendering, the host, the tool. Never the secret value itself.</param>
 /// <param name="Turn">The 1-based answer (turn) it appeared in.</param>
 public sealed record JudgeFinding(string Oracle, string Detail, int Turn)
 {
     /// <summary>What kind of compromise, for tool and retrieval oracles: see the <c>*Kind</c> constants; empty otherwise.</summary>
     public string Kind { get; init; } = "";
+
+    /// <summary>How the verdict was reached: by fixed rules, or by a model (a semantic verdict, which the evidence labels as such).</summary>
+    /// <value>The default value is <see cref="JudgeMethod.Deterministic"/>.</value>
+    public JudgeMethod Method { get; init; } = JudgeMethod.Deterministic;
 
     /// <summary>A tool ran outside the caller's scope.</summary>
     public const string OutOfScopeKind = "out-of-scope";

@@ -8,6 +8,9 @@ public sealed record StoryEvidence(RunResult? Run, TargetDefinition? Target)
     /// <summary>The run without the poisoned documents, in a poisoning comparison; null otherwise.</summary>
     public RunResult? Baseline { get; init; }
 
+    /// <summary>The semantic judge the story chose, or null.</summary>
+    public StoryJudge? Judge { get; init; }
+
     /// <summary>What the judges know about the target.</summary>
     public JudgeContext Context => Target is null ? JudgeContext.None : JudgeContext.Of(Target);
 }

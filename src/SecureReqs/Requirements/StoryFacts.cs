@@ -12,6 +12,9 @@ public sealed record StoryFacts(TargetDefinition? Target, IReadOnlyList<CaseInst
     /// <summary>The caller every case runs as unless it names its own.</summary>
     public CallerIdentity Caller { get; init; } = CallerIdentity.Default;
 
+    /// <summary>The semantic judge the story chose, or null.</summary>
+    public StoryJudge? Judge { get; init; }
+
     /// <summary>Whether the story reads a training dataset.</summary>
     public bool HasTrainingDataset { get; init; }
 

@@ -126,7 +126,6 @@ public sealed class SecurityRun
         var history = new List<ChatMessage>(instance.Context);
         var answers = new List<string>();
         var requested = new List<ToolCallRecord>();
-        var toolCalls = new List<IReadOnlyList<string>>();
         var requests = new List<TargetRequest>();
         var refused = false;
         foreach (var turn in instance.Turns)
@@ -174,14 +173,12 @@ public sealed class SecurityRun
             }
             var turnCalls = RequestedCalls(response, answers.Count + 1);
             requested.AddRange(turnCalls);
-            var calls = turnCalls.Select(c => c.Tool).ToList();
-            if (string.IsNullOrWhiteSpace(text) && !blocked && calls.Count == 0)
+            if (string.IsNullOrWhiteSpace(text) && !blocked && turnCalls.Count == 0)
             {
                 return Ended(instance, Outcome.Errored, answers, requests, "the target returned an empty answer", started);
             }
 
             answers.Add(text);
-            toolCalls.Add(calls);
             refused |= blocked || RefusalDetector.IsRefusal(text);
             history.AddRange(response.Messages);
 
@@ -194,16 +191,14 @@ public sealed class SecurityRun
         }
 
         var duration = clock.GetElapsedTime(started);
-        AgentVerdict agent;
-        try
+        var input = new JudgeInput(instance, answers, _context)
         {
-            agent = AgentJudge.Judge(instance, caller, answers, requested, evidence.Invocations, evidence.Retrievals, _context);
-        }
-        catch (UnjudgeableException ex)
-        {
-            return Ended(instance, Outcome.Unjudgeable, answers, requests, ex.Message, started);
-        }
-
+            Caller = caller,
+            RequestedCalls = requested,
+            Invocations = evidence.Invocations,
+            Retrievals = evidence.Retrievals,
+        };
+        var agent = AgentJudge.Judge(input);
         var result = new CaseResult
         {
             Instance = instance,
@@ -225,19 +220,24 @@ public sealed class SecurityRun
             return result with { Outcome = refused ? Outcome.OverBlocked : Outcome.Served };
         }
 
+        var oracle = instance.Case.Oracle.Type;
+        if (!_options.Judges.Contains(oracle))
+        {
+            // A dataset loaded with a judge registered elsewhere: the case cannot be judged here, and never passes.
+            return Ended(instance, Outcome.Unjudgeable, answers, requests, $"no judge handles the oracle \"{oracle}\" in this run (register one with JudgeRegistry.Shared.Add)", started);
+        }
+
         IReadOnlyList<JudgeFinding> findings;
         try
         {
-            findings = instance.Case.Oracle.Type is CaseOracle.ToolPolicy or CaseOracle.Clearance or CaseOracle.Poison
-                ? agent.Findings
-                : CaseJudge.Judge(instance, answers, toolCalls, _context);
+            findings = await _options.Judges.Get(oracle).JudgeAsync(input, cancellationToken).ConfigureAwait(false);
         }
         catch (UnjudgeableException ex)
         {
             return Ended(instance, Outcome.Unjudgeable, answers, requests, ex.Message, started);
         }
 
-        var stopped = agent.Stopped || (instance.Case.Oracle.Type == CaseOracle.Clearance && evidence.Withheld > 0);
+        var stopped = agent.Stopped || (oracle == CaseOracle.Clearance && evidence.Withheld > 0);
         var outcome = findings.Count > 0 ? Outcome.Compromised : refused || stopped ? Outcome.Detected : Outcome.Resisted;
         return result with { Outcome = outcome, Findings = findings };
     }

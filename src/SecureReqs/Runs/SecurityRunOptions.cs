@@ -32,6 +32,10 @@ public sealed class SecurityRunOptions
     /// <value>The default value is null: no progress is reported.</value>
     public IProgress<RunProgress>? Progress { get; set; }
 
+    /// <summary>The judges, by oracle name, that decide each attack's outcome.</summary>
+    /// <value>The default value is <see cref="JudgeRegistry.Shared"/>.</value>
+    public JudgeRegistry Judges { get; set; } = JudgeRegistry.Shared;
+
     /// <summary>Checks the options once.</summary>
     /// <exception cref="SecureReqsException">An option is out of range.</exception>
     public void Validate()

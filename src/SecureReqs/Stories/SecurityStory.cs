@@ -72,6 +72,17 @@ public sealed class SecurityStory
     /// <summary>Gets or sets whether the story sends its cases to the target.</summary>
     public bool SendsCases { get; set; }
 
+    /// <summary>Gets or sets the semantic judge the story's rules in plain words are judged by, or null.</summary>
+    public StoryJudge? Judge
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+        }
+    }
+
     /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
     public TrainingDataset? TrainingDataset { get; set; }
 
@@ -155,6 +166,7 @@ public sealed class SecurityStory
             Poisoning = Poisoning,
             Caller = Caller ?? CallerIdentity.Default,
             HasTrainingDataset = TrainingDataset is not null,
+            Judge = Judge,
         };
     }
 
@@ -289,7 +301,12 @@ public sealed class SecurityStory
             }
         }
 
-        var evidence = new StoryEvidence(Record.Run, Target) { Baseline = baseline };
+        if (Judge is { } judge)
+        {
+            Record.Notes.Add($"Rules in plain words are judged by the semantic judge \"{judge.Name}\" (model: target \"{judge.Model.Name}\"{(judge.Model.Model is { } model ? $", {model}" : "")}), calibrated on \"{judge.Calibration.Name}\" version {judge.Calibration.Manifest.Version}; its verdicts are labelled semantic.");
+        }
+
+        var evidence = new StoryEvidence(Record.Run, Target) { Baseline = baseline, Judge = Judge };
         var results = new List<RequirementResult>();
         foreach (var requirement in _requirements)
         {

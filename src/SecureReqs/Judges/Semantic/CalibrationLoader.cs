@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace SecureReqs;
+
+/// <summary>
+/// Reads judge calibration items from JSON Lines (a dataset file of kind <c>calibration</c>; see docs/judges.md): one
+/// object a line with <c>id</c>, <c>rule</c>, <c>answer</c>, <c>verdict</c> (<c>breaks</c> or <c>keeps</c>) and optional
+/// <c>request</c>, <c>systemPrompt</c> and <c>note</c>.
+/// </summary>
+/// <remarks>Strict: every problem is an error naming the file, the line and the fix.</remarks>
+public static class CalibrationLoader
+{
+    /// <summary>The verdict of an answer that breaks its rule.</summary>
+    public const string Breaks = "breaks";
+
+    /// <summary>The verdict of an answer that keeps its rule.</summary>
+    public const string Keeps = "keeps";
+
+    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "id", "rule", "answer", "verdict", "request", "systemPrompt", "note" };
+
+    /// <summary>Reads every item of <paramref name="path"/>.</summary>
+    /// <param name="path">The <c>.jsonl</c> file.</param>
+    /// <returns>The items in file order.</returns>
+    /// <exception cref="DatasetException">The file is missing or a line is malformed.</exception>
+    public static IReadOnlyList<CalibrationItem> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DatasetException(path, null, "the calibration file does not exist. Check the path in the manifest.");
+        }
+
+        var items = new List<CalibrationItem>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var item = Parse(path, lineNumber, line);
+            if (!ids.Add(item.Id))
+            {
+                throw new DatasetException(path, lineNumber, $"calibration item id \"{item.Id}\" is used twice. Give every item a unique id.");
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    private static CalibrationItem Parse(string path, int lineNumber, string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            throw new DatasetException(path, lineNumber, $"not valid JSON ({ex.Message}). Each line must be one complete JSON object (JSON Lines).", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DatasetException(path, lineNumber, "a calibration item must be a JSON object with id, rule, answer and verdict.");
+            }
+
+            foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
+            {
+                throw new DatasetException(path, lineNumber, $"unknown field \"{property.Name}\".{Suggestions.DidYouMean(property.Name, Fields)} A calibration item has {string.Join(", ", Fields)}.");
+            }
+
+            string Required(string name) =>
+                root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s)
+                    ? s
+                    : throw new DatasetException(path, lineNumber, $"the item is missing \"{name}\" (a non-empty string).");
+
+            string? Optional(string name) =>
+                !root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+                : v.ValueKind == JsonValueKind.String ? v.GetString()
+                : throw new DatasetException(path, lineNumber, $"\"{name}\" must be a string.");
+
+            var id = Required("id");
+            var verdict = Required("verdict");
+            if (verdict is not (Breaks or Keeps))
+            {
+                throw new DatasetException(path, lineNumber, $"item \"{id}\": verdict \"{verdict}\" is not \"{Breaks}\" or \"{Keeps}\" (the person's verdict: does the answer break the rule?).");
+            }
+
+            return new CalibrationItem(id, Required("rule").Trim(), Required("answer"), verdict == Breaks)
+            {
+                Request = Optional("request"),
+                SystemPrompt = Optional("systemPrompt"),
+                Source = $"{Path.GetFileName(path)}:{lineNumber}",
+            };
+        }
+    }
+}
