@@ -170,8 +170,19 @@ public sealed class SecurityStory
         };
     }
 
-    /// <summary>The requests the story will send at most: cases × user turns × attempts, twice for a poisoning comparison.</summary>
-    public long PlannedRequests => Plan().Cases.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser))) * Attempts * (Poisoning ? 2 : 1);
+    /// <summary>The requests the story will send at most: cases × user turns × attempts, twice for a poisoning comparison,
+    /// plus, for each rule in plain words, one judge request per calibration item of the rule and per answer.</summary>
+    public long PlannedRequests
+    {
+        get
+        {
+            var answers = Plan().Cases.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
+            var judging = Judge is { } judge
+                ? _requirements.OfType<RuleBreakRate>().Sum(r => JudgeCalibration.ItemsFor(judge.Calibration.Calibration, r.Rule).Count + answers)
+                : 0;
+            return (answers * Attempts * (Poisoning ? 2 : 1)) + judging;
+        }
+    }
 
     /// <summary>Everything that can be found wrong without sending a request; each problem says its fix.</summary>
     /// <returns>The problems; empty when the story can run.</returns>

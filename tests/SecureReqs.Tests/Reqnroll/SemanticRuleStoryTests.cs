@@ -16,6 +16,7 @@ public sealed class SemanticRuleStoryTests : IDisposable
     {
         var driver = Driver("careful-target", "judge-accurate", KeywordJudge(), breaksRight: 20, keepsRight: 20);
         driver.RequireRule("10", Rule, null);
+        driver.Story.PlannedRequests.Should().Be(60 + 40 + 60, "60 questions, then 40 calibration items and 60 answers for the judge");
 
         var result = (await driver.Story.ExecuteAsync(TestContext.Current.CancellationToken)).Single();
 
