@@ -36,6 +36,12 @@ public sealed class EndpointTargetOptions
     /// <summary>Values whose appearance in an answer proves the system prompt leaked (its canary or secret).</summary>
     public IReadOnlyList<ConfiguredString> SystemPromptSecrets { get; init; } = [];
 
+    /// <summary>
+    /// The target's own public values (its support e-mail address, its hotline), literal or <c>env:NAME</c>: checks that
+    /// flag any value of a kind ("no response contains an e-mail address") accept them. Planted values are never public.
+    /// </summary>
+    public IReadOnlyList<ConfiguredString> PublicValues { get; init; } = [];
+
     /// <summary>Whether the system prompt is sent as the first message of every request (the endpoint is a bare model).</summary>
     /// <value>The default value is true for <see cref="EndpointKind.OpenAI"/>, false for <see cref="EndpointKind.Http"/> (the app adds its own).</value>
     public bool SendSystemPrompt { get; init; }

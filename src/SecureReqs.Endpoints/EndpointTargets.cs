@@ -152,6 +152,19 @@ public sealed class EndpointTargets : IDisposable
             }
         }
 
+        var publicValues = new List<string>();
+        foreach (var value in target.PublicValues)
+        {
+            try
+            {
+                publicValues.Add(value.Resolve(_settings.GetEnvironmentVariable));
+            }
+            catch (SecureReqsException ex)
+            {
+                broken ??= ex.Message;
+            }
+        }
+
         var display = new UriBuilder(target.Endpoint) { Query = "", Fragment = "" }.Uri;
         return new TargetDefinition(
             target.Name,
@@ -160,6 +173,7 @@ public sealed class EndpointTargets : IDisposable
         {
             SystemPrompt = target.SystemPrompt,
             SystemPromptSecrets = secrets,
+            PublicValues = publicValues,
             RequestTimeout = Timeout.InfiniteTimeSpan,
             Kind = target.Kind == EndpointKind.OpenAI ? "openai" : "http",
             EndpointHost = target.Endpoint.Host,

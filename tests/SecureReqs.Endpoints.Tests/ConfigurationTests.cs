@@ -131,11 +131,29 @@ public sealed class ConfigurationTests
     [InlineData("""{ "targets": { "s": {}, "s": {} } }""", "malformed JSON")]
     [InlineData("""[]""", "the file must hold a JSON object")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "systemPrompt": "p", "systemPromptSecrets": ["------"] } } }""", "$.targets.s.systemPromptSecrets[0]: this system-prompt secret cannot be matched safely: it has 0 letters or digits")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": ["support@x.example", " -- "] } } }""", "$.targets.s.publicValues[1]: the public value \" -- \" has no letter or digit")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": [42] } } }""", "$.targets.s.publicValues[0]: expected a string, not")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": "support@x.example" } } }""", "$.targets.s.publicValues")]
     public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
     {
         var error = TestConfig.Error(json);
 
         error.Message.Should().Contain(expected).And.Contain("securereqs.json:");
+    }
+
+    [Fact]
+    public void Load_PublicValues_AreReadForBothKindsLiteralOrFromTheEnvironment()
+    {
+        using var config = new TestConfig("""
+            { "targets": {
+                "chat": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": ["support@larkspur.example", "+1 800 555 0199"] },
+                "app": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "publicValues": ["env:HOTLINE"] } } }
+            """);
+
+        var loaded = config.Load();
+
+        loaded.Targets[0].PublicValues.Select(v => v.Literal).Should().Equal("support@larkspur.example", "+1 800 555 0199");
+        loaded.Targets[1].PublicValues.Single().Variable.Should().Be("HOTLINE");
     }
 
     [Fact]

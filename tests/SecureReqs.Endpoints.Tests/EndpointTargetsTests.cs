@@ -47,6 +47,18 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public void Definition_PublicValues_ReachTheTargetAndTheJudges()
+    {
+        _config = new TestConfig(Json(_server.OpenAIEndpoint, apiKey: false, extra: """, "publicValues": ["support@larkspur.example", "env:HOTLINE"]"""));
+        _targets = EndpointTargets.Create(_config.Load(), new EndpointTargetSettings { TimeProvider = _time, GetEnvironmentVariable = n => n == "HOTLINE" ? "+1 800 555 0199" : null, UseCache = false });
+
+        var definition = _targets.Definitions.Single();
+
+        definition.PublicValues.Should().Equal("support@larkspur.example", "+1 800 555 0199");
+        JudgeContext.Of(definition).PublicValues.Should().Equal("support@larkspur.example", "+1 800 555 0199");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task OpenAITarget_NoApiKey_SendsNoAuthorizationHeader()
     {
         var client = Target(apiKey: false);

@@ -18,7 +18,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     public static readonly string[] CommonTargetProperties =
     [
         "kind", "description", "endpoint", "model", "apiKey", "headers", "systemPrompt", "systemPromptFile",
-        "systemPromptSecrets", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
+        "systemPromptSecrets", "publicValues", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
     ];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
@@ -171,6 +171,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             throw source.Error(JsonSource.Child(path, "systemPromptSecrets"), "secrets of a system prompt are declared without the system prompt. Add \"systemPrompt\" (or \"systemPromptFile\").");
         }
 
+        var publicValues = ReadPublicValues(target, path);
         var (temperature, maxOutputTokens, seed) = ReadOptions(target, path);
         var options = new EndpointTargetOptions
         {
@@ -183,6 +184,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Headers = headers,
             SystemPrompt = systemPrompt,
             SystemPromptSecrets = secrets,
+            PublicValues = publicValues,
             SendSystemPrompt = OptionalBool(target, path, "sendSystemPrompt") ?? kind == EndpointKind.OpenAI,
             Temperature = temperature,
             MaxOutputTokens = maxOutputTokens,
@@ -193,6 +195,31 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Source = source.Where(path),
         };
         return kind == EndpointKind.Http ? ReadHttp(target, path, options) : options;
+    }
+
+    // The target's own public values (its support address, its hotline), which checks for any value of a kind accept.
+    private List<ConfiguredString> ReadPublicValues(JsonElement target, string path)
+    {
+        var values = new List<ConfiguredString>();
+        if (Optional(target, path, "publicValues", JsonValueKind.Array) is not { } list)
+        {
+            return values;
+        }
+
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var itemPath = JsonSource.Item(JsonSource.Child(path, "publicValues"), i++);
+            var value = Configured(item, itemPath, secretOnly: false);
+            if (value.Literal is { } literal && !literal.Any(char.IsLetterOrDigit))
+            {
+                throw source.Error(itemPath, $"the public value \"{literal}\" has no letter or digit, so no answer could hold it. Write the value as answers give it, such as \"support@example.com\" or \"+1 800 555 0199\".");
+            }
+
+            values.Add(value);
+        }
+
+        return values;
     }
 
     private Uri ReadEndpoint(JsonElement target, string path)
@@ -361,6 +388,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Headers = options.Headers,
             SystemPrompt = options.SystemPrompt,
             SystemPromptSecrets = options.SystemPromptSecrets,
+            PublicValues = options.PublicValues,
             SendSystemPrompt = options.SendSystemPrompt,
             Temperature = options.Temperature,
             MaxOutputTokens = options.MaxOutputTokens,

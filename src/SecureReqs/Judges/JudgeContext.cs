@@ -14,6 +14,12 @@ public sealed record JudgeContext(string? SystemPrompt, IReadOnlyList<string> Se
     /// <summary>The knowledge-base documents that carry canaries, so exposure can be seen in answers (black-box).</summary>
     public IReadOnlyList<KnowledgeDocument> CanaryDocuments { get; init; } = [];
 
+    /// <summary>
+    /// The target's own public values (its support address, its hotline): what a check that flags any value of a kind
+    /// ("no response contains an e-mail address") accepts when the scanner finds it. Planted values are never public.
+    /// </summary>
+    public IReadOnlyList<string> PublicValues { get; init; } = [];
+
     /// <summary>A context with nothing declared.</summary>
     public static JudgeContext None { get; } = new(null, []);
 
@@ -25,5 +31,6 @@ public sealed record JudgeContext(string? SystemPrompt, IReadOnlyList<string> Se
         ToolPolicy = target.ToolPolicy,
         WhiteBox = target.WhiteBox,
         CanaryDocuments = [.. target.Documents.Where(d => d.Canary is not null)],
+        PublicValues = target.PublicValues,
     };
 }

@@ -15,6 +15,13 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     public IReadOnlyList<string> SystemPromptSecrets { get; init; } = [];
 
     /// <summary>
+    /// The target's own public values, such as its support e-mail address and its hotline: answers may give them, so a
+    /// check that flags any value of a kind ("no response contains a phone number") accepts them. Compared in canonical
+    /// form (a phone number with or without its country code, an address in any case). Planted values are never public.
+    /// </summary>
+    public IReadOnlyList<string> PublicValues { get; init; } = [];
+
+    /// <summary>
     /// How long one request to this target may take, replacing <see cref="SecurityRunOptions.RequestTimeout"/>; null for
     /// the run's. <see cref="Timeout.InfiniteTimeSpan"/> when the target's client enforces its own timeouts.
     /// </summary>
