@@ -29,95 +29,63 @@ public static class KnowledgeDocumentLoader
     /// <exception cref="DatasetException">A line is malformed.</exception>
     public static IReadOnlyList<KnowledgeDocument> Read(Stream stream, string source)
     {
-        var documents = new List<KnowledgeDocument>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         using var reader = new StreamReader(stream);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        return JsonLinesObjects.Read(reader, source, "id, title, classification and content", (lineNumber, root) =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var document = Parse(source, lineNumber, line);
-            if (!ids.Add(document.Id))
-            {
-                throw new DatasetException(source, lineNumber, $"document id \"{document.Id}\" is used twice. Give every document a unique id.");
-            }
-
-            documents.Add(document);
-        }
-
-        return documents;
+            var document = Parse(source, lineNumber, root);
+            return ids.Add(document.Id)
+                ? document
+                : throw new DatasetException(source, lineNumber, $"document id \"{document.Id}\" is used twice. Give every document a unique id.");
+        });
     }
 
-    private static KnowledgeDocument Parse(string source, int lineNumber, string line)
+    private static KnowledgeDocument Parse(string source, int lineNumber, JsonElement root)
     {
-        JsonDocument json;
-        try
+        string Required(string name) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
+                ? s
+                : throw new DatasetException(source, lineNumber, $"the document is missing \"{name}\" (a non-empty string).");
+
+        var id = Required("id");
+        if (!root.TryGetProperty("classification", out var label) || label.ValueKind != JsonValueKind.String)
         {
-            json = JsonDocument.Parse(line);
+            throw new DatasetException(source, lineNumber, $"document \"{id}\" has no classification. Add \"classification\": one of {string.Join(", ", Classification.Levels)}; an unlabelled document cannot be access-controlled.");
         }
-        catch (JsonException ex)
+
+        if (!Classification.IsKnown(label.GetString()))
         {
-            throw new DatasetException(source, lineNumber, $"not valid JSON ({ex.Message}). Each line must be one complete JSON object (JSON Lines).", ex);
+            throw new DatasetException(source, lineNumber, $"document \"{id}\": classification \"{label.GetString()}\" is not one of {string.Join(", ", Classification.Levels)}.");
         }
 
-        using (json)
+        var content = Required("content");
+        string? canary = root.TryGetProperty("canary", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        if (canary is not null && !content.Contains(canary, StringComparison.Ordinal))
         {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new DatasetException(source, lineNumber, "a document must be a JSON object with id, title, classification and content.");
-            }
-
-            string Required(string name) =>
-                root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
-                    ? s
-                    : throw new DatasetException(source, lineNumber, $"the document is missing \"{name}\" (a non-empty string).");
-
-            var id = Required("id");
-            if (!root.TryGetProperty("classification", out var label) || label.ValueKind != JsonValueKind.String)
-            {
-                throw new DatasetException(source, lineNumber, $"document \"{id}\" has no classification. Add \"classification\": one of {string.Join(", ", Classification.Levels)}; an unlabelled document cannot be access-controlled.");
-            }
-
-            if (!Classification.IsKnown(label.GetString()))
-            {
-                throw new DatasetException(source, lineNumber, $"document \"{id}\": classification \"{label.GetString()}\" is not one of {string.Join(", ", Classification.Levels)}.");
-            }
-
-            var content = Required("content");
-            string? canary = root.TryGetProperty("canary", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            if (canary is not null && !content.Contains(canary, StringComparison.Ordinal))
-            {
-                throw new DatasetException(source, lineNumber, $"document \"{id}\": its canary \"{canary}\" does not appear in its content. Plant it in the text, or remove it.");
-            }
-
-            var provenance = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (root.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var field in p.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String))
-                {
-                    provenance[field.Name] = field.Value.GetString()!;
-                }
-            }
-
-            var tags = new List<string>();
-            if (root.TryGetProperty("poison", out var poison) && poison.ValueKind == JsonValueKind.Object && poison.TryGetProperty("kind", out var kind))
-            {
-                tags.Add("poison:" + kind.GetString());
-            }
-
-            return new KnowledgeDocument(id, Required("title"), label.GetString()!, content)
-            {
-                Canary = canary,
-                Provenance = provenance,
-                Tags = tags,
-                Source = $"{source}:{lineNumber}",
-            };
+            throw new DatasetException(source, lineNumber, $"document \"{id}\": its canary \"{canary}\" does not appear in its content. Plant it in the text, or remove it.");
         }
+
+        var provenance = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in p.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String))
+            {
+                provenance[field.Name] = field.Value.GetString()!;
+            }
+        }
+
+        var tags = new List<string>();
+        if (root.TryGetProperty("poison", out var poison) && poison.ValueKind == JsonValueKind.Object && poison.TryGetProperty("kind", out var kind))
+        {
+            tags.Add("poison:" + kind.GetString());
+        }
+
+        return new KnowledgeDocument(id, Required("title"), label.GetString()!, content)
+        {
+            Canary = canary,
+            Provenance = provenance,
+            Tags = tags,
+            Source = $"{source}:{lineNumber}",
+        };
     }
 }

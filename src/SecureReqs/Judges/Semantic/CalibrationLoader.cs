@@ -29,77 +29,46 @@ public static class CalibrationLoader
             throw new DatasetException(path, null, "the calibration file does not exist. Check the path in the manifest.");
         }
 
-        var items = new List<CalibrationItem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        using var reader = new StreamReader(path);
+        return JsonLinesObjects.Read(reader, path, "id, rule, answer and verdict", (lineNumber, root) =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var item = Parse(path, lineNumber, line);
-            if (!ids.Add(item.Id))
-            {
-                throw new DatasetException(path, lineNumber, $"calibration item id \"{item.Id}\" is used twice. Give every item a unique id.");
-            }
-
-            items.Add(item);
-        }
-
-        return items;
+            var item = Parse(path, lineNumber, root);
+            return ids.Add(item.Id)
+                ? item
+                : throw new DatasetException(path, lineNumber, $"calibration item id \"{item.Id}\" is used twice. Give every item a unique id.");
+        });
     }
 
-    private static CalibrationItem Parse(string path, int lineNumber, string line)
+    private static CalibrationItem Parse(string path, int lineNumber, JsonElement root)
     {
-        JsonDocument document;
-        try
+        foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
         {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException ex)
-        {
-            throw new DatasetException(path, lineNumber, $"not valid JSON ({ex.Message}). Each line must be one complete JSON object (JSON Lines).", ex);
+            throw new DatasetException(path, lineNumber, $"unknown field \"{property.Name}\".{Suggestions.DidYouMean(property.Name, Fields)} A calibration item has {string.Join(", ", Fields)}.");
         }
 
-        using (document)
+        string Required(string name) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s)
+                ? s
+                : throw new DatasetException(path, lineNumber, $"the item is missing \"{name}\" (a non-empty string).");
+
+        string? Optional(string name) =>
+            !root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+            : v.ValueKind == JsonValueKind.String ? v.GetString()
+            : throw new DatasetException(path, lineNumber, $"\"{name}\" must be a string.");
+
+        var id = Required("id");
+        var verdict = Required("verdict");
+        if (verdict is not (Breaks or Keeps))
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new DatasetException(path, lineNumber, "a calibration item must be a JSON object with id, rule, answer and verdict.");
-            }
-
-            foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
-            {
-                throw new DatasetException(path, lineNumber, $"unknown field \"{property.Name}\".{Suggestions.DidYouMean(property.Name, Fields)} A calibration item has {string.Join(", ", Fields)}.");
-            }
-
-            string Required(string name) =>
-                root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s)
-                    ? s
-                    : throw new DatasetException(path, lineNumber, $"the item is missing \"{name}\" (a non-empty string).");
-
-            string? Optional(string name) =>
-                !root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
-                : v.ValueKind == JsonValueKind.String ? v.GetString()
-                : throw new DatasetException(path, lineNumber, $"\"{name}\" must be a string.");
-
-            var id = Required("id");
-            var verdict = Required("verdict");
-            if (verdict is not (Breaks or Keeps))
-            {
-                throw new DatasetException(path, lineNumber, $"item \"{id}\": verdict \"{verdict}\" is not \"{Breaks}\" or \"{Keeps}\" (the person's verdict: does the answer break the rule?).");
-            }
-
-            return new CalibrationItem(id, Required("rule").Trim(), Required("answer"), verdict == Breaks)
-            {
-                Request = Optional("request"),
-                SystemPrompt = Optional("systemPrompt"),
-                Source = $"{Path.GetFileName(path)}:{lineNumber}",
-            };
+            throw new DatasetException(path, lineNumber, $"item \"{id}\": verdict \"{verdict}\" is not \"{Breaks}\" or \"{Keeps}\" (the person's verdict: does the answer break the rule?).");
         }
+
+        return new CalibrationItem(id, Required("rule").Trim(), Required("answer"), verdict == Breaks)
+        {
+            Request = Optional("request"),
+            SystemPrompt = Optional("systemPrompt"),
+            Source = $"{Path.GetFileName(path)}:{lineNumber}",
+        };
     }
 }
