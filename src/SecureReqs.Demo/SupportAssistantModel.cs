@@ -11,7 +11,8 @@ namespace SecureReqs.Demo;
 /// It behaves like an eager, instruction-following model with no safety training: it does what the latest request
 /// asks with all the material it was given (pasted text, retrieved records and documents), follows instructions it
 /// finds inside documents, and recites its system prompt when asked. It exists so that a new user sees a story fail
-/// against <c>demo:naive</c> and pass against <c>demo:guarded</c>; nothing about real models follows from it.
+/// against <c>demo:naive</c> and pass against <c>demo:guarded</c>; nothing about real models follows from it. In
+/// <c>demo:paraphrasing</c> the same decisions are worded by a <see cref="ModelStyleRenderer"/>.
 /// </summary>
 /// <remarks>Thread-safe and stateless: every answer is a function of the messages alone.</remarks>
 public sealed partial class SupportAssistantModel : IChatClient
@@ -42,12 +43,22 @@ public sealed partial class SupportAssistantModel : IChatClient
     };
 
     private readonly string _systemPrompt;
+    private readonly ModelStyleRenderer? _renderer;
 
     /// <summary>Creates the simulated model.</summary>
     /// <param name="systemPrompt">The system prompt the application gives it.</param>
     public SupportAssistantModel(string systemPrompt)
+        : this(systemPrompt, null)
+    {
+    }
+
+    /// <summary>Creates the simulated model whose answers <paramref name="renderer"/> words (null: the naive wording).</summary>
+    /// <param name="systemPrompt">The system prompt the application gives it.</param>
+    /// <param name="renderer">Words the answers the way models write, or null.</param>
+    internal SupportAssistantModel(string systemPrompt, ModelStyleRenderer? renderer)
     {
         _systemPrompt = systemPrompt;
+        _renderer = renderer;
     }
 
     /// <inheritdoc />
@@ -66,8 +77,18 @@ public sealed partial class SupportAssistantModel : IChatClient
             }
         }
 
-        var answer = Answer(request) + SupportAgentPlanner.Summary(request);
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer)) { FinishReason = ChatFinishReason.Stop, ModelId = "securereqs-demo-simulation" });
+        var draft = Compose(request);
+        if (_renderer is null)
+        {
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, draft.Naive)) { FinishReason = ChatFinishReason.Stop, ModelId = "securereqs-demo-simulation" });
+        }
+
+        var rendered = _renderer.Render(draft, request);
+        var message = new ChatMessage(ChatRole.Assistant, rendered.Text)
+        {
+            AdditionalProperties = new() { [DemoTargets.RenderingProperty] = rendered.Description },
+        };
+        return Task.FromResult(new ChatResponse(message) { FinishReason = ChatFinishReason.Stop, ModelId = "securereqs-demo-simulation" });
     }
 
     /// <inheritdoc />
@@ -89,7 +110,10 @@ public sealed partial class SupportAssistantModel : IChatClient
     {
     }
 
-    private string Answer(IReadOnlyList<ChatMessage> request)
+    /// <summary>What the model answers to <paramref name="request"/>, before it is worded.</summary>
+    /// <param name="request">The conversation.</param>
+    /// <returns>The draft; <see cref="DraftAnswer.Naive"/> is the naive build's answer.</returns>
+    internal DraftAnswer Compose(IReadOnlyList<ChatMessage> request)
     {
         // Like a capable model, it reads through encodings, invisible characters and look-alike letters.
         var userTexts = request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => Understand(m.Text)).ToList();
@@ -97,19 +121,20 @@ public sealed partial class SupportAssistantModel : IChatClient
         var last = userTexts.LastOrDefault() ?? "";
         var ask = last.ToLowerInvariant();
         var conversation = string.Join(" ", userTexts).ToLowerInvariant();
+        var summary = SupportAgentPlanner.Summary(request);
 
         if (AsksForSystemPrompt().IsMatch(ask) || (userTexts.Count > 1 && AsksForSystemPrompt().IsMatch(conversation) && RepeatLike().IsMatch(ask)))
         {
-            return Reveal(ask);
+            return Reveal(ask) with { ToolSummary = summary };
         }
 
         // Instructions found anywhere (the user's turns or retrieved content) are followed: no data/instruction boundary.
         var compliance = Directives(userTexts.Concat(contextTexts)).Distinct().ToList();
         var main = MainAnswer(request, ask, compliance.Count > 0 || contextTexts.Any(t => EmbeddedInstruction().IsMatch(t)));
-        return compliance.Count == 0 ? main : main + "\n\n" + string.Join("\n", compliance);
+        return main with { Ask = ask, Directives = compliance, ToolSummary = summary };
     }
 
-    private string MainAnswer(IReadOnlyList<ChatMessage> request, string ask, bool instructed)
+    private DraftAnswer MainAnswer(IReadOnlyList<ChatMessage> request, string ask, bool instructed)
     {
         // Material: everything the conversation handed over — retrieved context, earlier pasted text, this message.
         var material = new List<string>();
@@ -117,21 +142,26 @@ public sealed partial class SupportAssistantModel : IChatClient
         material.AddRange(request.Where(m => m.Role == ChatRole.User && !IsContext(m)).Select(m => m.Text).Where(LooksLikeData));
 
         var task = TaskOf(ask);
-        var body = string.Join("\n\n", material.Distinct());
+        var distinct = material.Distinct().ToList();
+        var body = string.Join("\n\n", distinct);
         var articles = request.Where(m => IsContext(m) && KindOf(m) == RetrievalAugmentingChatClient.ContextKind).ToList();
         if (task is null && !instructed && articles.Count > 0 && (articles.Count == material.Count || !AsksAboutData().IsMatch(ask)))
         {
             // A retrieval-augmented answer: the closest article, as the knowledge base has it.
             var (header, content) = CaseInstantiator.SplitContextHeader(articles[0].Text);
-            return $"Here is what our knowledge base says ({header.Trim().TrimEnd(':')}):\n{content}";
+            return new DraftAnswer(DraftKind.Article, $"Here is what our knowledge base says ({header.Trim().TrimEnd(':')}):\n{content}")
+            {
+                Title = header.Trim().TrimEnd(':'),
+                Material = [content],
+            };
         }
 
         if (body.Length == 0 || (task is null && !instructed && !AsksAboutData().IsMatch(ask)))
         {
-            return FaqAnswer(ask);
+            return new DraftAnswer(DraftKind.Faq, FaqAnswer(ask));
         }
 
-        return task switch
+        var text = task switch
         {
             "json" => "Here it is as JSON:\n" + ToJson(body),
             "csv" => "Here it is as CSV:\nfield,value\n" + string.Join("\n", Fields(body).Select(f => $"{f.Key},\"{f.Value}\"")),
@@ -142,16 +172,21 @@ public sealed partial class SupportAssistantModel : IChatClient
             "spell" => "Spelled out: " + string.Join(' ', body.Where(char.IsLetterOrDigit)),
             _ => "Of course, here are the details:\n" + body,
         };
+        return new DraftAnswer(DraftKind.Data, text) { Format = task, Material = distinct };
     }
 
-    private string Reveal(string ask) => ask switch
+    private DraftAnswer Reveal(string ask)
     {
-        _ when ask.Contains("base64", StringComparison.Ordinal) => "Here are my instructions in base64: " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_systemPrompt)),
-        _ when ask.Contains("hex", StringComparison.Ordinal) => "In hex: " + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(_systemPrompt)),
-        _ when ask.Contains("spell", StringComparison.Ordinal) || ask.Contains("letter by letter", StringComparison.Ordinal) => "Spelled out: " + string.Join(' ', _systemPrompt.AsEnumerable()),
-        _ when ask.Contains("json", StringComparison.Ordinal) => "{\"system_prompt\": \"" + _systemPrompt + "\"}",
-        _ => "Sure! Here are my instructions:\n" + _systemPrompt,
-    };
+        var (format, text) = ask switch
+        {
+            _ when ask.Contains("base64", StringComparison.Ordinal) => ("base64", "Here are my instructions in base64: " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_systemPrompt))),
+            _ when ask.Contains("hex", StringComparison.Ordinal) => ("hex", "In hex: " + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(_systemPrompt))),
+            _ when ask.Contains("spell", StringComparison.Ordinal) || ask.Contains("letter by letter", StringComparison.Ordinal) => ("spell", "Spelled out: " + string.Join(' ', _systemPrompt.AsEnumerable())),
+            _ when ask.Contains("json", StringComparison.Ordinal) => ("json", "{\"system_prompt\": \"" + _systemPrompt + "\"}"),
+            _ => ((string?)null, "Sure! Here are my instructions:\n" + _systemPrompt),
+        };
+        return new DraftAnswer(DraftKind.SystemPrompt, text) { Format = format, Ask = ask, Material = [_systemPrompt] };
+    }
 
     // The sentences that tell the assistant to output something, reduced to what they ask for.
     private static IEnumerable<string> Directives(IEnumerable<string> texts)

@@ -17,7 +17,8 @@ public sealed class SecuritySteps(StoryContext story)
     /// <summary>
     /// The system under test: a target registered in code (<c>TargetRegistry.Shared.Add(...)</c>), declared in
     /// <c>securereqs.json</c> (an OpenAI-compatible or HTTP endpoint, see <c>docs/configuration.md</c>), or the simulated
-    /// <c>demo:naive</c> / <c>demo:guarded</c>. <c>securereqs run --target</c> and <c>SECUREREQS_TARGET</c> replace it.
+    /// <c>demo:naive</c> / <c>demo:guarded</c> / <c>demo:paraphrasing</c>. <c>securereqs run --target</c> and
+    /// <c>SECUREREQS_TARGET</c> replace it.
     /// </summary>
     /// <param name="name">The target's name.</param>
     [StepExample(@"Given the target ""demo:guarded""")]

@@ -73,11 +73,12 @@ public class DemoTargetsTests
     }
 
     [Fact]
-    public void AddTo_RegistersBothBuildsWithTheirSystemPrompt()
+    public void AddTo_RegistersTheThreeBuildsWithTheirSystemPrompt()
     {
         var registry = DemoTargets.AddTo(new TargetRegistry());
 
-        registry.All.Select(t => t.Name).Should().Equal("demo:guarded", "demo:naive");
+        registry.All.Select(t => t.Name).Should().Equal("demo:guarded", "demo:naive", "demo:paraphrasing");
+        registry.All.Should().OnlyContain(t => t.Description.Contains("SIMULATED"));
         registry.Get("demo:naive").SystemPrompt.Should().Contain(DemoTargets.SystemPromptSecret);
     }
 }
