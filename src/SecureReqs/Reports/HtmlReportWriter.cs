@@ -38,10 +38,9 @@ public static class HtmlReportWriter
         .kpi svg{display:block;max-width:100%;height:auto}
         .lead{font-size:1rem;font-weight:600;margin:.3rem 0 .5rem}
         .verdict-bar{display:block;width:100%;height:22px}
-        .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.3rem 0;padding:0;list-style:none;font-size:.9rem}
+        .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.5rem 0;padding:0;list-style:none;font-size:.9rem}
         .legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-.05rem}
         dl.outcomes{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;font-size:.9rem}dl.outcomes dt{font-weight:600}dl.outcomes dd{margin:0}
-        details.story>summary{cursor:pointer;font-weight:600;padding:.3rem 0}
         .note{color:#555;font-size:.85rem}
         .status-cell{font-weight:600}
         @media (max-width:640px){
@@ -166,7 +165,7 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"failing\">Stories that did not pass ({failing.Count})</h2>\n");
             foreach (var (story, index) in failing)
             {
-                RenderStory(html, story, index, comparison, open: true);
+                RenderStory(html, story, index, comparison);
             }
         }
 
@@ -176,7 +175,7 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"passing\">Stories that passed or were skipped ({rest.Count})</h2>\n");
             foreach (var (story, index) in rest)
             {
-                RenderStory(html, story, index, comparison, open: false);
+                RenderStory(html, story, index, comparison);
             }
         }
 
@@ -253,6 +252,14 @@ public static class HtmlReportWriter
         foreach (var note in comparison.Notes)
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"warn\">{E(note)}</div>\n");
+        }
+
+        // Unchanged requirements are counted above; the table lists what moved.
+        rows = [.. rows.Where(r => r.Change is not (KpiChange.Unchanged or KpiChange.NotCompared))];
+        if (rows.Count == 0)
+        {
+            html.Append("<p>No KPI changed since the baseline.</p>\n");
+            return;
         }
 
         html.Append("<table class=\"stack baseline\"><thead><tr><th>Story</th><th>KPI</th><th>Baseline</th><th>Now</th><th>Change</th><th>Result</th></tr></thead><tbody>\n");
@@ -339,13 +346,11 @@ public static class HtmlReportWriter
         }
     }
 
-    private static void RenderStory(StringBuilder html, ResultsStory story, int index, GateResult? comparison, bool open)
+    private static void RenderStory(StringBuilder html, ResultsStory story, int index, GateResult? comparison)
     {
         var status = ResultsJsonWriter.Name(story.Status);
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"story {status}-story\" id=\"story-{index + 1}\" data-status=\"{status}\">");
-        html.Append(open ? "<h2>" : "<details class=\"story\"><summary>");
-        html.Append(CultureInfo.InvariantCulture, $"{E(story.Feature)} — {E(story.Scenario)} <span class=\"{status}\">{status}</span>");
-        html.Append(open ? "</h2>\n" : "</summary>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(story.Feature)} — {E(story.Scenario)} <span class=\"{status}\">{status}</span></h2>\n");
 
         // The one sentence a product manager acts on: each requirement that did not pass, what was required, what was
         // measured, and the bound.
@@ -380,7 +385,7 @@ public static class HtmlReportWriter
             }
         }
 
-        html.Append(open ? "" : "</details>").Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(story.File)}{(story.Line > 0 ? ":" + story.Line.ToString(CultureInfo.InvariantCulture) : "")}");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(story.File)}{(story.Line > 0 ? ":" + story.Line.ToString(CultureInfo.InvariantCulture) : "")}");
         if (story.Record?.Run is { } run)
         {
             html.Append(CultureInfo.InvariantCulture, $". Target {E(run.Target)}, dataset {E(run.Dataset)}, {run.Cases.Count} cases: ");
