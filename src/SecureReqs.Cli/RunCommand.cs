@@ -267,11 +267,17 @@ internal static class RunCommand
         {
             output.WriteLine();
             output.WriteLine($"{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {story.Feature}: {story.Scenario} ({story.File}{(story.Line > 0 ? ":" + story.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")})");
+            // A story that could not run says why itself (an outage, a wrong step); its requirements follow from that.
             var notPassed = story.Results.Where(r => r.Verdict != Verdict.Pass).ToList();
-            if (notPassed.Count == 0)
+            if (notPassed.Count == 0 || story.Status == StoryStatus.Error)
             {
                 output.WriteLine(story.Message);
                 continue;
+            }
+
+            if (story.Results.Count > 1)
+            {
+                output.WriteLine($"{notPassed.Count} of {story.Results.Count} requirements did not pass:");
             }
 
             foreach (var r in notPassed)

@@ -6,16 +6,22 @@ using System.Text;
 namespace SecureReqs;
 
 /// <summary>
-/// Writes a self-contained HTML report for product managers: the stories by verdict, a chart per KPI showing the
-/// measured rate, its one-sided confidence interval and the threshold, breakdown tables, the evidence of the cases that
-/// stand against a requirement (PII masked), and the control coverage matrix.
+/// Writes a self-contained HTML report for product managers: the stories by verdict, what changed since a baseline
+/// (when <see cref="SecurityReport.Baseline"/> is set), what each outcome means, then the stories that did not pass —
+/// each opening with one sentence per failed requirement (what was required, what was measured, the bound), a chart per
+/// KPI showing the measured rate, its one-sided confidence interval and the threshold, a few case ids and a short sample
+/// of the cases against it (PII masked) — then the passing stories, breakdown tables whose columns name what they count,
+/// and the control coverage matrix. The page reads at 400 px wide: tables stack into labelled cells on a narrow screen.
 /// </summary>
 /// <remarks>
 /// <para>The page loads nothing: no scripts, fonts, styles or images from anywhere. A content security policy forbids
 /// every load and allows only the page's own style sheet and script by hash, so a browser reports any attempt.</para>
 /// <para>The page's script checks its own rendering: it sets <c>data-kpi-charts</c> (the charts on the page) and
 /// <c>data-rendered-kpis</c> (those whose marks the browser laid out) on <c>body</c>, and lists script errors in
-/// <c>#script-errors</c> with their count in <c>data-script-errors</c>. Thread-safe.</para>
+/// <c>#script-errors</c> with their count in <c>data-script-errors</c>. It also records the page's width
+/// (<c>data-viewport-width</c>), how far content overflows it (<c>data-overflow-px</c>), each verdict's share of the
+/// verdict bar as laid out (<c>data-verdict-bar</c>) and whether the bar is fully on screen
+/// (<c>data-verdict-bar-visible</c>). Thread-safe.</para>
 /// </remarks>
 public static class HtmlReportWriter
 {
@@ -39,6 +45,7 @@ public static class HtmlReportWriter
         .lead{font-size:1rem;font-weight:600;margin:.3rem 0 .5rem}
         .verdict-bar{display:block;width:100%;height:22px}
         .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.5rem 0;padding:0;list-style:none;font-size:.9rem}
+        .passed-swatch{background:#2e9e5b}.failed-swatch{background:#c0392b}.inconclusive-swatch{background:#d4a017}.error-swatch{background:#7b1113}.skipped-swatch{background:#aaaaaa}
         .legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-.05rem}
         dl.outcomes{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;font-size:.9rem}dl.outcomes dt{font-weight:600}dl.outcomes dd{margin:0}
         .note{color:#555;font-size:.85rem}
@@ -224,7 +231,7 @@ public static class HtmlReportWriter
         foreach (var status in present)
         {
             var share = (double)report.Count(status) / report.Stories.Count;
-            html.Append(CultureInfo.InvariantCulture, $"<li><i style=\"background:{Color(status)}\"></i>{report.Count(status)} of {report.Stories.Count} {ResultsJsonWriter.Name(status)} ({KpiRequirement.Percent(share)})</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><i class=\"swatch {ResultsJsonWriter.Name(status)}-swatch\"></i>{report.Count(status)} of {report.Stories.Count} {ResultsJsonWriter.Name(status)} ({KpiRequirement.Percent(share)})</li>");
         }
 
         html.Append("</ul>\n");

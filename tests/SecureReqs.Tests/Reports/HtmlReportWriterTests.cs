@@ -82,7 +82,8 @@ public class HtmlReportWriterTests
         var bar = Regex.Match(Html, "<svg class=\"verdict-bar\"[^>]*>").Value;
 
         bar.Should().Contain("preserveAspectRatio=\"none\"").And.NotContain("width=\"");
-        Html.Should().Contain("<li><i style=\"background:#c0392b\"></i>1 of 5 failed (20%)</li>");
+        Html.Should().NotContain(" style=\"", "the content security policy allows no inline style attribute");
+        Html.Should().Contain("<li><i class=\"swatch failed-swatch\"></i>1 of 5 failed (20%)</li>");
     }
 
     [Fact]
