@@ -455,7 +455,8 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"msg\">{E(cases)} The first cases are shown below.</div>\n");
         }
 
-        if (comparison?.Rows.FirstOrDefault(row => row.Story == story.Name && row.Kpi == r.Kpi && row.Change != KpiChange.Removed) is { } change)
+        // What moved since the baseline; an unchanged KPI is only counted in the baseline section.
+        if (comparison?.Rows.FirstOrDefault(row => row.Story == story.Name && row.Kpi == r.Kpi && row.Change != KpiChange.Removed) is { Change: not KpiChange.Unchanged } change)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"baseline-change\">Since the baseline: {E(change.Baseline ?? "–")} → {E(change.Current ?? "–")}{(change.Difference is null ? "" : " (" + E(change.Difference) + ")")}, <b>{E(DescribeChange(change))}</b>.</p>\n");
         }

@@ -101,6 +101,7 @@ public class HtmlReportWriterTests
         html.Should().Contain("<h2 id=\"baseline\">Since the baseline</h2>").And.Contain("(results.json): <b>0 regressed</b>, 1 worse but not significantly");
         html.Should().MatchRegex("<tr data-change=\"worse\"><td data-label=\"Story\">[^<]*Cards never leak</td><td data-label=\"KPI\">redaction rate</td><td data-label=\"Baseline\">100% \\(41/41\\)</td><td data-label=\"Now\">97.56% \\(40/41\\)</td><td data-label=\"Change\">-2.44 pts</td>");
         html.Should().Contain("<p class=\"baseline-change\">Since the baseline: 100% (41/41) → 97.56% (40/41) (-2.44 pts), <b>worse, not significant</b>.</p>");
+        Regex.Matches(html, "class=\"baseline-change\"").Should().ContainSingle("only the KPI that moved says so; unchanged ones are counted in the baseline section");
         Html.Should().NotContain("id=\"baseline\"", "there is no comparison without a baseline");
     }
 
