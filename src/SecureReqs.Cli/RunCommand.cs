@@ -7,7 +7,7 @@ namespace SecureReqs.Cli;
 
 /// <summary>
 /// <c>securereqs run [features-dir] [--target &lt;name&gt;] [--config &lt;file&gt;] [--no-cache] [--cache-dir &lt;dir&gt;]
-/// [--datasets &lt;dir&gt;] [--report &lt;dir&gt;]</c>: runs the stories with progress on standard error, prints the KPI table, writes results.json, the HTML report, JUnit XML,
+/// [--datasets &lt;dir&gt;] [--report &lt;dir&gt;] [--baseline &lt;results.json&gt;]</c>: runs the stories with progress on standard error, prints the KPI table, writes results.json, the HTML report, JUnit XML,
 /// SARIF and a Markdown summary (appended to <c>$GITHUB_STEP_SUMMARY</c> when set), and exits 0/1/2.
 /// </summary>
 internal static class RunCommand
@@ -28,6 +28,7 @@ internal static class RunCommand
         var tags = TagsOption();
         var sign = new Option<bool>("--sign") { Description = "Sign results.json (results.json.sig, EC P-256) with the private key in the --key-env variable; verify with 'securereqs evidence verify'." };
         var keyEnv = new Option<string>("--key-env") { Description = "The environment variable holding the signing key for --sign.", DefaultValueFactory = _ => ManifestSigningKey.DefaultVariable };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "The results.json of a previous run (the last release): report.html shows what changed since it, as 'securereqs gate --baseline' compares (the exit code still follows the stories; gate to block on a regression)." };
         var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where the response cache of configured targets lives (default: .securereqs/cache beside securereqs.json)." };
         var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
         {
@@ -43,11 +44,15 @@ internal static class RunCommand
             tags,
             sign,
             keyEnv,
+            baseline,
         };
         command.SetAction(async (parse, ct) =>
         {
             // A missing signing key is found before the run, not after it.
             using var key = parse.GetValue(sign) ? ManifestSigningKey.FromEnvironment(parse.GetValue(keyEnv)!, environment.Get) : null;
+
+            // So is an unreadable baseline: it is read before the report folder is touched.
+            var previous = parse.GetValue(baseline) is { } b ? ResultsJsonReader.Read(b.FullName) : null;
             var featuresDir = parse.GetValue(features)?.FullName ?? Path.GetFullPath("features");
             var session = new StorySession
             {
@@ -63,6 +68,7 @@ internal static class RunCommand
             return await RunAsync(
                 session,
                 key,
+                previous,
                 parse.GetValue(report)?.FullName ?? Path.GetFullPath("securereqs-report"),
                 parse.GetValue(sourceRoot)?.FullName ?? FindSourceRoot(featuresDir),
                 output,
@@ -112,6 +118,7 @@ internal static class RunCommand
     private static async Task<int> RunAsync(
         StorySession session,
         ManifestSigningKey? key,
+        ResultsFile? baseline,
         string reportDir,
         string sourceRoot,
         TextWriter output,
@@ -174,6 +181,7 @@ internal static class RunCommand
             DryRun = runner.DryRun,
             ConfigurationSha256 = configurationHash,
             Features = StorySession.FeatureHashes(runner),
+            Baseline = baseline,
         };
 
         // Everything printed about the run passes the same sanitizer as the report files.
@@ -207,6 +215,12 @@ internal static class RunCommand
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"{report.Stories.Count} stories: {report.Count(StoryStatus.Passed)} passed, {report.Count(StoryStatus.Failed)} failed, {report.Count(StoryStatus.Inconclusive)} inconclusive, {report.Count(StoryStatus.Error)} errors, {report.Count(StoryStatus.Skipped)} skipped.").ConfigureAwait(false);
+        if (baseline is not null)
+        {
+            var rows = ReleaseGate.Evaluate(ResultsFile.From(report), baseline).Rows;
+            await output.WriteLineAsync($"Since the baseline ({baseline.Path}): {rows.Count(r => r.Change == KpiChange.Regressed)} KPIs regressed, {rows.Count(r => r.Change == KpiChange.Improved)} improved, {rows.Count(r => r.Change is KpiChange.Worse or KpiChange.Better)} moved within chance, {rows.Count(r => r.Change == KpiChange.Unchanged)} unchanged (report.html shows each; 'securereqs gate --baseline' fails on a regression).").ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync($"Reports: {string.Join(", ", written)}").ConfigureAwait(false);
         if (endpoints is not null)
         {
@@ -240,15 +254,43 @@ internal static class RunCommand
         {
             foreach (var note in story.Record!.Notes)
             {
-                output.WriteLine($"Note ({story.Scenario}): {note}");
+                foreach (var line in TextTable.Wrap($"Note ({story.Scenario}): {note}", TextTable.DefaultWidth, "  "))
+                {
+                    output.WriteLine(line);
+                }
             }
         }
 
+        // Failures come as one line per requirement that did not pass (one line, so a CI log can be searched): the
+        // sentence and a few case ids; every case is in report.html and results.json.
         foreach (var story in report.Stories.Where(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)))
         {
             output.WriteLine();
-            output.WriteLine($"{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {story.Feature}: {story.Scenario} ({story.File})");
-            output.WriteLine(story.Message);
+            output.WriteLine($"{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {story.Feature}: {story.Scenario} ({story.File}{(story.Line > 0 ? ":" + story.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")})");
+            // A story that could not run says why itself (an outage, a wrong step); its requirements follow from that.
+            var notPassed = story.Results.Where(r => r.Verdict != Verdict.Pass).ToList();
+            if (notPassed.Count == 0 || story.Status == StoryStatus.Error)
+            {
+                output.WriteLine(story.Message);
+                continue;
+            }
+
+            if (story.Results.Count > 1)
+            {
+                output.WriteLine($"{notPassed.Count} of {story.Results.Count} requirements did not pass:");
+            }
+
+            foreach (var r in notPassed)
+            {
+                var verdict = ResultsJsonWriter.Name(r.Verdict).ToUpperInvariant();
+                output.WriteLine($"- {verdict}: {RequirementSummary.Short(r)}");
+            }
+        }
+
+        if (report.Stories.Any(s => s.Status is not (StoryStatus.Passed or StoryStatus.Skipped)))
+        {
+            output.WriteLine();
+            output.WriteLine("Every case, with its request and answer (PII masked), is in report.html; the full case lists are in results.json.");
         }
     }
 

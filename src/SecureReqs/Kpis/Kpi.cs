@@ -41,6 +41,15 @@ public sealed class Kpi
     /// <summary>Whether a higher rate is better.</summary>
     public bool HigherIsBetter { get; }
 
+    /// <summary>What a counted case is, in a few words that head a breakdown column: "redacted", "leaked",
+    /// "reached its goal".</summary>
+    /// <value>The default value is "counted by the " followed by the KPI's name.</value>
+    public string CountedAs
+    {
+        get => field ?? "counted by the " + Name;
+        init;
+    }
+
     /// <summary>Measures the KPI over a run.</summary>
     /// <param name="results">The case results.</param>
     /// <returns>The measurement.</returns>

@@ -8,7 +8,7 @@ namespace SecureReqs;
 /// verdict, each requirement with its measured rate, bound and threshold, warnings, why stories did not pass, and the
 /// controls covered.
 /// </summary>
-/// <remarks>Thread-safe. Messages carry case ids, never evidence, so no PII reaches the summary.</remarks>
+/// <remarks>Thread-safe. Messages carry a few case ids, never evidence, so no PII reaches the summary.</remarks>
 public static class MarkdownSummaryWriter
 {
     /// <summary>The environment variable GitHub Actions sets to the file a step appends its summary to.</summary>
@@ -64,7 +64,12 @@ public static class MarkdownSummaryWriter
             foreach (var story in failing)
             {
                 md.Append(CultureInfo.InvariantCulture, $"<details><summary>{ResultsJsonWriter.Name(story.Status).ToUpperInvariant()}: {Html(story.Feature)}: {Html(story.Scenario)} ({Html(story.File)}{(story.Line > 0 ? ":" + story.Line.ToString(CultureInfo.InvariantCulture) : "")})</summary>\n\n");
-                md.Append("```text\n").Append((story.Message ?? "").Replace("```", "'''", StringComparison.Ordinal).TrimEnd()).Append("\n```\n\n</details>\n\n");
+                // One short line per requirement that did not pass (a few case ids each; report.html has every case).
+                var notPassed = story.Results.Where(r => r.Verdict != Verdict.Pass).ToList();
+                var text = story.Status == StoryStatus.Error || notPassed.Count == 0
+                    ? story.Message ?? ""
+                    : string.Join("\n", notPassed.Select(r => $"{ResultsJsonWriter.Name(r.Verdict).ToUpperInvariant()}: {RequirementSummary.Short(r)}"));
+                md.Append("```text\n").Append(text.Replace("```", "'''", StringComparison.Ordinal).TrimEnd()).Append("\n```\n\n</details>\n\n");
             }
         }
 

@@ -35,4 +35,25 @@ public sealed record ResultsFile
 
     /// <summary>The stories.</summary>
     public required IReadOnlyList<ResultsStory> Stories { get; init; }
+
+    /// <summary>A run's results as the gate reads them, without writing and reading the file.</summary>
+    /// <param name="report">The run.</param>
+    /// <returns>The results.</returns>
+    public static ResultsFile From(SecurityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ResultsFile
+        {
+            Schema = ResultsJsonWriter.Schema,
+            Tool = ResultsJsonWriter.Tool,
+            Complete = report.Complete,
+            Interrupted = report.Interrupted,
+            DryRun = report.DryRun,
+            Target = report.Target,
+            StartedAt = report.StartedAt,
+            ConfigurationSha256 = report.ConfigurationSha256,
+            Features = report.Features,
+            Stories = report.Stories,
+        };
+    }
 }

@@ -36,6 +36,10 @@ public sealed record SecurityReport
     /// <summary>Each feature file of the run with its SHA-256.</summary>
     public IReadOnlyList<ResultsFeature> Features { get; init; } = [];
 
+    /// <summary>A previous run's results (the last release's) that the reports compare this run with, as
+    /// <c>securereqs gate --baseline</c> does; null when none was given.</summary>
+    public ResultsFile? Baseline { get; init; }
+
     /// <summary>Values that must never appear in a report (system-prompt secrets, canaries), gathered from every story.</summary>
     public IReadOnlyList<string> Secrets => [.. Stories.SelectMany(s => s.Record?.Secrets ?? []).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
 
