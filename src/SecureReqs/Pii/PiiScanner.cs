@@ -14,10 +14,10 @@ namespace SecureReqs;
 /// <remarks>
 /// <para>
 /// Candidates come from source-generated regular expressions and are confirmed by validators (Luhn and issuer
-/// prefixes for cards, ISO 13616 mod-97 and the per-country length for IBANs, SSA rules for SSNs, libphonenumber for
-/// phone numbers, octet ranges and <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> for addresses), which keeps
-/// false positives low. Zero-width characters inside a value and fullwidth digits are seen through; offsets always
-/// refer to the string that was passed in.
+/// ranges for cards, ISO 13616 mod-97 and the per-country length for IBANs, SSA rules for SSNs, libphonenumber's
+/// metadata for phone numbers of every region, octet ranges and <see cref="IPAddress.TryParse(string?, out IPAddress?)"/>
+/// for addresses), which keeps false positives low. Zero-width characters inside a value and the decimal digits of every
+/// script (Arabic-Indic, Devanagari, fullwidth, …) are seen through; offsets always refer to the string that was passed in.
 /// </para>
 /// <para>
 /// Thread-safety: an instance is immutable and may be shared and used concurrently.
@@ -35,14 +35,15 @@ public sealed class PiiScanner
 
     private readonly HashSet<PiiType> _types;
     private readonly string[] _phoneRegions;
+    private readonly PhoneNumberFinder _phones;
 
-    /// <summary>Creates a scanner for every type, with US national phone formats.</summary>
+    /// <summary>Creates a scanner for every type, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     public PiiScanner()
         : this(new PiiScannerOptions())
     {
     }
 
-    /// <summary>Creates a scanner for the given types, with US national phone formats.</summary>
+    /// <summary>Creates a scanner for the given types, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     /// <param name="types">The types to detect.</param>
     public PiiScanner(IEnumerable<PiiType> types)
         : this(new PiiScannerOptions { Types = new HashSet<PiiType>(types ?? throw new ArgumentNullException(nameof(types))) })
@@ -51,26 +52,21 @@ public sealed class PiiScanner
 
     /// <summary>Creates a scanner with the given options.</summary>
     /// <param name="options">What to detect.</param>
-    /// <exception cref="ArgumentException">A phone region is not a region libphonenumber knows.</exception>
+    /// <exception cref="ArgumentException">A phone region is neither a region libphonenumber knows nor <c>all</c>.</exception>
     public PiiScanner(PiiScannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _types = [.. options.Types ?? throw new ArgumentException("Types must not be null.", nameof(options))];
-        var supported = PhoneNumberUtil.GetInstance().GetSupportedRegions();
-        _phoneRegions = [.. (options.PhoneRegions ?? []).Select(r => r.Trim().ToUpperInvariant()).Distinct()];
-        foreach (var region in _phoneRegions)
-        {
-            if (!supported.Contains(region))
-            {
-                throw new ArgumentException(
-                    $"Unknown phone region '{region}'. Use an ISO 3166-1 alpha-2 code such as US, GB, DE or IN.",
-                    nameof(options));
-            }
-        }
+        _phoneRegions = PiiScannerOptions.ResolvePhoneRegions(options.PhoneRegions);
+        _phones = new PhoneNumberFinder(_phoneRegions);
     }
 
-    /// <summary>A shared scanner for every type, with US national phone formats.</summary>
+    /// <summary>A shared scanner for every type, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     public static PiiScanner Default { get; } = new();
+
+    /// <summary>The regions whose national phone formats this scanner recognises, in the order they are tried.</summary>
+    /// <remarks>Numbers written with <c>+</c> or an international dialling prefix are recognised for every region.</remarks>
+    public IReadOnlyList<string> PhoneRegions => _phoneRegions;
 
     /// <summary>The types this scanner detects.</summary>
     public IReadOnlyCollection<PiiType> Types => _types;
@@ -312,7 +308,7 @@ public sealed class PiiScanner
         var groups = new List<(int Start, int End)>();
         foreach (var match in PiiPatterns.CardCandidate().Matches(shadow))
         {
-            if (match.Length < 13)
+            if (match.Length < CardIssuerRanges.MinLength)
             {
                 continue;
             }
@@ -468,38 +464,8 @@ public sealed class PiiScanner
 
     private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 
-    private void FindPhones(PiiText source, List<PiiFinding> findings)
-    {
-        // libphonenumber is the costly detector, so it only reads windows around runs that can hold a phone number
-        // (seven or more digits with phone punctuation), with a margin so its own boundary checks still see context.
-        const int Margin = 4;
-        var util = PhoneNumberUtil.GetInstance();
-        var shadow = source.Shadow;
-        var seen = new HashSet<(int, int)>();
-        var windowEnd = -1;
-        foreach (var candidate in PiiPatterns.PhoneCandidate().EnumerateMatches(shadow))
-        {
-            var candidateEnd = candidate.Index + candidate.Length;
-            if (candidateEnd <= windowEnd || CountDigits(shadow.AsSpan(candidate.Index, candidate.Length)) < 7)
-            {
-                continue;
-            }
-
-            var start = Math.Max(0, candidate.Index - Margin);
-            windowEnd = Math.Min(shadow.Length, candidateEnd + Margin);
-            var window = shadow[start..windowEnd];
-            foreach (var region in _phoneRegions.Length == 0 ? ["ZZ"] : _phoneRegions)
-            {
-                foreach (var match in util.FindNumbers(window, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
-                {
-                    if (seen.Add((start + match.Start, match.Length)))
-                    {
-                        Add(source, start + match.Start, start + match.Start + match.Length, PiiType.Phone, "libphonenumber", 0.8, findings);
-                    }
-                }
-            }
-        }
-    }
+    private void FindPhones(PiiText source, List<PiiFinding> findings) =>
+        _phones.Find(source, findings, static (text, start, end, confidence, list) => Add(text, start, end, PiiType.Phone, "libphonenumber", confidence, list));
 
     private static void FindIPv4(PiiText source, List<PiiFinding> findings)
     {
