@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using PhoneNumbers;
 
 namespace SecureReqs;
@@ -25,6 +27,7 @@ namespace SecureReqs;
 internal sealed class PhoneNumberFinder
 {
     private const int MinDigits = 7;
+    private const int MinShortDigits = 5;
     private const int MaxDigits = 20;
     private const int MaxGap = 3;
     private const int ContextWindow = 40;
@@ -32,6 +35,7 @@ internal sealed class PhoneNumberFinder
     private static readonly SearchValues<char> _runStarts = SearchValues.Create("+(0123456789");
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private static readonly bool[] _knownCountryCodes = KnownCountryCodes();
+    private static readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
     // Words before a number that make it a phone number; generic "number" words count only without a label for
     // another kind of number ("order number 1234 5678").
@@ -235,7 +239,7 @@ internal sealed class PhoneNumberFinder
         }
 
         ReadOnlySpan<char> digits = buffer[..n];
-        if (n < MinDigits || IsAllSame(digits))
+        if (n < MinShortDigits || (n < MinDigits && plus) || IsAllSame(digits))
         {
             return 0;
         }
@@ -269,13 +273,14 @@ internal sealed class PhoneNumberFinder
         }
 
         var parenthesized = start > 0 && text[start - 1] == '(';
-        var formatted = last > first || parenthesized;
+        var formatted = (last > first && !IsThousands(text, groups, first, last)) || parenthesized;
         foreach (var region in _regions)
         {
             if (region.IsValidNational(digits, parenthesized, out var trunkPrefixed))
             {
+                // Five- and six-digit numbers (Faroe Islands, New Caledonia, ...) need a phone word nearby.
                 var context = Context(text, start);
-                return context < 0 ? 0 : formatted ? 0.8 : context > 0 || trunkPrefixed ? 0.7 : 0;
+                return context < 0 || (n < MinDigits && context == 0) ? 0 : formatted ? 0.8 : context > 0 || trunkPrefixed ? 0.7 : 0;
             }
         }
 
@@ -384,12 +389,6 @@ internal sealed class PhoneNumberFinder
             blocked[0] = blocked[1] = true;
         }
 
-        // "1 234 567" and "12.345.678": thousands separators after a short first group.
-        if (groups.Count >= 3 && groups[0].Length <= 2 && groups[1].Gap(text) is " " or "." or ","
-            && groups.Skip(1).All(g => g.Length == 3 && g.Gap(text) == groups[1].Gap(text)))
-        {
-            blocked.AsSpan().Fill(true);
-        }
 
         for (var g = 0; g + 2 < groups.Count; g++)
         {
@@ -427,6 +426,27 @@ internal sealed class PhoneNumberFinder
                 blocked[g] = blocked[g + 1] = blocked[g + 2] = blocked[g + 3] = true;
             }
         }
+    }
+
+    // "1 234 567" and "12.345.678" are written like counts: a short first group without a trunk zero, then groups of
+    // three with one separator. Such a run counts as a phone only with a phone word nearby ("tel 71 123 456").
+    private static bool IsThousands(string text, List<Group> groups, int first, int last)
+    {
+        if (groups[first].Length > 2 || text[groups[first].Start] == '0')
+        {
+            return false;
+        }
+
+        var separator = groups[first + 1].Gap(text);
+        for (var g = first + 1; g <= last; g++)
+        {
+            if (groups[g].Length != 3 || groups[g].Gap(text) != separator)
+            {
+                return false;
+            }
+        }
+
+        return separator is " " or ".";
     }
 
     private static bool IsYear(string text, Group group) =>
@@ -504,6 +524,10 @@ internal sealed class PhoneNumberFinder
         return known;
     }
 
+    // libphonenumber's metadata patterns, compiled on first use for the linear engine and kept.
+    private static Regex Pattern(string pattern) =>
+        _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+
     private readonly record struct Group(int GapStart, int Start, int End)
     {
         public int Length => End - Start;
@@ -519,6 +543,7 @@ internal sealed class PhoneNumberFinder
         private readonly string _trunkPrefix;
         private readonly bool _trunkRequired;
         private readonly int _lengthMask;
+        private readonly IList<NumberFormat> _formats;
 
         public NationalRegion(string region, PhoneMetadata metadata)
         {
@@ -528,21 +553,48 @@ internal sealed class PhoneNumberFinder
 
             // Where the trunk prefix is "0", people write it in national format; NANP's "1" is optional.
             _trunkRequired = _trunkPrefix == "0";
+            _formats = metadata.NumberFormatList;
             _lengthMask = metadata.GeneralDesc.PossibleLengthList.Aggregate(0, static (mask, length) => mask | (1 << length));
         }
 
         // An area code in parentheses may stand without the trunk prefix: "(11) 98765-4321" in Brazil.
         public bool IsValidNational(ReadOnlySpan<char> digits, bool areaCodeInParentheses, out bool trunkPrefixed)
         {
-            var required = _trunkRequired && !areaCodeInParentheses;
             trunkPrefixed = _trunkPrefix.Length > 0 && digits.StartsWith(_trunkPrefix);
-            if (required && !trunkPrefixed)
+            if (trunkPrefixed && IsValid(digits[_trunkPrefix.Length..]))
             {
-                return false;
+                return true;
             }
 
-            return (trunkPrefixed && IsValid(digits[_trunkPrefix.Length..])) || (!required && IsValid(digits));
+            // Without the trunk prefix, a number counts where people write it so: when the region has no "0" prefix,
+            // when the area code stands in parentheses, or for a mobile whose national format leaves the prefix out
+            // (mobiles in China, India, Brazil, Colombia or Peru).
+            trunkPrefixed = false;
+            return IsValid(digits) && (!_trunkRequired || areaCodeInParentheses || (IsMobile(digits) && !PrefixWrittenNationally(digits)));
         }
+
+        // The national format libphonenumber would use for this number, and whether it writes the trunk prefix.
+        private bool PrefixWrittenNationally(ReadOnlySpan<char> national)
+        {
+            var number = national.ToString();
+            foreach (var format in _formats)
+            {
+                var leading = format.LeadingDigitsPatternCount > 0 ? format.LeadingDigitsPatternList[^1] : null;
+                if ((leading is null || Pattern("^(?:" + leading + ")").IsMatch(number)) && Pattern("^(?:" + format.Pattern + ")$").IsMatch(number))
+                {
+                    // Compiled metadata holds the rule with the prefix filled in, such as "0$1" or "($1)".
+                    var rule = format.NationalPrefixFormattingRule ?? "";
+                    return rule.Replace("$1", "", StringComparison.Ordinal).Contains(_trunkPrefix, StringComparison.Ordinal)
+                        && !format.NationalPrefixOptionalWhenFormatting;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsMobile(ReadOnlySpan<char> national) =>
+            Build(_countryCode, national) is { } number
+            && _util.GetNumberType(number) is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
 
         private bool IsValid(ReadOnlySpan<char> national)
         {
