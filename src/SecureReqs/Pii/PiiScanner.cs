@@ -91,9 +91,11 @@ public sealed class PiiScanner
         var shadow = source.Shadow;
         var hasDigits = shadow.AsSpan().ContainsAny(_digits);
 
+        // Card spans (in shadow offsets): a phone number can never win against a card, so the phone pass skips them.
+        var cardSpans = new List<(int Start, int End)>();
         if (hasDigits && _types.Contains(PiiType.PaymentCard))
         {
-            FindCards(source, candidates);
+            FindCards(source, candidates, cardSpans);
         }
 
         if (hasDigits && _types.Contains(PiiType.UsSsn))
@@ -113,7 +115,7 @@ public sealed class PiiScanner
 
         if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 7)
         {
-            FindPhones(source, candidates);
+            FindPhones(source, candidates, cardSpans);
         }
 
         if (_types.Contains(PiiType.IpAddress))
@@ -184,29 +186,59 @@ public sealed class PiiScanner
             return candidates;
         }
 
-        candidates.Sort(static (a, b) =>
+        // Candidates that do not overlap, even through others, never compete: resolve each cluster of overlapping
+        // candidates on its own, so a text with many values costs O(n log n) rather than O(n²).
+        var accepted = new List<PiiFinding>(candidates.Count);
+        var byPosition = candidates.OrderBy(static c => c.Start).ToList();
+        var cluster = new List<PiiFinding>();
+        var clusterEnd = int.MinValue;
+        for (var i = 0; i <= byPosition.Count; i++)
         {
-            var byConfidence = b.Confidence.CompareTo(a.Confidence);
-            if (byConfidence != 0)
+            if (i < byPosition.Count && byPosition[i].Start < clusterEnd)
             {
-                return byConfidence;
+                cluster.Add(byPosition[i]);
+                clusterEnd = Math.Max(clusterEnd, byPosition[i].End);
+                continue;
             }
 
-            var byLength = b.Length.CompareTo(a.Length);
-            return byLength != 0 ? byLength : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type.Name, b.Type.Name);
-        });
-
-        var accepted = new List<PiiFinding>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            if (!accepted.Exists(a => a.Start < candidate.End && candidate.Start < a.End))
+            cluster.Sort(ByPriority);
+            var clusterStart = accepted.Count;
+            foreach (var member in cluster)
             {
-                accepted.Add(candidate);
+                var overlaps = false;
+                for (var a = clusterStart; a < accepted.Count && !overlaps; a++)
+                {
+                    overlaps = accepted[a].Start < member.End && member.Start < accepted[a].End;
+                }
+
+                if (!overlaps)
+                {
+                    accepted.Add(member);
+                }
+            }
+
+            cluster.Clear();
+            if (i < byPosition.Count)
+            {
+                cluster.Add(byPosition[i]);
+                clusterEnd = byPosition[i].End;
             }
         }
 
         accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return accepted;
+    }
+
+    private static int ByPriority(PiiFinding a, PiiFinding b)
+    {
+        var byConfidence = b.Confidence.CompareTo(a.Confidence);
+        if (byConfidence != 0)
+        {
+            return byConfidence;
+        }
+
+        var byLength = b.Length.CompareTo(a.Length);
+        return byLength != 0 ? byLength : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type.Name, b.Type.Name);
     }
 
     private static void Add(PiiText source, int start, int end, PiiType type, string validator, double confidence, List<PiiFinding> findings)
@@ -301,12 +333,69 @@ public sealed class PiiScanner
         return cells;
     }
 
-    private static void FindCards(PiiText source, List<PiiFinding> findings)
+    // Maximal runs of digits joined by single space, dot or dash separators, not glued to a word on either side
+    // (what PiiPatterns.CardCandidate describes), found by a hand-written pass: the regex cost more than the rest of
+    // the card detector.
+    private static IEnumerable<(int Index, int Length)> DigitRuns(string shadow)
+    {
+        for (var i = 0; i < shadow.Length;)
+        {
+            var next = shadow.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                yield break;
+            }
+
+            i += next;
+            if (i > 0 && IsWordChar(shadow[i - 1]))
+            {
+                while (i < shadow.Length && IsWordChar(shadow[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            var start = i;
+            while (true)
+            {
+                while (i < shadow.Length && char.IsAsciiDigit(shadow[i]))
+                {
+                    i++;
+                }
+
+                if (i + 1 < shadow.Length && shadow[i] is ' ' or '.' or '-' && char.IsAsciiDigit(shadow[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (i < shadow.Length && IsWordChar(shadow[i]))
+            {
+                while (i < shadow.Length && IsWordChar(shadow[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            yield return (start, i - start);
+        }
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static void FindCards(PiiText source, List<PiiFinding> findings, List<(int Start, int End)> spans)
     {
         var shadow = source.Shadow;
         Span<char> digits = stackalloc char[19];
         var groups = new List<(int Start, int End)>();
-        foreach (var match in PiiPatterns.CardCandidate().Matches(shadow))
+        foreach (var match in DigitRuns(shadow))
         {
             if (match.Length < CardIssuerRanges.MinLength)
             {
@@ -350,6 +439,7 @@ public sealed class PiiScanner
                 if (found >= 0)
                 {
                     Add(source, groups[first].Start, groups[found].End, PiiType.PaymentCard, "luhn", 0.95, findings);
+                    spans.Add((groups[first].Start, groups[found].End));
                     first = found + 1;
                 }
                 else
@@ -464,8 +554,8 @@ public sealed class PiiScanner
 
     private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 
-    private void FindPhones(PiiText source, List<PiiFinding> findings) =>
-        _phones.Find(source, findings, static (text, start, end, confidence, list) => Add(text, start, end, PiiType.Phone, "libphonenumber", confidence, list));
+    private void FindPhones(PiiText source, List<PiiFinding> findings, List<(int Start, int End)> cardSpans) =>
+        _phones.Find(source, cardSpans, findings, static (text, start, end, confidence, list) => Add(text, start, end, PiiType.Phone, "libphonenumber", confidence, list));
 
     private static void FindIPv4(PiiText source, List<PiiFinding> findings)
     {
