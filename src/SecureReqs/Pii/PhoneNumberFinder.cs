@@ -583,9 +583,9 @@ internal sealed class PhoneNumberFinder
         private readonly int _lengthMask;
         private readonly int _mobileLengthMask;
         private readonly IList<NumberFormat> _formats;
-        private readonly string _general;
-        private readonly (int LengthMask, string Pattern) _mobile;
-        private readonly (int LengthMask, string Pattern)[] _types;
+        private readonly NumberPattern _general;
+        private readonly NumberPattern _mobile;
+        private readonly NumberPattern[] _types;
 
         public NationalRegion(string region, PhoneMetadata metadata)
         {
@@ -597,7 +597,7 @@ internal sealed class PhoneNumberFinder
             _formats = metadata.NumberFormatList;
             _mobileLengthMask = metadata.Mobile.PossibleLengthList.Aggregate(0, static (mask, length) => mask | (1 << length));
             _lengthMask = metadata.GeneralDesc.PossibleLengthList.Aggregate(0, static (mask, length) => mask | (1 << length));
-            _general = "^(?:" + metadata.GeneralDesc.NationalNumberPattern + ")$";
+            _general = new NumberPattern(_lengthMask, metadata.GeneralDesc.NationalNumberPattern);
             _mobile = metadata.SameMobileAndFixedLinePattern ? Type(metadata.FixedLine) : Type(metadata.Mobile);
             _types =
             [
@@ -647,7 +647,7 @@ internal sealed class PhoneNumberFinder
             return true;
         }
 
-        private bool IsMobile(ReadOnlySpan<char> national) => Matches(_mobile, national);
+        private bool IsMobile(ReadOnlySpan<char> national) => _mobile.Matches(national);
 
         /// <summary>
         /// Whether the national significant number is a valid number of this region: libphonenumber's rule (the general
@@ -656,14 +656,14 @@ internal sealed class PhoneNumberFinder
         /// </summary>
         public bool IsValid(ReadOnlySpan<char> national)
         {
-            if (national.Length >= 31 || (_lengthMask & (1 << national.Length)) == 0 || !Pattern(_general).IsMatch(national))
+            if (national.Length >= 31 || (_lengthMask & (1 << national.Length)) == 0 || !_general.Matches(national))
             {
                 return false;
             }
 
             foreach (var type in _types)
             {
-                if (Matches(type, national))
+                if (type.Matches(national))
                 {
                     return true;
                 }
@@ -672,19 +672,28 @@ internal sealed class PhoneNumberFinder
             return false;
         }
 
-        private static bool Matches((int LengthMask, string Pattern) type, ReadOnlySpan<char> national) =>
-            type.Pattern.Length > 0 && (type.LengthMask & (1 << Math.Min(national.Length, 31))) != 0 && Pattern(type.Pattern).IsMatch(national);
-
-        private (int LengthMask, string Pattern) Type(PhoneNumberDesc? desc)
+        private NumberPattern Type(PhoneNumberDesc? desc)
         {
             if (desc is null || string.IsNullOrEmpty(desc.NationalNumberPattern) || desc.NationalNumberPattern == "NA"
                 || (desc.PossibleLengthCount > 0 && desc.PossibleLengthList[0] == -1))
             {
-                return (0, "");
+                return NumberPattern.None;
             }
 
             var mask = desc.PossibleLengthCount == 0 ? _lengthMask : desc.PossibleLengthList.Aggregate(0, static (m, length) => m | (1 << length));
-            return (mask, "^(?:" + desc.NationalNumberPattern + ")$");
+            return new NumberPattern(mask, desc.NationalNumberPattern);
         }
+    }
+
+    // A metadata pattern with its possible lengths; the regex is compiled on first use and kept (a race compiles twice).
+    private sealed class NumberPattern(int lengthMask, string pattern)
+    {
+        private Regex? _regex;
+
+        public static NumberPattern None { get; } = new(0, "");
+
+        public bool Matches(ReadOnlySpan<char> national) =>
+            pattern.Length > 0 && (lengthMask & (1 << Math.Min(national.Length, 31))) != 0
+            && (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
     }
 }

@@ -113,7 +113,7 @@ public sealed class PiiScanner
             FindEmails(source, candidates);
         }
 
-        if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 7)
+        if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 5)
         {
             FindPhones(source, candidates, cardSpans);
         }
@@ -333,9 +333,8 @@ public sealed class PiiScanner
         return cells;
     }
 
-    // Maximal runs of digits joined by single space, dot or dash separators, not glued to a word on either side
-    // (what PiiPatterns.CardCandidate describes), found by a hand-written pass: the regex cost more than the rest of
-    // the card detector.
+    // Maximal runs of digits joined by single space, dot or dash separators, not glued to a word on either side, found
+    // by a hand-written pass (a regular expression for it cost more than the rest of the card detector).
     private static IEnumerable<(int Index, int Length)> DigitRuns(string shadow)
     {
         for (var i = 0; i < shadow.Length;)
