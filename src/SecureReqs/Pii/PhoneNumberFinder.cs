@@ -31,6 +31,7 @@ internal sealed class PhoneNumberFinder
     private const int MaxDigits = 20;
     private const int MaxGap = 3;
     private const int ContextWindow = 40;
+    private const int LabelReach = 20;
 
     private static readonly SearchValues<char> _runStarts = SearchValues.Create("+(0123456789");
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
@@ -307,7 +308,11 @@ internal sealed class PhoneNumberFinder
         var windowStart = Math.Max(0, start - ContextWindow);
         var window = text.AsSpan(windowStart, start - windowStart);
         var phone = LastWord(window, _phoneWords);
+
+        // Another kind of number is ruled out only by a label right before it ("Order #", "Account ID:"); a word further
+        // back ("DOB for ID&V: ... wants a callback on (212) 456-7890") names something else.
         var other = LastWord(window, _otherNumberWords);
+        other = other >= window.Length - LabelReach ? other : -1;
         if (phone > other)
         {
             return 1;

@@ -50,6 +50,7 @@ public sealed class PiiScannerPhoneTests
     [InlineData("Tel Aviv 03-123-4567", "03-123-4567")]
     [InlineData("Dubai 04 123 4567", "04 123 4567")]
     [InlineData("Call Singapore 6123 4567", "6123 4567")]
+    [InlineData("DOB for ID&V: 14/03/1986. wants callback on (212) 456-7890 after 5pm.", "(212) 456-7890")]
     public void Scan_PhoneInARegionAndFormatPeopleUse_FoundWithExactValue(string text, string phone)
     {
         var findings = _scanner.Scan(text);
