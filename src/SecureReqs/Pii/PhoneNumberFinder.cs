@@ -341,8 +341,10 @@ internal sealed class PhoneNumberFinder
                     after++;
                 }
 
-                var leftOk = at == 0 || !char.IsLetter(window[at - 1]);
-                var rightOk = after >= window.Length || !char.IsLetter(window[after]);
+                // Scripts written without spaces (電話番号) have no word boundaries: a word that starts or ends with
+                // such a letter matches inside a longer run; Latin-script words must stand alone.
+                var leftOk = at == 0 || !char.IsLetter(window[at - 1]) || !IsSpacedLetter(word[0]);
+                var rightOk = after >= window.Length || !char.IsLetter(window[after]) || !IsSpacedLetter(word[^1]);
                 if (leftOk && rightOk)
                 {
                     best = Math.Max(best, at);
@@ -355,6 +357,9 @@ internal sealed class PhoneNumberFinder
 
         return best;
     }
+
+    // A letter of a script that separates words with spaces (Latin, Greek, Cyrillic and the like), not CJK or kana.
+    private static bool IsSpacedLetter(char c) => char.IsLetter(c) && c < '\u2E80';
 
     private static bool IsValidInternational(ReadOnlySpan<char> digits)
     {

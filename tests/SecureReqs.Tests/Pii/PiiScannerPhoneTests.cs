@@ -8,6 +8,7 @@ public sealed class PiiScannerPhoneTests
 
     [Theory]
     [InlineData("Call me at (415) 555-2671 tomorrow.", "(415) 555-2671")]
+    [InlineData("新しい住所は 704 Sallie Hollow, Lake Royalstad, ID 55604 です。電話番号：(469) 686-8250、生年月日：03/01/1966。", "(469) 686-8250")]
     [InlineData("My cell is 415-555-2671.", "415-555-2671")]
     [InlineData("Call me: 415.555.2671", "415.555.2671")]
     [InlineData("Phone: 4155552671", "4155552671")]
