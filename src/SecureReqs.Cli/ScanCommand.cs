@@ -9,10 +9,17 @@ internal static class ScanCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A text file (each line scanned) or a JSON Lines file (with --field)." };
         var field = new Option<string?>("--field") { Description = "For JSON Lines: the field to scan, such as 'text' or 'messages.0.content'. Offsets are UTF-16 code units of that field's value." };
+        var region = new Option<string[]>("--region")
+        {
+            Description = "Regions whose national phone formats are recognised (ISO 3166-1 alpha-2, repeat the option or separate with commas; 'all' for every region libphonenumber knows). "
+                + "Numbers written with + or 00 and a country code are recognised for every region. Default: " + string.Join(",", PiiScannerOptions.DefaultPhoneRegions) + ".",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var pii = new Command("pii", "Scan a data file for PII and secrets; writes one JSON line per finding: {\"line\",\"start\",\"end\",\"type\"}. Exit 0 when nothing is found, 1 when something is, 2 on an error.")
         {
             file,
             field,
+            region,
         };
         pii.SetAction(async (parse, ct) =>
         {
@@ -29,9 +36,21 @@ internal static class ScanCommand
                 return CliApp.UsageError;
             }
 
+            PiiScanner scanner;
             try
             {
-                var findings = await new PiiFileScanner().ScanToJsonLinesAsync(path.FullName, parse.GetValue(field), output, ct).ConfigureAwait(false);
+                var regions = (parse.GetValue(region) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                scanner = regions.Count == 0 ? PiiScanner.Default : new PiiScanner(new PiiScannerOptions { PhoneRegions = regions });
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync("securereqs: --region: " + ex.Message.Split(" (Parameter")[0]).ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
+            try
+            {
+                var findings = await new PiiFileScanner(scanner).ScanToJsonLinesAsync(path.FullName, parse.GetValue(field), output, ct).ConfigureAwait(false);
                 await output.FlushAsync(ct).ConfigureAwait(false);
                 await error.WriteLineAsync($"{findings} finding{(findings == 1 ? "" : "s")} in {path.Name}.").ConfigureAwait(false);
                 return findings == 0 ? CliApp.Success : CliApp.Failed;

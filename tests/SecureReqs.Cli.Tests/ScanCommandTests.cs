@@ -64,6 +64,41 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanPii_RegionOption_RecognisesThatRegionsNationalFormat()
+    {
+        // An Athens number in national format: Greece is not among the default regions.
+        var path = Path.Combine(_dir, "gr.txt");
+        File.WriteAllText(path, "Call me on 21 0123 4567 tonight.\n");
+
+        var byDefault = await CliResult.RunAsync("scan", "pii", path);
+        var withGreece = await CliResult.RunAsync("scan", "pii", path, "--region", "us,gr");
+
+        byDefault.ExitCode.Should().Be(0, byDefault.Error);
+        withGreece.ExitCode.Should().Be(1, withGreece.Error);
+        withGreece.Output.Should().Contain("\"type\":\"phone\"").And.Contain("\"start\":11");
+    }
+
+    [Fact]
+    public async Task ScanPii_UnknownRegion_ExitsTwoNamingTheRegion()
+    {
+        var path = Path.Combine(_dir, "any.txt");
+        File.WriteAllText(path, "Nothing here.\n");
+
+        var result = await CliResult.RunAsync("scan", "pii", path, "--region", "XX");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("'XX'").And.Contain("'all'");
+    }
+
+    [Fact]
+    public async Task ScanPiiHelp_NamesTheDefaultPhoneRegions()
+    {
+        var result = await CliResult.RunAsync("scan", "pii", "--help");
+
+        result.Output.Should().Contain("--region").And.Contain("US,CA,GB");
+    }
+
+    [Fact]
     public async Task ScanPii_MissingFile_ExitsTwo()
     {
         var result = await CliResult.RunAsync("scan", "pii", Path.Combine(_dir, "missing.jsonl"));

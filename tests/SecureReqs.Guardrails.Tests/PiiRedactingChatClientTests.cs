@@ -36,6 +36,22 @@ public sealed class PiiRedactingChatClientTests
         client.RedactionCount.Should().Be(3);
     }
 
+    [Theory]
+    [InlineData("Ruf mich an: 030 12345678, danke.", "Ruf mich an: [phone], danke.")]
+    [InlineData("Appelez le 06 12 34 56 78.", "Appelez le [phone].")]
+    [InlineData("Kenya office +254 712 345678.", "Kenya office [phone].")]
+    [InlineData("بطاقة ٤١١١ ١١١١ ١١١١ ١١١١ شكرا", "بطاقة [card ****1111] شكرا")]
+    [InlineData("Maestro 5018 1234 5673 ok", "Maestro [card ****5673] ok")]
+    public async Task GetResponseAsync_RegionalPhonesAndCardsInAnyScript_MaskedLikeTheScanner(string answer, string masked)
+    {
+        using var client = new PiiRedactingChatClient(ScriptedChatClient.Answering(answer));
+
+        var response = await client.GetResponseAsync("hi", cancellationToken: TestContext.Current.CancellationToken);
+
+        response.Text.Should().Be(masked);
+        masked.Should().Be(PiiScanner.Default.Mask(answer));
+    }
+
     [Fact]
     public async Task GetResponseAsync_NothingToRedact_LeavesTheResponseUnchanged()
     {

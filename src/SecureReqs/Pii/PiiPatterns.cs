@@ -22,13 +22,6 @@ internal static partial class PiiPatterns
     private const string Month =
         "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
-    /// <summary>A run of digits with single space, dash or dot separators, not glued to a word.</summary>
-    /// <remarks>The run is maximal (it was an atomic group): what follows is neither a digit nor a separator before a digit.</remarks>
-    public static ContextRegex CardCandidate() => Card;
-
-    private static readonly ContextRegex Card = new(
-        NotWord, 1, "", @"[0-9](?:[ .\-]?[0-9])*", @"$|[^\p{L}\p{N}_ .\-]|[ .\-](?:$|[^0-9])", Options);
-
     /// <summary>A formatted SSN: 3-2-4 digits with one consistent separator.</summary>
     /// <remarks>The separator is written out three times (the linear engine has no back-references).</remarks>
     public static ContextRegex SsnFormatted() => Ssn;
@@ -93,14 +86,6 @@ internal static partial class PiiPatterns
     public static ContextRegex SkKey() => Sk;
 
     private static readonly ContextRegex Sk = new(@"[^A-Za-z0-9_\-]", 1, "", @"sk-(?<body>[A-Za-z0-9_\-]{20,})", @"$|[^A-Za-z0-9_\-]", Options);
-
-    /// <summary>A run that may hold a phone number: digits with phone punctuation, optionally after + or (.</summary>
-    /// <remarks>
-    /// Written <c>[+(]X|X</c> rather than <c>[+(]?X</c>, which is the same pattern: .NET's linear engine drops a match
-    /// of a pattern that starts with an optional element (dotnet/runtime#130176).
-    /// </remarks>
-    [GeneratedRegex(@"[+(][0-9][0-9 ().\-/]{5,40}[0-9]|[0-9][0-9 ().\-/]{5,40}[0-9]", Options)]
-    public static partial Regex PhoneCandidate();
 
     /// <summary>Slack bot, user, app and refresh tokens, and incoming-webhook URLs.</summary>
     /// <remarks>Only the token has a look-behind; the webhook URL takes any character (or the start) before it.</remarks>

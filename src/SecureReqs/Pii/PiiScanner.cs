@@ -14,10 +14,10 @@ namespace SecureReqs;
 /// <remarks>
 /// <para>
 /// Candidates come from source-generated regular expressions and are confirmed by validators (Luhn and issuer
-/// prefixes for cards, ISO 13616 mod-97 and the per-country length for IBANs, SSA rules for SSNs, libphonenumber for
-/// phone numbers, octet ranges and <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> for addresses), which keeps
-/// false positives low. Zero-width characters inside a value and fullwidth digits are seen through; offsets always
-/// refer to the string that was passed in.
+/// ranges for cards, ISO 13616 mod-97 and the per-country length for IBANs, SSA rules for SSNs, libphonenumber's
+/// metadata for phone numbers of every region, octet ranges and <see cref="IPAddress.TryParse(string?, out IPAddress?)"/>
+/// for addresses), which keeps false positives low. Zero-width characters inside a value and the decimal digits of every
+/// script (Arabic-Indic, Devanagari, fullwidth, …) are seen through; offsets always refer to the string that was passed in.
 /// </para>
 /// <para>
 /// Thread-safety: an instance is immutable and may be shared and used concurrently.
@@ -35,14 +35,15 @@ public sealed class PiiScanner
 
     private readonly HashSet<PiiType> _types;
     private readonly string[] _phoneRegions;
+    private readonly PhoneNumberFinder _phones;
 
-    /// <summary>Creates a scanner for every type, with US national phone formats.</summary>
+    /// <summary>Creates a scanner for every type, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     public PiiScanner()
         : this(new PiiScannerOptions())
     {
     }
 
-    /// <summary>Creates a scanner for the given types, with US national phone formats.</summary>
+    /// <summary>Creates a scanner for the given types, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     /// <param name="types">The types to detect.</param>
     public PiiScanner(IEnumerable<PiiType> types)
         : this(new PiiScannerOptions { Types = new HashSet<PiiType>(types ?? throw new ArgumentNullException(nameof(types))) })
@@ -51,26 +52,21 @@ public sealed class PiiScanner
 
     /// <summary>Creates a scanner with the given options.</summary>
     /// <param name="options">What to detect.</param>
-    /// <exception cref="ArgumentException">A phone region is not a region libphonenumber knows.</exception>
+    /// <exception cref="ArgumentException">A phone region is neither a region libphonenumber knows nor <c>all</c>.</exception>
     public PiiScanner(PiiScannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _types = [.. options.Types ?? throw new ArgumentException("Types must not be null.", nameof(options))];
-        var supported = PhoneNumberUtil.GetInstance().GetSupportedRegions();
-        _phoneRegions = [.. (options.PhoneRegions ?? []).Select(r => r.Trim().ToUpperInvariant()).Distinct()];
-        foreach (var region in _phoneRegions)
-        {
-            if (!supported.Contains(region))
-            {
-                throw new ArgumentException(
-                    $"Unknown phone region '{region}'. Use an ISO 3166-1 alpha-2 code such as US, GB, DE or IN.",
-                    nameof(options));
-            }
-        }
+        _phoneRegions = PiiScannerOptions.ResolvePhoneRegions(options.PhoneRegions);
+        _phones = new PhoneNumberFinder(_phoneRegions);
     }
 
-    /// <summary>A shared scanner for every type, with US national phone formats.</summary>
+    /// <summary>A shared scanner for every type, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     public static PiiScanner Default { get; } = new();
+
+    /// <summary>The regions whose national phone formats this scanner recognises, in the order they are tried.</summary>
+    /// <remarks>Numbers written with <c>+</c> or an international dialling prefix are recognised for every region.</remarks>
+    public IReadOnlyList<string> PhoneRegions => _phoneRegions;
 
     /// <summary>The types this scanner detects.</summary>
     public IReadOnlyCollection<PiiType> Types => _types;
@@ -95,9 +91,11 @@ public sealed class PiiScanner
         var shadow = source.Shadow;
         var hasDigits = shadow.AsSpan().ContainsAny(_digits);
 
+        // Card spans (in shadow offsets): a phone number can never win against a card, so the phone pass skips them.
+        var cardSpans = new List<(int Start, int End)>();
         if (hasDigits && _types.Contains(PiiType.PaymentCard))
         {
-            FindCards(source, candidates);
+            FindCards(source, candidates, cardSpans);
         }
 
         if (hasDigits && _types.Contains(PiiType.UsSsn))
@@ -115,9 +113,9 @@ public sealed class PiiScanner
             FindEmails(source, candidates);
         }
 
-        if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 7)
+        if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 5)
         {
-            FindPhones(source, candidates);
+            FindPhones(source, candidates, cardSpans);
         }
 
         if (_types.Contains(PiiType.IpAddress))
@@ -188,29 +186,59 @@ public sealed class PiiScanner
             return candidates;
         }
 
-        candidates.Sort(static (a, b) =>
+        // Candidates that do not overlap, even through others, never compete: resolve each cluster of overlapping
+        // candidates on its own, so a text with many values costs O(n log n) rather than O(n²).
+        var accepted = new List<PiiFinding>(candidates.Count);
+        var byPosition = candidates.OrderBy(static c => c.Start).ToList();
+        var cluster = new List<PiiFinding>();
+        var clusterEnd = int.MinValue;
+        for (var i = 0; i <= byPosition.Count; i++)
         {
-            var byConfidence = b.Confidence.CompareTo(a.Confidence);
-            if (byConfidence != 0)
+            if (i < byPosition.Count && byPosition[i].Start < clusterEnd)
             {
-                return byConfidence;
+                cluster.Add(byPosition[i]);
+                clusterEnd = Math.Max(clusterEnd, byPosition[i].End);
+                continue;
             }
 
-            var byLength = b.Length.CompareTo(a.Length);
-            return byLength != 0 ? byLength : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type.Name, b.Type.Name);
-        });
-
-        var accepted = new List<PiiFinding>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            if (!accepted.Exists(a => a.Start < candidate.End && candidate.Start < a.End))
+            cluster.Sort(ByPriority);
+            var clusterStart = accepted.Count;
+            foreach (var member in cluster)
             {
-                accepted.Add(candidate);
+                var overlaps = false;
+                for (var a = clusterStart; a < accepted.Count && !overlaps; a++)
+                {
+                    overlaps = accepted[a].Start < member.End && member.Start < accepted[a].End;
+                }
+
+                if (!overlaps)
+                {
+                    accepted.Add(member);
+                }
+            }
+
+            cluster.Clear();
+            if (i < byPosition.Count)
+            {
+                cluster.Add(byPosition[i]);
+                clusterEnd = byPosition[i].End;
             }
         }
 
         accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return accepted;
+    }
+
+    private static int ByPriority(PiiFinding a, PiiFinding b)
+    {
+        var byConfidence = b.Confidence.CompareTo(a.Confidence);
+        if (byConfidence != 0)
+        {
+            return byConfidence;
+        }
+
+        var byLength = b.Length.CompareTo(a.Length);
+        return byLength != 0 ? byLength : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type.Name, b.Type.Name);
     }
 
     private static void Add(PiiText source, int start, int end, PiiType type, string validator, double confidence, List<PiiFinding> findings)
@@ -305,14 +333,70 @@ public sealed class PiiScanner
         return cells;
     }
 
-    private static void FindCards(PiiText source, List<PiiFinding> findings)
+    // Maximal runs of digits joined by single space, dot or dash separators, not glued to a word on either side, found
+    // by a hand-written pass (a regular expression for it cost more than the rest of the card detector).
+    private static IEnumerable<(int Index, int Length)> DigitRuns(string shadow)
+    {
+        for (var i = 0; i < shadow.Length;)
+        {
+            var next = shadow.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                yield break;
+            }
+
+            i += next;
+            if (i > 0 && IsWordChar(shadow[i - 1]))
+            {
+                while (i < shadow.Length && IsWordChar(shadow[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            var start = i;
+            while (true)
+            {
+                while (i < shadow.Length && char.IsAsciiDigit(shadow[i]))
+                {
+                    i++;
+                }
+
+                if (i + 1 < shadow.Length && shadow[i] is ' ' or '.' or '-' && char.IsAsciiDigit(shadow[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (i < shadow.Length && IsWordChar(shadow[i]))
+            {
+                while (i < shadow.Length && IsWordChar(shadow[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            yield return (start, i - start);
+        }
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static void FindCards(PiiText source, List<PiiFinding> findings, List<(int Start, int End)> spans)
     {
         var shadow = source.Shadow;
         Span<char> digits = stackalloc char[19];
         var groups = new List<(int Start, int End)>();
-        foreach (var match in PiiPatterns.CardCandidate().Matches(shadow))
+        foreach (var match in DigitRuns(shadow))
         {
-            if (match.Length < 13)
+            if (match.Length < CardIssuerRanges.MinLength)
             {
                 continue;
             }
@@ -354,6 +438,7 @@ public sealed class PiiScanner
                 if (found >= 0)
                 {
                     Add(source, groups[first].Start, groups[found].End, PiiType.PaymentCard, "luhn", 0.95, findings);
+                    spans.Add((groups[first].Start, groups[found].End));
                     first = found + 1;
                 }
                 else
@@ -468,38 +553,8 @@ public sealed class PiiScanner
 
     private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 
-    private void FindPhones(PiiText source, List<PiiFinding> findings)
-    {
-        // libphonenumber is the costly detector, so it only reads windows around runs that can hold a phone number
-        // (seven or more digits with phone punctuation), with a margin so its own boundary checks still see context.
-        const int Margin = 4;
-        var util = PhoneNumberUtil.GetInstance();
-        var shadow = source.Shadow;
-        var seen = new HashSet<(int, int)>();
-        var windowEnd = -1;
-        foreach (var candidate in PiiPatterns.PhoneCandidate().EnumerateMatches(shadow))
-        {
-            var candidateEnd = candidate.Index + candidate.Length;
-            if (candidateEnd <= windowEnd || CountDigits(shadow.AsSpan(candidate.Index, candidate.Length)) < 7)
-            {
-                continue;
-            }
-
-            var start = Math.Max(0, candidate.Index - Margin);
-            windowEnd = Math.Min(shadow.Length, candidateEnd + Margin);
-            var window = shadow[start..windowEnd];
-            foreach (var region in _phoneRegions.Length == 0 ? ["ZZ"] : _phoneRegions)
-            {
-                foreach (var match in util.FindNumbers(window, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
-                {
-                    if (seen.Add((start + match.Start, match.Length)))
-                    {
-                        Add(source, start + match.Start, start + match.Start + match.Length, PiiType.Phone, "libphonenumber", 0.8, findings);
-                    }
-                }
-            }
-        }
-    }
+    private void FindPhones(PiiText source, List<PiiFinding> findings, List<(int Start, int End)> cardSpans) =>
+        _phones.Find(source, cardSpans, findings, static (text, start, end, confidence, list) => Add(text, start, end, PiiType.Phone, "libphonenumber", confidence, list));
 
     private static void FindIPv4(PiiText source, List<PiiFinding> findings)
     {

@@ -50,36 +50,19 @@ internal static class PiiValidators
         return sum % 10 == 0;
     }
 
-    /// <summary>A payment card: 13–19 digits, a known issuer prefix with a length it issues, and the Luhn checksum.</summary>
+    /// <summary>
+    /// A payment card: a number that passes the Luhn checksum and whose prefix and length belong to a real issuer range
+    /// (<see cref="CardIssuerRanges"/>).
+    /// </summary>
     public static bool IsPaymentCard(ReadOnlySpan<char> digits)
     {
         var length = digits.Length;
-        if (length is < 13 or > 19 || AllSame(digits) || !Luhn(digits))
+        if (length is < CardIssuerRanges.MinLength or > CardIssuerRanges.MaxLength || AllSame(digits) || !Luhn(digits))
         {
             return false;
         }
 
-        var p2 = ((digits[0] - '0') * 10) + (digits[1] - '0');
-        var p4 = (p2 * 100) + ((digits[2] - '0') * 10) + (digits[3] - '0');
-        return digits[0] switch
-        {
-            // Mastercard 2-series and Mir.
-            '2' => (p4 is >= 2221 and <= 2720 && length == 16) || (p4 is >= 2200 and <= 2204 && length >= 16),
-            // American Express is always 15 digits; Diners Club and JCB.
-            '3' => p2 switch
-            {
-                34 or 37 => length == 15,
-                30 or 36 or 38 or 39 => length >= 14,
-                35 => length >= 16,
-                _ => false,
-            },
-            '4' => true,
-            // Mastercard 51–55 and Maestro 50, 56–59.
-            '5' => true,
-            // Discover, UnionPay, Maestro, RuPay, InstaPayment, Laser.
-            '6' => true,
-            _ => false,
-        };
+        return CardIssuerRanges.Find(digits) is not null;
     }
 
     /// <summary>An IBAN without separators: a known country, its exact length, and ISO 7064 mod 97-10 equal to 1.</summary>
