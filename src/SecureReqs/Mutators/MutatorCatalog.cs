@@ -95,13 +95,31 @@ public static class MutatorCatalog
         var result = new List<CaseInstance>(cases);
         foreach (var (chain, chainIndex, instance) in pairs)
         {
-            // Each copy gets its own seed, so a copy does not change when others are added or removed.
-            var random = new Random(HashCode.Combine(seed, chainIndex, instance.Index));
+            // Each copy gets its own seed, so a copy does not change when others are added or removed. The seed is mixed
+            // with fixed constants, never HashCode.Combine: that one is randomised per process, and a run must be
+            // reproducible from its seed.
+            var random = new Random(CopySeed(seed, chainIndex, instance.Index));
             var mutated = chain.Aggregate(instance, (current, mutator) => mutator.Apply(current, random));
             result.Add(mutated with { Index = result.Count });
         }
 
         return (result, new MutationExpansion(chains.Select(c => string.Join("+", c.Select(m => m.Name))).ToList(), planned, pairs.Count, cap));
+    }
+
+    /// <summary>The seed of one mutated copy: the same in every process for the same story seed, chain and case.</summary>
+    /// <param name="seed">The story's seed.</param>
+    /// <param name="chainIndex">The mutator chain's position.</param>
+    /// <param name="caseIndex">The case's position.</param>
+    /// <returns>The seed.</returns>
+    internal static int CopySeed(int seed, int chainIndex, int caseIndex)
+    {
+        unchecked
+        {
+            var h = (uint)seed * 0x9E3779B1u;
+            h = (h ^ (uint)chainIndex) * 0x85EBCA77u;
+            h = (h ^ (uint)caseIndex) * 0xC2B2AE3Du;
+            return (int)(h ^ (h >> 16));
+        }
     }
 
     private static string Pick(Random random, params string[] options) => options[random.Next(options.Length)];

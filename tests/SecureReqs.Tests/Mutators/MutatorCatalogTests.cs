@@ -6,6 +6,14 @@ public class MutatorCatalogTests
 {
     private static readonly SyntheticCustomer Customer = SyntheticCustomers.Generate(1, 2)[0];
 
+    [Theory]
+    [InlineData(1, 0, 0, -1755777357)]
+    [InlineData(42, 3, 17, 460209832)]
+    [InlineData(-5, 1, 2999, 1739028778)]
+    public void CopySeed_IsTheSameInEveryProcess(int seed, int chain, int index, int expected) =>
+        // Pinned values: a per-process hash (HashCode.Combine) made mutated copies, and so the KPIs, differ between runs.
+        MutatorCatalog.CopySeed(seed, chain, index).Should().Be(expected);
+
     [Fact]
     public void All_EveryMutator_ChangesThePayloadButKeepsTheCanary()
     {
