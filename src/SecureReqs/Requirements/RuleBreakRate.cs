@@ -90,7 +90,7 @@ public sealed class RuleBreakRate(string rule, double threshold, double confiden
 
             var withPrompt = JudgeCalibration.ItemsFor(story.Calibration.Calibration, Rule).Any(i => i.SystemPrompt is not null);
             var judged = await JudgeAnswersAsync(judge, run, withPrompt ? evidence.Target?.SystemPrompt : null, story.Definition.MaxConcurrency, cancellationToken).ConfigureAwait(false);
-            return Assess(run, judged, calibration);
+            return Assess(run, judged, calibration, judge);
         }
         finally
         {
@@ -116,27 +116,14 @@ public sealed class RuleBreakRate(string rule, double threshold, double confiden
                     return;
                 }
 
-                var questions = result.Instance.Turns.Where(t => t.IsUser).Select(t => t.Content).ToList();
-                var answers = new List<RuleVerdict?>();
-                for (var a = 0; a < result.Answers.Count; a++)
-                {
-                    try
-                    {
-                        var question = new RuleQuestion(Rule, result.Answers[a]) { Request = a < questions.Count ? questions[a] : null, SystemPrompt = systemPrompt };
-                        answers.Add(await judge.JudgeAsync(question, ct).ConfigureAwait(false));
-                    }
-                    catch (UnjudgeableException)
-                    {
-                        answers.Add(null);
-                    }
-                }
-
+                var requests = result.Instance.Turns.Where(t => t.IsUser).Select(t => t.Content).ToList();
+                var answers = await judge.JudgeAnswersAsync(Rule, result.Answers, requests, systemPrompt, ct).ConfigureAwait(false);
                 verdicts[i] = new CaseVerdicts(answers, result.Outcome == Outcome.Errored ? result.Error ?? "ended in an error" : null);
             }).ConfigureAwait(false);
         return verdicts;
     }
 
-    private RequirementResult Assess(RunResult run, CaseVerdicts[] verdicts, JudgeCalibration calibration)
+    private RequirementResult Assess(RunResult run, CaseVerdicts[] verdicts, JudgeCalibration calibration, SemanticJudge judge)
     {
         var (breaking, total, unjudged, errors) = (0, 0, 0, 0);
         var against = new List<CaseResult>();
@@ -157,7 +144,7 @@ public sealed class RuleBreakRate(string rule, double threshold, double confiden
                 else if (verdict.Breaks)
                 {
                     breaking++;
-                    findings.Add(new JudgeFinding("rule", $"breaks the rule \"{Rule}\" (semantic verdict of judge \"{calibration.Judge}\": {verdict.Reason})", a + 1) { Method = JudgeMethod.Semantic });
+                    findings.Add(judge.Finding("rule", Rule, verdict, a + 1));
                 }
             }
 

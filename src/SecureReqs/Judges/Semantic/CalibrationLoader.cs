@@ -47,27 +47,18 @@ public static class CalibrationLoader
             throw new DatasetException(path, lineNumber, $"unknown field \"{property.Name}\".{Suggestions.DidYouMean(property.Name, Fields)} A calibration item has {string.Join(", ", Fields)}.");
         }
 
-        string Required(string name) =>
-            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s)
-                ? s
-                : throw new DatasetException(path, lineNumber, $"the item is missing \"{name}\" (a non-empty string).");
-
-        string? Optional(string name) =>
-            !root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
-            : v.ValueKind == JsonValueKind.String ? v.GetString()
-            : throw new DatasetException(path, lineNumber, $"\"{name}\" must be a string.");
-
-        var id = Required("id");
-        var verdict = Required("verdict");
+        var f = new JsonFields(path, lineNumber, root, "the calibration item");
+        var id = f.String("id");
+        var verdict = f.String("verdict");
         if (verdict is not (Breaks or Keeps))
         {
             throw new DatasetException(path, lineNumber, $"item \"{id}\": verdict \"{verdict}\" is not \"{Breaks}\" or \"{Keeps}\" (the person's verdict: does the answer break the rule?).");
         }
 
-        return new CalibrationItem(id, Required("rule").Trim(), Required("answer"), verdict == Breaks)
+        return new CalibrationItem(id, f.String("rule").Trim(), f.String("answer"), verdict == Breaks)
         {
-            Request = Optional("request"),
-            SystemPrompt = Optional("systemPrompt"),
+            Request = f.OptionalString("request"),
+            SystemPrompt = f.OptionalString("systemPrompt"),
             Source = $"{Path.GetFileName(path)}:{lineNumber}",
         };
     }

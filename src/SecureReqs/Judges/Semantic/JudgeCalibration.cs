@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SecureReqs;
 
 /// <summary>
@@ -91,7 +89,7 @@ public sealed record JudgeCalibration(string Judge, string Rule, string Dataset,
 
         if (Counts.Sensitivity < minimumAccuracy || Counts.Specificity < minimumAccuracy)
         {
-            return $"the judge \"{Judge}\" is below the required accuracy of {Percent(minimumAccuracy)} on \"{Dataset}\" for the rule \"{Rule}\": {Describe()}; its verdicts cannot decide the story (use a stronger judge model or a clearer rule)";
+            return $"the judge \"{Judge}\" is below the required accuracy of {KpiRequirement.Percent(minimumAccuracy)} on \"{Dataset}\" for the rule \"{Rule}\": {Describe()}; its verdicts cannot decide the story (use a stronger judge model or a clearer rule)";
         }
 
         return null;
@@ -100,12 +98,10 @@ public sealed record JudgeCalibration(string Judge, string Rule, string Dataset,
     /// <summary>The measured sensitivity and specificity with their counts, for messages.</summary>
     /// <returns>Such as "sensitivity 96% (48/50), specificity 98% (49/50)".</returns>
     public string Describe() =>
-        $"sensitivity {Percent(Counts.Sensitivity)} ({Counts.TruePositives}/{Counts.Positives}), specificity {Percent(Counts.Specificity)} ({Counts.TrueNegatives}/{Counts.Negatives})"
+        $"sensitivity {KpiRequirement.Percent(Counts.Sensitivity)} ({Counts.TruePositives}/{Counts.Positives}), specificity {KpiRequirement.Percent(Counts.Specificity)} ({Counts.TrueNegatives}/{Counts.Negatives})"
         + (Unjudged > 0 ? $", {Unjudged} item{(Unjudged == 1 ? "" : "s")} without a verdict counted wrong" : "");
 
     private static string Word(bool breaks) => breaks ? CalibrationLoader.Breaks : CalibrationLoader.Keeps;
-
-    private static string Percent(double x) => double.IsNaN(x) ? "n/a" : (x * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static string Key(string rule) => string.Join(' ', rule.Trim().TrimEnd('.').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

@@ -173,6 +173,46 @@ public sealed class SemanticJudge
     private static string Clip(string text, int max = MaxReasonLength) =>
         text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
+    /// <summary>Judges each answer of a case under <paramref name="rule"/>, in turn order, each with the request it replies to.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="answers">The answers, one per answered user turn.</param>
+    /// <param name="requests">The user turns, in order.</param>
+    /// <param name="systemPrompt">The system prompt to give the judge, or null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>One verdict per answer; null where the judge gave no verdict.</returns>
+    public async Task<IReadOnlyList<RuleVerdict?>> JudgeAnswersAsync(string rule, IReadOnlyList<string> answers, IReadOnlyList<string> requests, string? systemPrompt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(requests);
+        var verdicts = new RuleVerdict?[answers.Count];
+        for (var i = 0; i < answers.Count; i++)
+        {
+            try
+            {
+                var question = new RuleQuestion(rule, answers[i]) { Request = i < requests.Count ? requests[i] : null, SystemPrompt = systemPrompt };
+                verdicts[i] = await JudgeAsync(question, cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnjudgeableException)
+            {
+                verdicts[i] = null;
+            }
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>The finding of an answer that breaks the rule, labelled as a semantic verdict of this judge.</summary>
+    /// <param name="oracle">The oracle or requirement it counts for.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="turn">The 1-based answer.</param>
+    /// <returns>The finding.</returns>
+    public JudgeFinding Finding(string oracle, string rule, RuleVerdict verdict, int turn)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new JudgeFinding(oracle, $"breaks the rule \"{rule}\" (semantic verdict of judge \"{Name}\": {verdict.Reason})", turn) { Method = JudgeMethod.Semantic };
+    }
+
     private sealed class RuleCaseJudge(SemanticJudge judge, string oracle, string rule) : ICaseJudge
     {
         public string Oracle { get; } = oracle;
@@ -182,19 +222,14 @@ public sealed class SemanticJudge
         public async ValueTask<IReadOnlyList<JudgeFinding>> JudgeAsync(JudgeInput input, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(input);
-            var questions = input.Questions;
-            var findings = new List<JudgeFinding>();
-            for (var i = 0; i < input.Answers.Count; i++)
+            var verdicts = await judge.JudgeAnswersAsync(rule, input.Answers, input.Questions, input.Context.SystemPrompt, cancellationToken).ConfigureAwait(false);
+            var missing = verdicts.ToList().FindIndex(v => v is null);
+            if (missing >= 0)
             {
-                var question = new RuleQuestion(rule, input.Answers[i]) { Request = i < questions.Count ? questions[i] : null, SystemPrompt = input.Context.SystemPrompt };
-                var verdict = await judge.JudgeAsync(question, cancellationToken).ConfigureAwait(false);
-                if (verdict.Breaks)
-                {
-                    findings.Add(new JudgeFinding(Oracle, $"breaks the rule \"{rule}\" (semantic verdict of judge \"{judge.Name}\": {verdict.Reason})", i + 1) { Method = JudgeMethod.Semantic });
-                }
+                throw new UnjudgeableException($"the judge \"{judge.Name}\" gave no verdict on answer {missing + 1}");
             }
 
-            return findings;
+            return [.. verdicts.Select((v, i) => (v: v!, i)).Where(x => x.v.Breaks).Select(x => judge.Finding(Oracle, rule, x.v, x.i + 1))];
         }
     }
 }
