@@ -22,7 +22,7 @@ internal static class RunCommand
         var datasets = new Option<DirectoryInfo?>("--datasets") { Description = "The datasets folder (default: the nearest adversarial-datasets/ above the features folder)." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where results.json, report.html, junit.xml, results.sarif, summary.md and the Reqnroll reports go (default: securereqs-report/)." };
         var sourceRoot = new Option<DirectoryInfo?>("--source-root") { Description = "The repository root that SARIF locations are relative to (default: the nearest folder above the features holding .git, else the current folder)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once per story (1–256).", DefaultValueFactory = _ => 8 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once to the target (1–256), whatever its kind; a configured target's own maxConcurrentRequests caps it (docs/performance.md).", DefaultValueFactory = _ => 8 };
         var config = ConfigOption();
         var noCache = new Option<bool>("--no-cache") { Description = "Send every request to the configured targets instead of replaying answers from the response cache (nothing is written to it either)." };
         var tags = TagsOption();
@@ -62,7 +62,7 @@ internal static class RunCommand
                 ConfigFile = parse.GetValue(config)?.FullName,
                 Concurrency = parse.GetValue(concurrency),
                 Tags = parse.GetValue(tags),
-                EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get },
+                EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get, Concurrency = parse.GetValue(concurrency) },
                 Time = time,
             };
             return await RunAsync(
@@ -158,8 +158,17 @@ internal static class RunCommand
         }
 
         await LintCommand.WriteAsync(preflight, error, error).ConfigureAwait(false);
+        foreach (var capped in endpoints?.Configuration.Targets.Where(t => t.Resilience.MaxConcurrentRequests < session.Concurrency && (session.Target is null || session.Target == t.Name)) ?? [])
+        {
+            await error.WriteLineAsync($"note: target \"{capped.Name}\" declares \"maxConcurrentRequests\": {capped.Resilience.MaxConcurrentRequests} in {endpoints!.Configuration.FilePath}, so at most {capped.Resilience.MaxConcurrentRequests} requests are in flight to it, not --concurrency {session.Concurrency}.").ConfigureAwait(false);
+        }
 
         var settings = session.Settings(endpoints, preflight: false, cancellationToken);
+
+        // Every case goes to results.ndjson as it finishes; the stories keep counts and samples, so memory stays flat.
+        using var stream = new CaseStreamWriter(Path.Combine(reportDir, CaseStreamWriter.FileName), sourceRoot);
+        settings.OnCaseCompleted = stream.Write;
+        settings.KeepCases = false;
         var runner = session.Runner(settings, Path.Combine(reportDir, "reqnroll"));
         var results = environment.IsInteractive
             ? await LiveProgress.ShowAsync(error, progress =>
@@ -200,7 +209,8 @@ internal static class RunCommand
             }
         }
 
-        var written = new List<string>(ReportFiles.Write(report, reportDir, sourceRoot));
+        stream.Flush();
+        var written = new List<string>(ReportFiles.Write(report, reportDir, sourceRoot)) { stream.Path };
         if (key is not null)
         {
             var resultsFile = Path.Combine(reportDir, "results.json");
@@ -224,10 +234,10 @@ internal static class RunCommand
         await output.WriteLineAsync($"Reports: {string.Join(", ", written)}").ConfigureAwait(false);
         if (endpoints is not null)
         {
-            var requests = report.Stories.SelectMany(s => s.Record?.Run?.Cases ?? []).SelectMany(c => c.Requests).ToList();
+            var requests = report.Stories.Select(s => s.Record?.Run?.Tally.Consumption()).OfType<RunConsumption>().ToList();
             await output.WriteLineAsync(endpoints.CacheDirectory is { } cache
-                ? $"Target requests: {requests.Count} answered, {requests.Count(r => r.Cached)} of them from the response cache ({cache})."
-                : $"Target requests: {requests.Count} answered (response cache off).").ConfigureAwait(false);
+                ? $"Target requests: {requests.Sum(r => r.Requests)} answered, {requests.Sum(r => r.CachedRequests)} of them from the response cache ({cache})."
+                : $"Target requests: {requests.Sum(r => r.Requests)} answered (response cache off).").ConfigureAwait(false);
         }
 
         if (interrupted)

@@ -153,10 +153,9 @@ internal sealed class StorySession
             return (StoryStatus.Skipped, result.Message);
         }
 
-        if (record?.Run is { Cases.Count: > 0 } run && run.Cases.All(c => c.Outcome == Outcome.Errored) && !run.Interrupted)
+        if (record?.Run is { CaseCount: > 0 } run && run.Count(Outcome.Errored) == run.CaseCount && !run.Interrupted && run.Tally.FirstError is { } first)
         {
-            var first = run.Cases[0];
-            return (StoryStatus.Error, $"The target did not answer: all {run.Cases.Count} cases ended in an error, so nothing was measured (this is an outage, not a leak). First error ({first.Id}): {first.Error}");
+            return (StoryStatus.Error, $"The target did not answer: all {run.CaseCount} cases ended in an error, so nothing was measured (this is an outage, not a leak). First error ({first.Id}): {first.Error}");
         }
 
         if (result.Status == ScenarioRunStatus.Passed)

@@ -20,7 +20,7 @@ internal sealed class EndpointConnection : IDisposable
     private readonly ReplenishingRateLimiter? _rateLimiter;
     private readonly ITimer? _replenisher;
 
-    public EndpointConnection(EndpointTargetOptions options, TimeProvider time, Func<string, string?> environment)
+    public EndpointConnection(EndpointTargetOptions options, TimeProvider time, Func<string, string?> environment, int concurrency = 8)
     {
         Options = options;
         var apiKey = options.ApiKey?.Resolve(environment);
@@ -35,7 +35,7 @@ internal sealed class EndpointConnection : IDisposable
         var resilience = options.Resilience;
         resilience.Validate();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = options.Name, TimeProvider = time }
-            .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = resilience.MaxConcurrentRequests, QueueLimit = 100_000 });
+            .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = resilience.MaxConcurrentRequests ?? concurrency, QueueLimit = 100_000 });
         if (resilience.MaxRetries > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions

@@ -30,9 +30,10 @@ public sealed class EndpointResilienceOptions
     /// <value>The default value is 0.</value>
     public int RequestsPerMinute { get; set; }
 
-    /// <summary>The most requests in flight at once.</summary>
-    /// <value>The default value is 4.</value>
-    public int MaxConcurrentRequests { get; set; } = 4;
+    /// <summary>The most requests in flight at once to this target, whatever the run's <c>--concurrency</c>; null to
+    /// follow the run's concurrency (<see cref="EndpointTargetSettings.Concurrency"/>).</summary>
+    /// <value>The default value is null.</value>
+    public int? MaxConcurrentRequests { get; set; }
 
     /// <summary>Checks the options once.</summary>
     /// <exception cref="SecureReqsException">An option is out of range.</exception>
@@ -43,7 +44,7 @@ public sealed class EndpointResilienceOptions
         Check(RetryDelay > TimeSpan.Zero && RetryDelay <= TimeSpan.FromMinutes(1), "retryDelaySeconds must be more than 0 and at most 60");
         Check(MaxRetryAfter >= TimeSpan.Zero && MaxRetryAfter <= TimeSpan.FromHours(1), "maxRetryAfterSeconds must be between 0 and 3600");
         Check(RequestsPerMinute is >= 0 and <= 1_000_000, "requestsPerMinute must be between 0 (no limit) and 1000000");
-        Check(MaxConcurrentRequests is >= 1 and <= 256, "maxConcurrentRequests must be between 1 and 256");
+        Check(MaxConcurrentRequests is null or (>= 1 and <= 256), "maxConcurrentRequests must be between 1 and 256");
     }
 
     private static void Check(bool ok, string message)

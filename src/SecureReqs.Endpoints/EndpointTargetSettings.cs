@@ -3,6 +3,11 @@ namespace SecureReqs.Endpoints;
 /// <summary>How configured targets are built in this process: the clock, the response cache and where secrets come from.</summary>
 public sealed class EndpointTargetSettings
 {
+    /// <summary>Gets or sets how many requests are in flight at once to each configured target that declares no
+    /// <c>maxConcurrentRequests</c> of its own: the run's <c>--concurrency</c>.</summary>
+    /// <value>The default value is 8.</value>
+    public int Concurrency { get; set; } = 8;
+
     /// <summary>The clock for timeouts, retry delays, rate limits and latency.</summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

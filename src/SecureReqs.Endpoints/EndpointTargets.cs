@@ -30,7 +30,7 @@ public sealed class EndpointTargets : IDisposable
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
         {
-            _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable));
+            _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable, settings.Concurrency));
             definitions.Add(Define(target));
         }
 

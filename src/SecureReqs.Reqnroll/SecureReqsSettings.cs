@@ -85,6 +85,14 @@ public sealed class SecureReqsSettings
     /// <summary>Where each story's run and requirements are recorded.</summary>
     public StoryJournal Journal { get; set; } = new();
 
+    /// <summary>Gets or sets what receives every case as it finishes (the CLI streams them to results.ndjson), or null.</summary>
+    public Action<StoryCaseResult>? OnCaseCompleted { get; set; }
+
+    /// <summary>Gets or sets whether each story's run keeps every case in memory (<see cref="SecurityStoryOptions.KeepCases"/>);
+    /// the CLI turns it off and streams the cases instead.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool KeepCases { get; set; } = true;
+
     /// <summary>
     /// The targets declared in <c>securereqs.json</c>, as a host built them; when null they are loaded from
     /// <c>SECUREREQS_CONFIG</c> or <c>securereqs.json</c> in the current folder (with <c>SECUREREQS_CACHE_DIR</c> and
@@ -108,6 +116,8 @@ public sealed class SecureReqsSettings
         DefaultSeed = DefaultSeed,
         MaxMutatedCases = MaxMutatedCases,
         Progress = Progress,
+        OnCaseCompleted = OnCaseCompleted,
+        KeepCases = KeepCases,
     };
 
     /// <summary>The registry with the demo targets and the targets of <c>securereqs.json</c> added (a configured target replaces one of the same name registered in code).</summary>

@@ -9,6 +9,40 @@ public sealed class RunReportsTests(NaiveRunFixture naive)
     private JsonElement Results => JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Out, "results.json"))).RootElement;
 
     [Fact]
+    public void Run_StreamsEveryCaseToResultsNdjson_ReportsKeepOnlyASample()
+    {
+        var lines = File.ReadAllLines(Path.Combine(naive.Out, "results.ndjson"));
+        var stories = Results.GetProperty("stories").EnumerateArray().Where(s => s.TryGetProperty("outcomes", out _)).ToList();
+        var cases = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        // Every case of every run is a line (the poisoning story's run without the documents too), and nothing else.
+        cases.Count(c => c.GetProperty("run").GetString() == "run").Should().Be(stories.Sum(s => s.GetProperty("outcomes").GetProperty("cases").GetInt32()));
+        cases.Should().OnlyContain(c => c.GetProperty("run").GetString() == "run" || c.GetProperty("run").GetString() == "baseline");
+        foreach (var story in stories)
+        {
+            var scenario = story.GetProperty("scenario").GetString();
+            var own = cases.Where(c => c.GetProperty("scenario").GetString() == scenario && c.GetProperty("run").GetString() == "run").ToList();
+            foreach (var outcome in story.GetProperty("outcomes").EnumerateObject().Where(o => o.Name != "cases"))
+            {
+                own.Count(c => c.GetProperty("outcome").GetString() == outcome.Name).Should().Be(outcome.Value.GetInt32(), $"{scenario}: the stream holds every {outcome.Name} case");
+            }
+
+            story.GetProperty("evidence").GetArrayLength().Should().BeLessThanOrEqualTo(story.GetProperty("requirements").GetArrayLength() * 2 * CaseSample.DefaultCapacity * 8 + 80, "reports keep a bounded sample");
+            foreach (var requirement in story.GetProperty("requirements").EnumerateArray())
+            {
+                requirement.GetProperty("againstCases").GetArrayLength().Should().BeLessThanOrEqualTo(requirement.GetProperty("againstCount").GetInt32());
+            }
+        }
+
+        // Where a tool call sent data (an e-mail address) stays visible in evidence, by design; other PII does not.
+        var scanner = new PiiScanner(PiiType.All.Where(t => t != PiiType.Email));
+        var texts = cases.SelectMany(c => c.GetProperty("request").EnumerateArray().Select(r => r.GetProperty("content").GetString()!)
+            .Concat(c.GetProperty("answers").EnumerateArray().Select(a => a.GetString()!))).ToList();
+        texts.Should().HaveCountGreaterThan(cases.Count);
+        texts.Where(t => scanner.Scan(t).Count > 0).Should().BeEmpty("results.ndjson masks PII in requests and answers");
+    }
+
+    [Fact]
     public void Run_WritesJUnitWithOneTestCasePerScenario()
     {
         var xml = XDocument.Load(Path.Combine(naive.Out, "junit.xml"));
@@ -23,7 +57,7 @@ public sealed class RunReportsTests(NaiveRunFixture naive)
     }
 
     [Fact]
-    public void Run_WritesSarifWithOneResultPerCompromisedCaseAtTheScenarioLine()
+    public void Run_WritesSarifWithOneResultPerCompromisedCaseOfTheEvidenceAtTheScenarioLine()
     {
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(naive.Out, "results.sarif")));
         var root = sarif.RootElement;
@@ -36,8 +70,16 @@ public sealed class RunReportsTests(NaiveRunFixture naive)
         rules.Should().OnlyContain(r => r.GetProperty("help").GetProperty("text").GetString()!.Length > 50 && r.GetProperty("shortDescription").GetProperty("text").GetString()!.Length > 0);
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
-        var compromised = Results.GetProperty("stories").EnumerateArray().Where(s => s.TryGetProperty("outcomes", out _)).Sum(s => s.GetProperty("outcomes").GetProperty("compromised").GetInt32());
-        results.Should().HaveCount(compromised).And.HaveCountGreaterThan(100);
+        // One alert per compromised case the reports keep as evidence (a bounded sample per story); results.ndjson has
+        // every case.
+        var stories = Results.GetProperty("stories").EnumerateArray().ToList();
+        var compromised = stories.Where(s => s.TryGetProperty("outcomes", out _)).Sum(s => s.GetProperty("outcomes").GetProperty("compromised").GetInt32());
+        var kept = stories.Sum(s => s.GetProperty("evidence").EnumerateArray().Count(e => e.GetProperty("outcome").GetString() == "compromised"));
+        results.Should().HaveCount(kept).And.HaveCountGreaterThan(100).And.HaveCountLessThan(compromised);
+        foreach (var story in stories.Where(s => s.TryGetProperty("outcomes", out var o) && o.GetProperty("compromised").GetInt32() > 0))
+        {
+            results.Should().Contain(r => r.GetProperty("message").GetProperty("text").GetString()!.Contains(story.GetProperty("scenario").GetString()!, StringComparison.Ordinal), "every story with a compromised case has an alert");
+        }
         results.Select(r => r.GetProperty("partialFingerprints").GetProperty("primaryLocationLineHash").GetString()).Should().OnlyHaveUniqueItems();
         foreach (var result in results.Take(300))
         {

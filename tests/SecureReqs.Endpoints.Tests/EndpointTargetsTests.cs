@@ -307,6 +307,36 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         _server.Requests.Should().Be(6);
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public async Task NoMaxConcurrentRequests_TheRunsConcurrencyIsTheRequestsInFlight(int concurrency)
+    {
+        // Requests wait until `concurrency` of them are in flight together: a lower limit would never get there.
+        var inFlight = 0;
+        var most = 0;
+        var together = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.OnRequest = async r =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref most, now);
+            if (now == concurrency)
+            {
+                together.TrySetResult();
+            }
+
+            await together.Task.WaitAsync(Ct);
+            Interlocked.Decrement(ref inFlight);
+            return false;
+        };
+        var client = Create(Json(_server.OpenAIEndpoint, true, """{ "maxRetries": 0 }""", false, ""), concurrency: concurrency);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.GetResponseAsync($"hello {i}", cancellationToken: Ct)));
+
+        most.Should().Be(concurrency, "--concurrency is the number of requests in flight to a configured target");
+        _server.Requests.Should().Be(12);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task ErrorsAndAnswers_NeverContainTheKey()
     {
@@ -517,12 +547,13 @@ public sealed class EndpointTargetsTests : IAsyncLifetime
         }
         """);
 
-    private IChatClient Create(string json, string? cacheKey = null)
+    private IChatClient Create(string json, string? cacheKey = null, int concurrency = 8)
     {
         _config = new TestConfig(json);
         _targets = EndpointTargets.Create(_config.Load(), new EndpointTargetSettings
         {
             TimeProvider = _time,
+            Concurrency = concurrency,
             GetEnvironmentVariable = name => name switch
             {
                 "TEST_LOCAL_KEY" => Key,

@@ -50,24 +50,20 @@ public sealed class Kpi
         init;
     }
 
-    /// <summary>Measures the KPI over a run.</summary>
+    /// <summary>Measures the KPI over a run's cases.</summary>
     /// <param name="results">The case results.</param>
+    /// <param name="seed">The seed of the samples of cases the measurement keeps.</param>
     /// <returns>The measurement.</returns>
-    public KpiMeasurement Measure(IEnumerable<CaseResult> results)
+    public KpiMeasurement Measure(IEnumerable<CaseResult> results, int seed = 0)
     {
-        var population = results.Where(Population).ToList();
-        var counted = population.Where(Counts).ToList();
-        var breakdown = population
-            .GroupBy(r => r.Technique, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new KpiBreakdownRow(g.Key, g.Count(Counts), g.Count()))
-            .ToList();
-        var byMutator = population
-            .GroupBy(r => r.Mutator, StringComparer.Ordinal)
-            .OrderBy(g => g.Key == "none" ? "" : g.Key, StringComparer.Ordinal)
-            .Select(g => new KpiBreakdownRow(g.Key, g.Count(Counts), g.Count()))
-            .ToList();
-        return new KpiMeasurement(this, counted.Count, population.Count, counted, [.. population.Where(r => !Counts(r))], breakdown) { MutatorBreakdown = byMutator };
+        ArgumentNullException.ThrowIfNull(results);
+        var tally = new KpiTally(this, seed);
+        foreach (var result in results)
+        {
+            tally.Add(result);
+        }
+
+        return tally.Measurement();
     }
 
     /// <inheritdoc />

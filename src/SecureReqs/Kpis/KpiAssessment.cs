@@ -27,8 +27,12 @@ public sealed record KpiAssessment
     /// <summary>The message: what was required, what was measured, and which cases stand against it.</summary>
     public required string Message { get; init; }
 
-    /// <summary>The cases that stand against the requirement (leaks, errors, over-blocked cases), in case order.</summary>
+    /// <summary>A bounded, seeded sample of the cases that stand against the requirement (leaks, errors, over-blocked
+    /// cases), in case order; <see cref="AgainstCount"/> says how many there are.</summary>
     public required IReadOnlyList<CaseResult> AgainstCases { get; init; }
+
+    /// <summary>How many cases stand against the requirement.</summary>
+    public int AgainstCount { get; init; }
 
     /// <summary>Checks <paramref name="requirement"/> against <paramref name="measurement"/>.</summary>
     /// <param name="requirement">The requirement.</param>
@@ -39,7 +43,7 @@ public sealed record KpiAssessment
         var kpi = requirement.Kpi;
         var (k, n) = (measurement.Count, measurement.Total);
         var atLeast = requirement.Comparison == Comparison.AtLeast;
-        var against = (atLeast ? measurement.NotCounted : measurement.Counted).OrderBy(c => c.Instance.Index).ToList();
+        var against = atLeast ? measurement.NotCounted : measurement.Counted;
         if (n == 0)
         {
             return new KpiAssessment
@@ -90,6 +94,7 @@ public sealed record KpiAssessment
             message.Append(' ').Append(DescribeCases(against));
         }
 
+
         return new KpiAssessment
         {
             Requirement = requirement,
@@ -98,7 +103,8 @@ public sealed record KpiAssessment
             Verdict = verdict,
             CasesNeeded = needed,
             Message = message.ToString(),
-            AgainstCases = against,
+            AgainstCases = against.Cases,
+            AgainstCount = against.Count,
         };
     }
 
@@ -118,4 +124,31 @@ public sealed record KpiAssessment
     /// <returns>The text.</returns>
     public static string DescribeCases(IEnumerable<CaseResult> cases) =>
         string.Join(" ", cases.GroupBy(c => c.Outcome).Select(group => DescribeCases(group, group.Key.ToString())));
+
+    /// <summary>Lists a sample's cases grouped by outcome, with the true count of each outcome ("Compromised (383): a1,
+    /// a2, … and 358 more.").</summary>
+    /// <param name="sample">The sample.</param>
+    /// <returns>The text.</returns>
+    public static string DescribeCases(CaseSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var kept = sample.Cases;
+        return string.Join(" ", sample.Outcomes.Select(o => Describe(o.Key.ToString(), o.Value, kept.Where(c => c.Outcome == o.Key).Select(c => c.Id))));
+    }
+
+    /// <summary>Lists a sample's cases under one label, with the true count ("Leaked (383): a, b, … and 358 more.").</summary>
+    /// <param name="sample">The sample.</param>
+    /// <param name="label">What the cases did.</param>
+    /// <returns>The text, empty for no cases.</returns>
+    public static string DescribeCases(CaseSample sample, string label)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return Describe(label, sample.Count, sample.Cases.Select(c => c.Id));
+    }
+
+    private static string Describe(string label, int count, IEnumerable<string> ids)
+    {
+        var shown = ids.Take(MaxListedCases).ToList();
+        return count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{label} ({count}): {string.Join(", ", shown)}{(count > shown.Count ? $" and {count - shown.Count} more" : "")}.");
+    }
 }

@@ -381,12 +381,13 @@ public static class HtmlReportWriter
         if (evidence.Count > 0)
         {
             var sample = evidence.Take(SampleCases).ToList();
-            html.Append(CultureInfo.InvariantCulture, $"<h3>Cases against the requirements: {(evidence.Count > sample.Count ? $"the first {sample.Count} of {evidence.Count}" : $"all {evidence.Count}")} (PII masked)</h3>\n");
+            var sampled = story.Results.Any(r => r.AgainstCount > r.AgainstCases.Count);
+            html.Append(CultureInfo.InvariantCulture, $"<h3>Cases against the requirements: {(sampled ? $"{(evidence.Count > sample.Count ? $"the first {sample.Count} of " : "")}a seeded sample of {evidence.Count} (results.ndjson has every case)" : evidence.Count > sample.Count ? $"the first {sample.Count} of {evidence.Count}" : $"all {evidence.Count}")} (PII masked)</h3>\n");
             EvidenceTable(html, sample);
             var more = evidence.Skip(SampleCases).Take(MaxEvidenceRows - SampleCases).ToList();
             if (more.Count > 0)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<details><summary>{(evidence.Count > MaxEvidenceRows ? $"{more.Count} more cases (of {evidence.Count}; results.json has every case)" : $"{more.Count} more cases")}</summary>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<details><summary>{(evidence.Count > MaxEvidenceRows ? $"{more.Count} more cases (of {evidence.Count}; results.ndjson has every case)" : $"{more.Count} more cases")}</summary>\n");
                 EvidenceTable(html, more);
                 html.Append("</details>\n");
             }
@@ -395,7 +396,7 @@ public static class HtmlReportWriter
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(story.File)}{(story.Line > 0 ? ":" + story.Line.ToString(CultureInfo.InvariantCulture) : "")}");
         if (story.Record?.Run is { } run)
         {
-            html.Append(CultureInfo.InvariantCulture, $". Target {E(run.Target)}, dataset {E(run.Dataset)}, {run.Cases.Count} cases: ");
+            html.Append(CultureInfo.InvariantCulture, $". Target {E(run.Target)}, dataset {E(run.Dataset)}, {run.CaseCount} cases: ");
             html.Append(string.Join(", ", Enum.GetValues<Outcome>().Where(o => run.Count(o) > 0).Select(o => $"{run.Count(o)} <a href=\"#outcome-{ResultsJsonWriter.Name(o)}\">{E(OutcomeWord(o))}</a>")));
         }
 

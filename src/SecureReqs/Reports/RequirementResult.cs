@@ -36,8 +36,19 @@ public sealed record RequirementResult
     /// <summary>The message for the product manager.</summary>
     public required string Message { get; init; }
 
-    /// <summary>The cases that stand against the requirement.</summary>
+    /// <summary>The cases that stand against the requirement: all of them, or a bounded, seeded sample when there are
+    /// more than a report shows (<see cref="AgainstCount"/> says how many; results.ndjson holds every case).</summary>
     public IReadOnlyList<CaseResult> AgainstCases { get; init; } = [];
+
+    /// <summary>How many cases stand against the requirement.</summary>
+    /// <value>The default value is the number of <see cref="AgainstCases"/>.</value>
+    public int AgainstCount
+    {
+        get => _againstCount ?? AgainstCases.Count;
+        init => _againstCount = value;
+    }
+
+    private readonly int? _againstCount;
 
     /// <summary>For an inconclusive verdict: the cases the claim needs.</summary>
     public int? CasesNeeded { get; init; }
@@ -76,6 +87,7 @@ public sealed record RequirementResult
             assessment.CasesNeeded,
             measured: assessment.Measurement.Rate) with
         {
+            AgainstCount = assessment.AgainstCount,
             Warning = assessment.Requirement.SampleSizeWarning(assessment.Measurement.Total),
             Breakdown = assessment.Measurement.Breakdown,
             MutatorBreakdown = assessment.Measurement.MutatorBreakdown,

@@ -109,14 +109,14 @@ public static class ResultsJsonWriter
             json.WriteString("target", run.Target);
             json.WriteString("dataset", run.Dataset);
             json.WriteStartObject("outcomes");
-            json.WriteNumber("cases", run.Cases.Count);
+            json.WriteNumber("cases", run.CaseCount);
             foreach (var outcome in Enum.GetValues<Outcome>())
             {
                 json.WriteNumber(Name(outcome), run.Count(outcome));
             }
 
             json.WriteEndObject();
-            WriteConsumption(json, RunConsumption.Of(run.Cases));
+            WriteConsumption(json, run.Tally.Consumption());
         }
 
         json.WriteStartArray("notes");
@@ -134,7 +134,7 @@ public static class ResultsJsonWriter
 
         json.WriteEndArray();
         json.WriteStartArray("evidence");
-        var evidence = (story.Record?.Requirements ?? []).SelectMany(r => r.AgainstCases).DistinctBy(c => c.Id).OrderBy(c => c.Instance.Index);
+        var evidence = Evidence(story);
         foreach (var result in evidence)
         {
             WriteEvidence(json, result);
@@ -210,6 +210,7 @@ public static class ResultsJsonWriter
             json.WriteString("warning", r.Warning);
         }
 
+        json.WriteNumber("againstCount", r.AgainstCount);
         json.WriteStartArray("againstCases");
         foreach (var c in r.AgainstCases)
         {
@@ -237,17 +238,32 @@ public static class ResultsJsonWriter
         json.WriteEndArray();
     }
 
-    private static void WriteEvidence(Utf8JsonWriter json, CaseResult result)
+    /// <summary>The cases a story's reports show: those standing against its requirements (all of them, or a seeded
+    /// sample when there are many) and a seeded sample of its run per outcome, in case order.</summary>
+    /// <param name="story">The story.</param>
+    /// <returns>The cases.</returns>
+    public static IReadOnlyList<CaseResult> Evidence(ResultsStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return [.. (story.Record?.Requirements ?? []).SelectMany(r => r.AgainstCases).Concat(story.Record?.Sample?.Cases ?? []).DistinctBy(c => c.Id).OrderBy(c => c.Instance.Index)];
+    }
+
+    /// <summary>Writes one case as evidence (request and answers with PII masked, outcome, finding, cost), as an object.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="result">The case.</param>
+    /// <param name="head">Writes properties that come first (results.ndjson names the story), or null.</param>
+    internal static void WriteEvidence(Utf8JsonWriter json, CaseResult result, Action<Utf8JsonWriter>? head = null)
     {
         var planted = result.Instance.Planted;
         json.WriteStartObject();
+        head?.Invoke(json);
         json.WriteString("id", result.Id);
         json.WriteString("technique", result.Technique);
         json.WriteString("mutator", result.Mutator);
         json.WriteNumber("attempts", result.Attempts);
         json.WriteString("kind", Name(result.Instance.Case.Kind));
         json.WriteString("outcome", Name(result.Outcome));
-        json.WriteString("finding", result.Finding);
+        json.WriteString("finding", EvidenceMasker.MaskToolCall(result.Finding, planted));
         json.WriteString("source", result.Instance.Case.Source);
         json.WriteNumber("latencyMs", Milliseconds(result.Latency));
         if (result.Requests.Count > 0 && result.Requests.All(r => r.Tokens is not null))

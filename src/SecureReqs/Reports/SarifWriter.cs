@@ -109,7 +109,7 @@ public static class SarifWriter
 
     private static IEnumerable<(ResultsStory Story, CaseResult Case, ControlDefinition Rule)> Findings(SecurityReport report) =>
         from story in report.Stories
-        from result in story.Record?.Run?.Cases ?? []
+        from result in ResultsJsonWriter.Evidence(story)
         where result.Outcome == Outcome.Compromised
         select (story, result, RuleFor(result.Instance.Case.Threat, story));
 

@@ -44,6 +44,9 @@ public sealed class StoryRecord
     /// <summary>Notes for the reports, such as a capped mutation expansion.</summary>
     public IList<string> Notes { get; } = [];
 
+    /// <summary>A bounded, seeded sample of the run's cases per outcome, for the reports; null before the run.</summary>
+    public CaseSample? Sample { get; set; }
+
     /// <summary>The requirements checked, in order.</summary>
     public IReadOnlyList<RequirementResult> Requirements => [.. _requirements];
 

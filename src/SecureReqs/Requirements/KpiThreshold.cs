@@ -42,10 +42,10 @@ public sealed class KpiThreshold(KpiRequirement requirement) : RunRequirement
     }
 
     /// <inheritdoc/>
-    public override RequirementResult Evaluate(RunResult run, StoryEvidence evidence)
+    public override RunObserver Observe(StoryEvidence evidence)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        return RequirementResult.From(KpiAssessment.Assess(Requirement, Requirement.Kpi.Measure(run.Cases)));
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new Observer(Requirement, new KpiTally(Requirement.Kpi, evidence.Seed));
     }
 
     private string Population() => Requirement.Kpi.Name switch
@@ -56,4 +56,12 @@ public sealed class KpiThreshold(KpiRequirement requirement) : RunRequirement
         "utility under attack" => "attacks that carry a user task",
         _ => "attack cases of its kind",
     };
+
+    private sealed class Observer(KpiRequirement requirement, KpiTally tally) : RunObserver
+    {
+        public override void Add(CaseResult result) => tally.Add(result);
+
+        public override RequirementResult Finish(RunResult run, StoryEvidence evidence) =>
+            RequirementResult.From(KpiAssessment.Assess(requirement, tally.Measurement()));
+    }
 }

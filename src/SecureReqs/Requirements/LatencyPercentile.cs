@@ -72,51 +72,95 @@ public sealed class LatencyPercentile : RunRequirement
     }
 
     /// <inheritdoc/>
-    public override RequirementResult Evaluate(RunResult run, StoryEvidence evidence)
+    public override RunObserver Observe(StoryEvidence evidence)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var limit = Budget.TotalSeconds;
-        var population = run.Cases.Where(c => c.Requests.Count > 0 || c.Outcome == Outcome.Errored).ToList();
-        var slow = population.Where(c => c.Outcome == Outcome.Errored || c.Latency > Budget)
-            .OrderBy(c => c.Outcome == Outcome.Errored ? 0 : 1).ThenByDescending(c => c.Latency).ThenBy(c => c.Instance.Index).ToList();
-        var threshold = 1 - (Percentile / 100);
-        var (k, n) = (slow.Count, population.Count);
-        var bound = n == 0 ? double.NaN : ClopperPearson.Upper(k, n, Confidence);
-        var rate = n == 0 ? double.NaN : (double)k / n;
-        var verdict = n == 0 ? Verdict.Inconclusive : bound <= threshold ? Verdict.Pass : rate > threshold ? Verdict.Fail : Verdict.Inconclusive;
-        var measured = n == 0 ? "n/a" : Seconds(PercentileOf(population, Percentile));
-        var share = n == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{k} of {n} cases ({KpiRequirement.Percent(rate)}, {KpiRequirement.Percent(Confidence)} upper bound {KpiRequirement.Percent(bound)}) took longer than {limit:0.###} s");
-        var slowest = slow.Count == 0 ? "" : " Slowest: " + string.Join(", ", slow.Take(10).Select(c => c.Outcome == Outcome.Errored ? $"{c.Id} (error)" : $"{c.Id} ({Seconds(c.Latency)})")) + (slow.Count > 10 ? $" and {slow.Count - 10} more." : ".");
-        int? needed = verdict == Verdict.Inconclusive && n > 0 ? ClopperPearson.CasesNeededForAtMost(threshold, Confidence, k) : null;
-        var message = verdict switch
-        {
-            Verdict.Pass => $"The {Name} is {measured}: {Statement} holds ({share}).",
-            Verdict.Fail => string.Create(CultureInfo.InvariantCulture, $"Expected the {Name} to be at most {limit:0.###} s ({KpiRequirement.Percent(Confidence)} confidence), but it was {measured}: {share}; errors count as too slow.{slowest}"),
-            _ when n == 0 => $"No case was answered, so nothing shows the {Statement}.",
-            _ => $"The {Name} is {measured}, but {share}, which does not yet show the {Statement}: " + (needed is { } need ? $"the claim needs at least {need} cases. Add cases to the dataset.{slowest}" : $"no realistic number of cases can show it; relax the percentile or the confidence.{slowest}"),
-        };
-        return RequirementResult.Rate(
-            Statement,
-            string.Create(CultureInfo.InvariantCulture, $"cases slower than {limit:0.###} s"),
-            k,
-            n,
-            bound,
-            threshold,
-            Comparison.AtMost,
-            Confidence,
-            verdict,
-            message,
-            [.. slow.OrderBy(c => c.Instance.Index)],
-            needed);
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new Observer(this, evidence.Seed);
     }
 
-    // Nearest-rank percentile of case latencies; an errored case is slower than any answer.
-    private static TimeSpan PercentileOf(IReadOnlyList<CaseResult> cases, double p)
-    {
-        var sorted = cases.Select(c => c.Outcome == Outcome.Errored ? TimeSpan.MaxValue : c.Latency).Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    // An errored case is slower than any answer.
+    private static TimeSpan LatencyOf(CaseResult c) => c.Outcome == Outcome.Errored ? TimeSpan.MaxValue : c.Latency;
 
     private static string Seconds(TimeSpan latency) =>
         latency == TimeSpan.MaxValue ? "an error" : string.Create(CultureInfo.InvariantCulture, $"{latency.TotalSeconds:0.###} s");
+
+    // Keeps every answered case's latency (8 bytes a case), the ten slowest, and a sample of the slow ones.
+    private sealed class Observer(LatencyPercentile requirement, int seed) : RunObserver
+    {
+        private const int Listed = 10;
+        private readonly List<TimeSpan> _latencies = [];
+        private readonly CaseSample _slow = new(CaseSample.DefaultCapacity, seed);
+        private readonly PriorityQueue<CaseResult, (TimeSpan Latency, int Index)> _slowest = new(Comparer<(TimeSpan Latency, int Index)>.Create((a, b) => a.Latency != b.Latency ? a.Latency.CompareTo(b.Latency) : b.Index.CompareTo(a.Index)));
+
+        public override void Add(CaseResult c)
+        {
+            if (c.Requests.Count == 0 && c.Outcome != Outcome.Errored)
+            {
+                return;
+            }
+
+            var latency = LatencyOf(c);
+            _latencies.Add(latency);
+            if (latency <= requirement.Budget)
+            {
+                return;
+            }
+
+            _slow.Add(c);
+            var key = (latency, c.Instance.Index);
+            if (_slowest.Count < Listed)
+            {
+                _slowest.Enqueue(c, key);
+            }
+            else
+            {
+                // The fastest of the ten slowest gives way to a slower case.
+                _slowest.EnqueueDequeue(c, key);
+            }
+        }
+
+        public override RequirementResult Finish(RunResult run, StoryEvidence evidence)
+        {
+            var (percentile, confidence, budget, statement, name) = (requirement.Percentile, requirement.Confidence, requirement.Budget, requirement.Statement, requirement.Name);
+            var limit = budget.TotalSeconds;
+            var threshold = 1 - (percentile / 100);
+            var (k, n) = (_slow.Count, _latencies.Count);
+            var bound = n == 0 ? double.NaN : ClopperPearson.Upper(k, n, confidence);
+            var rate = n == 0 ? double.NaN : (double)k / n;
+            var verdict = n == 0 ? Verdict.Inconclusive : bound <= threshold ? Verdict.Pass : rate > threshold ? Verdict.Fail : Verdict.Inconclusive;
+            var measured = n == 0 ? "n/a" : Seconds(PercentileOf(_latencies, percentile));
+            var share = n == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{k} of {n} cases ({KpiRequirement.Percent(rate)}, {KpiRequirement.Percent(confidence)} upper bound {KpiRequirement.Percent(bound)}) took longer than {limit:0.###} s");
+            var slowest = _slowest.UnorderedItems.OrderByDescending(i => i.Priority.Latency).ThenBy(i => i.Priority.Index).Select(i => i.Element).ToList();
+            var listed = slowest.Count == 0 ? "" : " Slowest: " + string.Join(", ", slowest.Select(c => c.Outcome == Outcome.Errored ? $"{c.Id} (error)" : $"{c.Id} ({Seconds(c.Latency)})")) + (k > Listed ? $" and {k - Listed} more." : ".");
+            int? needed = verdict == Verdict.Inconclusive && n > 0 ? ClopperPearson.CasesNeededForAtMost(threshold, confidence, k) : null;
+            var message = verdict switch
+            {
+                Verdict.Pass => $"The {name} is {measured}: {statement} holds ({share}).",
+                Verdict.Fail => string.Create(CultureInfo.InvariantCulture, $"Expected the {name} to be at most {limit:0.###} s ({KpiRequirement.Percent(confidence)} confidence), but it was {measured}: {share}; errors count as too slow.{listed}"),
+                _ when n == 0 => $"No case was answered, so nothing shows the {statement}.",
+                _ => $"The {name} is {measured}, but {share}, which does not yet show the {statement}: " + (needed is { } need ? $"the claim needs at least {need} cases. Add cases to the dataset.{listed}" : $"no realistic number of cases can show it; relax the percentile or the confidence.{listed}"),
+            };
+            var against = _slow.Cases.Concat(slowest).DistinctBy(c => c.Instance.Index).OrderBy(c => c.Instance.Index).ToList();
+            return RequirementResult.Rate(
+                statement,
+                string.Create(CultureInfo.InvariantCulture, $"cases slower than {limit:0.###} s"),
+                k,
+                n,
+                bound,
+                threshold,
+                Comparison.AtMost,
+                confidence,
+                verdict,
+                message,
+                against,
+                needed) with { AgainstCount = k };
+        }
+
+        // Nearest-rank percentile of case latencies.
+        private static TimeSpan PercentileOf(List<TimeSpan> latencies, double p)
+        {
+            latencies.Sort();
+            return latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
+        }
+    }
 }

@@ -29,14 +29,14 @@ public sealed class NoToolOutsideScope(string scope) : ToolEvidenceCheck
         {
             yield return SecureReqsException.Unknown("scope", Scope, policy.Roles.Keys, $"Scopes are the roles of the tool policy {policy.Source}.").Message;
         }
-        else if (facts.SendsCases && facts.Target?.ToolPolicy is not null && !facts.Cases.Any(c => (c.Case.Caller ?? facts.Caller).Role == Scope))
+        else if (facts.SendsCases && facts.Target?.ToolPolicy is not null && !facts.Written.Any(c => (c.Case.Caller ?? facts.Caller).Role == Scope))
         {
             yield return $"No case runs as \"{Scope}\", so nothing can show that {Statement}. Add 'Given the caller is a \"{Scope}\" with \"<clearance>\" clearance' or cases whose caller is \"{Scope}\".";
         }
     }
 
     /// <inheritdoc/>
-    protected override IEnumerable<CaseResult> Population(RunResult run) => run.Cases.Where(c => c.Caller.Role == Scope);
+    protected override bool Covers(CaseResult result) => result?.Caller.Role == Scope;
 
     /// <inheritdoc/>
     protected override IEnumerable<string> Offences(CaseResult result, StoryEvidence evidence)

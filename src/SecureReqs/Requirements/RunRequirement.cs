@@ -1,6 +1,10 @@
 namespace SecureReqs;
 
-/// <summary>A requirement judged on the answers of the story's run, synchronously.</summary>
+/// <summary>
+/// A requirement judged on the answers of the story's run, one case at a time: <see cref="Observe"/> returns an
+/// observer that sees every case as it finishes and keeps only counts and a bounded sample, so a story's memory stays
+/// flat however many cases it sends.
+/// </summary>
 public abstract class RunRequirement : StoryRequirement
 {
     /// <inheritdoc/>
@@ -11,9 +15,31 @@ public abstract class RunRequirement : StoryRequirement
         return ValueTask.FromResult(Evaluate(run, evidence));
     }
 
-    /// <summary>Checks the requirement against a run.</summary>
+    /// <summary>Checks the requirement against a run that kept its cases.</summary>
     /// <param name="run">The run (the poisoned run in a poisoning comparison).</param>
     /// <param name="evidence">Everything else the story knows.</param>
     /// <returns>The result.</returns>
-    public abstract RequirementResult Evaluate(RunResult run, StoryEvidence evidence);
+    /// <exception cref="SecureReqsException">The run streamed its cases without keeping them: observe them as they finish instead.</exception>
+    public RequirementResult Evaluate(RunResult run, StoryEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (run.Cases.Count != run.CaseCount)
+        {
+            throw new SecureReqsException($"\"{Statement}\" cannot be checked after the run: the run kept {run.Cases.Count} of its {run.CaseCount} cases (SecurityRunOptions.KeepCases is off). Observe the cases as they finish (RunRequirement.Observe) instead.");
+        }
+
+        var observer = Observe(evidence);
+        foreach (var result in run.Cases)
+        {
+            observer.Add(result);
+        }
+
+        return observer.Finish(run, evidence);
+    }
+
+    /// <summary>Starts observing a run's cases.</summary>
+    /// <param name="evidence">What the story knows before the run (its target, judge and seed).</param>
+    /// <returns>An observer for one run.</returns>
+    public abstract RunObserver Observe(StoryEvidence evidence);
 }

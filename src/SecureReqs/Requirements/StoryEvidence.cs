@@ -11,6 +11,9 @@ public sealed record StoryEvidence(RunResult? Run, TargetDefinition? Target)
     /// <summary>The semantic judge the story chose, or null.</summary>
     public StoryJudge? Judge { get; init; }
 
+    /// <summary>The story's seed: samples of cases kept as evidence are drawn with it.</summary>
+    public int Seed { get; init; }
+
     /// <summary>What the judges know about the target.</summary>
     public JudgeContext Context => Target is null ? JudgeContext.None : JudgeContext.Of(Target);
 }

@@ -15,6 +15,10 @@ public sealed record StoryFacts(TargetDefinition? Target, IReadOnlyList<CaseInst
     /// <summary>The semantic judge the story chose, or null.</summary>
     public StoryJudge? Judge { get; init; }
 
+    /// <summary>The planned cases as written, without filling their placeholders (cheap): what KPI populations and
+    /// request counts are planned on.</summary>
+    public IEnumerable<CaseInstance> Written => Cases is InstantiatedCases lazy ? Enumerable.Range(0, lazy.Count).Select(lazy.Planned) : Cases;
+
     /// <summary>Whether the story reads a training dataset.</summary>
     public bool HasTrainingDataset { get; init; }
 
@@ -27,8 +31,28 @@ public sealed record StoryFacts(TargetDefinition? Target, IReadOnlyList<CaseInst
     public int PopulationOf(Kpi kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        return Cases.Count(c => kpi.Population(Planned(c)));
+
+        // Counted once per KPI: a story of a million cases is planned in one pass per KPI, however often it is checked.
+        lock (_populations)
+        {
+            if (!ReferenceEquals(_countedFor, Cases))
+            {
+                // A copy made with 'with' shares this cache: it holds only for the cases it was counted on.
+                _populations.Clear();
+                _countedFor = Cases;
+            }
+
+            if (!_populations.TryGetValue(kpi, out var count))
+            {
+                _populations[kpi] = count = Written.Count(c => kpi.Population(Planned(c)));
+            }
+
+            return count;
+        }
     }
+
+    private readonly Dictionary<Kpi, int> _populations = [];
+    private IReadOnlyList<CaseInstance>? _countedFor;
 
     /// <summary>A case as its result would look before judging: what KPI populations select on (kind, oracle, whether it carries a task).</summary>
     /// <param name="instance">The case.</param>

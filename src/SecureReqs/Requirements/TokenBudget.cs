@@ -26,28 +26,69 @@ public sealed class TokenBudget(long budget) : RunRequirement
             : throw new SecureReqsException($"The token budget \"{text}\" is not a positive whole number. Write for example 'Then no response uses more than 800 tokens'.");
 
     /// <inheritdoc/>
-    public override RequirementResult Evaluate(RunResult run, StoryEvidence evidence)
+    public override RunObserver Observe(StoryEvidence evidence)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var population = run.Cases.Where(c => c.Requests.Count > 0 || c.Outcome == Outcome.Errored).ToList();
-        var errored = population.Where(c => c.Outcome == Outcome.Errored).ToList();
-        var over = population.Where(c => c.Outcome != Outcome.Errored && c.Requests.Any(r => r.Tokens > Budget))
-            .OrderByDescending(c => c.Requests.Max(r => r.Tokens ?? 0)).ThenBy(c => c.Instance.Index).ToList();
-        var unreported = population.Count(c => c.Outcome != Outcome.Errored && c.Requests.Any(r => r.Tokens is null));
-        var against = over.Concat(errored).ToList();
-        var verdict = population.Count == 0 ? Verdict.Inconclusive
-            : against.Count > 0 ? Verdict.Fail
-            : unreported > 0 ? Verdict.Inconclusive
-            : Verdict.Pass;
-        var most = population.SelectMany(c => c.Requests.Select(r => (Case: c, Tokens: r.Tokens ?? 0))).MaxBy(x => x.Tokens);
-        var erroredNote = errored.Count == 0 ? "" : $"; {errored.Count} ended in an error (counted against the claim): {string.Join(", ", errored.Take(KpiAssessment.MaxListedCases).Select(c => c.Id))}";
-        var message = verdict switch
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new Observer(this, evidence.Seed);
+    }
+
+    private static long MostTokens(CaseResult c) => c.Requests.Max(r => r.Tokens ?? 0);
+
+    // Counts the answered cases, those over the budget and those without usage; keeps a sample of the offenders.
+    private sealed class Observer(TokenBudget requirement, int seed) : RunObserver
+    {
+        private readonly CaseSample _over = new(CaseSample.DefaultCapacity, seed);
+        private readonly CaseSample _errored = new(CaseSample.DefaultCapacity, seed);
+        private int _population;
+        private int _unreported;
+        private (long Tokens, int Index, string Id)? _most;
+
+        public override void Add(CaseResult c)
         {
-            Verdict.Pass => $"No response uses more than {Budget} tokens: the most was {most.Tokens} ({most.Case.Id}), over all {population.Count} answered cases.",
-            Verdict.Fail => $"Expected no response to use more than {Budget} tokens, but {over.Count} of {population.Count} cases did{(over.Count == 0 ? "" : ": " + string.Join(", ", over.Take(10).Select(c => $"{c.Id} ({c.Requests.Max(r => r.Tokens ?? 0)} tokens)")) + (over.Count > 10 ? $" and {over.Count - 10} more" : ""))}{erroredNote}.",
-            _ when population.Count == 0 => $"No case was answered, so nothing shows that {Statement}.",
-            _ => $"{unreported} of {population.Count} answered cases have responses without token usage, so nothing shows that {Statement}. The target must report usage (ChatResponse.Usage); OpenAI-compatible endpoints do.",
-        };
-        return RequirementResult.Absolute(Statement, "responses over the token budget", against.Count, population.Count, verdict, message, [.. against.OrderBy(c => c.Instance.Index)]);
+            if (c.Requests.Count == 0 && c.Outcome != Outcome.Errored)
+            {
+                return;
+            }
+
+            _population++;
+            if (c.Requests.Count > 0 && (_most is not { } most || MostTokens(c) > most.Tokens || (MostTokens(c) == most.Tokens && c.Instance.Index < most.Index)))
+            {
+                _most = (MostTokens(c), c.Instance.Index, c.Id);
+            }
+
+            if (c.Outcome == Outcome.Errored)
+            {
+                _errored.Add(c);
+            }
+            else if (c.Requests.Any(r => r.Tokens > requirement.Budget))
+            {
+                _over.Add(c);
+            }
+            else if (c.Requests.Any(r => r.Tokens is null))
+            {
+                _unreported++;
+            }
+        }
+
+        public override RequirementResult Finish(RunResult run, StoryEvidence evidence)
+        {
+            var budget = requirement.Budget;
+            var count = _over.Count + _errored.Count;
+            var verdict = _population == 0 ? Verdict.Inconclusive
+                : count > 0 ? Verdict.Fail
+                : _unreported > 0 ? Verdict.Inconclusive
+                : Verdict.Pass;
+            var over = _over.Cases.OrderByDescending(MostTokens).ThenBy(c => c.Instance.Index).ToList();
+            var errored = _errored.Cases;
+            var erroredNote = _errored.Count == 0 ? "" : $"; {_errored.Count} ended in an error (counted against the claim): {string.Join(", ", errored.Select(c => c.Id))}{(_errored.Count > errored.Count ? $" and {_errored.Count - errored.Count} more" : "")}";
+            var message = verdict switch
+            {
+                Verdict.Pass => $"No response uses more than {budget} tokens: the most was {_most?.Tokens ?? 0} ({_most?.Id}), over all {_population} answered cases.",
+                Verdict.Fail => $"Expected no response to use more than {budget} tokens, but {_over.Count} of {_population} cases did{(_over.Count == 0 ? "" : ": " + string.Join(", ", over.Take(10).Select(c => $"{c.Id} ({MostTokens(c)} tokens)")) + (_over.Count > 10 ? $" and {_over.Count - 10} more" : ""))}{erroredNote}.",
+                _ when _population == 0 => $"No case was answered, so nothing shows that {requirement.Statement}.",
+                _ => $"{_unreported} of {_population} answered cases have responses without token usage, so nothing shows that {requirement.Statement}. The target must report usage (ChatResponse.Usage); OpenAI-compatible endpoints do.",
+            };
+            return RequirementResult.Absolute(requirement.Statement, "responses over the token budget", count, _population, verdict, message, [.. over.Concat(errored).OrderBy(c => c.Instance.Index)]) with { AgainstCount = count };
+        }
     }
 }

@@ -37,45 +37,47 @@ public sealed class SecurityRun
     /// <returns>One result per case, in case order.</returns>
     public async Task<RunResult> ExecuteAsync(string targetName, string datasetName, IReadOnlyList<CaseInstance> cases, CancellationToken cancellationToken = default)
     {
-        var results = new CaseResult[cases.Count];
+        ArgumentNullException.ThrowIfNull(cases);
+        var results = _options.KeepCases ? new CaseResult[cases.Count] : null;
+        var tally = new RunTally();
         var progress = _options.Progress;
+        var completed = _options.OnCaseCompleted;
         var started = _options.TimeProvider.GetTimestamp();
-        var completed = 0;
         var gate = new Lock();
         progress?.Report(new RunProgress(0, cases.Count, TimeSpan.Zero));
         try
         {
-            await SendAllAsync(cases, results, progress, started, gate, () => ++completed, cancellationToken).ConfigureAwait(false);
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, cases.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var result = await RunCaseAsync(cases[i], ct).ConfigureAwait(false);
+
+                    // A case cut short by the outside cancellation is not a finished case.
+                    ct.ThrowIfCancellationRequested();
+                    if (results is not null)
+                    {
+                        results[i] = result;
+                    }
+
+                    // Counted, streamed and reported under a lock, so that counts arrive in order and no callback runs
+                    // concurrently.
+                    lock (gate)
+                    {
+                        tally.Add(result);
+                        completed?.Invoke(result);
+                        progress?.Report(new RunProgress(tally.Cases, cases.Count, _options.TimeProvider.GetElapsedTime(started)));
+                    }
+                }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped from outside (Ctrl-C, SIGTERM): keep what finished, say the run is incomplete, send nothing more.
-            return new RunResult(targetName, datasetName, [.. results.Where(r => r is not null)]) { Interrupted = true };
+            return new RunResult(targetName, datasetName, results is null ? [] : [.. results.Where(r => r is not null)]) { Interrupted = true, Tally = tally };
         }
 
-        return new RunResult(targetName, datasetName, results);
-    }
-
-    private async Task SendAllAsync(IReadOnlyList<CaseInstance> cases, CaseResult[] results, IProgress<RunProgress>? progress, long started, Lock gate, Func<int> completedOne, CancellationToken cancellationToken)
-    {
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, cases.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var result = await RunCaseAsync(cases[i], ct).ConfigureAwait(false);
-
-                // A case cut short by the outside cancellation is not a finished case.
-                ct.ThrowIfCancellationRequested();
-                results[i] = result;
-
-                // Reported under a lock so that counts arrive in order and the callback never runs concurrently.
-                lock (gate)
-                {
-                    var done = completedOne();
-                    progress?.Report(new RunProgress(done, cases.Count, _options.TimeProvider.GetElapsedTime(started)));
-                }
-            }).ConfigureAwait(false);
+        return new RunResult(targetName, datasetName, results ?? []) { Tally = tally };
     }
 
     /// <summary>

@@ -32,6 +32,17 @@ public sealed class SecurityRunOptions
     /// <value>The default value is null: no progress is reported.</value>
     public IProgress<RunProgress>? Progress { get; set; }
 
+    /// <summary>Receives every case as it finishes (to stream it to disk, to count it), in the order cases finish.</summary>
+    /// <remarks>Called under the same lock as <see cref="Progress"/>, never concurrently; keep it fast.</remarks>
+    /// <value>The default value is null.</value>
+    public Action<CaseResult>? OnCaseCompleted { get; set; }
+
+    /// <summary>Whether <see cref="RunResult.Cases"/> keeps every case. A run that streams its cases to
+    /// <see cref="OnCaseCompleted"/> turns this off, so that its memory stays flat however many cases it sends;
+    /// <see cref="RunResult.Tally"/> holds the counts either way.</summary>
+    /// <value>The default value is true.</value>
+    public bool KeepCases { get; set; } = true;
+
     /// <summary>The judges, by oracle name, that decide each attack's outcome.</summary>
     /// <value>The default value is <see cref="JudgeRegistry.Shared"/>.</value>
     public JudgeRegistry Judges { get; set; } = JudgeRegistry.Shared;

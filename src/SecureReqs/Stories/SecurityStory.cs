@@ -149,8 +149,11 @@ public sealed class SecurityStory
         IReadOnlyList<CaseInstance> cases = [];
         if (SendsCases && _datasets.Count > 0)
         {
-            var written = _datasets.SelectMany(d => d.Cases).ToList();
-            var records = _records ?? SyntheticCustomers.Generate(Math.Max(1, written.Count), seed);
+            // One dataset's cases are used as they are (a generated dataset may make them when read).
+            IReadOnlyList<SecurityCase> written = _datasets.Count == 1 ? _datasets[0].Cases : [.. _datasets.SelectMany(d => d.Cases)];
+
+            // Records are generated only as far as a case reads one: a story that plants no customer data makes none.
+            var records = _records ?? SyntheticCustomers.Lazy(Math.Max(1, written.Count), seed);
             cases = CaseInstantiator.Instantiate(written, records, seed);
             if (_mutations.Count > 0)
             {
@@ -176,7 +179,7 @@ public sealed class SecurityStory
     {
         get
         {
-            var answers = Plan().Cases.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
+            var answers = Plan().Written.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
             var judging = Judge is { } judge
                 ? _requirements.OfType<RuleBreakRate>().Sum(r => JudgeCalibration.ItemsFor(judge.Calibration.Calibration, r.Rule).Count + answers)
                 : 0;
@@ -264,6 +267,11 @@ public sealed class SecurityStory
 
         Executed = true;
         RunResult? baseline = null;
+        var seed = Seed ?? _options.DefaultSeed;
+        var before = new StoryEvidence(null, Target) { Judge = Judge, Seed = seed };
+
+        // Requirements judged on answers see each case as it finishes; only counts and samples stay in memory.
+        var observers = _requirements.OfType<RunRequirement>().ToDictionary(r => (StoryRequirement)r, r => r.Observe(before));
         if (SendsCases)
         {
             var target = Target!;
@@ -274,6 +282,8 @@ public sealed class SecurityStory
                 Record.Notes.Add(_expansion.Describe());
             }
 
+            var sample = Record.Sample = new CaseSample(_options.SampledCasesPerOutcome, seed);
+            var stream = _options.OnCaseCompleted;
             var datasetName = string.Join("+", _datasets.Select(d => d.Name));
             var options = new SecurityRunOptions
             {
@@ -283,17 +293,43 @@ public sealed class SecurityStory
                 Attempts = Attempts,
                 Caller = Caller ?? CallerIdentity.Default,
                 Progress = _options.Progress is { } progress ? new StoryProgressReporter(progress, Record) : null,
+                Judges = _options.RunOptions.Judges,
+
+                // A rule in plain words is judged after the run, on the answers: such a story keeps its cases.
+                KeepCases = _options.KeepCases || _requirements.Any(r => r.NeedsRun && r is not RunRequirement),
+                OnCaseCompleted = result =>
+                {
+                    sample.Add(result);
+                    foreach (var observer in observers.Values)
+                    {
+                        observer.Add(result);
+                    }
+
+                    stream?.Invoke(new StoryCaseResult(Record, "run", result));
+                },
             };
             if (Poisoning)
             {
                 var documents = _datasets.SelectMany(d => d.Documents).ToList();
                 var poisoned = target.FactoryWithDocuments!;
-                baseline = await RunAsync(target, target.Factory, options, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
+                var clean = new SecurityRunOptions
+                {
+                    MaxConcurrency = options.MaxConcurrency,
+                    RequestTimeout = options.RequestTimeout,
+                    TimeProvider = options.TimeProvider,
+                    Attempts = options.Attempts,
+                    Caller = options.Caller,
+                    Progress = options.Progress,
+                    Judges = options.Judges,
+                    KeepCases = options.KeepCases,
+                    OnCaseCompleted = stream is null ? null : result => stream(new StoryCaseResult(Record, "baseline", result)),
+                };
+                baseline = await RunAsync(target, target.Factory, clean, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
                 Record.Baseline = baseline;
                 if (!baseline.Interrupted)
                 {
                     Record.Run = await RunAsync(target, () => poisoned(documents), options, datasetName + " (poisoned)", facts.Cases, cancellationToken).ConfigureAwait(false);
-                    Record.Notes.Add($"Poisoning comparison: {documents.Count} documents added to the knowledge base; without them {baseline.Cases.Count(PoisoningRise.IsSuccess)} of {baseline.Cases.Count(c => c.IsAttack)} attacks succeeded.");
+                    Record.Notes.Add($"Poisoning comparison: {documents.Count} documents added to the knowledge base; without them {baseline.Tally.SuccessfulAttacks} of {baseline.Tally.Attacks} attacks succeeded.");
                 }
                 else
                 {
@@ -317,14 +353,16 @@ public sealed class SecurityStory
             Record.Notes.Add($"Rules in plain words are judged by the semantic judge \"{judge.Name}\" (model: target \"{judge.Model.Name}\"{(judge.Model.Model is { } model ? $", {model}" : "")}), calibrated on \"{judge.Calibration.Name}\" version {judge.Calibration.Manifest.Version}; its verdicts are labelled semantic.");
         }
 
-        var evidence = new StoryEvidence(Record.Run, Target) { Baseline = baseline, Judge = Judge };
+        var evidence = before with { Run = Record.Run, Baseline = baseline };
         var results = new List<RequirementResult>();
         foreach (var requirement in _requirements)
         {
             RequirementResult result;
             try
             {
-                result = await requirement.EvaluateAsync(evidence, cancellationToken).ConfigureAwait(false);
+                result = observers.TryGetValue(requirement, out var observer)
+                    ? evidence.Run is { } run ? observer.Finish(run, evidence) : throw new SecureReqsException($"\"{requirement.Statement}\" is judged on answers, but the story sent no cases: add the step 'When the cases are sent to the target'.")
+                    : await requirement.EvaluateAsync(evidence, cancellationToken).ConfigureAwait(false);
             }
             catch (SecureReqsException ex)
             {

@@ -16,4 +16,19 @@ public sealed class SecurityStoryOptions
 
     /// <summary>Gets or sets where progress goes, or null for nowhere.</summary>
     public IProgress<StoryProgress>? Progress { get; set; }
+
+    /// <summary>Gets or sets what receives every case as it finishes (results.ndjson), or null for nothing.</summary>
+    /// <remarks>Called under the run's lock, never concurrently within a story.</remarks>
+    public Action<StoryCaseResult>? OnCaseCompleted { get; set; }
+
+    /// <summary>Gets or sets whether a story's run keeps every case in <see cref="RunResult.Cases"/>. Off, each case is
+    /// counted by the requirements and streamed to <see cref="OnCaseCompleted"/> as it finishes, and only samples stay
+    /// in memory; a story with a rule in plain words keeps its cases whatever this says (the judge reads them after the
+    /// run).</summary>
+    /// <value>The default value is true.</value>
+    public bool KeepCases { get; set; } = true;
+
+    /// <summary>Gets or sets how many cases of each outcome a story keeps as its sample for the reports.</summary>
+    /// <value>The default value is 10.</value>
+    public int SampledCasesPerOutcome { get; set; } = 10;
 }

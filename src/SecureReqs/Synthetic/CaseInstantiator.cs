@@ -28,24 +28,12 @@ public static class CaseInstantiator
             : ("", text);
     }
 
-    /// <summary>Fills every case: case <c>i</c> is filled from record <c>i mod records.Count</c>.</summary>
+    /// <summary>Fills every case, each when it is read: case <c>i</c> is filled from record <c>i mod records.Count</c>.</summary>
     /// <param name="cases">The cases as written.</param>
     /// <param name="records">The synthetic records.</param>
     /// <param name="seed">The run's seed, for the canary.</param>
     /// <returns>The filled cases, in order.</returns>
-    public static IReadOnlyList<CaseInstance> Instantiate(IReadOnlyList<SecurityCase> cases, IReadOnlyList<SyntheticCustomer> records, int seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(records.Count);
-        var random = new Random(seed);
-        var result = new List<CaseInstance>(cases.Count);
-        for (var i = 0; i < cases.Count; i++)
-        {
-            var canary = "SR-" + Convert.ToHexString(BitConverter.GetBytes(random.NextInt64()))[..12];
-            result.Add(Instantiate(cases[i], i, records[i % records.Count], canary));
-        }
-
-        return result;
-    }
+    public static InstantiatedCases Instantiate(IReadOnlyList<SecurityCase> cases, IReadOnlyList<SyntheticCustomer> records, int seed) => new(cases, records, seed);
 
     /// <summary>Fills one case.</summary>
     /// <param name="case">The case as written.</param>
@@ -53,8 +41,20 @@ public static class CaseInstantiator
     /// <param name="record">The record that fills <c>pii.*</c>.</param>
     /// <param name="canary">The value of <c>{{canary}}</c>.</param>
     /// <returns>The filled case.</returns>
-    public static CaseInstance Instantiate(SecurityCase @case, int index, SyntheticCustomer record, string canary)
+    public static CaseInstance Instantiate(SecurityCase @case, int index, SyntheticCustomer record, string canary) =>
+        Instantiate(@case, index, () => record, canary);
+
+    /// <summary>Fills one case, reading its record only if a placeholder needs it.</summary>
+    /// <param name="case">The case as written.</param>
+    /// <param name="index">Its position in the run.</param>
+    /// <param name="recordOf">Gives the record that fills <c>pii.*</c>.</param>
+    /// <param name="canary">The value of <c>{{canary}}</c>.</param>
+    /// <returns>The filled case.</returns>
+    public static CaseInstance Instantiate(SecurityCase @case, int index, Func<SyntheticCustomer> recordOf, string canary)
     {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(recordOf);
+        SyntheticCustomer? read = null;
         var planted = new Dictionary<string, PlantedValue>(StringComparer.Ordinal);
         string ValueOf(string name)
         {
@@ -64,6 +64,7 @@ public static class CaseInstantiator
                 return canary;
             }
 
+            var record = read ??= recordOf();
             if (name == Placeholders.Record)
             {
                 foreach (var field in Placeholders.RecordFields)

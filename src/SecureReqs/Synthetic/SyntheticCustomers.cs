@@ -26,7 +26,25 @@ public static class SyntheticCustomers
     public static IReadOnlyList<SyntheticCustomer> Generate(int count, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var faker = new Faker<SyntheticCustomer>("en")
+        return Faker(seed).Generate(count);
+    }
+
+    /// <summary>
+    /// The same records as <see cref="Generate"/>, generated only when read: a story whose cases plant no customer data
+    /// generates none, and one that reads record <c>i</c> generates records 0 to <c>i</c> once.
+    /// </summary>
+    /// <param name="count">How many records, at least 1.</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The records; thread-safe.</returns>
+    public static IReadOnlyList<SyntheticCustomer> Lazy(int count, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return new LazyRecords(count, seed);
+    }
+
+    private static Faker<SyntheticCustomer> Faker(int seed)
+    {
+        return new Faker<SyntheticCustomer>("en")
             .UseSeed(seed)
             .CustomInstantiator(f =>
             {
@@ -45,7 +63,6 @@ public static class SyntheticCustomers
                     DateOfBirth = DateOnly.FromDateTime(f.Date.Between(new DateTime(1940, 1, 1), new DateTime(2005, 12, 31))),
                 };
             });
-        return faker.Generate(count);
     }
 
     /// <summary>A card number with a real issuer prefix and a valid Luhn digit, grouped in fours.</summary>
@@ -114,5 +131,44 @@ public static class SyntheticCustomers
         var check = 98 - (int)(numeric % 97);
         var iban = string.Create(CultureInfo.InvariantCulture, $"DE{check:00}{bban}");
         return string.Join(' ', iban.Chunk(4).Select(c => new string(c)));
+    }
+
+    // Records generated in order, once, as far as the highest one read.
+    private sealed class LazyRecords(int count, int seed) : IReadOnlyList<SyntheticCustomer>
+    {
+        private readonly Lock _gate = new();
+        private readonly List<SyntheticCustomer> _made = [];
+        private Faker<SyntheticCustomer>? _faker;
+
+        public int Count => count;
+
+        public SyntheticCustomer this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                lock (_gate)
+                {
+                    _faker ??= Faker(seed);
+                    while (_made.Count <= index)
+                    {
+                        _made.Add(_faker.Generate());
+                    }
+
+                    return _made[index];
+                }
+            }
+        }
+
+        public IEnumerator<SyntheticCustomer> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

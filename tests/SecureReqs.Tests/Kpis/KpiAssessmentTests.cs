@@ -59,7 +59,7 @@ public class KpiAssessmentTests
 
         measurement.Count.Should().Be(2);
         measurement.Total.Should().Be(3);
-        measurement.NotCounted.Select(r => r.Id).Should().Equal("b");
+        measurement.NotCounted.Cases.Select(r => r.Id).Should().Equal("b");
     }
 
     [Fact]
