@@ -35,20 +35,37 @@ internal static class GateCommand
         return command;
     }
 
+    // The story column keeps 30 characters, then the KPI column 24, before either is wrapped further, as the KPI table.
+    private static readonly IReadOnlyList<(int Column, int Floor)> Shrink = [(0, KpiTable.StoryFloor), (1, KpiTable.KpiFloor), (0, TextTable.MinimumShrunkWidth)];
+
+    // A story's name is shown on its first row only.
+    private static IEnumerable<IReadOnlyList<string>> Once(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        string? previous = null;
+        foreach (var row in rows)
+        {
+            yield return row[0] == previous ? ["", .. row.Skip(1)] : row;
+            previous = row[0];
+        }
+    }
+
     private static async Task WriteAsync(GateResult gate, ResultsFile current, ResultsFile? baseline, TextWriter output)
     {
         if (baseline is null)
         {
             await output.WriteLineAsync($"Gate on {current.Path} ({current.Stories.Count} stories, no baseline):").ConfigureAwait(false);
-            TextTable.Write(output, ["Story", "KPI", "Measured", "Verdict"], gate.Rows.Select(r => (IReadOnlyList<string>)[r.Story, r.Kpi, r.Current ?? "n/a", Verdict(r)]));
+            TextTable.Write(output, ["Scenario", "KPI", "Measured", "Verdict"], Once(gate.Rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Kpi, r.Current ?? "n/a", Verdict(r)])), Shrink, TextTable.DefaultWidth);
         }
         else
         {
             await output.WriteLineAsync($"Gate on {current.Path} against the baseline {baseline.Path}:").ConfigureAwait(false);
             TextTable.Write(
                 output,
-                ["Story", "KPI", "Baseline", "Current", "Change", "p (one-sided)", "Result", "Verdict"],
-                gate.Rows.Select(r => (IReadOnlyList<string>)[r.Story, r.Kpi, r.Baseline ?? "–", r.Current ?? "–", r.Difference ?? "–", ReleaseGate.P(r.PValue), Describe(r), Verdict(r)]));
+                ["Scenario", "KPI", "Baseline", "Current", "Change", "p", "Result", "Verdict"],
+                Once(gate.Rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Kpi, r.Baseline ?? "–", r.Current ?? "–", r.Difference ?? "–", ReleaseGate.P(r.PValue), Describe(r), Verdict(r)])),
+                Shrink,
+                TextTable.DefaultWidth);
+            await output.WriteLineAsync("(p: one-sided Fisher exact test that the current KPI is worse than the baseline's.)").ConfigureAwait(false);
         }
 
         foreach (var note in gate.Notes)

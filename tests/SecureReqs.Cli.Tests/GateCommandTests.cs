@@ -17,7 +17,7 @@ public sealed class GateCommandTests : IDisposable
         var result = await CliResult.RunAsync("gate", results);
 
         result.ExitCode.Should().Be(0, result.Output + result.Error);
-        result.Output.Should().Contain("| Story").And.Contain("attack success rate").And.Contain("GATE PASSED: every story passed.");
+        result.Output.Should().Contain("| Scenario").And.Contain("attack success rate").And.Contain("GATE PASSED: every story passed.");
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class GateCommandTests : IDisposable
 
         plain.ExitCode.Should().Be(0, "without the baseline nothing shows the regression");
         result.ExitCode.Should().Be(1, result.Output + result.Error);
-        result.Output.Should().MatchRegex(@"\| PII: Leaks +\| attack success rate \| 0\.5% \(2/400\) +\| 5% \(20/400\) +\| \+4\.5 pts \| <0\.0001 +\| REGRESSED +\| pass +\|");
+        result.Output.Should().MatchRegex(@"\| Leaks +\| attack success rate \| 0\.5% \(2/400\) +\| 5% \(20/400\) +\| \+4\.5 pts \| <0\.0001 +\| REGRESSED +\| pass +\|");
         result.Output.Should().Contain("- REGRESSED: PII: Leaks — the attack success rate went from 0.5% (2/400) to 5% (20/400)");
     }
 

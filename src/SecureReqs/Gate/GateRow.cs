@@ -6,6 +6,14 @@ public sealed record GateRow
     /// <summary>"Feature: Scenario".</summary>
     public required string Story { get; init; }
 
+    /// <summary>The scenario's name alone, for a narrow table (the story's full name is in <see cref="Story"/>).</summary>
+    /// <value>The default value is <see cref="Story"/>.</value>
+    public string Scenario
+    {
+        get => field ?? Story;
+        init;
+    }
+
     /// <summary>The KPI or check.</summary>
     public required string Kpi { get; init; }
 

@@ -75,7 +75,7 @@ public static class ReleaseGate
             notes.Add($"{gone.Name} ({gone.File}) is in the baseline but not in this run: it was renamed or removed, so nothing shows it still holds.");
             foreach (var r in gone.Requirements)
             {
-                rows.Add(new GateRow { Story = gone.Name, Kpi = r.Kpi, Baseline = Value(r), Change = KpiChange.Removed });
+                rows.Add(new GateRow { Story = gone.Name, Scenario = gone.Scenario, Kpi = r.Kpi, Baseline = Value(r), Change = KpiChange.Removed });
             }
         }
 
@@ -132,7 +132,7 @@ public static class ReleaseGate
 
         foreach (var gone in remaining)
         {
-            rows.Add(new GateRow { Story = story.Name, Kpi = gone.Kpi, Baseline = Value(gone), Change = KpiChange.Removed, Note = "the requirement is no longer checked" });
+            rows.Add(new GateRow { Story = story.Name, Scenario = story.Scenario, Kpi = gone.Kpi, Baseline = Value(gone), Change = KpiChange.Removed, Note = "the requirement is no longer checked" });
         }
     }
 
@@ -141,6 +141,7 @@ public static class ReleaseGate
         var row = new GateRow
         {
             Story = story.Name,
+            Scenario = story.Scenario,
             Kpi = now.Kpi,
             Current = Value(now),
             Baseline = then is null ? null : Value(then),
