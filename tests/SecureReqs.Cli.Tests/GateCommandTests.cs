@@ -88,10 +88,7 @@ public sealed class GateCommandTests : IDisposable
     [Fact]
     public async Task Gate_MilestoneCoveredByPassingStories_ExitsZero()
     {
-        var results = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass", tags: "\"owasp:LLM01\", \"nist:MEASURE-2.7\""), Story("passed", "redaction rate", "at-least", 0.99, 300, 300, "pass", scenario: "Cards"));
-        var policy = WritePolicy();
-
-        var result = await CliResult.RunAsync("gate", results, "--milestone", "alpha", "--policy", policy);
+        var result = await GateOnMilestoneAsync("alpha", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass", tags: "\"owasp:LLM01\", \"nist:MEASURE-2.7\""), Story("passed", "redaction rate", "at-least", 0.99, 300, 300, "pass", scenario: "Cards"));
 
         result.ExitCode.Should().Be(0, result.Output + result.Error);
         result.Output.Should().Contain("Milestone \"alpha\" (internal preview): 3 of 3 required controls covered by passing stories.");
@@ -102,10 +99,8 @@ public sealed class GateCommandTests : IDisposable
     [Fact]
     public async Task Gate_MilestoneControlUncoveredOrFailing_ExitsOneListingEach()
     {
-        var results = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass", tags: "\"owasp:LLM01\""), Story("failed", "redaction rate", "at-least", 0.99, 290, 300, "fail", scenario: "Cards"));
-        var policy = WritePolicy();
-
-        var result = await CliResult.RunAsync("gate", results, "--milestone", "beta", "--policy", policy);
+        var result = await GateOnMilestoneAsync("beta", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass", tags: "\"owasp:LLM01\""), Story("failed", "redaction rate", "at-least", 0.99, 290, 300, "fail", scenario: "Cards"));
+        var policy = Path.Combine(_dir, "policy.json");
 
         result.ExitCode.Should().Be(1, result.Output + result.Error);
         result.Output.Should().Contain("Milestone \"beta\": 1 of 4 required controls covered by passing stories.");
@@ -149,6 +144,9 @@ public sealed class GateCommandTests : IDisposable
         alone.ExitCode.Should().Be(2);
         alone.Error.Should().Contain("--policy policy.json is given without --milestone");
     }
+
+    private Task<CliResult> GateOnMilestoneAsync(string milestone, params string[] stories) =>
+        CliResult.RunAsync("gate", Write("results.json", stories), "--milestone", milestone, "--policy", WritePolicy());
 
     private string WritePolicy(string name = "policy.json", string from = "", string to = "")
     {

@@ -114,7 +114,7 @@ public sealed class InitCommandTests : IDisposable
     [InlineData("\"classification\": \"confidential\"", "\"classification\": \"secret\"", ":4: \"classification\": \"secret\" is no classification level. Answer public, internal, confidential.")]
     [InlineData("\"memory\": true", "\"memory\": \"yes\"", ":10: \"memory\": must be true or false.")]
     [InlineData("\"serving\": \"demo\",", "\"serving\": \"openai\",", ":12: \"target\": \"demo:guarded\" is a demo target; name your own target (such as \"staging\") when serving is \"openai\".")]
-    [InlineData("\"agentRole\": \"customer\",", "\"agentRole\": \"customer\"", ":9: the answers file is not valid JSON (")]
+    [InlineData("\"agentRole\": \"customer\",", "\"agentRole\": \"customer\"", ":9:3: the answers file is not valid JSON (")]
     public async Task Init_MalformedAnswers_ExitsTwoWithFileLineAndFix(string from, string to, string message)
     {
         var answers = Write("answers.json", EveryPart.Replace(from, to, StringComparison.Ordinal));

@@ -82,17 +82,7 @@ internal sealed record PipelineAnswers
         }
 
         var utf8 = File.ReadAllBytes(path);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            var reason = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd(' ', '.', '|');
-            throw new SecureReqsException($"{path}:{(ex.LineNumber ?? 0) + 1}: the answers file is not valid JSON ({reason}). Fix the JSON at that place (a missing comma, quote or brace is the usual cause).", ex);
-        }
-
+        var document = JsonFile.Parse(utf8, path, "the answers file");
         using (document)
         {
             SecureReqsException Error(string property, string problem) => new($"{path}:{LineOf(utf8, property)}: \"{property}\": {problem}");

@@ -64,17 +64,7 @@ public sealed class CoveragePolicy
     {
         ArgumentNullException.ThrowIfNull(utf8);
         var bytes = utf8.AsSpan().StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            var reason = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd(' ', '.', '|');
-            throw new SecureReqsException($"{source}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: the coverage policy is not valid JSON ({reason}). Fix the JSON at that place (a missing comma, quote or brace is the usual cause).", ex);
-        }
-
+        var document = JsonFile.Parse(bytes, source, "the coverage policy");
         using (document)
         {
             string Where(string path)
