@@ -70,6 +70,7 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(output));
         root.Subcommands.Add(CoverageCommand.Create(output, error));
         root.Subcommands.Add(StepsCommand.Create(output));
+        root.Subcommands.Add(InitCommand.Create(output, error, environment));
         root.Subcommands.Add(ScanCommand.Create(output, error));
         root.Subcommands.Add(TargetsCommand.Create(output, environment));
         root.Subcommands.Add(DatasetsCommand.Create(output, error));

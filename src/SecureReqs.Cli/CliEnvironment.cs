@@ -25,12 +25,16 @@ public sealed class CliEnvironment
     /// <summary>Whether standard error is an interactive terminal outside CI: live progress is shown there, plain lines otherwise.</summary>
     public bool IsInteractive { get; }
 
+    /// <summary>Standard input, where <c>securereqs init</c> reads the answers to its questions.</summary>
+    /// <value>The default value is an empty reader.</value>
+    public TextReader Input { get; init; } = TextReader.Null;
+
     /// <summary>The process's environment, interactive when <paramref name="error"/> is the console's standard error
     /// and it is not redirected.</summary>
     /// <param name="error">The writer the command writes errors and progress to.</param>
     /// <returns>The environment.</returns>
     public static CliEnvironment FromProcess(TextWriter error) =>
-        new(Environment.GetEnvironmentVariable, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        new(Environment.GetEnvironmentVariable, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected) { Input = Console.In };
 
     /// <summary>Reads an environment variable.</summary>
     /// <param name="name">The name.</param>

@@ -3,8 +3,10 @@ using System.CommandLine;
 namespace SecureReqs.Cli;
 
 /// <summary>
-/// <c>securereqs gate &lt;results.json&gt; [--baseline &lt;previous results.json&gt;]</c>: exit 0 when every story passed
-/// and no KPI is significantly worse than in the baseline, 1 otherwise, 2 when a file cannot be read.
+/// <c>securereqs gate &lt;results.json&gt; [--baseline &lt;previous results.json&gt;] [--milestone &lt;name&gt; [--policy &lt;file&gt;]]</c>:
+/// exit 0 when every story passed, no KPI is significantly worse than in the baseline and (with a milestone) every
+/// control the milestone requires is covered by passing stories; 1 otherwise; 2 when a file cannot be read or the policy
+/// is malformed.
 /// </summary>
 internal static class GateCommand
 {
@@ -12,25 +14,47 @@ internal static class GateCommand
     {
         var results = new Argument<FileInfo>("results") { Description = "The results.json of the run to gate." };
         var baseline = new Option<FileInfo?>("--baseline") { Description = "The results.json of a previous run (the last release); a KPI significantly worse than there fails the gate even when it clears its threshold." };
-        var command = new Command("gate", "Gate a release: exit 0 when every story passed and no KPI regressed significantly against the baseline, 1 when a story failed, was inconclusive or could not run, or a KPI regressed, 2 when a results file cannot be read.")
+        var milestone = new Option<string?>("--milestone") { Description = "A milestone of the coverage policy (such as alpha, beta, ga): every control it requires must be covered by stories in these results that all passed." };
+        var policy = new Option<FileInfo?>("--policy") { Description = $"The coverage policy that names the milestones (default: {CoveragePolicy.DefaultFileName} in the current folder; docs/coverage.md)." };
+        var command = new Command("gate", "Gate a release: exit 0 when every story passed, no KPI regressed significantly against the baseline and every control the milestone requires is covered by passing stories; 1 when a story failed, was inconclusive or could not run, a KPI regressed or a required control is not covered or not passing; 2 when a results or policy file cannot be read.")
         {
             results,
             baseline,
+            milestone,
+            policy,
         };
         command.SetAction(async (parse, _) =>
         {
+            if (parse.GetValue(milestone) is null && parse.GetValue(policy) is { } unused)
+            {
+                await error.WriteLineAsync($"securereqs: --policy {unused.Name} is given without --milestone. Name the milestone to gate on, such as --milestone beta.").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
+            // The policy is read first: a malformed policy or an unknown milestone is a usage error whatever the results say.
+            var required = parse.GetValue(milestone) is { } name
+                ? CoveragePolicy.Load(parse.GetValue(policy)?.FullName ?? Path.GetFullPath(CoveragePolicy.DefaultFileName)).Milestone(name)
+                : null;
             var current = ResultsJsonReader.Read(parse.GetValue(results)!.FullName);
             var previous = parse.GetValue(baseline) is { } b ? ResultsJsonReader.Read(b.FullName) : null;
             var gate = ReleaseGate.Evaluate(current, previous);
+            var checks = required is null ? [] : MilestoneGate.Evaluate(required, MilestoneGate.StoriesOf(current));
+            IReadOnlyList<string> failures = [.. gate.Failures, .. checks.Where(c => !c.Passed).Select(c => c.Problem!)];
 
             // A results file is input like any other: control characters in it never reach the terminal as codes.
             using (var text = new StringWriter())
             {
                 await WriteAsync(gate, current, previous, text).ConfigureAwait(false);
+                if (required is not null)
+                {
+                    await WriteMilestoneAsync(required, checks, text).ConfigureAwait(false);
+                }
+
+                await WriteVerdictAsync(failures, previous is not null, required, text).ConfigureAwait(false);
                 await output.WriteAsync(ReportSanitizer.EscapeControls(text.ToString())).ConfigureAwait(false);
             }
 
-            return gate.Passed ? CliApp.Success : CliApp.Failed;
+            return failures.Count == 0 ? CliApp.Success : CliApp.Failed;
         });
         return command;
     }
@@ -72,16 +96,41 @@ internal static class GateCommand
         {
             await output.WriteLineAsync("Note: " + note).ConfigureAwait(false);
         }
+    }
 
+    private static async Task WriteMilestoneAsync(CoverageMilestone milestone, IReadOnlyList<MilestoneCheck> checks, TextWriter output)
+    {
         await output.WriteLineAsync().ConfigureAwait(false);
-        if (gate.Passed)
+        await output.WriteLineAsync($"Milestone \"{milestone.Name}\"{(milestone.Description.Length > 0 ? $" ({milestone.Description})" : "")}: {checks.Count(c => c.Passed)} of {checks.Count} required controls covered by passing stories.").ConfigureAwait(false);
+        TextTable.Write(
+            output,
+            ["Control", "Name", "Stories", "Verdict"],
+            checks.Select(c => (IReadOnlyList<string>)[c.Required.Tag, c.Required.Control.Name, ControlMatrix.DescribeStories(c.Stories), c.Passed ? "pass" : c.Stories.Count == 0 ? "NOT COVERED" : "NOT PASSING"]));
+    }
+
+    private static async Task WriteVerdictAsync(IReadOnlyList<string> failures, bool haveBaseline, CoverageMilestone? milestone, TextWriter output)
+    {
+        await output.WriteLineAsync().ConfigureAwait(false);
+        if (failures.Count == 0)
         {
-            await output.WriteLineAsync($"GATE PASSED: every story passed{(baseline is null ? "" : " and no KPI is significantly worse than in the baseline")}.").ConfigureAwait(false);
+            List<string> held = ["every story passed"];
+            if (haveBaseline)
+            {
+                held.Add("no KPI is significantly worse than in the baseline");
+            }
+
+            if (milestone is not null)
+            {
+                held.Add($"every control the milestone \"{milestone.Name}\" requires is covered by passing stories");
+            }
+
+            var all = held.Count == 1 ? held[0] : $"{string.Join(", ", held[..^1])} and {held[^1]}";
+            await output.WriteLineAsync($"GATE PASSED: {all}.").ConfigureAwait(false);
             return;
         }
 
-        await output.WriteLineAsync($"GATE FAILED ({gate.Failures.Count} reason{(gate.Failures.Count == 1 ? "" : "s")}):").ConfigureAwait(false);
-        foreach (var failure in gate.Failures)
+        await output.WriteLineAsync($"GATE FAILED ({failures.Count} reason{(failures.Count == 1 ? "" : "s")}):").ConfigureAwait(false);
+        foreach (var failure in failures)
         {
             await output.WriteLineAsync("- " + failure).ConfigureAwait(false);
         }

@@ -15,6 +15,10 @@ public sealed class ClearanceFilteringRetriever(IDocumentRetriever inner) : IDoc
     /// <value>The default value is 4.</value>
     public int Oversampling { get; init; } = 4;
 
+    /// <summary>The metrics this guardrail emits (<see cref="GuardrailMetrics"/>).</summary>
+    /// <value>The default value is <see cref="GuardrailMetrics.Shared"/>.</value>
+    public GuardrailMetrics Metrics { get; init; } = GuardrailMetrics.Shared;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<RetrievedDocument>> RetrieveAsync(string query, RetrievalOptions options, CancellationToken cancellationToken = default)
     {
@@ -24,6 +28,7 @@ public sealed class ClearanceFilteringRetriever(IDocumentRetriever inner) : IDoc
         if (withheld > 0)
         {
             SecurityEvidence.RecordWithheld(withheld);
+            Metrics.DocumentsWithheldFromModel(withheld, "clearance");
         }
 
         return [.. allowed.Take(options.Top)];

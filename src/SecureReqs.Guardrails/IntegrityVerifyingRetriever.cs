@@ -16,6 +16,10 @@ public sealed class IntegrityVerifyingRetriever(IDocumentRetriever inner, Knowle
     /// <summary>Called with every withheld document, for audit logs.</summary>
     public Action<RetrievedDocument>? OnWithheld { get; init; }
 
+    /// <summary>The metrics this guardrail emits (<see cref="GuardrailMetrics"/>).</summary>
+    /// <value>The default value is <see cref="GuardrailMetrics.Shared"/>.</value>
+    public GuardrailMetrics Metrics { get; init; } = GuardrailMetrics.Shared;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<RetrievedDocument>> RetrieveAsync(string query, RetrievalOptions options, CancellationToken cancellationToken = default)
     {
@@ -30,6 +34,7 @@ public sealed class IntegrityVerifyingRetriever(IDocumentRetriever inner, Knowle
             else
             {
                 SecurityEvidence.RecordWithheld(1);
+                Metrics.DocumentsWithheldFromModel(1, "integrity");
                 OnWithheld?.Invoke(candidate);
             }
         }

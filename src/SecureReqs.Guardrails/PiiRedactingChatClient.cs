@@ -79,6 +79,10 @@ public sealed class PiiRedactingChatClient : DelegatingChatClient
     /// <summary>How many values this instance has masked, in answers and inputs, since it was created.</summary>
     public long RedactionCount => Interlocked.Read(ref _redactionCount);
 
+    /// <summary>The metrics this guardrail emits (<see cref="GuardrailMetrics"/>).</summary>
+    /// <value>The default value is <see cref="GuardrailMetrics.Shared"/>.</value>
+    public GuardrailMetrics Metrics { get; set; } = GuardrailMetrics.Shared;
+
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -277,6 +281,7 @@ public sealed class PiiRedactingChatClient : DelegatingChatClient
     private void Record(PiiType type)
     {
         Interlocked.Increment(ref _redactionCount);
+        Metrics.Redacted(type);
         OnRedaction?.Invoke(type);
     }
 }

@@ -99,6 +99,10 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
     /// <summary>How many requests this instance has acted on since it was created.</summary>
     public long DetectionCount => Interlocked.Read(ref _detections);
 
+    /// <summary>The metrics this guardrail emits (<see cref="GuardrailMetrics"/>).</summary>
+    /// <value>The default value is <see cref="GuardrailMetrics.Shared"/>.</value>
+    public GuardrailMetrics Metrics { get; set; } = GuardrailMetrics.Shared;
+
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -295,13 +299,14 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
         }
 
         var acted = worst.Verdict >= minimum;
+        var blocked = block && mode != PromptInjectionGuardMode.Flag;
         if (acted)
         {
             Interlocked.Increment(ref _detections);
+            Metrics.InjectionDetected(blocked ? "blocked" : removed > 0 ? "sanitized" : "flagged", worst.Verdict);
             OnDetection?.Invoke(worst);
         }
 
-        var blocked = block && mode != PromptInjectionGuardMode.Flag;
         return new Screening(blocked, (IReadOnlyList<ChatMessage>?)sanitized ?? request, worst, [.. names], removed);
     }
 

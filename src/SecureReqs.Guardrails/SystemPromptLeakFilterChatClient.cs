@@ -37,6 +37,10 @@ public sealed class SystemPromptLeakFilterChatClient : DelegatingChatClient
     /// <summary>How many answers were blocked.</summary>
     public int BlockedCount => Volatile.Read(ref _blocked);
 
+    /// <summary>The metrics this guardrail emits (<see cref="GuardrailMetrics"/>).</summary>
+    /// <value>The default value is <see cref="GuardrailMetrics.Shared"/>.</value>
+    public GuardrailMetrics Metrics { get; set; } = GuardrailMetrics.Shared;
+
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -73,6 +77,7 @@ public sealed class SystemPromptLeakFilterChatClient : DelegatingChatClient
     private ChatResponse Blocked(ChatResponse original)
     {
         Interlocked.Increment(ref _blocked);
+        Metrics.SystemPromptLeakBlocked();
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, BlockedAnswer))
         {
             FinishReason = ChatFinishReason.ContentFilter,

@@ -38,6 +38,10 @@ public sealed class ToolPermissionsChatClient : DelegatingChatClient
     /// <summary>Called for every refused invocation, for audit logs.</summary>
     public Action<ToolPolicyDecision>? OnDenied { get; set; }
 
+    /// <summary>The metrics this guardrail emits (<see cref="GuardrailMetrics"/>).</summary>
+    /// <value>The default value is <see cref="GuardrailMetrics.Shared"/>.</value>
+    public GuardrailMetrics Metrics { get; set; } = GuardrailMetrics.Shared;
+
     /// <inheritdoc />
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         base.GetResponseAsync(messages, Restrict(options), cancellationToken);
@@ -78,7 +82,11 @@ public sealed class ToolPermissionsChatClient : DelegatingChatClient
         return restricted;
     }
 
-    internal void Denied(ToolPolicyDecision decision) => OnDenied?.Invoke(decision);
+    internal void Denied(ToolPolicyDecision decision)
+    {
+        Metrics.ToolCallDenied(decision.Tool, decision.Role);
+        OnDenied?.Invoke(decision);
+    }
 
     // Checks the arguments of each invocation before the tool runs.
     private sealed class PermissionedAIFunction(AIFunction inner, ToolPolicy policy, string role, ToolPermissionsChatClient owner) : DelegatingAIFunction(inner)

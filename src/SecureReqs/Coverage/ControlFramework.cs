@@ -27,6 +27,10 @@ public sealed class ControlFramework
         _known = Listed.Concat(known.Select(Tagged)).DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
         _canonicalId = canonicalId;
         _parentOf = parentOf ?? (_ => null);
+
+        // Every control in catalog order, each function followed by its subcategories.
+        var children = _known.Values.Where(c => !Listed.Contains(c)).ToLookup(c => _parentOf(c.Id) ?? "");
+        Controls = [.. Listed.SelectMany(c => children[c.Id].Prepend(c)).Concat(children[""])];
     }
 
     /// <summary>The tag prefix: <c>owasp</c>, <c>agentic</c>, <c>nist</c> or <c>iso42001</c>.</summary>
@@ -41,6 +45,10 @@ public sealed class ControlFramework
     /// <summary>The controls the matrix always shows, covered or not (every OWASP risk and agentic threat, the four NIST
     /// functions); others appear when a story is tagged with them.</summary>
     public IReadOnlyList<ControlDefinition> Listed { get; }
+
+    /// <summary>Every control the catalog names, covered or not: all OWASP risks and agentic threats, the NIST AI RMF
+    /// functions each followed by its subcategories, all ISO/IEC 42001 Annex A controls.</summary>
+    public IReadOnlyList<ControlDefinition> Controls { get; }
 
     /// <summary>Finds a control by its canonical id (<c>LLM01</c>, <c>MEASURE 2.7</c>).</summary>
     /// <param name="id">The id.</param>

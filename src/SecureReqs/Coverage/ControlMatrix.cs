@@ -24,8 +24,10 @@ public sealed class ControlMatrix
 
     /// <summary>Builds the matrix from stories and their tags.</summary>
     /// <param name="stories">The stories.</param>
+    /// <param name="everyControl">List every control of every framework (<see cref="ControlFramework.Controls"/>), not
+    /// only the always-listed ones and those a story is tagged with.</param>
     /// <returns>The matrix.</returns>
-    public static ControlMatrix Build(IEnumerable<TaggedStory> stories)
+    public static ControlMatrix Build(IEnumerable<TaggedStory> stories, bool everyControl = false)
     {
         var tagged = new Dictionary<(ControlFramework, string), (ControlDefinition Control, List<TaggedStory> Stories)>();
         var unknown = new List<string>();
@@ -58,8 +60,9 @@ public sealed class ControlMatrix
         foreach (var framework in ControlCatalog.Frameworks)
         {
             var used = tagged.Where(e => e.Key.Item1 == framework).Select(e => e.Value).ToList();
-            var controls = framework.Listed
-                .Concat(used.Select(u => u.Control).Where(c => !framework.Listed.Any(l => l.Id == c.Id)).OrderBy(c => c.Id, NaturalIdComparer.Instance));
+            var shown = everyControl ? framework.Controls : framework.Listed;
+            var controls = shown
+                .Concat(used.Select(u => u.Control).Where(c => !shown.Any(l => l.Id == c.Id)).OrderBy(c => c.Id, NaturalIdComparer.Instance));
             foreach (var control in controls)
             {
                 var covering = tagged.TryGetValue((framework, control.Id), out var entry) ? entry.Stories : [];
@@ -105,14 +108,24 @@ public sealed class ControlMatrix
     /// <returns>The text.</returns>
     public static string DescribeStories(ControlCoverage row)
     {
-        if (row.Stories.Count == 0)
+        ArgumentNullException.ThrowIfNull(row);
+        return DescribeStories(row.Stories);
+    }
+
+    /// <summary>Stories in a few words: "2 stories: 1 passed, 1 failed".</summary>
+    /// <param name="stories">The stories.</param>
+    /// <returns>The text.</returns>
+    public static string DescribeStories(IReadOnlyList<TaggedStory> stories)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        if (stories.Count == 0)
         {
             return "no story";
         }
 
-        var counts = row.Stories.GroupBy(s => s.Status).OrderBy(g => g.Key ?? (StoryStatus)int.MaxValue)
+        var counts = stories.GroupBy(s => s.Status).OrderBy(g => g.Key ?? (StoryStatus)int.MaxValue)
             .Select(g => $"{g.Count()} {(g.Key is { } status ? ResultsJsonWriter.Name(status) : "not run")}");
-        return $"{row.Stories.Count} stor{(row.Stories.Count == 1 ? "y" : "ies")}: {string.Join(", ", counts)}";
+        return $"{stories.Count} stor{(stories.Count == 1 ? "y" : "ies")}: {string.Join(", ", counts)}";
     }
 
     private static ControlStatus StatusOf(IReadOnlyList<TaggedStory> stories) =>

@@ -65,6 +65,22 @@ public class ControlMatrixTests
     }
 
     [Fact]
+    public void Build_EveryControl_ListsEachFrameworkWholeInCatalogOrder()
+    {
+        var matrix = ControlMatrix.Build([Story("a", StoryStatus.Passed, "nist:MAP-1.6", "iso42001:A.6.2.10")], everyControl: true);
+
+        var nist = matrix.For(ControlCatalog.NistAiRmf).Select(r => r.Control.Id).ToList();
+        nist.Should().HaveCount(4 + 72).And.StartWith(new[] { "GOVERN", "GOVERN 1.1", "GOVERN 1.2" });
+        nist.IndexOf("MAP").Should().Be(nist.IndexOf("GOVERN 6.2") + 1);
+        nist.IndexOf("MANAGE").Should().Be(nist.IndexOf("MEASURE 4.3") + 1);
+        matrix.For(ControlCatalog.Iso42001).Select(r => r.Control.Id).Should().HaveCount(38 + 1).And.StartWith("A.2.2").And.EndWith(new[] { "A.10.4", "A.6.2.10" });
+        Status(matrix, "MAP 1.6").Should().Be(ControlStatus.Passed);
+        Status(matrix, "MAP").Should().Be(ControlStatus.Passed);
+        Status(matrix, "MAP 1.5").Should().Be(ControlStatus.NotCovered);
+        matrix.Rows.Should().OnlyContain(r => r.Control.Id == "A.6.2.10" || r.Control.Name.Length > 0);
+    }
+
+    [Fact]
     public void Build_UnknownControlTag_IsReportedWithWhereAndTheFix()
     {
         var matrix = ControlMatrix.Build([Story("a", StoryStatus.Passed, "owasp:LLM11")]);
