@@ -48,6 +48,8 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            _ = Warmup.Start();
+
             // A missing signing key is found before the run, not after it.
             using var key = parse.GetValue(sign) ? ManifestSigningKey.FromEnvironment(parse.GetValue(keyEnv)!, environment.Get) : null;
 

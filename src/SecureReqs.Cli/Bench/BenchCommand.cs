@@ -13,7 +13,7 @@ internal static class BenchCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var cases = new Option<int>("--cases") { Description = "How many generated cases (1–10,000,000).", DefaultValueFactory = _ => 100_000 };
+        var cases = new Option<int>("--cases") { Description = "How many generated cases (600–10,000,000: one in ten is benign, and each KPI needs 59 cases to show its claim).", DefaultValueFactory = _ => 100_000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once (1–256).", DefaultValueFactory = _ => 8 };
         var latency = new Option<int>("--latency-ms") { Description = "How long the built-in target takes to answer, in milliseconds (0–60,000).", DefaultValueFactory = _ => 0 };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where the reports go (default: a temporary folder, removed afterwards)." };
@@ -27,12 +27,13 @@ internal static class BenchCommand
         command.SetAction(async (parse, ct) =>
         {
             var (n, c, l) = (parse.GetValue(cases), parse.GetValue(concurrency), parse.GetValue(latency));
-            if (n is < 1 or > 10_000_000 || c is < 1 or > 256 || l is < 0 or > 60_000)
+            if (n is < 600 or > 10_000_000 || c is < 1 or > 256 || l is < 0 or > 60_000)
             {
-                await error.WriteLineAsync($"securereqs: bench --cases {n} --concurrency {c} --latency-ms {l} is out of range: --cases takes 1 to 10,000,000, --concurrency 1 to 256, --latency-ms 0 to 60,000.").ConfigureAwait(false);
+                await error.WriteLineAsync($"securereqs: bench --cases {n} --concurrency {c} --latency-ms {l} is out of range: --cases takes 600 to 10,000,000 (one case in ten is benign, and the over-blocking rate needs 59 of them to show its claim), --concurrency 1 to 256, --latency-ms 0 to 60,000.").ConfigureAwait(false);
                 return CliApp.UsageError;
             }
 
+            _ = Warmup.Start();
             var dir = parse.GetValue(report)?.FullName;
             var temporary = dir is null;
             dir ??= Directory.CreateTempSubdirectory("securereqs-bench-").FullName;
@@ -115,7 +116,9 @@ internal static class BenchCommand
     }
 
     private static string Megabytes(string path) =>
-        File.Exists(path) ? string.Create(CultureInfo.InvariantCulture, $"{new FileInfo(path).Length / 1e6:0.0} MB") : "missing";
+        !File.Exists(path) ? "missing"
+        : new FileInfo(path).Length is var bytes && bytes >= 1_000_000 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:0} kB");
 
     private static DatasetManifest Manifest() => new()
     {
