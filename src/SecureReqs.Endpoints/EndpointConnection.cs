@@ -75,7 +75,8 @@ internal sealed class EndpointConnection : IDisposable
         }
 
         pipeline.AddTimeout(resilience.Timeout);
-        var transport = new SocketsHttpHandler { ConnectTimeout = resilience.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
+        // No cookie container: cookies would be shared by every case; a session cookie is kept per conversation instead.
+        var transport = new SocketsHttpHandler { UseCookies = false, ConnectTimeout = resilience.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
         var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 

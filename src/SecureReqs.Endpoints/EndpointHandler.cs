@@ -7,7 +7,8 @@ namespace SecureReqs.Endpoints;
 /// attempt, so that a body that hangs or stops short is a timed-out or failed attempt (and retried), not a half answer.
 /// A successful answer that cannot be read (empty, an HTML page, broken or cut-short JSON, or for an OpenAI-compatible
 /// target not a chat-completions answer) ends as an <see cref="InvalidAnswerException"/> saying so, before any client
-/// parses it and fails with a framework message.
+/// parses it and fails with a framework message. An http target's streamed answer (<c>text/event-stream</c>) is read
+/// whole inside the attempt too, and checked event by event when it is read (<see cref="EventStreamAnswer"/>).
 /// </summary>
 internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)> headers, bool removeAuthorization, EndpointKind kind, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
@@ -25,7 +26,8 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "text/event-stream" })
+        var streamed = response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "text/event-stream" };
+        if (streamed && kind == EndpointKind.OpenAI)
         {
             return response;
         }
@@ -34,7 +36,7 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            problem = response.IsSuccessStatusCode
+            problem = response.IsSuccessStatusCode && !streamed
                 ? EndpointAnswers.Problem(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentType?.MediaType, (int)response.StatusCode, kind)
                 : null;
         }

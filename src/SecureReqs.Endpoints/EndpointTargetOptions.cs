@@ -82,6 +82,20 @@ public sealed class EndpointTargetOptions
     /// <summary>For <see cref="EndpointKind.Http"/>: the path of the total token count in the response, or null.</summary>
     public string? TotalTokensPath { get; init; }
 
+    /// <summary>For <see cref="EndpointKind.Http"/>: the server-side session the target keeps, or null when every request carries the whole conversation.</summary>
+    public EndpointSessionOptions? Session { get; init; }
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the path of the text in each event of a streamed answer (<c>text/event-stream</c>),
+    /// whose texts are joined into the answer.
+    /// </summary>
+    /// <value>The default value is <c>choices.0.delta.content</c>, as OpenAI-compatible servers stream.</value>
+    public string StreamTextPath { get; init; } = "choices.0.delta.content";
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the finish reason in the events of a streamed answer.</summary>
+    /// <value>The default value is <c>choices.0.finish_reason</c>, as OpenAI-compatible servers stream.</value>
+    public string StreamFinishReasonPath { get; init; } = "choices.0.finish_reason";
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

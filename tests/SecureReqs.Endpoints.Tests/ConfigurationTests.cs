@@ -134,11 +134,40 @@ public sealed class ConfigurationTests
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": ["support@x.example", " -- "] } } }""", "$.targets.s.publicValues[1]: the public value \" -- \" has no letter or digit")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": [42] } } }""", "$.targets.s.publicValues[0]: expected a string, not")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": "support@x.example" } } }""", "$.targets.s.publicValues")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": {} } } }""", "$.targets.s.session: the session says neither where the answer carries its id nor which cookie holds it. Add \"idPath\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "idPath": "sid", "cookie": "sid" } } } }""", "the session gives both \"idPath\" and \"cookie\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "idPath": "sid" } } } }""", "the session id is read from each answer but never sent back")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}", "s": "{{session}}" }, "responsePath": "a" } } }""", "$.targets.s.body: the body uses {{session}}, but the target declares no \"session\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "cache": true, "session": { "cookie": "sid" } } } }""", "$.targets.s.cache: a target with a \"session\" cannot be cached")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "sid", "idpath": "x" } } } }""", "unknown property \"idpath\" in \"session\". Did you mean \"idPath\"?")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "a b" } } } }""", "\"a b\" is not a valid cookie name")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "stream": { "textPath": "choices..delta" } } } }""", "$.targets.s.stream.textPath: \"choices..delta\" is not a field path")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "session": { "cookie": "sid" } } } }""", "\"session\" applies to targets of kind \"http\" only")]
     public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
     {
         var error = TestConfig.Error(json);
 
         error.Message.Should().Contain(expected).And.Contain("securereqs.json:");
+    }
+
+    [Fact]
+    public void Load_SessionAndStream_AreReadAndTheTargetIsNotCached()
+    {
+        using var config = new TestConfig("""
+            { "targets": {
+                "app": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}", "conversation": "{{session}}" }, "responsePath": "a",
+                         "session": { "idPath": "meta.conversation" }, "stream": { "textPath": "delta.text" } },
+                "web": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "sid", "header": "X-Conversation" } } } }
+            """);
+
+        var loaded = config.Load();
+
+        var app = loaded.Targets[0];
+        (app.Session!.IdPath, app.Session.Cookie, app.Session.Header).Should().Be(("meta.conversation", null, null));
+        (app.StreamTextPath, app.StreamFinishReasonPath).Should().Be(("delta.text", "choices.0.finish_reason"));
+        app.Cache.Should().BeFalse("the server's conversation cannot be replayed");
+        var web = loaded.Targets[1];
+        (web.Session!.IdPath, web.Session.Cookie, web.Session.Header).Should().Be((null, "sid", "X-Conversation"));
     }
 
     [Fact]
