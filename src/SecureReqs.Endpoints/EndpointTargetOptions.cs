@@ -96,6 +96,25 @@ public sealed class EndpointTargetOptions
     /// <value>The default value is <c>choices.0.finish_reason</c>, as OpenAI-compatible servers stream.</value>
     public string StreamFinishReasonPath { get; init; } = "choices.0.finish_reason";
 
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the path of the tool calls an answer reports (OpenAI's <c>tool_calls</c> shape
+    /// or flat <c>{ "name", "arguments" }</c> items), such as <c>choices.0.message.tool_calls</c>, or null when the
+    /// answers report none. They become the answer's function calls, which tool stories judge (black-box).
+    /// </summary>
+    public string? ToolCallsPath { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the tool calls in the events of a streamed answer, read when <see cref="ToolCallsPath"/> is set.</summary>
+    /// <value>The default value is <c>choices.0.delta.tool_calls</c>, as OpenAI-compatible servers stream.</value>
+    public string StreamToolCallsPath { get; init; } = "choices.0.delta.tool_calls";
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the field that marks a context message in <c>{{messages}}</c> (a document,
+    /// record, e-mail or tool result a case supplies) with <c>{ "kind", "classification" }</c> (and <c>tool</c>,
+    /// <c>arguments</c>, <c>call_id</c> for an earlier tool call), so the app can treat it as retrieved content, not as
+    /// the user's words; null to send context messages as plain messages.
+    /// </summary>
+    public string? ContextField { get; init; }
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

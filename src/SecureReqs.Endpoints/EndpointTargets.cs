@@ -186,5 +186,7 @@ public sealed class EndpointTargets : IDisposable
     private static string Scope(EndpointTargetOptions target) =>
         string.Join('\n', target.Kind, target.Endpoint, target.Method, target.Body?.ToJsonString(), target.ResponsePath, target.SendSystemPrompt)
         + (target.FinishReasonPath is { } finish ? "\nfinishReasonPath=" + finish : "")
-        + (target.StreamTextPath != "choices.0.delta.content" || target.StreamFinishReasonPath != "choices.0.finish_reason" ? $"\nstream={target.StreamTextPath}|{target.StreamFinishReasonPath}" : "");
+        + (target.StreamTextPath != "choices.0.delta.content" || target.StreamFinishReasonPath != "choices.0.finish_reason" ? $"\nstream={target.StreamTextPath}|{target.StreamFinishReasonPath}" : "")
+        + (target.ToolCallsPath is { } calls ? $"\ntoolCallsPath={calls}|{target.StreamToolCallsPath}" : "")
+        + (target.ContextField is { } context ? "\ncontextField=" + context : "");
 }

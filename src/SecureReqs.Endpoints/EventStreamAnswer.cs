@@ -30,6 +30,9 @@ internal sealed class EventStreamAnswer
     /// <summary>The first session id an event carried, or null.</summary>
     public string? SessionId { get; private set; }
 
+    /// <summary>The tool calls the events reported, joined (read when the target has a tool-calls path).</summary>
+    public List<Dictionary<string, object?>> ToolCalls { get; } = [];
+
     /// <summary>The last token counts the events reported (input, output, total).</summary>
     public (long? Input, long? Output, long? Total) Tokens { get; private set; }
 
@@ -125,6 +128,11 @@ internal sealed class EventStreamAnswer
         if (EndpointAnswers.Find(chunk, options.StreamFinishReasonPath).Value is { ValueKind: JsonValueKind.String } finish)
         {
             FinishReason = EndpointAnswers.FinishReason(finish.GetString()) ?? FinishReason;
+        }
+
+        if (options.ToolCallsPath is not null && EndpointAnswers.Find(chunk, options.StreamToolCallsPath).Value is { } calls)
+        {
+            ToolCallsReader.AddStreamed(calls, ToolCalls);
         }
 
         if (options.Session?.IdPath is { } idPath && SessionId is null)

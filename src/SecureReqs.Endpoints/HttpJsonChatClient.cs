@@ -122,8 +122,13 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
         // EndpointHandler has checked that the body is one whole JSON value (after a byte order mark, if any).
         using var json = JsonDocument.Parse(answerBytes.AsMemory(answerBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
         var finishReason = ReadFinishReason(json.RootElement);
-        var text = ReadAnswer(json.RootElement, finishReason);
-        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        var calls = options.ToolCallsPath is { } callsPath && EndpointAnswers.Find(json.RootElement, callsPath).Value is { ValueKind: not JsonValueKind.Null } found
+            ? ToolCallsReader.Read(found, callsPath, "\"toolCallsPath\"")
+            : [];
+        var text = calls.Count > 0 && EndpointAnswers.Find(json.RootElement, options.ResponsePath!).Value is null or { ValueKind: JsonValueKind.Null }
+            ? ""
+            : ReadAnswer(json.RootElement, finishReason);
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, [new TextContent(text), .. calls]))
         {
             ModelId = options.Model,
             FinishReason = finishReason ?? ChatFinishReason.Stop,
@@ -139,7 +144,8 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     private Answer Streamed(EventStreamAnswer stream)
     {
         var (input, output, total) = stream.Tokens;
-        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, stream.Text))
+        var calls = stream.ToolCalls.Count > 0 ? ToolCallsReader.FromStreamed(stream.ToolCalls, options.StreamToolCallsPath, "\"stream.toolCallsPath\"") : [];
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, [new TextContent(stream.Text), .. calls]))
         {
             ModelId = options.Model,
             FinishReason = stream.FinishReason ?? ChatFinishReason.Stop,
@@ -185,7 +191,7 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
                 .Where(p => session is not null || !(p.Value is JsonValue v && v.TryGetValue(out string? whole) && whole == "{{session}}"))
                 .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Fill(p.Value)))),
             JsonArray array => new JsonArray([.. array.Select(i => i is null ? null : Fill(i))]),
-            JsonValue value when value.TryGetValue(out string? s) && s == "{{messages}}" => new JsonArray([.. messages.Select(m => new JsonObject { ["role"] = m.Role.Value, ["content"] = m.Text })]),
+            JsonValue value when value.TryGetValue(out string? s) && s == "{{messages}}" => new JsonArray([.. messages.Select(Message)]),
             JsonValue value when value.TryGetValue(out string? s) => JsonValue.Create(s
                 .Replace("{{prompt}}", prompt, StringComparison.Ordinal)
                 .Replace("{{systemPrompt}}", system, StringComparison.Ordinal)
@@ -193,6 +199,38 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
                 .Replace("{{session}}", session ?? "", StringComparison.Ordinal)),
             _ => node.DeepClone(),
         };
+    }
+
+    // One message of {{messages}}: its role and text (a tool result's text for a tool message), and, with "contextField",
+    // what a context message (a document, record, e-mail or tool result the case supplies) is: its kind, its
+    // classification, and for an earlier tool call of the application, the tool, its arguments and the call's id.
+    private JsonObject Message(ChatMessage message)
+    {
+        var item = new JsonObject { ["role"] = message.Role.Value, ["content"] = message.Text.Length > 0 ? message.Text : MessageText.Of(message) };
+        if (options.ContextField is { } field && message.AdditionalProperties?.TryGetValue(CaseInstantiator.ContextKindProperty, out string? kind) is true)
+        {
+            var context = new JsonObject
+            {
+                ["kind"] = kind,
+                ["classification"] = message.AdditionalProperties.TryGetValue(CaseInstantiator.ContextLabelProperty, out string? label) ? label : null,
+            };
+            foreach (var content in message.Contents)
+            {
+                switch (content)
+                {
+                    case FunctionCallContent call:
+                        (context["tool"], context["arguments"], context["call_id"]) = (call.Name, RecordingAIFunction.ArgumentsJson(call.Arguments), call.CallId);
+                        break;
+                    case FunctionResultContent result:
+                        context["call_id"] = result.CallId;
+                        break;
+                }
+            }
+
+            item[field] = context;
+        }
+
+        return item;
     }
 
     // The string at "responsePath". An answer withheld by a content filter may have none: it is then empty.

@@ -22,13 +22,13 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     ];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
-    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream"];
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField"];
 
     /// <summary>The properties of an http target's <c>session</c>.</summary>
     public static readonly string[] SessionProperties = ["idPath", "cookie", "header"];
 
     /// <summary>The properties of an http target's <c>stream</c>.</summary>
-    public static readonly string[] StreamProperties = ["textPath", "finishReasonPath"];
+    public static readonly string[] StreamProperties = ["textPath", "finishReasonPath", "toolCallsPath"];
 
     /// <summary>The properties of a target's <c>options</c>.</summary>
     public static readonly string[] OptionsProperties = ["temperature", "maxOutputTokens", "seed"];
@@ -389,7 +389,14 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             throw source.Error(JsonSource.Child(path, "cache"), "a target with a \"session\" cannot be cached: the conversation lives on the server, and a replayed answer would continue a session that no longer exists. Remove \"cache\" (sessions are never cached).");
         }
 
-        var (textPath, streamFinishPath) = ReadStream(target, path);
+        var (textPath, streamFinishPath, streamToolCallsPath) = ReadStream(target, path);
+        var toolCallsPath = OptionalFieldPath(target, path, "toolCallsPath");
+        var contextField = OptionalString(target, path, "contextField");
+        if (contextField is not null && (string.IsNullOrWhiteSpace(contextField) || contextField is "role" or "content"))
+        {
+            throw source.Error(JsonSource.Child(path, "contextField"), $"\"{contextField}\" cannot name the field that marks context messages. Name a field your API reads, such as \"context\".");
+        }
+
 
         return new EndpointTargetOptions
         {
@@ -415,6 +422,9 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Session = session,
             StreamTextPath = textPath ?? "choices.0.delta.content",
             StreamFinishReasonPath = streamFinishPath ?? "choices.0.finish_reason",
+            ToolCallsPath = toolCallsPath,
+            ContextField = contextField,
+            StreamToolCallsPath = streamToolCallsPath ?? "choices.0.delta.tool_calls",
             Method = method,
             Body = JsonNode.Parse(body.GetRawText()),
             ResponsePath = responsePath,
@@ -465,16 +475,16 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         return new EndpointSessionOptions { IdPath = idPath, Cookie = cookie, Header = header };
     }
 
-    private (string? TextPath, string? FinishReasonPath) ReadStream(JsonElement target, string path)
+    private (string? TextPath, string? FinishReasonPath, string? ToolCallsPath) ReadStream(JsonElement target, string path)
     {
         if (Optional(target, path, "stream", JsonValueKind.Object) is not { } declared)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         var at = JsonSource.Child(path, "stream");
         AllowOnly(declared, at, StreamProperties, "\"stream\"");
-        return (OptionalFieldPath(declared, at, "textPath"), OptionalFieldPath(declared, at, "finishReasonPath"));
+        return (OptionalFieldPath(declared, at, "textPath"), OptionalFieldPath(declared, at, "finishReasonPath"), OptionalFieldPath(declared, at, "toolCallsPath"));
     }
 
     private void CheckTemplate(JsonElement element, string path)
