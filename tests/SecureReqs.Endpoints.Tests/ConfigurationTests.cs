@@ -143,6 +143,8 @@ public sealed class ConfigurationTests
     [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "a b" } } } }""", "\"a b\" is not a valid cookie name")]
     [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "stream": { "textPath": "choices..delta" } } } }""", "$.targets.s.stream.textPath: \"choices..delta\" is not a field path")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "session": { "cookie": "sid" } } } }""", "\"session\" applies to targets of kind \"http\" only")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "contextField": "content" } } }""", "$.targets.s.contextField: \"content\" cannot name the field that marks context messages")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "toolCallsPath": "tool_calls." } } }""", "$.targets.s.toolCallsPath: \"tool_calls.\" is not a field path")]
     public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
     {
         var error = TestConfig.Error(json);
