@@ -21,8 +21,8 @@ namespace SecureReqs.Demo.Server;
 /// attaches, such as a pasted ticket or a forwarded e-mail, which the app treats as untrusted) answers <c>{ "session_id", "reply", "finish_reason", "guard", "role", "tool_calls" }</c>:
 /// the conversation is kept on the server under its session id (a fresh one when none is sent), and
 /// <c>tool_calls</c> lists, as OpenAI does, every tool the assistant called for this turn, with its
-/// <c>status</c> (<c>ran</c>, <c>failed</c>, <c>denied</c> by the tool policy, or <c>held</c> for an approval that never
-/// comes). <c>finish_reason</c> is <c>content_filter</c> when a guardrail blocked the request or removed content from
+/// <c>status</c> (<c>ran</c>, <c>failed</c>, <c>denied</c> by the tool policy, <c>held</c> for an approval that never
+/// comes, or <c>rejected</c> when that approval was refused). <c>finish_reason</c> is <c>content_filter</c> when a guardrail blocked the request or removed content from
 /// it. With <c>"stream": true</c> the answer is sent as server-sent events, as OpenAI-compatible servers stream.</item>
 /// <item><c>POST /api/documents</c> <c>{ "id", "title", "classification", "content" }</c> indexes a document into the
 /// knowledge base (the guarded build lets admins only); <c>DELETE /api/documents/{id}</c> removes it.</item>
@@ -238,7 +238,8 @@ public sealed class DemoServer : IAsyncDisposable
                 ["id"] = call.CallId,
                 ["type"] = "function",
                 ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = RecordingAIFunction.ArgumentsJson(call.Arguments) },
-                ["status"] = held ? "held" : ran?.Status.ToString().ToLowerInvariant() ?? "requested",
+                // A call that neither ran nor waits was refused before it ran: an approval nobody gave.
+                ["status"] = held ? "held" : ran?.Status.ToString().ToLowerInvariant() ?? "rejected",
             });
         }
 

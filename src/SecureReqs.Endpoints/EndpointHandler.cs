@@ -12,6 +12,12 @@ namespace SecureReqs.Endpoints;
 /// </summary>
 internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)> headers, bool removeAuthorization, EndpointKind kind, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
+    /// <summary>The key header's value for each caller role (<c>callerKeys</c>), chosen by the case's caller; empty for none.</summary>
+    public IReadOnlyDictionary<string, string> CallerKeys { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The header the caller keys go in.</summary>
+    public string KeyHeader { get; init; } = "Authorization";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (removeAuthorization)
@@ -23,6 +29,15 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
         {
             request.Headers.Remove(name);
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (CallerKeys.Count > 0 && SecurityEvidence.Caller is { } caller)
+        {
+            // The case runs as its caller: the app authenticates it with that role's key, never with another's.
+            var key = CallerKeys.GetValueOrDefault(caller.Role)
+                ?? throw new InvalidAnswerException($"no key is declared for the caller role \"{caller.Role}\", so its cases cannot be sent as that caller; add \"{caller.Role}\": \"env:NAME\" to \"callerKeys\" in securereqs.json");
+            request.Headers.Remove(KeyHeader);
+            request.Headers.TryAddWithoutValidation(KeyHeader, key);
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

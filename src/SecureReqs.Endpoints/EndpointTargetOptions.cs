@@ -115,6 +115,19 @@ public sealed class EndpointTargetOptions
     /// </summary>
     public string? ContextField { get; init; }
 
+    /// <summary>
+    /// The policy of the tools the target's agent may call (a <c>securereqs.tool-policy/v1</c> file, as in code), so tool
+    /// stories judge the calls its answers report (black-box); null when it declares none.
+    /// </summary>
+    public ToolPolicy? ToolPolicy { get; init; }
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the API key of each caller role (always from environment variables), sent in
+    /// <see cref="ApiKeyHeader"/> instead of <see cref="ApiKey"/> for the cases of that role, so the app authenticates each
+    /// case as its caller. Empty when every case is sent with <see cref="ApiKey"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, ConfiguredString> CallerKeys { get; init; } = new Dictionary<string, ConfiguredString>();
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

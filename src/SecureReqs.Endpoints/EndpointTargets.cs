@@ -172,6 +172,7 @@ public sealed class EndpointTargets : IDisposable
             () => broken is null ? CreateClient(target.Name) : throw new SecureReqsException(broken))
         {
             SystemPrompt = target.SystemPrompt,
+            ToolPolicy = target.ToolPolicy,
             SystemPromptSecrets = secrets,
             PublicValues = publicValues,
             RequestTimeout = Timeout.InfiniteTimeSpan,

@@ -175,7 +175,8 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     }
 
     /// <summary>
-    /// Fills the template: "{{messages}}" becomes the message array; {{prompt}}, {{systemPrompt}}, {{model}} and
+    /// Fills the template: "{{messages}}" becomes the message array (without messages that have nothing to send, such as
+    /// an approval response); {{prompt}}, {{systemPrompt}}, {{model}} and
     /// {{session}} are replaced inside strings. A property whose whole value is "{{session}}" is left out of the first
     /// request of a conversation, which has no session yet.
     /// </summary>
@@ -191,7 +192,7 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
                 .Where(p => session is not null || !(p.Value is JsonValue v && v.TryGetValue(out string? whole) && whole == "{{session}}"))
                 .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Fill(p.Value)))),
             JsonArray array => new JsonArray([.. array.Select(i => i is null ? null : Fill(i))]),
-            JsonValue value when value.TryGetValue(out string? s) && s == "{{messages}}" => new JsonArray([.. messages.Select(Message)]),
+            JsonValue value when value.TryGetValue(out string? s) && s == "{{messages}}" => new JsonArray([.. messages.Select(Message).Where(m => m.Count > 2 || m["content"]!.GetValue<string>().Length > 0)]),
             JsonValue value when value.TryGetValue(out string? s) => JsonValue.Create(s
                 .Replace("{{prompt}}", prompt, StringComparison.Ordinal)
                 .Replace("{{systemPrompt}}", system, StringComparison.Ordinal)

@@ -8,10 +8,18 @@ namespace SecureReqs.Endpoints;
 /// (<c>[{ "id", "type": "function", "function": { "name", "arguments": "&lt;JSON&gt;" } }]</c>) or flat
 /// (<c>[{ "id", "name", "arguments": { … } }]</c>), as the function calls a model requested; a call whose
 /// <c>status</c> is <c>held</c> (or <c>approval_required</c>, <c>pending_approval</c>) waits for an approval. Streamed
-/// answers give OpenAI's fragments (an <c>index</c>, and the arguments in pieces), which are joined first.
+/// answers give OpenAI's fragments (an <c>index</c>, and the arguments in pieces), which are joined first. A call whose
+/// status says the app refused it (<c>denied</c>, <c>refused</c>, <c>blocked</c>, <c>rejected</c>) keeps the status in
+/// its additional properties, and <see cref="ConfiguredRequestChatClient"/> reports it to the run as a refused invocation.
 /// </summary>
 internal static class ToolCallsReader
 {
+    /// <summary>The key, in a reported call's additional properties, of the status the answer gave it (<c>denied</c>, <c>ran</c>, …).</summary>
+    public const string StatusProperty = "securereqs.status";
+
+    /// <summary>The statuses that say the app's own controls refused the call: it did not run.</summary>
+    public static readonly string[] DeniedStatuses = ["denied", "refused", "blocked", "rejected"];
+
     private static readonly string[] HeldStatuses = ["held", "approval_required", "pending_approval"];
 
     /// <summary>The calls in <paramref name="calls"/>, an array at <paramref name="path"/>.</summary>
@@ -34,7 +42,13 @@ internal static class ToolCallsReader
             var id = Text(call, "id") ?? $"call-{position}";
             var arguments = Arguments(function, position, path);
             var content = new FunctionCallContent(id, name, arguments);
-            read.Add(Text(call, "status") is { } status && HeldStatuses.Contains(status, StringComparer.OrdinalIgnoreCase)
+            var status = Text(call, "status");
+            if (status is not null)
+            {
+                content.AdditionalProperties = new() { [StatusProperty] = status.ToLowerInvariant() };
+            }
+
+            read.Add(status is not null && HeldStatuses.Contains(status, StringComparer.OrdinalIgnoreCase)
                 ? new ToolApprovalRequestContent(id, content)
                 : content);
         }

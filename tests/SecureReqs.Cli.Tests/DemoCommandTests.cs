@@ -11,6 +11,10 @@ namespace SecureReqs.Cli.Tests;
 public sealed class DemoCommandTests
 {
     private const string Key = "cli-demo-key-0123456789";
+    private const string AgentKey = "cli-agent-key-0123456789";
+    private const string AdminKey = "cli-admin-key-0123456789";
+
+    private static readonly DemoApiKey[] Keys = [new(Key, "customer"), new(AgentKey, "support-agent"), new(AdminKey, "admin")];
 
     [Fact]
     public async Task Serve_WithoutAKey_IsAUsageErrorNamingTheVariable()
@@ -50,18 +54,19 @@ public sealed class DemoCommandTests
         answered.StatusCode.Should().Be(HttpStatusCode.OK);
         code.Should().Be(0, error.ToString());
         output.ToString().Should().Contain("SIMULATED support assistant (naive build, no controls)")
-            .And.Contain("SECUREREQS_DEMO_KEY").And.Contain("SECUREREQS_DEMO_ADMIN_KEY (not set: no such caller)")
+            .And.Contain("customer       key: SECUREREQS_DEMO_KEY").And.Contain("admin          key: SECUREREQS_DEMO_ADMIN_KEY")
             .And.Contain("--target demo-http-naive").And.EndWith("Stopped." + System.Environment.NewLine)
-            .And.NotContain(Key);
+            .And.NotContain(Key).And.NotContain(AdminKey);
     }
 
     [Theory(Timeout = 600_000)]
     [InlineData("system-prompt")]
     [InlineData("sensitive-data")]
+    [InlineData("agents")]
     public async Task Run_SampleTargets_GiveTheInProcessDemosVerdictsOverHttp(string folder)
     {
-        await using var guarded = await DemoServer.StartAsync(new DemoServerOptions { Build = DemoBuild.Guarded, Keys = [new DemoApiKey(Key, "customer")] }, TestContext.Current.CancellationToken);
-        await using var naive = await DemoServer.StartAsync(new DemoServerOptions { Build = DemoBuild.Naive, Keys = [new DemoApiKey(Key, "customer")] }, TestContext.Current.CancellationToken);
+        await using var guarded = await DemoServer.StartAsync(new DemoServerOptions { Build = DemoBuild.Guarded, Keys = Keys }, TestContext.Current.CancellationToken);
+        await using var naive = await DemoServer.StartAsync(new DemoServerOptions { Build = DemoBuild.Naive, Keys = Keys }, TestContext.Current.CancellationToken);
         var root = Directory.CreateTempSubdirectory("securereqs-demo-run-").FullName;
         try
         {
@@ -74,7 +79,17 @@ public sealed class DemoCommandTests
 
             (httpGuarded.Code, httpNaive.Code).Should().Be((0, 1), httpGuarded.Output + httpNaive.Output);
             httpGuarded.Requirements.Should().Equal(inProcessGuarded.Requirements);
-            httpNaive.Requirements.Should().Equal(inProcessNaive.Requirements);
+            if (folder == "agents")
+            {
+                // The sample declares no knowledge-base canaries, so a naive call carrying one out is not counted as
+                // exfiltration over HTTP: the same verdicts, fewer counted cases.
+                Verdicts(httpNaive.Requirements).Should().Equal(Verdicts(inProcessNaive.Requirements));
+            }
+            else
+            {
+                httpNaive.Requirements.Should().Equal(inProcessNaive.Requirements);
+            }
+
             httpNaive.Requirements.Should().Contain(r => r.EndsWith("fail", StringComparison.Ordinal));
             guarded.Sessions.Should().BeGreaterThan(100, "every case ran in its own server-side session");
         }
@@ -84,7 +99,12 @@ public sealed class DemoCommandTests
         }
     }
 
-    private static CliEnvironment Environment() => new(new Dictionary<string, string> { ["SECUREREQS_DEMO_KEY"] = Key });
+    private static CliEnvironment Environment() => new(new Dictionary<string, string>
+    {
+        ["SECUREREQS_DEMO_KEY"] = Key,
+        ["SECUREREQS_DEMO_AGENT_KEY"] = AgentKey,
+        ["SECUREREQS_DEMO_ADMIN_KEY"] = AdminKey,
+    });
 
     // The sample configuration, its targets pointed at the two servers' ports.
     private static string SampleConfig(string root, DemoServer guarded, DemoServer naive)
@@ -112,6 +132,9 @@ public sealed class DemoCommandTests
             .ToList();
         return (result.ExitCode, result.Output + result.Error, requirements);
     }
+
+    private static IEnumerable<string> Verdicts(IReadOnlyList<string> requirements) =>
+        requirements.Select(r => r.Split(" | ") is var parts ? $"{parts[0]} | {parts[1]} | {parts[3]}" : r);
 
     private static string Number(JsonElement requirement, string name) =>
         requirement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : "-";

@@ -245,7 +245,7 @@ public sealed class DemoServerTests : IAsyncLifetime
         _folders.Add(folder);
         var file = Path.Combine(folder, "securereqs.json");
         File.WriteAllText(file, sample.ToJsonString());
-        var targets = EndpointTargets.Create(SecureReqsConfiguration.Load(file), new EndpointTargetSettings { UseCache = false, GetEnvironmentVariable = v => v == "SECUREREQS_DEMO_KEY" ? key : null });
+        var targets = EndpointTargets.Create(SecureReqsConfiguration.Load(file), new EndpointTargetSettings { UseCache = false, GetEnvironmentVariable = v => v switch { "SECUREREQS_DEMO_KEY" => key, "SECUREREQS_DEMO_AGENT_KEY" => AgentKey, "SECUREREQS_DEMO_ADMIN_KEY" => AdminKey, _ => null } });
         _disposables.Add(targets);
         return targets.CreateClient(name);
     }

@@ -19,10 +19,11 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     [
         "kind", "description", "endpoint", "model", "apiKey", "headers", "systemPrompt", "systemPromptFile",
         "systemPromptSecrets", "publicValues", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
+        "toolPolicy",
     ];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
-    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField"];
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys"];
 
     /// <summary>The properties of an http target's <c>session</c>.</summary>
     public static readonly string[] SessionProperties = ["idPath", "cookie", "header"];
@@ -198,6 +199,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Resilience = ReadResilience(target, path),
             Cache = OptionalBool(target, path, "cache") ?? true,
             AllowInsecureHttp = allowInsecure,
+            ToolPolicy = ReadToolPolicy(target, path),
             Source = source.Where(path),
         };
         return kind == EndpointKind.Http ? ReadHttp(target, path, options) : options;
@@ -288,6 +290,30 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         return File.Exists(full)
             ? File.ReadAllText(full)
             : throw source.Error(JsonSource.Child(path, "systemPromptFile"), $"the file {full} does not exist. Paths are relative to the configuration file's folder.");
+    }
+
+    // The tool policy file, relative to the configuration's folder, in the format of ToolPolicy.Load.
+    private ToolPolicy? ReadToolPolicy(JsonElement target, string path)
+    {
+        if (OptionalString(target, path, "toolPolicy") is not { } file)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
+        if (!File.Exists(full))
+        {
+            throw source.Error(JsonSource.Child(path, "toolPolicy"), $"the tool policy file {full} does not exist. Paths are relative to the configuration file's folder; the format is in docs/agents.md.");
+        }
+
+        try
+        {
+            return ToolPolicy.Load(full);
+        }
+        catch (SecureReqsException ex)
+        {
+            throw new SecureReqsException($"{source.Where(JsonSource.Child(path, "toolPolicy"))}: {JsonSource.Child(path, "toolPolicy")}: the tool policy cannot be read: {ex.Message}", ex);
+        }
     }
 
     private (float? Temperature, int? MaxOutputTokens, long? Seed) ReadOptions(JsonElement target, string path)
@@ -390,6 +416,12 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         }
 
         var (textPath, streamFinishPath, streamToolCallsPath) = ReadStream(target, path);
+        var callerKeys = ReadCallerKeys(target, path);
+        if (callerKeys.Count > 0 && OptionalBool(target, path, "cache") is true)
+        {
+            throw source.Error(JsonSource.Child(path, "cache"), "a target with \"callerKeys\" cannot be cached: the same request gets different answers for different callers. Remove \"cache\" (such targets are never cached).");
+        }
+
         var toolCallsPath = OptionalFieldPath(target, path, "toolCallsPath");
         var contextField = OptionalString(target, path, "contextField");
         if (contextField is not null && (string.IsNullOrWhiteSpace(contextField) || contextField is "role" or "content"))
@@ -416,8 +448,10 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             MaxOutputTokens = options.MaxOutputTokens,
             Seed = options.Seed,
             Resilience = options.Resilience,
-            Cache = options.Cache && session is null,
+            Cache = options.Cache && session is null && callerKeys.Count == 0,
+            CallerKeys = callerKeys,
             AllowInsecureHttp = options.AllowInsecureHttp,
+            ToolPolicy = options.ToolPolicy,
             Source = options.Source,
             Session = session,
             StreamTextPath = textPath ?? "choices.0.delta.content",
@@ -433,6 +467,29 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             OutputTokensPath = output,
             TotalTokensPath = total,
         };
+    }
+
+    // The key of each caller role, from the environment only.
+    private Dictionary<string, ConfiguredString> ReadCallerKeys(JsonElement target, string path)
+    {
+        var keys = new Dictionary<string, ConfiguredString>(StringComparer.Ordinal);
+        if (Optional(target, path, "callerKeys", JsonValueKind.Object) is not { } declared)
+        {
+            return keys;
+        }
+
+        foreach (var role in declared.EnumerateObject())
+        {
+            var at = JsonSource.Child(JsonSource.Child(path, "callerKeys"), role.Name);
+            if (string.IsNullOrWhiteSpace(role.Name))
+            {
+                throw source.Error(at, "a caller role is empty. Name the role as stories do, such as \"support-agent\".", atName: true);
+            }
+
+            keys[role.Name] = Configured(role.Value, at, secretOnly: true);
+        }
+
+        return keys;
     }
 
     // The server-side session: where its id is read (a field of the answer, or a cookie) and how it is sent back.
