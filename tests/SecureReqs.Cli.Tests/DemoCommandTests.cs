@@ -113,6 +113,12 @@ public sealed class DemoCommandTests
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(sample, "securereqs.json")), documentOptions: new() { CommentHandling = JsonCommentHandling.Skip })!;
         json["targets"]!["demo-http-guarded"]!["endpoint"] = guarded.ChatEndpoint.ToString();
         json["targets"]!["demo-http-naive"]!["endpoint"] = naive.ChatEndpoint.ToString();
+        foreach (var (_, target) in json["targets"]!.AsObject())
+        {
+            // The copy is elsewhere: the policy stays where the sample names it.
+            target!["toolPolicy"] = Path.GetFullPath(Path.Combine(sample, target["toolPolicy"]!.GetValue<string>()));
+        }
+
         var config = Path.Combine(root, "securereqs.json");
         File.WriteAllText(config, json.ToJsonString());
         File.Copy(Path.Combine(sample, "system-prompt.txt"), Path.Combine(root, "system-prompt.txt"));

@@ -232,6 +232,7 @@ public sealed class DemoServerTests : IAsyncLifetime
         foreach (var (_, each) in sample["targets"]!.AsObject())
         {
             each!["systemPromptFile"] = Path.Combine(SamplePaths.EndpointSample, "system-prompt.txt");
+            each["toolPolicy"] = Path.GetFullPath(Path.Combine(SamplePaths.EndpointSample, each["toolPolicy"]!.GetValue<string>()));
         }
 
         var target = sample["targets"]![name]!;
