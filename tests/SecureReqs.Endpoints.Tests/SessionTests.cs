@@ -92,34 +92,21 @@ public sealed class SessionTests : LoopbackTargets
         _sessions[b1.ConversationId!].Should().Equal("B one", "B two");
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task AnswerWithoutSessionId_IsAnErrorNamingTheSetting()
+    [Theory(Timeout = 30_000)]
+    [InlineData("""{ "idPath": "session_id", "header": "X-Session-Id" }""", "the answer has no session id at \"session_id\" (the top level has no field \"session_id\"); check \"session.idPath\" in securereqs.json")]
+    [InlineData("""{ "cookie": "sid" }""", "the answer set no cookie \"sid\" to keep the conversation in; check \"session.cookie\" in securereqs.json")]
+    public async Task AnswerWithoutTheSession_IsAnErrorNamingTheSetting(string session, string expected)
     {
         AnswerWith(200, "application/json", """{ "reply": "hello" }""");
-        var client = HttpTargetWith("""
+        var client = HttpTargetWith($$$"""
             "body": { "q": "{{prompt}}" },
             "responsePath": "reply",
-            "session": { "idPath": "session_id", "header": "X-Session-Id" }
+            "session": {{{session}}}
             """);
 
         var error = await ErrorOf(() => client.GetResponseAsync("hi", cancellationToken: Ct));
 
-        error.Should().Be("target \"local\": the answer has no session id at \"session_id\" (the top level has no field \"session_id\"); check \"session.idPath\" in securereqs.json");
-    }
-
-    [Fact(Timeout = 30_000)]
-    public async Task AnswerWithoutSessionCookie_IsAnErrorNamingTheSetting()
-    {
-        AnswerWith(200, "application/json", """{ "reply": "hello" }""");
-        var client = HttpTargetWith("""
-            "body": { "q": "{{prompt}}" },
-            "responsePath": "reply",
-            "session": { "cookie": "sid" }
-            """);
-
-        var error = await ErrorOf(() => client.GetResponseAsync("hi", cancellationToken: Ct));
-
-        error.Should().Be("target \"local\": the answer set no cookie \"sid\" to keep the conversation in; check \"session.cookie\" in securereqs.json");
+        error.Should().Be("target \"local\": " + expected);
     }
 
     private static CaseInstance Case(string id, int index, string[] prompts)
