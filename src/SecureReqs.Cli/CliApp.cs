@@ -77,6 +77,7 @@ public static class CliApp
         root.Subcommands.Add(ManifestCommand.Create(output, error, time, environment));
         root.Subcommands.Add(EvidenceCommand.Create(output, error, time, environment));
         root.Subcommands.Add(BenchCommand.Create(output, error));
+        root.Subcommands.Add(DemoCommand.Create(output, environment));
 
         // Tag expressions start with @, which System.CommandLine would read as a response file: there are none here.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

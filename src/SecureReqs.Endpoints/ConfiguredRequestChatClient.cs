@@ -4,12 +4,25 @@ namespace SecureReqs.Endpoints;
 
 /// <summary>
 /// Gives every request the target's configured system prompt (when it is sent) and request options, above the response
-/// cache so that both are part of the cache key.
+/// cache so that both are part of the cache key; and reports to the run the tool calls its answers say were refused.
 /// </summary>
 internal sealed class ConfiguredRequestChatClient(IChatClient inner, EndpointTargetOptions target) : DelegatingChatClient(inner)
 {
-    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        base.GetResponseAsync(Messages(messages), Options(options), cancellationToken);
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var response = await base.GetResponseAsync(Messages(messages), Options(options), cancellationToken).ConfigureAwait(false);
+
+        // Above the cache, so a replayed answer reports them too: the calls the app's answer says its controls refused.
+        foreach (var call in response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>())
+        {
+            if (call.AdditionalProperties?.TryGetValue(ToolCallsReader.StatusProperty, out string? status) is true && ToolCallsReader.DeniedStatuses.Contains(status, StringComparer.Ordinal))
+            {
+                SecurityEvidence.RecordInvocation(new ToolInvocationRecord(call.Name, call.CallId, RecordingAIFunction.ArgumentsJson(call.Arguments), ToolInvocationStatus.Denied, "refused, as the target's answer reported (black-box)"));
+            }
+        }
+
+        return response;
+    }
 
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         base.GetStreamingResponseAsync(Messages(messages), Options(options), cancellationToken);

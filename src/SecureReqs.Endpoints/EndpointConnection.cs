@@ -30,7 +30,15 @@ internal sealed class EndpointConnection : IDisposable
             headers.Add((options.ApiKeyHeader, options.ApiKeyHeader.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bearer " + apiKey : apiKey));
         }
 
-        Scrubber = new SecretScrubber([.. options.Headers.Zip(headers).Where(p => p.First.Value.IsSecret).Select(p => p.Second.Value), .. apiKey is null ? [] : new[] { apiKey }]);
+        var callerKeys = options.CallerKeys.ToDictionary(
+            k => k.Key,
+            k => options.ApiKeyHeader.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bearer " + k.Value.Resolve(environment) : k.Value.Resolve(environment),
+            StringComparer.Ordinal);
+        Scrubber = new SecretScrubber([
+            .. options.Headers.Zip(headers).Where(p => p.First.Value.IsSecret).Select(p => p.Second.Value),
+            .. apiKey is null ? [] : new[] { apiKey },
+            .. options.CallerKeys.Values.Select(k => k.Resolve(environment)),
+        ]);
 
         var resilience = options.Resilience;
         resilience.Validate();
@@ -75,8 +83,9 @@ internal sealed class EndpointConnection : IDisposable
         }
 
         pipeline.AddTimeout(resilience.Timeout);
-        var transport = new SocketsHttpHandler { ConnectTimeout = resilience.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
-        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) };
+        // No cookie container: cookies would be shared by every case; a session cookie is kept per conversation instead.
+        var transport = new SocketsHttpHandler { UseCookies = false, ConnectTimeout = resilience.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
+        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) { CallerKeys = callerKeys, KeyHeader = options.ApiKeyHeader } };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 
         Client = options.Kind switch

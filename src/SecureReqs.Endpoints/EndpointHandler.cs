@@ -7,10 +7,17 @@ namespace SecureReqs.Endpoints;
 /// attempt, so that a body that hangs or stops short is a timed-out or failed attempt (and retried), not a half answer.
 /// A successful answer that cannot be read (empty, an HTML page, broken or cut-short JSON, or for an OpenAI-compatible
 /// target not a chat-completions answer) ends as an <see cref="InvalidAnswerException"/> saying so, before any client
-/// parses it and fails with a framework message.
+/// parses it and fails with a framework message. An http target's streamed answer (<c>text/event-stream</c>) is read
+/// whole inside the attempt too, and checked event by event when it is read (<see cref="EventStreamAnswer"/>).
 /// </summary>
 internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)> headers, bool removeAuthorization, EndpointKind kind, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
+    /// <summary>The key header's value for each caller role (<c>callerKeys</c>), chosen by the case's caller; empty for none.</summary>
+    public IReadOnlyDictionary<string, string> CallerKeys { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The header the caller keys go in.</summary>
+    public string KeyHeader { get; init; } = "Authorization";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (removeAuthorization)
@@ -24,8 +31,18 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        if (CallerKeys.Count > 0 && SecurityEvidence.Caller is { } caller)
+        {
+            // The case runs as its caller: the app authenticates it with that role's key, never with another's.
+            var key = CallerKeys.GetValueOrDefault(caller.Role)
+                ?? throw new InvalidAnswerException($"no key is declared for the caller role \"{caller.Role}\", so its cases cannot be sent as that caller; add \"{caller.Role}\": \"env:NAME\" to \"callerKeys\" in securereqs.json");
+            request.Headers.Remove(KeyHeader);
+            request.Headers.TryAddWithoutValidation(KeyHeader, key);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "text/event-stream" })
+        var streamed = response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "text/event-stream" };
+        if (streamed && kind == EndpointKind.OpenAI)
         {
             return response;
         }
@@ -34,7 +51,7 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            problem = response.IsSuccessStatusCode
+            problem = response.IsSuccessStatusCode && !streamed
                 ? EndpointAnswers.Problem(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentType?.MediaType, (int)response.StatusCode, kind)
                 : null;
         }

@@ -82,6 +82,52 @@ public sealed class EndpointTargetOptions
     /// <summary>For <see cref="EndpointKind.Http"/>: the path of the total token count in the response, or null.</summary>
     public string? TotalTokensPath { get; init; }
 
+    /// <summary>For <see cref="EndpointKind.Http"/>: the server-side session the target keeps, or null when every request carries the whole conversation.</summary>
+    public EndpointSessionOptions? Session { get; init; }
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the path of the text in each event of a streamed answer (<c>text/event-stream</c>),
+    /// whose texts are joined into the answer.
+    /// </summary>
+    /// <value>The default value is <c>choices.0.delta.content</c>, as OpenAI-compatible servers stream.</value>
+    public string StreamTextPath { get; init; } = "choices.0.delta.content";
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the finish reason in the events of a streamed answer.</summary>
+    /// <value>The default value is <c>choices.0.finish_reason</c>, as OpenAI-compatible servers stream.</value>
+    public string StreamFinishReasonPath { get; init; } = "choices.0.finish_reason";
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the path of the tool calls an answer reports (OpenAI's <c>tool_calls</c> shape
+    /// or flat <c>{ "name", "arguments" }</c> items), such as <c>choices.0.message.tool_calls</c>, or null when the
+    /// answers report none. They become the answer's function calls, which tool stories judge (black-box).
+    /// </summary>
+    public string? ToolCallsPath { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the tool calls in the events of a streamed answer, read when <see cref="ToolCallsPath"/> is set.</summary>
+    /// <value>The default value is <c>choices.0.delta.tool_calls</c>, as OpenAI-compatible servers stream.</value>
+    public string StreamToolCallsPath { get; init; } = "choices.0.delta.tool_calls";
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the field that marks a context message in <c>{{messages}}</c> (a document,
+    /// record, e-mail or tool result a case supplies) with <c>{ "kind", "classification" }</c> (and <c>tool</c>,
+    /// <c>arguments</c>, <c>call_id</c> for an earlier tool call), so the app can treat it as retrieved content, not as
+    /// the user's words; null to send context messages as plain messages.
+    /// </summary>
+    public string? ContextField { get; init; }
+
+    /// <summary>
+    /// The policy of the tools the target's agent may call (a <c>securereqs.tool-policy/v1</c> file, as in code), so tool
+    /// stories judge the calls its answers report (black-box); null when it declares none.
+    /// </summary>
+    public ToolPolicy? ToolPolicy { get; init; }
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the API key of each caller role (always from environment variables), sent in
+    /// <see cref="ApiKeyHeader"/> instead of <see cref="ApiKey"/> for the cases of that role, so the app authenticates each
+    /// case as its caller. Empty when every case is sent with <see cref="ApiKey"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, ConfiguredString> CallerKeys { get; init; } = new Dictionary<string, ConfiguredString>();
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

@@ -172,6 +172,7 @@ public sealed class EndpointTargets : IDisposable
             () => broken is null ? CreateClient(target.Name) : throw new SecureReqsException(broken))
         {
             SystemPrompt = target.SystemPrompt,
+            ToolPolicy = target.ToolPolicy,
             SystemPromptSecrets = secrets,
             PublicValues = publicValues,
             RequestTimeout = Timeout.InfiniteTimeSpan,
@@ -182,8 +183,11 @@ public sealed class EndpointTargets : IDisposable
     }
 
     // What else decides an answer, for the cache key: a changed endpoint, template or path must not replay old answers.
-    // The finish reason's path is added only when there is one, so the keys of targets without it stay as they were.
+    // The finish reason's and the stream's paths are added only when set, so the keys of targets without them stay as they were.
     private static string Scope(EndpointTargetOptions target) =>
         string.Join('\n', target.Kind, target.Endpoint, target.Method, target.Body?.ToJsonString(), target.ResponsePath, target.SendSystemPrompt)
-        + (target.FinishReasonPath is { } finish ? "\nfinishReasonPath=" + finish : "");
+        + (target.FinishReasonPath is { } finish ? "\nfinishReasonPath=" + finish : "")
+        + (target.StreamTextPath != "choices.0.delta.content" || target.StreamFinishReasonPath != "choices.0.finish_reason" ? $"\nstream={target.StreamTextPath}|{target.StreamFinishReasonPath}" : "")
+        + (target.ToolCallsPath is { } calls ? $"\ntoolCallsPath={calls}|{target.StreamToolCallsPath}" : "")
+        + (target.ContextField is { } context ? "\ncontextField=" + context : "");
 }

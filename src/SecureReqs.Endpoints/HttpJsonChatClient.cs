@@ -11,6 +11,9 @@ namespace SecureReqs.Endpoints;
 /// A chat client for an app's own JSON API: the request body is the configured template with the messages filled in,
 /// the answer is the string at the configured path of the response, and the finish reason the one at its configured
 /// path, if any. An answer that has no string there ends as an <see cref="InvalidAnswerException"/> naming the path.
+/// A streamed answer (<c>text/event-stream</c>) is read whole (<see cref="EventStreamAnswer"/>). With a session
+/// (<see cref="EndpointSessionOptions"/>), each answer's session id is kept on its message, and the next request of the
+/// same conversation carries it and only the messages since that answer.
 /// </summary>
 internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClient http) : IChatClient
 {
@@ -19,12 +22,27 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ChatMessage> request = [.. messages];
-        var body = Render(options.Body!, request, chatOptions?.ModelId ?? options.Model);
+        var session = options.Session is null ? null : chatOptions?.ConversationId ?? SessionOf(request, out request);
+        var body = Render(options.Body!, request, chatOptions?.ModelId ?? options.Model, session);
         using var message = new HttpRequestMessage(new HttpMethod(options.Method), options.Endpoint)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (session is not null && options.Session is { } sent)
+        {
+            if (sent.Header is { } header)
+            {
+                message.Headers.TryAddWithoutValidation(header, session);
+            }
+
+            if (sent.Cookie is { } cookie)
+            {
+                message.Headers.TryAddWithoutValidation("Cookie", $"{cookie}={session}");
+            }
+        }
+
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -33,17 +51,107 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
             throw new EndpointStatusException((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, error);
         }
 
+        var answer = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? Streamed(EventStreamAnswer.Read(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), options))
+            : Whole(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        if (options.Session is { } kept)
+        {
+            // The answer's session id, or the one sent when the server does not repeat it.
+            var id = (kept.Cookie is { } name ? CookieOf(response, name) : answer.SessionId) ?? session
+                ?? throw new InvalidAnswerException(kept.Cookie is { } missing
+                    ? $"the answer set no cookie \"{missing}\" to keep the conversation in; check {kept.Setting} in securereqs.json"
+                    : $"the answer has no session id at \"{kept.IdPath}\" ({answer.SessionMissing}); check {kept.Setting} in securereqs.json");
+            answer.Response.ConversationId = id;
+            foreach (var reply in answer.Response.Messages)
+            {
+                (reply.AdditionalProperties ??= [])[EndpointSessionOptions.MessageProperty] = id;
+            }
+        }
+
+        return answer.Response;
+    }
+
+    /// <summary>The session id of an answer's JSON at <paramref name="path"/>: a string or a number; null when there is none.</summary>
+    internal static string? SessionIdAt(JsonElement root, string path) => EndpointAnswers.Find(root, path).Value switch
+    {
+        { ValueKind: JsonValueKind.String } text when !string.IsNullOrWhiteSpace(text.GetString()) => text.GetString(),
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
+
+    // The session the conversation is in: the id on the last message that carries one (an answer of this target). The
+    // request then holds only the messages after it, since the server keeps the rest; without one, the whole request
+    // starts a new session.
+    private static string? SessionOf(IReadOnlyList<ChatMessage> request, out IReadOnlyList<ChatMessage> unsent)
+    {
+        for (var i = request.Count - 1; i >= 0; i--)
+        {
+            if (request[i].AdditionalProperties?.TryGetValue(EndpointSessionOptions.MessageProperty, out string? id) is true && id is not null)
+            {
+                unsent = [.. request.Skip(i + 1)];
+                return id;
+            }
+        }
+
+        unsent = request;
+        return null;
+    }
+
+    private static string? CookieOf(HttpResponseMessage response, string name)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            return null;
+        }
+
+        foreach (var cookie in cookies)
+        {
+            var pair = cookie.Split(';', 2)[0];
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && pair[..equals].Trim() == name && pair[(equals + 1)..].Trim().Trim('"') is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private Answer Whole(byte[] answerBytes)
+    {
         // EndpointHandler has checked that the body is one whole JSON value (after a byte order mark, if any).
-        var answerBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         using var json = JsonDocument.Parse(answerBytes.AsMemory(answerBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
         var finishReason = ReadFinishReason(json.RootElement);
-        var answer = ReadAnswer(json.RootElement, finishReason);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        var calls = options.ToolCallsPath is { } callsPath && EndpointAnswers.Find(json.RootElement, callsPath).Value is { ValueKind: not JsonValueKind.Null } found
+            ? ToolCallsReader.Read(found, callsPath, "\"toolCallsPath\"")
+            : [];
+        var text = calls.Count > 0 && EndpointAnswers.Find(json.RootElement, options.ResponsePath!).Value is null or { ValueKind: JsonValueKind.Null }
+            ? ""
+            : ReadAnswer(json.RootElement, finishReason);
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, [new TextContent(text), .. calls]))
         {
             ModelId = options.Model,
             FinishReason = finishReason ?? ChatFinishReason.Stop,
             Usage = Usage(json.RootElement),
         };
+        var idPath = options.Session?.IdPath;
+        return new Answer(
+            response,
+            idPath is null ? null : SessionIdAt(json.RootElement, idPath),
+            idPath is null ? null : EndpointAnswers.Find(json.RootElement, idPath).Missing ?? "it is empty or not a string");
+    }
+
+    private Answer Streamed(EventStreamAnswer stream)
+    {
+        var (input, output, total) = stream.Tokens;
+        var calls = stream.ToolCalls.Count > 0 ? ToolCallsReader.FromStreamed(stream.ToolCalls, options.StreamToolCallsPath, "\"stream.toolCallsPath\"") : [];
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, [new TextContent(stream.Text), .. calls]))
+        {
+            ModelId = options.Model,
+            FinishReason = stream.FinishReason ?? ChatFinishReason.Stop,
+            Usage = input is null && output is null && total is null ? null : new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = total },
+        };
+        return new Answer(response, stream.SessionId, "no event of the streamed answer has one");
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -66,8 +174,13 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
         // The HTTP client belongs to the target's connection.
     }
 
-    /// <summary>Fills the template: "{{messages}}" becomes the message array; {{prompt}}, {{systemPrompt}} and {{model}} are replaced inside strings.</summary>
-    internal JsonNode Render(JsonNode template, IReadOnlyList<ChatMessage> messages, string? model)
+    /// <summary>
+    /// Fills the template: "{{messages}}" becomes the message array (without messages that have nothing to send, such as
+    /// an approval response); {{prompt}}, {{systemPrompt}}, {{model}} and
+    /// {{session}} are replaced inside strings. A property whose whole value is "{{session}}" is left out of the first
+    /// request of a conversation, which has no session yet.
+    /// </summary>
+    internal JsonNode Render(JsonNode template, IReadOnlyList<ChatMessage> messages, string? model, string? session = null)
     {
         var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var system = options.SystemPrompt ?? "";
@@ -75,15 +188,50 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
 
         JsonNode Fill(JsonNode node) => node switch
         {
-            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Fill(p.Value)))),
+            JsonObject obj => new JsonObject(obj
+                .Where(p => session is not null || !(p.Value is JsonValue v && v.TryGetValue(out string? whole) && whole == "{{session}}"))
+                .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Fill(p.Value)))),
             JsonArray array => new JsonArray([.. array.Select(i => i is null ? null : Fill(i))]),
-            JsonValue value when value.TryGetValue(out string? s) && s == "{{messages}}" => new JsonArray([.. messages.Select(m => new JsonObject { ["role"] = m.Role.Value, ["content"] = m.Text })]),
+            JsonValue value when value.TryGetValue(out string? s) && s == "{{messages}}" => new JsonArray([.. messages.Select(Message).Where(m => m.Count > 2 || m["content"]!.GetValue<string>().Length > 0)]),
             JsonValue value when value.TryGetValue(out string? s) => JsonValue.Create(s
                 .Replace("{{prompt}}", prompt, StringComparison.Ordinal)
                 .Replace("{{systemPrompt}}", system, StringComparison.Ordinal)
-                .Replace("{{model}}", model ?? "", StringComparison.Ordinal)),
+                .Replace("{{model}}", model ?? "", StringComparison.Ordinal)
+                .Replace("{{session}}", session ?? "", StringComparison.Ordinal)),
             _ => node.DeepClone(),
         };
+    }
+
+    // One message of {{messages}}: its role and text (a tool result's text for a tool message), and, with "contextField",
+    // what a context message (a document, record, e-mail or tool result the case supplies) is: its kind, its
+    // classification, and for an earlier tool call of the application, the tool, its arguments and the call's id.
+    private JsonObject Message(ChatMessage message)
+    {
+        var item = new JsonObject { ["role"] = message.Role.Value, ["content"] = message.Text.Length > 0 ? message.Text : MessageText.Of(message) };
+        if (options.ContextField is { } field && message.AdditionalProperties?.TryGetValue(CaseInstantiator.ContextKindProperty, out string? kind) is true)
+        {
+            var context = new JsonObject
+            {
+                ["kind"] = kind,
+                ["classification"] = message.AdditionalProperties.TryGetValue(CaseInstantiator.ContextLabelProperty, out string? label) ? label : null,
+            };
+            foreach (var content in message.Contents)
+            {
+                switch (content)
+                {
+                    case FunctionCallContent call:
+                        (context["tool"], context["arguments"], context["call_id"]) = (call.Name, RecordingAIFunction.ArgumentsJson(call.Arguments), call.CallId);
+                        break;
+                    case FunctionResultContent result:
+                        context["call_id"] = result.CallId;
+                        break;
+                }
+            }
+
+            item[field] = context;
+        }
+
+        return item;
     }
 
     // The string at "responsePath". An answer withheld by a content filter may have none: it is then empty.
@@ -122,4 +270,7 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
         var (input, output, total) = (Count(options.InputTokensPath), Count(options.OutputTokensPath), Count(options.TotalTokensPath));
         return input is null && output is null && total is null ? null : new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = total };
     }
+
+    // An answer read, with the session id it carries (or why it has none).
+    private sealed record Answer(ChatResponse Response, string? SessionId, string? SessionMissing);
 }

@@ -134,11 +134,74 @@ public sealed class ConfigurationTests
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": ["support@x.example", " -- "] } } }""", "$.targets.s.publicValues[1]: the public value \" -- \" has no letter or digit")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": [42] } } }""", "$.targets.s.publicValues[0]: expected a string, not")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "publicValues": "support@x.example" } } }""", "$.targets.s.publicValues")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": {} } } }""", "$.targets.s.session: the session says neither where the answer carries its id nor which cookie holds it. Add \"idPath\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "idPath": "sid", "cookie": "sid" } } } }""", "the session gives both \"idPath\" and \"cookie\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "idPath": "sid" } } } }""", "the session id is read from each answer but never sent back")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}", "s": "{{session}}" }, "responsePath": "a" } } }""", "$.targets.s.body: the body uses {{session}}, but the target declares no \"session\"")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "cache": true, "session": { "cookie": "sid" } } } }""", "$.targets.s.cache: a target with a \"session\" cannot be cached")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "sid", "idpath": "x" } } } }""", "unknown property \"idpath\" in \"session\". Did you mean \"idPath\"?")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "a b" } } } }""", "\"a b\" is not a valid cookie name")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "stream": { "textPath": "choices..delta" } } } }""", "$.targets.s.stream.textPath: \"choices..delta\" is not a field path")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "session": { "cookie": "sid" } } } }""", "\"session\" applies to targets of kind \"http\" only")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "contextField": "content" } } }""", "$.targets.s.contextField: \"content\" cannot name the field that marks context messages")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "toolCallsPath": "tool_calls." } } }""", "$.targets.s.toolCallsPath: \"tool_calls.\" is not a field path")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "callerKeys": { "admin": "sk-live-000111222333" } } } }""", "$.targets.s.callerKeys.admin: a secret is written in the file")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "cache": true, "callerKeys": { "admin": "env:ADMIN_KEY" } } } }""", "$.targets.s.cache: a target with \"callerKeys\" cannot be cached")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "toolPolicy": "missing-policy.json" } } }""", "$.targets.s.toolPolicy: the tool policy file")]
     public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
     {
         var error = TestConfig.Error(json);
 
         error.Message.Should().Contain(expected).And.Contain("securereqs.json:");
+    }
+
+    [Fact]
+    public void Load_SessionAndStream_AreReadAndTheTargetIsNotCached()
+    {
+        using var config = new TestConfig("""
+            { "targets": {
+                "app": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}", "conversation": "{{session}}" }, "responsePath": "a",
+                         "session": { "idPath": "meta.conversation" }, "stream": { "textPath": "delta.text" } },
+                "web": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "session": { "cookie": "sid", "header": "X-Conversation" } } } }
+            """);
+
+        var loaded = config.Load();
+
+        var app = loaded.Targets[0];
+        (app.Session!.IdPath, app.Session.Cookie, app.Session.Header).Should().Be(("meta.conversation", null, null));
+        (app.StreamTextPath, app.StreamFinishReasonPath).Should().Be(("delta.text", "choices.0.finish_reason"));
+        app.Cache.Should().BeFalse("the server's conversation cannot be replayed");
+        var web = loaded.Targets[1];
+        (web.Session!.IdPath, web.Session.Cookie, web.Session.Header).Should().Be((null, "sid", "X-Conversation"));
+    }
+
+    [Fact]
+    public void Load_ToolPolicyAndCallerKeys_AreReadAndTheTargetIsNotCached()
+    {
+        using var config = new TestConfig("""
+            { "targets": { "agent": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a",
+                "toolCallsPath": "tool_calls", "toolPolicy": "policy/tools.json", "callerKeys": { "customer": "env:CUSTOMER_KEY", "admin": "env:ADMIN_KEY" } } } }
+            """);
+        Directory.CreateDirectory(Path.Combine(config.Directory, "policy"));
+        File.WriteAllText(Path.Combine(config.Directory, "policy", "tools.json"), """{ "schema": "securereqs.tool-policy/v1", "roles": { "customer": { "tools": { "lookup_order": {} } } } }""");
+
+        var agent = config.Load().Targets.Single();
+
+        agent.ToolPolicy!.Evaluate("customer", "lookup_order", new Dictionary<string, object?>()).Allowed.Should().BeTrue();
+        agent.ToolPolicy.Evaluate("customer", "export_customers", new Dictionary<string, object?>()).Allowed.Should().BeFalse();
+        agent.CallerKeys.ToDictionary(k => k.Key, k => k.Value.Variable).Should().Equal(new Dictionary<string, string?> { ["customer"] = "CUSTOMER_KEY", ["admin"] = "ADMIN_KEY" });
+        agent.Cache.Should().BeFalse("the same request gets different answers for different callers");
+    }
+
+    [Fact]
+    public void Load_MalformedToolPolicy_NamesTheSettingAndThePolicysProblem()
+    {
+        using var config = new TestConfig("""{ "targets": { "agent": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "toolPolicy": "tools.json" } } }""");
+        File.WriteAllText(Path.Combine(config.Directory, "tools.json"), """{ "schema": "securereqs.tool-policy/v1", "roles": [] }""");
+
+        var load = () => config.Load();
+
+        load.Should().Throw<SecureReqsException>().Which.Message.Should().MatchRegex(@"securereqs\.json:1:\d+: \$\.targets\.agent\.toolPolicy: the tool policy cannot be read: .*tools\.json");
     }
 
     [Fact]

@@ -78,6 +78,21 @@ public abstract class LoopbackTargets : IAsyncLifetime
         }
         """);
 
+    /// <summary>An http target "local" at /api/chat with these properties besides its endpoint, key, cache and retries.</summary>
+    protected IChatClient HttpTargetWith(string properties) => Create($$"""
+        {
+          "targets": {
+            "local": {
+              "kind": "http",
+              "endpoint": "{{new Uri(Server.Address, "api/chat")}}",
+              "apiKey": "env:TEST_LOCAL_KEY",
+              "resilience": { "maxRetries": 0 },
+              {{properties}}
+            }
+          }
+        }
+        """);
+
     /// <summary>The message of the <see cref="TargetRequestException"/> the request ends with, checked to be one plain line.</summary>
     protected static async Task<string> ErrorOf(Func<Task> request)
     {

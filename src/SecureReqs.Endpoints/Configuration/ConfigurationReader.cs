@@ -19,10 +19,17 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     [
         "kind", "description", "endpoint", "model", "apiKey", "headers", "systemPrompt", "systemPromptFile",
         "systemPromptSecrets", "publicValues", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
+        "toolPolicy",
     ];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
-    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader"];
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys"];
+
+    /// <summary>The properties of an http target's <c>session</c>.</summary>
+    public static readonly string[] SessionProperties = ["idPath", "cookie", "header"];
+
+    /// <summary>The properties of an http target's <c>stream</c>.</summary>
+    public static readonly string[] StreamProperties = ["textPath", "finishReasonPath", "toolCallsPath"];
 
     /// <summary>The properties of a target's <c>options</c>.</summary>
     public static readonly string[] OptionsProperties = ["temperature", "maxOutputTokens", "seed"];
@@ -34,7 +41,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     public static readonly string[] UsageProperties = ["inputTokens", "outputTokens", "totalTokens"];
 
     /// <summary>The placeholders a body template may use.</summary>
-    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model"];
+    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model", "session"];
 
     private static readonly string[] SecretHeaderWords = ["authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "cookie", "x-api-key"];
 
@@ -192,6 +199,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Resilience = ReadResilience(target, path),
             Cache = OptionalBool(target, path, "cache") ?? true,
             AllowInsecureHttp = allowInsecure,
+            ToolPolicy = ReadToolPolicy(target, path),
             Source = source.Where(path),
         };
         return kind == EndpointKind.Http ? ReadHttp(target, path, options) : options;
@@ -282,6 +290,30 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         return File.Exists(full)
             ? File.ReadAllText(full)
             : throw source.Error(JsonSource.Child(path, "systemPromptFile"), $"the file {full} does not exist. Paths are relative to the configuration file's folder.");
+    }
+
+    // The tool policy file, relative to the configuration's folder, in the format of ToolPolicy.Load.
+    private ToolPolicy? ReadToolPolicy(JsonElement target, string path)
+    {
+        if (OptionalString(target, path, "toolPolicy") is not { } file)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
+        if (!File.Exists(full))
+        {
+            throw source.Error(JsonSource.Child(path, "toolPolicy"), $"the tool policy file {full} does not exist. Paths are relative to the configuration file's folder; the format is in docs/agents.md.");
+        }
+
+        try
+        {
+            return ToolPolicy.Load(full);
+        }
+        catch (SecureReqsException ex)
+        {
+            throw new SecureReqsException($"{source.Where(JsonSource.Child(path, "toolPolicy"))}: {JsonSource.Child(path, "toolPolicy")}: the tool policy cannot be read: {ex.Message}", ex);
+        }
     }
 
     private (float? Temperature, int? MaxOutputTokens, long? Seed) ReadOptions(JsonElement target, string path)
@@ -376,6 +408,28 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             throw source.Error(JsonSource.Child(path, "apiKeyHeader"), $"\"{header}\" is not a valid HTTP header name.");
         }
 
+        var sessionInBody = Placeholder().Matches(body.GetRawText()).Any(m => m.Groups[1].Value == "session");
+        var session = ReadSession(target, path, sessionInBody);
+        if (session is not null && OptionalBool(target, path, "cache") is true)
+        {
+            throw source.Error(JsonSource.Child(path, "cache"), "a target with a \"session\" cannot be cached: the conversation lives on the server, and a replayed answer would continue a session that no longer exists. Remove \"cache\" (sessions are never cached).");
+        }
+
+        var (textPath, streamFinishPath, streamToolCallsPath) = ReadStream(target, path);
+        var callerKeys = ReadCallerKeys(target, path);
+        if (callerKeys.Count > 0 && OptionalBool(target, path, "cache") is true)
+        {
+            throw source.Error(JsonSource.Child(path, "cache"), "a target with \"callerKeys\" cannot be cached: the same request gets different answers for different callers. Remove \"cache\" (such targets are never cached).");
+        }
+
+        var toolCallsPath = OptionalFieldPath(target, path, "toolCallsPath");
+        var contextField = OptionalString(target, path, "contextField");
+        if (contextField is not null && (string.IsNullOrWhiteSpace(contextField) || contextField is "role" or "content"))
+        {
+            throw source.Error(JsonSource.Child(path, "contextField"), $"\"{contextField}\" cannot name the field that marks context messages. Name a field your API reads, such as \"context\".");
+        }
+
+
         return new EndpointTargetOptions
         {
             Name = options.Name,
@@ -394,9 +448,17 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             MaxOutputTokens = options.MaxOutputTokens,
             Seed = options.Seed,
             Resilience = options.Resilience,
-            Cache = options.Cache,
+            Cache = options.Cache && session is null && callerKeys.Count == 0,
+            CallerKeys = callerKeys,
             AllowInsecureHttp = options.AllowInsecureHttp,
+            ToolPolicy = options.ToolPolicy,
             Source = options.Source,
+            Session = session,
+            StreamTextPath = textPath ?? "choices.0.delta.content",
+            StreamFinishReasonPath = streamFinishPath ?? "choices.0.finish_reason",
+            ToolCallsPath = toolCallsPath,
+            ContextField = contextField,
+            StreamToolCallsPath = streamToolCallsPath ?? "choices.0.delta.tool_calls",
             Method = method,
             Body = JsonNode.Parse(body.GetRawText()),
             ResponsePath = responsePath,
@@ -405,6 +467,81 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             OutputTokensPath = output,
             TotalTokensPath = total,
         };
+    }
+
+    // The key of each caller role, from the environment only.
+    private Dictionary<string, ConfiguredString> ReadCallerKeys(JsonElement target, string path)
+    {
+        var keys = new Dictionary<string, ConfiguredString>(StringComparer.Ordinal);
+        if (Optional(target, path, "callerKeys", JsonValueKind.Object) is not { } declared)
+        {
+            return keys;
+        }
+
+        foreach (var role in declared.EnumerateObject())
+        {
+            var at = JsonSource.Child(JsonSource.Child(path, "callerKeys"), role.Name);
+            if (string.IsNullOrWhiteSpace(role.Name))
+            {
+                throw source.Error(at, "a caller role is empty. Name the role as stories do, such as \"support-agent\".", atName: true);
+            }
+
+            keys[role.Name] = Configured(role.Value, at, secretOnly: true);
+        }
+
+        return keys;
+    }
+
+    // The server-side session: where its id is read (a field of the answer, or a cookie) and how it is sent back.
+    private EndpointSessionOptions? ReadSession(JsonElement target, string path, bool sessionInBody)
+    {
+        var at = JsonSource.Child(path, "session");
+        if (Optional(target, path, "session", JsonValueKind.Object) is not { } declared)
+        {
+            return sessionInBody
+                ? throw source.Error(JsonSource.Child(path, "body"), "the body uses {{session}}, but the target declares no \"session\". Add \"session\": { \"idPath\": \"<where the answer carries the session id>\" }, or remove {{session}}.")
+                : null;
+        }
+
+        AllowOnly(declared, at, SessionProperties, "\"session\"");
+        var idPath = OptionalFieldPath(declared, at, "idPath");
+        var cookie = OptionalString(declared, at, "cookie");
+        var header = OptionalString(declared, at, "header");
+        if ((idPath is null) == (cookie is null))
+        {
+            throw source.Error(at, idPath is null
+                ? "the session says neither where the answer carries its id nor which cookie holds it. Add \"idPath\": \"session_id\" (a field of the answer) or \"cookie\": \"<the cookie's name>\"."
+                : "the session gives both \"idPath\" and \"cookie\". Keep the one the server uses: \"idPath\" for an id in the answer, \"cookie\" for a session cookie.");
+        }
+
+        if (cookie is not null && !HeaderName().IsMatch(cookie))
+        {
+            throw source.Error(JsonSource.Child(at, "cookie"), $"\"{cookie}\" is not a valid cookie name. Write the name the server sets, such as \"session\".");
+        }
+
+        if (header is not null && !HeaderName().IsMatch(header))
+        {
+            throw source.Error(JsonSource.Child(at, "header"), $"\"{header}\" is not a valid HTTP header name.");
+        }
+
+        if (idPath is not null && header is null && !sessionInBody)
+        {
+            throw source.Error(at, "the session id is read from each answer but never sent back, so every turn would start a new conversation. Add \"header\": \"X-Session-Id\" (the header the server reads it from), or put \"{{session}}\" in \"body\".");
+        }
+
+        return new EndpointSessionOptions { IdPath = idPath, Cookie = cookie, Header = header };
+    }
+
+    private (string? TextPath, string? FinishReasonPath, string? ToolCallsPath) ReadStream(JsonElement target, string path)
+    {
+        if (Optional(target, path, "stream", JsonValueKind.Object) is not { } declared)
+        {
+            return (null, null, null);
+        }
+
+        var at = JsonSource.Child(path, "stream");
+        AllowOnly(declared, at, StreamProperties, "\"stream\"");
+        return (OptionalFieldPath(declared, at, "textPath"), OptionalFieldPath(declared, at, "finishReasonPath"), OptionalFieldPath(declared, at, "toolCallsPath"));
     }
 
     private void CheckTemplate(JsonElement element, string path)
