@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace SecureReqs;
 
@@ -11,8 +11,9 @@ namespace SecureReqs;
 /// the story's secrets masked), outcome, finding and cost. The reports keep counts and samples; this file keeps every
 /// case, so a run's memory stays flat however many cases it sends.
 /// </summary>
-/// <remarks>Thread-safe. Lines are in the order cases finish; each names its story and case. Cases are masked and
-/// written by a task of its own, so a run's sending is not held up by it; at most <see cref="Backlog"/> cases wait.</remarks>
+/// <remarks>Thread-safe. Lines are in the order cases are formatted, about the order they finish; each names its story
+/// and case. Cases are masked and formatted by one thread per processor (threads of their own, not the thread pool's,
+/// which the run's requests use), so a run's sending is not held up by it; at most <see cref="Backlog"/> cases wait.</remarks>
 public sealed class CaseStreamWriter : IDisposable
 {
     /// <summary>The file's name in a report folder.</summary>
@@ -21,13 +22,16 @@ public sealed class CaseStreamWriter : IDisposable
     /// <summary>How many cases may wait to be written before <see cref="Write"/> waits.</summary>
     public const int Backlog = 4096;
 
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Backlog) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Task _writer;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly BlockingCollection<StoryCaseResult> _queue = new(Backlog);
+    private readonly Thread[] _formatters;
+    private readonly object _fileGate = new();
     private readonly FileStream _file;
     private readonly string? _sourceRoot;
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly ConditionalWeakTable<StoryRecord, ReportSanitizer> _sanitizers = [];
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private long _queued;
+    private long _count;
+    private Exception? _failure;
 
     /// <summary>Creates (or replaces) the file.</summary>
     /// <param name="path">The file.</param>
@@ -48,7 +52,11 @@ public sealed class CaseStreamWriter : IDisposable
             throw new SecureReqsException($"Cannot create {path}: {ex.Message} Choose a report folder you can write with --report.", ex);
         }
 
-        _writer = Task.Run(WriteQueuedAsync);
+        _formatters = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(i => new Thread(FormatQueued) { IsBackground = true, Name = $"results.ndjson {i + 1}" })];
+        foreach (var thread in _formatters)
+        {
+            thread.Start();
+        }
     }
 
     /// <summary>The file.</summary>
@@ -57,91 +65,96 @@ public sealed class CaseStreamWriter : IDisposable
     /// <summary>How many cases were written so far (all of them after <see cref="Flush"/>).</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    private long _count;
-
     /// <summary>Queues one finished case to be written.</summary>
     /// <param name="item">The case and its story.</param>
     /// <exception cref="SecureReqsException">The file could not be written.</exception>
     public void Write(StoryCaseResult item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (!_queue.Writer.TryWrite(item))
+        ThrowIfFailed();
+        Interlocked.Increment(ref _queued);
+        try
         {
-            // The backlog is full: wait for the writer, so memory stays bounded.
-            Wait(_queue.Writer.WriteAsync(item).AsTask());
+            // When the backlog is full this waits for the formatters, so memory stays bounded.
+            _queue.Add(item);
+        }
+        catch (InvalidOperationException)
+        {
+            ThrowIfFailed();
+            throw new SecureReqsException($"{Path} is closed: no more cases can be written to it.");
         }
     }
 
-    /// <summary>Waits until every queued case is on the disk.</summary>
+    /// <summary>Waits until every case queued so far is on the disk.</summary>
     /// <exception cref="SecureReqsException">The file could not be written.</exception>
     public void Flush()
     {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Wait(_queue.Writer.WriteAsync(flushed).AsTask());
-        Wait(Task.WhenAny(flushed.Task, _writer).Unwrap());
-        if (_writer.IsFaulted)
+        var target = Interlocked.Read(ref _queued);
+        lock (_fileGate)
         {
-            Wait(_writer);
+            while (Interlocked.Read(ref _count) < target && _failure is null)
+            {
+                Monitor.Wait(_fileGate);
+            }
+
+            ThrowIfFailed();
+            _file.Flush();
         }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
-        try
+        _queue.CompleteAdding();
+        foreach (var thread in _formatters)
         {
-            _writer.GetAwaiter().GetResult();
+            thread.Join();
         }
-        catch (SecureReqsException)
+
+        _file.Dispose();
+        _queue.Dispose();
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
         {
-            // Reported by Flush or Write already; disposing never throws.
-        }
-        finally
-        {
-            _file.Dispose();
+            throw new SecureReqsException($"Cannot write {Path}: {failure.Message} Choose a report folder you can write with --report.", failure);
         }
     }
 
-    private static void Wait(Task task)
+    private void FormatQueued()
     {
-        try
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        foreach (var item in _queue.GetConsumingEnumerable())
         {
-            task.GetAwaiter().GetResult();
-        }
-        catch (ChannelClosedException)
-        {
-            throw new SecureReqsException("results.ndjson is closed: no more cases can be written to it.");
-        }
-    }
+            var line = Format(item, buffer);
+            lock (_fileGate)
+            {
+                try
+                {
+                    if (_failure is null)
+                    {
+                        _file.Write(line);
+                        _file.Write(NewLine);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Recorded once: the next Write or Flush says it; the remaining cases are dropped with the file.
+                    _failure = ex;
+                }
 
-    private async Task WriteQueuedAsync()
-    {
-        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            if (item is TaskCompletionSource flushed)
-            {
-                await _file.FlushAsync().ConfigureAwait(false);
-                flushed.SetResult();
-                continue;
-            }
-
-            try
-            {
-                WriteLine((StoryCaseResult)item);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _queue.Writer.TryComplete(ex);
-                throw new SecureReqsException($"Cannot write {Path}: {ex.Message} Choose a report folder you can write with --report.", ex);
+                Interlocked.Increment(ref _count);
+                Monitor.PulseAll(_fileGate);
             }
         }
     }
 
-    private void WriteLine(StoryCaseResult item)
+    private byte[] Format(StoryCaseResult item, ArrayBufferWriter<byte> buffer)
     {
-        _buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_buffer))
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer))
         {
             ResultsJsonWriter.WriteEvidence(json, item.Case, head =>
             {
@@ -153,10 +166,12 @@ public sealed class CaseStreamWriter : IDisposable
         }
 
         // Secrets are masked line by line, with the story's own list (its system prompt's secrets, its canaries).
-        var sanitizer = _sanitizers.GetValue(item.Story, story => new ReportSanitizer(story.Secrets, _sourceRoot));
-        var line = sanitizer.Clean(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        _file.Write(Encoding.UTF8.GetBytes(line));
-        _file.Write(NewLine);
-        Interlocked.Increment(ref _count);
+        ReportSanitizer sanitizer;
+        lock (_sanitizers)
+        {
+            sanitizer = _sanitizers.GetValue(item.Story, story => new ReportSanitizer(story.Secrets, _sourceRoot));
+        }
+
+        return Encoding.UTF8.GetBytes(sanitizer.Clean(Encoding.UTF8.GetString(buffer.WrittenSpan)));
     }
 }

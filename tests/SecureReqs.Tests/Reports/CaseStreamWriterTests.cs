@@ -27,7 +27,8 @@ public sealed class CaseStreamWriterTests : IDisposable
             writer.Count.Should().Be(2);
         }
 
-        var lines = File.ReadAllLines(path);
+        // Lines come in the order they are formatted (one formatter per processor): find each by its case.
+        var lines = File.ReadAllLines(path).OrderBy(l => l.Contains("\"id\":\"a2\"", StringComparison.Ordinal)).ToArray();
         lines.Should().HaveCount(2);
         using var first = JsonDocument.Parse(lines[0]);
         first.RootElement.GetProperty("feature").GetString().Should().Be("PII");
@@ -39,5 +40,27 @@ public sealed class CaseStreamWriterTests : IDisposable
         lines[0].Should().NotContain("4111 1111 1111 1111").And.NotContain("TOPSECRET-123");
         lines[0].Should().Contain(ReportSanitizer.Mask);
         JsonDocument.Parse(lines[1]).RootElement.GetProperty("run").GetString().Should().Be("baseline");
+    }
+
+    [Fact]
+    public async Task Write_ManyCasesFromManyTasks_EveryCaseIsOneWholeLineAfterFlush()
+    {
+        var story = new StoryRecord { Feature = "F", Scenario = "S" };
+        var path = Path.Combine(_dir, CaseStreamWriter.FileName);
+        using var writer = new CaseStreamWriter(path);
+
+        // More cases than the backlog holds, from several tasks at once: writers wait, nothing is lost or interleaved.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < CaseStreamWriter.Backlog; i++)
+            {
+                writer.Write(new StoryCaseResult(story, "run", CaseResults.Of($"c{t}-{i}", Outcome.Resisted, index: (t * CaseStreamWriter.Backlog) + i)));
+            }
+        }, TestContext.Current.CancellationToken)));
+        writer.Flush();
+
+        writer.Count.Should().Be(4 * CaseStreamWriter.Backlog);
+        var ids = File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+        ids.Should().HaveCount(4 * CaseStreamWriter.Backlog).And.OnlyHaveUniqueItems();
     }
 }
