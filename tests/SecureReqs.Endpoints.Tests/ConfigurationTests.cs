@@ -247,7 +247,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void Schema_DeclaresExactlyThePropertiesTheReaderAccepts()
     {
-        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "securereqs.schema.json")))!;
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "docs", "securereqs.schema.json")))!;
         string[] Properties(JsonNode? node) => [.. node!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)];
         var defs = schema["$defs"]!;
 
@@ -290,7 +290,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void Docs_EveryJsonExampleInConfigurationMd_Loads()
     {
-        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "configuration.md"));
+        var doc = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "docs", "configuration.md"));
         var examples = System.Text.RegularExpressions.Regex.Matches(doc, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
 
         examples.Should().NotBeEmpty();
@@ -299,18 +299,5 @@ public sealed class ConfigurationTests
             using var config = new TestConfig(example.Groups[1].Value.Replace("\"systemPromptFile\": \"prompts/support.txt\"", "\"systemPrompt\": \"p\"", StringComparison.Ordinal));
             config.Load().Targets.Should().NotBeEmpty(example.Value);
         }
-    }
-
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureReqs.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SecureReqs.sln not found");
     }
 }

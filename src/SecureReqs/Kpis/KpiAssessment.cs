@@ -116,14 +116,8 @@ public sealed record KpiAssessment
     {
         ArgumentNullException.ThrowIfNull(cases);
         var ids = cases.Select(c => c.Id).ToList();
-        return ids.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{label} ({ids.Count}): {string.Join(", ", ids.Take(MaxListedCases))}{(ids.Count > MaxListedCases ? $" and {ids.Count - MaxListedCases} more" : "")}.");
+        return Describe(label, ids.Count, ids);
     }
-
-    /// <summary>Lists cases grouped by outcome ("Compromised (3): a1, a2, a3."), at most <see cref="MaxListedCases"/> ids per group.</summary>
-    /// <param name="cases">The cases.</param>
-    /// <returns>The text.</returns>
-    public static string DescribeCases(IEnumerable<CaseResult> cases) =>
-        string.Join(" ", cases.GroupBy(c => c.Outcome).Select(group => DescribeCases(group, group.Key.ToString())));
 
     /// <summary>Lists a sample's cases grouped by outcome, with the true count of each outcome ("Compromised (383): a1,
     /// a2, … and 358 more.").</summary>

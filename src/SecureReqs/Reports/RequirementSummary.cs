@@ -64,9 +64,11 @@ public static partial class RequirementSummary
             return string.Create(CultureInfo.InvariantCulture, $"{label}: {count} cases.");
         }
 
-        // KPI messages list the cases grouped by outcome; other checks list them under one label of their own.
+        // KPI messages list the cases grouped by outcome; other checks list them under one label of their own. The counts
+        // are the message's own (of every case): AgainstCases may be a sample of them.
+        var counts = CaseList().Matches(result.Message.ReplaceLineEndings(" ")).ToDictionary(m => m.Groups["label"].Value, m => int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var lists = Enum.TryParse<Outcome>(label, out _)
-            ? result.AgainstCases.GroupBy(c => c.Outcome).Select(g => List(g.Key.ToString(), g.Count(), g.Select(c => c.Id), ids))
+            ? result.AgainstCases.GroupBy(c => c.Outcome).Select(g => List(g.Key.ToString(), Math.Max(g.Count(), counts.GetValueOrDefault(g.Key.ToString())), g.Select(c => c.Id), ids))
             : [List(label, Math.Max(count, result.AgainstCases.Count), result.AgainstCases.Select(c => c.Id).Distinct(StringComparer.Ordinal), ids)];
         return string.Join(" ", lists);
     }

@@ -24,26 +24,6 @@ public sealed record RunConsumption(
     TimeSpan? P95Latency,
     TimeSpan? MaxLatency)
 {
-    /// <summary>Sums what <paramref name="cases"/> cost.</summary>
-    /// <param name="cases">The cases.</param>
-    /// <returns>The consumption.</returns>
-    public static RunConsumption Of(IReadOnlyList<CaseResult> cases)
-    {
-        ArgumentNullException.ThrowIfNull(cases);
-        var requests = cases.SelectMany(c => c.Requests).ToList();
-        var latencies = cases.Where(c => c.Requests.Count > 0).Select(c => c.Latency).Order().ToList();
-        return new RunConsumption(
-            requests.Count,
-            requests.Count(r => r.Cached),
-            requests.Count(r => r.Tokens is null),
-            requests.Sum(r => r.Usage?.InputTokenCount ?? 0),
-            requests.Sum(r => r.Usage?.OutputTokenCount ?? 0),
-            requests.Sum(r => r.Tokens ?? 0),
-            Percentile(latencies, 50),
-            Percentile(latencies, 95),
-            latencies.Count == 0 ? null : latencies[^1]);
-    }
-
     /// <summary>The nearest-rank percentile of sorted values, or null when there are none.</summary>
     /// <param name="sorted">The values, in ascending order.</param>
     /// <param name="percentile">The percentile, 0–100.</param>

@@ -285,7 +285,7 @@ public sealed class SecurityStory
             var sample = Record.Sample = new CaseSample(_options.SampledCasesPerOutcome, seed);
             var stream = _options.OnCaseCompleted;
             var datasetName = string.Join("+", _datasets.Select(d => d.Name));
-            var options = new SecurityRunOptions
+            SecurityRunOptions Options(string run, Action<CaseResult>? observe) => new()
             {
                 MaxConcurrency = _options.RunOptions.MaxConcurrency,
                 RequestTimeout = target.RequestTimeout ?? _options.RunOptions.RequestTimeout,
@@ -299,31 +299,25 @@ public sealed class SecurityStory
                 KeepCases = _options.KeepCases || _requirements.Any(r => r.NeedsRun && r is not RunRequirement),
                 OnCaseCompleted = result =>
                 {
-                    sample.Add(result);
-                    foreach (var observer in observers.Values)
-                    {
-                        observer.Add(result);
-                    }
-
-                    stream?.Invoke(new StoryCaseResult(Record, "run", result));
+                    observe?.Invoke(result);
+                    stream?.Invoke(new StoryCaseResult(Record, run, result));
                 },
             };
+
+            // The requirements observe the run (the poisoned one in a comparison); the clean run only streams.
+            var options = Options("run", result =>
+            {
+                sample.Add(result);
+                foreach (var observer in observers.Values)
+                {
+                    observer.Add(result);
+                }
+            });
             if (Poisoning)
             {
                 var documents = _datasets.SelectMany(d => d.Documents).ToList();
                 var poisoned = target.FactoryWithDocuments!;
-                var clean = new SecurityRunOptions
-                {
-                    MaxConcurrency = options.MaxConcurrency,
-                    RequestTimeout = options.RequestTimeout,
-                    TimeProvider = options.TimeProvider,
-                    Attempts = options.Attempts,
-                    Caller = options.Caller,
-                    Progress = options.Progress,
-                    Judges = options.Judges,
-                    KeepCases = options.KeepCases,
-                    OnCaseCompleted = stream is null ? null : result => stream(new StoryCaseResult(Record, "baseline", result)),
-                };
+                var clean = Options("baseline", null);
                 baseline = await RunAsync(target, target.Factory, clean, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
                 Record.Baseline = baseline;
                 if (!baseline.Interrupted)

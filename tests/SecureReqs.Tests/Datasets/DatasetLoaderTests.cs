@@ -200,7 +200,7 @@ public sealed class DatasetLoaderTests : IDisposable
     [Fact]
     public void Load_ShippedDatasets_AllLoad()
     {
-        var root = Path.Combine(RepoRoot(), "adversarial-datasets");
+        var root = Path.Combine(Testing.RepoPaths.Root, "adversarial-datasets");
 
         var datasets = Directory.EnumerateDirectories(root).Select(DatasetLoader.Load).ToList();
 
@@ -212,7 +212,7 @@ public sealed class DatasetLoaderTests : IDisposable
     [Fact]
     public void Load_ShippedCalibrationSet_CoversEachRuleWithEnoughLabelledAnswersOfBothVerdicts()
     {
-        var calibration = DatasetLoader.Load(Path.Combine(RepoRoot(), "adversarial-datasets", "judge-calibration"));
+        var calibration = DatasetLoader.Load(Path.Combine(Testing.RepoPaths.Root, "adversarial-datasets", "judge-calibration"));
 
         calibration.Cases.Should().BeEmpty();
         var rules = calibration.Calibration.GroupBy(i => i.Rule).ToList();
@@ -236,19 +236,6 @@ public sealed class DatasetLoaderTests : IDisposable
         var act = () => DatasetLoader.Load(_dir);
 
         act.Should().Throw<DatasetException>().Where(e => e.Line == 1).WithMessage("*calibration.jsonl*verdict \"yes\" is not \"breaks\" or \"keeps\"*");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "adversarial-datasets")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("adversarial-datasets");
     }
 
     private void Write(string jsonl)

@@ -75,8 +75,8 @@ public sealed class StreamedStoryTests
         var streamed = new List<string>();
         var settings = new SecureReqsSettings
         {
-            DatasetsDirectory = Path.Combine(RepoRoot(), "adversarial-datasets"),
-            RepositoryRoot = RepoRoot(),
+            DatasetsDirectory = Path.Combine(Testing.RepoPaths.Root, "adversarial-datasets"),
+            RepositoryRoot = Testing.RepoPaths.Root,
             RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency },
             KeepCases = keepCases,
             OnCaseCompleted = c => streamed.Add($"{c.Run}:{c.Case.Id}:{c.Case.Outcome}"),
@@ -128,18 +128,5 @@ public sealed class StreamedStoryTests
         var results = await driver.Story.ExecuteAsync(TestContext.Current.CancellationToken);
         streamed.Sort(StringComparer.Ordinal);
         return (results, driver.Story.Record, streamed);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "adversarial-datasets")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("adversarial-datasets");
     }
 }

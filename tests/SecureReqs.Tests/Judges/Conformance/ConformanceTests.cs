@@ -51,7 +51,7 @@ public sealed partial class ConformanceTests
     [Fact]
     public void JudgesDoc_StatesTheCurrentCountsOfEveryJudge()
     {
-        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "judges.md"));
+        var doc = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "docs", "judges.md"));
         var stated = TableRow().Matches(doc).ToList();
         var actual = _judges.Append("all").ToDictionary(j => j, Counts);
 
@@ -67,7 +67,7 @@ public sealed partial class ConformanceTests
     [Fact]
     public void JudgesDoc_ListsEveryAcceptedMissAndFalseAlarm()
     {
-        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "judges.md"));
+        var doc = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "docs", "judges.md"));
 
         var unlisted = _items.Value.Where(i => i.Accepted && !doc.Contains($"`{i.Id}`", StringComparison.Ordinal)).Select(i => i.Id);
 
@@ -97,22 +97,9 @@ public sealed partial class ConformanceTests
 
     private static List<ConformanceItem> Load()
     {
-        var path = Path.Combine(RepoRoot(), "tests", "SecureReqs.Tests", "Judges", "Conformance", "conformance.jsonl");
+        var path = Path.Combine(Testing.RepoPaths.Root, "tests", "SecureReqs.Tests", "Judges", "Conformance", "conformance.jsonl");
         var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
         return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<ConformanceItem>(l, options)!)];
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureReqs.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("SecureReqs.sln");
     }
 
     [GeneratedRegex(@"^\| `(?<judge>[a-z-]+)` \| (?<items>\d+) \| (?<caught>\d+) / (?<leaks>\d+) \| (?<alarms>\d+) / (?<clean>\d+) \|", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
