@@ -66,6 +66,7 @@ public static class CliApp
         var root = new RootCommand("SecureReqs: executable security requirements for AI features. Run Gherkin security stories against an IChatClient and gate releases on their KPIs.");
         root.Subcommands.Add(RunCommand.Create(output, error, time, environment));
         root.Subcommands.Add(LintCommand.Create(output, error, time, environment));
+        root.Subcommands.Add(MergeCommand.Create(output, error, time, environment));
         root.Subcommands.Add(GateCommand.Create(output, error));
         root.Subcommands.Add(PlanCommand.Create(output));
         root.Subcommands.Add(CoverageCommand.Create(output, error));

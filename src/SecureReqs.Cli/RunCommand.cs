@@ -29,6 +29,7 @@ internal static class RunCommand
         var sign = new Option<bool>("--sign") { Description = "Sign results.json (results.json.sig, EC P-256) with the private key in the --key-env variable; verify with 'securereqs evidence verify'." };
         var keyEnv = new Option<string>("--key-env") { Description = "The environment variable holding the signing key for --sign.", DefaultValueFactory = _ => ManifestSigningKey.DefaultVariable };
         var baseline = new Option<FileInfo?>("--baseline") { Description = "The results.json of a previous run (the last release): report.html shows what changed since it, as 'securereqs gate --baseline' compares (the exit code still follows the stories; gate to block on a regression)." };
+        var shard = new Option<string?>("--shard") { Description = "Send only shard i of n of every story's cases (for example 2/4), for a CI job of a matrix; the shard writes shard.json, and 'securereqs merge' adds the shards up and judges every story (docs/ci.md)." };
         var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where the response cache of configured targets lives (default: .securereqs/cache beside securereqs.json)." };
         var command = new Command("run", "Run the security stories and exit 0 when every story passes, 1 when any fails or is inconclusive, 2 on a usage or configuration error.")
         {
@@ -45,10 +46,21 @@ internal static class RunCommand
             sign,
             keyEnv,
             baseline,
+            shard,
         };
         command.SetAction(async (parse, ct) =>
         {
             _ = Warmup.Start();
+            ShardSpec? part;
+            try
+            {
+                part = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text) : null;
+            }
+            catch (SecureReqsException ex)
+            {
+                await error.WriteLineAsync("securereqs: " + ex.Message).ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
 
             // A missing signing key is found before the run, not after it.
             using var key = parse.GetValue(sign) ? ManifestSigningKey.FromEnvironment(parse.GetValue(keyEnv)!, environment.Get) : null;
@@ -64,6 +76,7 @@ internal static class RunCommand
                 ConfigFile = parse.GetValue(config)?.FullName,
                 Concurrency = parse.GetValue(concurrency),
                 Tags = parse.GetValue(tags),
+                Shard = part,
                 EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get, Concurrency = parse.GetValue(concurrency) },
                 Time = time,
             };
@@ -193,8 +206,41 @@ internal static class RunCommand
             ConfigurationSha256 = configurationHash,
             Features = StorySession.FeatureHashes(runner),
             Baseline = baseline,
+            Shard = session.Shard?.ToString(),
         };
 
+        stream.Flush();
+        var extra = new List<string> { stream.Path };
+        if (session.Shard is { } shard && !interrupted && !runner.DryRun)
+        {
+            // What 'securereqs merge' adds up: written only when the shard's run finished.
+            var shardFile = Path.Combine(reportDir, ShardFile.FileName);
+            File.WriteAllText(shardFile, new ReportSanitizer(report.Secrets, sourceRoot).Clean(ShardFile.Render(shard, report, session.Tags)));
+            extra.Add(shardFile);
+        }
+
+        return await ReportAsync(report, reportDir, sourceRoot, extra, key, endpoints, output, error, time, environment).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Prints the KPI table, the notes and the failures, writes every report (signed when a key is given), and returns
+    /// the exit code: what a run and a merge share once their stories are judged.
+    /// </summary>
+    /// <param name="report">The judged stories.</param>
+    /// <param name="reportDir">The report folder.</param>
+    /// <param name="sourceRoot">The repository root.</param>
+    /// <param name="extra">Files already written into the report folder (results.ndjson, shard.json).</param>
+    /// <param name="key">The signing key, or null.</param>
+    /// <param name="endpoints">The configured targets, or null.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="environment">The environment.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> ReportAsync(SecurityReport report, string reportDir, string sourceRoot, IReadOnlyList<string> extra, ManifestSigningKey? key, EndpointTargets? endpoints, TextWriter output, TextWriter error, TimeProvider time, CliEnvironment environment)
+    {
+        var baseline = report.Baseline;
+        var interrupted = report.Interrupted;
         // Everything printed about the run passes the same sanitizer as the report files.
         var sanitizer = new ReportSanitizer(report.Secrets, sourceRoot);
         using (var text = new StringWriter())
@@ -203,7 +249,8 @@ internal static class RunCommand
             await output.WriteAsync(sanitizer.Clean(text.ToString())).ConfigureAwait(false);
         }
 
-        foreach (var story in report.Stories)
+        // A shard's warnings are about its part of the cases (a KPI "measured over" a fraction): the merge gives the real ones.
+        foreach (var story in report.Shard is null ? report.Stories : [])
         {
             foreach (var warning in story.Warnings)
             {
@@ -211,8 +258,8 @@ internal static class RunCommand
             }
         }
 
-        stream.Flush();
-        var written = new List<string>(ReportFiles.Write(report, reportDir, sourceRoot)) { stream.Path };
+        var written = new List<string>(ReportFiles.Write(report, reportDir, sourceRoot));
+        written.AddRange(extra);
         if (key is not null)
         {
             var resultsFile = Path.Combine(reportDir, "results.json");
@@ -234,7 +281,7 @@ internal static class RunCommand
         }
 
         await output.WriteLineAsync($"Reports: {string.Join(", ", written)}").ConfigureAwait(false);
-        if (endpoints is not null)
+        if (endpoints is not null && report.MergedShards is null)
         {
             var requests = report.Stories.Select(s => s.Record?.Run?.Tally.Consumption()).OfType<RunConsumption>().ToList();
             await output.WriteLineAsync(endpoints.CacheDirectory is { } cache
@@ -252,6 +299,13 @@ internal static class RunCommand
         {
             await error.WriteLineAsync("securereqs: REQNROLL_DRY_RUN is set: nothing was sent or measured, and the reports are marked as a dry run. Unset it to run the stories.").ConfigureAwait(false);
             return CliApp.UsageError;
+        }
+
+        if (report.Shard is { } shard)
+        {
+            // A shard's verdicts stand for its part of the cases only: the merge judges the run, and the gate blocks on it.
+            await output.WriteLineAsync($"This is shard {shard}: its verdicts cover only its part of the cases, and its results.json cannot pass a gate. Merge every shard's report folder with 'securereqs merge' and gate the merged results (docs/ci.md).").ConfigureAwait(false);
+            return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError : CliApp.Success;
         }
 
         return report.Count(StoryStatus.Error) > 0 ? CliApp.UsageError
@@ -313,7 +367,7 @@ internal static class RunCommand
     }
 
     // SARIF locations are relative to the repository the features live in, as code scanning expects.
-    private static string FindSourceRoot(string featuresDir)
+    internal static string FindSourceRoot(string featuresDir)
     {
         for (var dir = new DirectoryInfo(featuresDir); dir is not null; dir = dir.Parent)
         {

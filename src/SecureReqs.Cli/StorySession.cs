@@ -25,6 +25,12 @@ internal sealed class StorySession
 
     public required TimeProvider Time { get; init; }
 
+    /// <summary>The shard each story sends (<c>--shard i/n</c>), or null.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>The shards each story adds up instead of sending (<c>securereqs merge</c>), or null.</summary>
+    public ShardMerge? Merge { get; init; }
+
     /// <summary>Checks what can be checked before any story is read; each problem names the fix.</summary>
     /// <returns>The problem, or null.</returns>
     public string? CheckArguments()
@@ -65,6 +71,8 @@ internal sealed class StorySession
             Endpoints = endpoints,
             Preflight = preflight,
             CancellationToken = cancellationToken,
+            Shard = Shard,
+            Merge = Merge,
         };
         settings.RunOptions.Validate();
         settings.DatasetsDirectory = DatasetsDirectory ?? DatasetCatalog.FindDefaultRoot(FeaturesDirectory) ?? settings.DatasetsDirectory;
@@ -73,8 +81,11 @@ internal sealed class StorySession
         {
             settings.Targets.Get(Target);
 
-            // A missing key is reported now, before any story runs.
-            endpoints?.Prepare(Target);
+            // A missing key is reported now, before any story runs (a merge sends nothing, so it needs none).
+            if (Merge is null)
+            {
+                endpoints?.Prepare(Target);
+            }
         }
 
         return settings;

@@ -93,6 +93,12 @@ public sealed class SecureReqsSettings
     /// <value>The default value is <see langword="true"/>.</value>
     public bool KeepCases { get; set; } = true;
 
+    /// <summary>Gets or sets the shard every story sends (<c>securereqs run --shard i/n</c>), or null for every case.</summary>
+    public ShardSpec? Shard { get; set; }
+
+    /// <summary>Gets or sets the shards every story adds up instead of sending (<c>securereqs merge</c>), or null.</summary>
+    public ShardMerge? Merge { get; set; }
+
     /// <summary>
     /// The targets declared in <c>securereqs.json</c>, as a host built them; when null they are loaded from
     /// <c>SECUREREQS_CONFIG</c> or <c>securereqs.json</c> in the current folder (with <c>SECUREREQS_CACHE_DIR</c> and
@@ -118,6 +124,8 @@ public sealed class SecureReqsSettings
         Progress = Progress,
         OnCaseCompleted = OnCaseCompleted,
         KeepCases = KeepCases,
+        Shard = Shard,
+        Merge = Merge,
     };
 
     /// <summary>The registry with the demo targets and the targets of <c>securereqs.json</c> added (a configured target replaces one of the same name registered in code).</summary>

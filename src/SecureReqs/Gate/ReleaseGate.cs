@@ -95,6 +95,11 @@ public static class ReleaseGate
             refusals.Add($"DRY RUN: {what} come from a dry run (REQNROLL_DRY_RUN): steps were matched, but nothing was sent or measured. Unset REQNROLL_DRY_RUN and run the stories again.");
         }
 
+        if (file.Shard is { } shard)
+        {
+            refusals.Add($"SHARD: {what} are shard {shard} of a sharded run: they hold only that shard's part of the cases. Merge every shard first ('securereqs merge <shard folders>… --report <dir>') and gate the merged results.json.");
+        }
+
         if (file.Interrupted)
         {
             refusals.Add($"INTERRUPTED: {what} come from a run that was stopped before every story ran. Run the stories to the end.");

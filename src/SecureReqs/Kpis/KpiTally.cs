@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SecureReqs;
 
 /// <summary>
@@ -41,6 +43,54 @@ public sealed class KpiTally(Kpi kpi, int seed = 0)
             // The cases as written come first, then each mutator by name.
             MutatorBreakdown = Rows(_mutators, k => k == "none" ? "" : k),
         };
+
+    /// <summary>Writes the tally into a shard's state.</summary>
+    /// <returns>The state.</returns>
+    public JsonObject Save() => new()
+    {
+        ["counted"] = _counted.Save(),
+        ["notCounted"] = _notCounted.Save(),
+        ["techniques"] = SaveRows(_techniques),
+        ["mutators"] = SaveRows(_mutators),
+    };
+
+    /// <summary>Adds another shard's tally of the same KPI and story.</summary>
+    /// <param name="state">The state <see cref="Save"/> wrote.</param>
+    /// <param name="context">The story being merged.</param>
+    /// <exception cref="SecureReqsException">The state does not read.</exception>
+    public void Merge(JsonObject state, ShardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _counted.Merge(state["counted"], context);
+        _notCounted.Merge(state["notCounted"], context);
+        MergeRows(_techniques, state, "techniques");
+        MergeRows(_mutators, state, "mutators");
+    }
+
+    private static JsonObject SaveRows(Dictionary<string, (int Count, int Total)> rows)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            json[key] = new JsonArray(value.Count, value.Total);
+        }
+
+        return json;
+    }
+
+    private static void MergeRows(Dictionary<string, (int Count, int Total)> rows, JsonObject state, string name)
+    {
+        foreach (var (key, node) in ShardJson.Object(state[name], name))
+        {
+            if (node is not JsonArray { Count: 2 } pair || pair[0]?.GetValue<int>() is not { } count || pair[1]?.GetValue<int>() is not { } total || count < 0 || count > total)
+            {
+                throw ShardJson.Damaged($"the {name} row \"{key}\" is not [count, total]");
+            }
+
+            var (k, n) = rows.GetValueOrDefault(key);
+            rows[key] = (k + count, n + total);
+        }
+    }
 
     private static void Bump(Dictionary<string, (int Count, int Total)> rows, string key, bool counted)
     {

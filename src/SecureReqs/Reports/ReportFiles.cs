@@ -12,7 +12,7 @@ public static class ReportFiles
     public static IReadOnlyList<string> Names { get; } = ["results.json", "report.html", "junit.xml", "results.sarif", "summary.md"];
 
     /// <summary>Files a run may have left that describe it: removed before a new run sends its first request.</summary>
-    public static IReadOnlyList<string> Stale { get; } = [.. Names, "results.json.sig", CaseStreamWriter.FileName];
+    public static IReadOnlyList<string> Stale { get; } = [.. Names, "results.json.sig", CaseStreamWriter.FileName, ShardFile.FileName];
 
     /// <summary>Removes the reports of an earlier run from <paramref name="directory"/>, so they can never be gated as
     /// this run's.</summary>

@@ -33,6 +33,12 @@ public sealed record ResultsFile
     /// <summary>The feature files with their hashes.</summary>
     public IReadOnlyList<ResultsFeature> Features { get; init; } = [];
 
+    /// <summary>Gets, for one shard's results, which shard ("2/4"); null for a whole or merged run.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>Gets, for merged results, how many shards were added up; null otherwise.</summary>
+    public int? MergedShards { get; init; }
+
     /// <summary>The stories.</summary>
     public required IReadOnlyList<ResultsStory> Stories { get; init; }
 
@@ -53,6 +59,8 @@ public sealed record ResultsFile
             StartedAt = report.StartedAt,
             ConfigurationSha256 = report.ConfigurationSha256,
             Features = report.Features,
+            Shard = report.Shard,
+            MergedShards = report.MergedShards,
             Stories = report.Stories,
         };
     }

@@ -42,6 +42,16 @@ public static class ResultsJsonWriter
         json.WriteBoolean("complete", report.Complete && !report.Interrupted);
         json.WriteBoolean("interrupted", report.Interrupted);
         json.WriteBoolean("dryRun", report.DryRun);
+        json.WriteString("shard", report.Shard);
+        if (report.MergedShards is { } merged)
+        {
+            json.WriteNumber("mergedShards", merged);
+        }
+        else
+        {
+            json.WriteNull("mergedShards");
+        }
+
         json.WriteString("target", report.Target);
         json.WriteString("configurationSha256", report.ConfigurationSha256);
         json.WriteStartArray("features");

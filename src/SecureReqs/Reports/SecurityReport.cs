@@ -36,6 +36,13 @@ public sealed record SecurityReport
     /// <summary>Each feature file of the run with its SHA-256.</summary>
     public IReadOnlyList<ResultsFeature> Features { get; init; } = [];
 
+    /// <summary>Gets, for one shard of a sharded run, which shard ("2/4"): its verdicts stand for its part of the cases
+    /// only, so it never passes a gate; null otherwise.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>Gets, for results merged by <c>securereqs merge</c>, how many shards were added up; null otherwise.</summary>
+    public int? MergedShards { get; init; }
+
     /// <summary>A previous run's results (the last release's) that the reports compare this run with, as
     /// <c>securereqs gate --baseline</c> does; null when none was given.</summary>
     public ResultsFile? Baseline { get; init; }
@@ -44,7 +51,7 @@ public sealed record SecurityReport
     public IReadOnlyList<string> Secrets => [.. Stories.SelectMany(s => s.Record?.Secrets ?? []).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether every story that ran passed (skipped ones aside), at least one ran, and the run is complete.</summary>
-    public bool AllPassed => Complete && !Interrupted && !DryRun && Stories.Any(s => s.Status == StoryStatus.Passed) && Stories.All(s => s.Status is StoryStatus.Passed or StoryStatus.Skipped);
+    public bool AllPassed => Complete && !Interrupted && !DryRun && Shard is null && Stories.Any(s => s.Status == StoryStatus.Passed) && Stories.All(s => s.Status is StoryStatus.Passed or StoryStatus.Skipped);
 
     /// <summary>How many stories ended with <paramref name="status"/>.</summary>
     /// <param name="status">The status.</param>

@@ -50,6 +50,10 @@ public sealed class StoryRecord
     /// <summary>The requirements checked, in order.</summary>
     public IReadOnlyList<RequirementResult> Requirements => [.. _requirements];
 
+    /// <summary>Gets or sets, in a sharded run (<c>--shard</c>), the story's counts and samples for <c>securereqs
+    /// merge</c>; null when the run is not sharded or the story sent nothing.</summary>
+    public System.Text.Json.Nodes.JsonObject? ShardState { get; set; }
+
     /// <summary>Adds a checked requirement.</summary>
     /// <param name="result">The result.</param>
     public void Add(RequirementResult result) => _requirements.Enqueue(result);

@@ -37,6 +37,9 @@ public abstract class AbsoluteCheck : RunRequirement
         return new Observer(this, evidence);
     }
 
+    /// <inheritdoc/>
+    public override bool Shardable => true;
+
     /// <summary>The statement with a capital first letter.</summary>
     /// <param name="text">A sentence.</param>
     /// <returns>The sentence, capitalised.</returns>
@@ -91,6 +94,20 @@ public abstract class AbsoluteCheck : RunRequirement
             {
                 _offending.Add(result, what);
             }
+        }
+
+        public override System.Text.Json.Nodes.JsonObject Save() => new()
+        {
+            ["total"] = _total,
+            ["offending"] = _offending.Save(),
+            ["errored"] = _errored.Save(),
+        };
+
+        public override void Merge(System.Text.Json.Nodes.JsonObject state, ShardContext context)
+        {
+            _total += ShardJson.Int(state, "total");
+            _offending.Merge(state["offending"], context);
+            _errored.Merge(state["errored"], context);
         }
 
         public override RequirementResult Finish(RunResult run, StoryEvidence evidence)

@@ -48,6 +48,9 @@ public sealed class KpiThreshold(KpiRequirement requirement) : RunRequirement
         return new Observer(Requirement, new KpiTally(Requirement.Kpi, evidence.Seed));
     }
 
+    /// <inheritdoc/>
+    public override bool Shardable => true;
+
     private string Population() => Requirement.Kpi.Name switch
     {
         "over-blocking rate" => "benign cases",
@@ -63,5 +66,9 @@ public sealed class KpiThreshold(KpiRequirement requirement) : RunRequirement
 
         public override RequirementResult Finish(RunResult run, StoryEvidence evidence) =>
             RequirementResult.From(KpiAssessment.Assess(requirement, tally.Measurement()));
+
+        public override System.Text.Json.Nodes.JsonObject Save() => tally.Save();
+
+        public override void Merge(System.Text.Json.Nodes.JsonObject state, ShardContext context) => tally.Merge(state, context);
     }
 }

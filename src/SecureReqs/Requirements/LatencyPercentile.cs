@@ -78,6 +78,9 @@ public sealed class LatencyPercentile : RunRequirement
         return new Observer(this, evidence.Seed);
     }
 
+    /// <inheritdoc/>
+    public override bool Shardable => true;
+
     // An errored case is slower than any answer.
     private static TimeSpan LatencyOf(CaseResult c) => c.Outcome == Outcome.Errored ? TimeSpan.MaxValue : c.Latency;
 
@@ -107,6 +110,28 @@ public sealed class LatencyPercentile : RunRequirement
             }
 
             _slow.Add(c);
+            Slowest(c, latency);
+        }
+
+        public override System.Text.Json.Nodes.JsonObject Save() => new()
+        {
+            ["latencyTicks"] = ShardJson.Pack([.. _latencies.Select(l => l.Ticks)]),
+            ["slow"] = _slow.Save(),
+            ["slowest"] = new System.Text.Json.Nodes.JsonArray([.. _slowest.UnorderedItems.OrderBy(i => i.Element.Instance.Index).Select(i => (System.Text.Json.Nodes.JsonNode)ShardCases.Save(i.Element))]),
+        };
+
+        public override void Merge(System.Text.Json.Nodes.JsonObject state, ShardContext context)
+        {
+            _latencies.AddRange(ShardJson.Unpack(state, "latencyTicks").Select(TimeSpan.FromTicks));
+            _slow.Merge(state["slow"], context);
+            foreach (var item in ShardJson.List(state, "slowest", n => ShardCases.Load(n, context)))
+            {
+                Slowest(item.Case, LatencyOf(item.Case));
+            }
+        }
+
+        private void Slowest(CaseResult c, TimeSpan latency)
+        {
             var key = (latency, c.Instance.Index);
             if (_slowest.Count < Listed)
             {

@@ -59,6 +59,9 @@ public sealed class PoisoningRise(double points, double confidence) : RunRequire
         return result.IsAttack && result.Outcome is not (Outcome.Resisted or Outcome.Detected);
     }
 
+    /// <inheritdoc/>
+    public override bool Shardable => true;
+
     private static string Pts(double x) => (x * 100).ToString("0.##", CultureInfo.InvariantCulture);
 
     // Counts the poisoned run's attacks as they finish; the run without the documents is read from its tally.
@@ -73,6 +76,14 @@ public sealed class PoisoningRise(double points, double confidence) : RunRequire
             {
                 successes.Add(result);
             }
+        }
+
+        public override System.Text.Json.Nodes.JsonObject Save() => new() { ["attacks"] = _attacks, ["successes"] = successes.Save() };
+
+        public override void Merge(System.Text.Json.Nodes.JsonObject state, ShardContext context)
+        {
+            _attacks += ShardJson.Int(state, "attacks");
+            successes.Merge(state["successes"], context);
         }
 
         public override RequirementResult Finish(RunResult run, StoryEvidence evidence)

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SecureReqs;
 
 /// <summary>
@@ -17,4 +19,15 @@ public abstract class RunObserver
     /// <param name="evidence">Everything the story knows after the run.</param>
     /// <returns>The result.</returns>
     public abstract RequirementResult Finish(RunResult run, StoryEvidence evidence);
+
+    /// <summary>Writes what the observer kept (counts, samples) into a shard's state, for <c>securereqs merge</c>.</summary>
+    /// <returns>The state.</returns>
+    /// <exception cref="SecureReqsException">The requirement cannot be split across shards (<see cref="RunRequirement.Shardable"/> is false).</exception>
+    public virtual JsonObject Save() => throw new SecureReqsException("This requirement cannot be split across shards: run its story without --shard.");
+
+    /// <summary>Adds another shard's state of the same requirement, as if this observer had seen its cases too.</summary>
+    /// <param name="state">The state <see cref="Save"/> wrote.</param>
+    /// <param name="context">The story being merged.</param>
+    /// <exception cref="SecureReqsException">The state does not read, or the requirement cannot be split across shards.</exception>
+    public virtual void Merge(JsonObject state, ShardContext context) => throw new SecureReqsException("This requirement cannot be split across shards: run its story without --shard.");
 }

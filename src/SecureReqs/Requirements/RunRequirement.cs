@@ -42,4 +42,8 @@ public abstract class RunRequirement : StoryRequirement
     /// <param name="evidence">What the story knows before the run (its target, judge and seed).</param>
     /// <returns>An observer for one run.</returns>
     public abstract RunObserver Observe(StoryEvidence evidence);
+
+    /// <summary>Whether the requirement's observers can save their state and merge other shards' (<c>--shard</c>,
+    /// <c>securereqs merge</c>): every requirement of the engine can; one added elsewhere says so by overriding this.</summary>
+    public virtual bool Shardable => false;
 }

@@ -32,6 +32,9 @@ public sealed class TokenBudget(long budget) : RunRequirement
         return new Observer(this, evidence.Seed);
     }
 
+    /// <inheritdoc/>
+    public override bool Shardable => true;
+
     private static long MostTokens(CaseResult c) => c.Requests.Max(r => r.Tokens ?? 0);
 
     // Counts the answered cases, those over the budget and those without usage; keeps a sample of the offenders.
@@ -51,9 +54,9 @@ public sealed class TokenBudget(long budget) : RunRequirement
             }
 
             _population++;
-            if (c.Requests.Count > 0 && (_most is not { } most || MostTokens(c) > most.Tokens || (MostTokens(c) == most.Tokens && c.Instance.Index < most.Index)))
+            if (c.Requests.Count > 0)
             {
-                _most = (MostTokens(c), c.Instance.Index, c.Id);
+                Most(MostTokens(c), c.Instance.Index, c.Id);
             }
 
             if (c.Outcome == Outcome.Errored)
@@ -67,6 +70,36 @@ public sealed class TokenBudget(long budget) : RunRequirement
             else if (c.Requests.Any(r => r.Tokens is null))
             {
                 _unreported++;
+            }
+        }
+
+        public override System.Text.Json.Nodes.JsonObject Save() => new()
+        {
+            ["population"] = _population,
+            ["unreported"] = _unreported,
+            ["over"] = _over.Save(),
+            ["errored"] = _errored.Save(),
+            ["most"] = _most is not { } most ? null : new System.Text.Json.Nodes.JsonObject { ["tokens"] = most.Tokens, ["index"] = most.Index, ["id"] = most.Id },
+        };
+
+        public override void Merge(System.Text.Json.Nodes.JsonObject state, ShardContext context)
+        {
+            _population += ShardJson.Int(state, "population");
+            _unreported += ShardJson.Int(state, "unreported");
+            _over.Merge(state["over"], context);
+            _errored.Merge(state["errored"], context);
+            if (state["most"] is System.Text.Json.Nodes.JsonObject most)
+            {
+                Most(ShardJson.Long(most, "tokens"), ShardJson.Int(most, "index"), ShardJson.Text(most, "id"));
+            }
+        }
+
+        // The most tokens of any answered case; the first case by index among equals.
+        private void Most(long tokens, int index, string id)
+        {
+            if (_most is not { } most || tokens > most.Tokens || (tokens == most.Tokens && index < most.Index))
+            {
+                _most = (tokens, index, id);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SecureReqs;
 
 /// <summary>
@@ -44,14 +46,70 @@ public sealed class CaseSample(int capacity = CaseSample.DefaultCapacity, int se
     {
         ArgumentNullException.ThrowIfNull(result);
         Count++;
-        if (!_groups.TryGetValue(result.Outcome, out var group))
+        var group = GroupOf(result.Outcome);
+        group.Count++;
+        Offer(group, new SampledCase(result, what ?? []));
+    }
+
+    /// <summary>Writes the sample (its counts and the cases it keeps) into a shard's state.</summary>
+    /// <returns>The sample as JSON.</returns>
+    public JsonObject Save() => new()
+    {
+        ["count"] = Count,
+        ["groups"] = new JsonArray([.. _groups.OrderBy(g => g.Key).Select(g => (JsonNode)new JsonObject
         {
-            _groups[result.Outcome] = group = new Group();
+            ["outcome"] = g.Key.ToString(),
+            ["count"] = g.Value.Count,
+            ["kept"] = new JsonArray([.. g.Value.Kept.OrderBy(i => i.Case.Instance.Index).Select(i => (JsonNode)ShardCases.Save(i.Case, i.What))]),
+        })]),
+    };
+
+    /// <summary>
+    /// Adds another shard's sample of the same story: the counts add up, and the cases with the lowest hashes of both are
+    /// kept, so the merged sample is the one a run of every case would have kept.
+    /// </summary>
+    /// <param name="state">The other sample, as <see cref="Save"/> wrote it.</param>
+    /// <param name="context">The story being merged.</param>
+    /// <exception cref="SecureReqsException">The state does not read.</exception>
+    public void Merge(JsonNode? state, ShardContext context)
+    {
+        var o = ShardJson.Object(state, "sample");
+        var total = 0;
+        foreach (var node in ShardJson.List(o, "groups", n => ShardJson.Object(n, "sample group")))
+        {
+            var outcome = ShardJson.Enum<Outcome>(node, "outcome");
+            var count = ShardJson.Int(node, "count");
+            var kept = ShardJson.List(node, "kept", n => ShardCases.Load(n, context));
+            if (count < kept.Count || kept.Count > Capacity || kept.Any(k => k.Case.Outcome != outcome))
+            {
+                throw ShardJson.Damaged($"a sample of {outcome} cases keeps {kept.Count} cases for a count of {count}");
+            }
+
+            var group = GroupOf(outcome);
+            group.Count += count;
+            total += count;
+            foreach (var item in kept)
+            {
+                Offer(group, item);
+            }
         }
 
-        group.Count++;
-        var key = Priority(seed, result.Instance.Index);
-        var item = new SampledCase(result, what ?? []);
+        Count += total == ShardJson.Int(o, "count") ? total : throw ShardJson.Damaged("a sample's count is not the sum of its groups");
+    }
+
+    private Group GroupOf(Outcome outcome)
+    {
+        if (!_groups.TryGetValue(outcome, out var group))
+        {
+            _groups[outcome] = group = new Group();
+        }
+
+        return group;
+    }
+
+    private void Offer(Group group, SampledCase item)
+    {
+        var key = Priority(seed, item.Case.Instance.Index);
         if (group.Heap.Count < Capacity)
         {
             group.Heap.Enqueue(item, key);

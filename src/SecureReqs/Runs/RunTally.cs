@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SecureReqs;
 
 /// <summary>
@@ -71,6 +73,72 @@ public sealed class RunTally
         {
             _latencies.Add(result.Latency.Ticks);
         }
+    }
+
+    /// <summary>Writes the tally into a shard's state.</summary>
+    /// <returns>The state.</returns>
+    public JsonObject Save()
+    {
+        var outcomes = new JsonObject();
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            outcomes[outcome.ToString()] = Count(outcome);
+        }
+
+        return new JsonObject
+        {
+            ["cases"] = Cases,
+            ["attacks"] = Attacks,
+            ["successfulAttacks"] = SuccessfulAttacks,
+            ["outcomes"] = outcomes,
+            ["firstError"] = FirstError is null ? null : ShardCases.Save(FirstError),
+            ["requests"] = _requests,
+            ["cached"] = _cached,
+            ["withoutUsage"] = _withoutUsage,
+            ["inputTokens"] = _inputTokens,
+            ["outputTokens"] = _outputTokens,
+            ["totalTokens"] = _totalTokens,
+            ["latencyTicks"] = ShardJson.Pack(_latencies),
+        };
+    }
+
+    /// <summary>Adds another shard's tally of the same story's run.</summary>
+    /// <param name="state">The state <see cref="Save"/> wrote.</param>
+    /// <param name="context">The story being merged.</param>
+    /// <exception cref="SecureReqsException">The state does not read.</exception>
+    public void Merge(JsonObject state, ShardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var cases = ShardJson.Int(state, "cases");
+        var outcomes = ShardJson.Object(state["outcomes"], "outcome counts");
+        var sum = 0;
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            var count = ShardJson.Int(outcomes, outcome.ToString());
+            _outcomes[(int)outcome] += count;
+            sum += count;
+        }
+
+        if (sum != cases)
+        {
+            throw ShardJson.Damaged("a run's outcome counts do not add up to its cases");
+        }
+
+        Cases += cases;
+        Attacks += ShardJson.Int(state, "attacks");
+        SuccessfulAttacks += ShardJson.Int(state, "successfulAttacks");
+        if (state["firstError"] is JsonObject error && ShardCases.Load(error, context).Case is var first && (FirstError is null || first.Instance.Index < FirstError.Instance.Index))
+        {
+            FirstError = first;
+        }
+
+        _requests += ShardJson.Int(state, "requests");
+        _cached += ShardJson.Int(state, "cached");
+        _withoutUsage += ShardJson.Int(state, "withoutUsage");
+        _inputTokens += ShardJson.Long(state, "inputTokens");
+        _outputTokens += ShardJson.Long(state, "outputTokens");
+        _totalTokens += ShardJson.Long(state, "totalTokens");
+        _latencies.AddRange(ShardJson.Unpack(state, "latencyTicks"));
     }
 
     /// <summary>What the cases counted so far cost.</summary>

@@ -240,6 +240,10 @@ public sealed class SecurityStory
             }
 
             problems.AddRange(requirement.Preflight(facts).Select(p => $"\"{requirement.Statement}\": {p}"));
+            if ((_options.Shard is not null || _options.Merge is not null) && SendsCases && requirement.NeedsRun && requirement is not RunRequirement { Shardable: true })
+            {
+                problems.Add($"\"{requirement.Statement}\" is judged after the run on all of the story's answers, so the story cannot be split across shards. Run it in a job of its own without --shard (select it with --tags).");
+            }
         }
 
         return problems;
@@ -313,17 +317,31 @@ public sealed class SecurityStory
                     observer.Add(result);
                 }
             });
-            if (Poisoning)
+            var documents = Poisoning ? _datasets.SelectMany(d => d.Documents).ToList() : [];
+            void PoisoningNote(RunResult clean) =>
+                Record.Notes.Add($"Poisoning comparison: {documents.Count} documents added to the knowledge base; without them {clean.Tally.SuccessfulAttacks} of {clean.Tally.Attacks} attacks succeeded.");
+
+            // A shard sends its own part of the cases; a merge sends nothing and adds up what the shards saw.
+            var cases = _options.Shard is { } shard ? new ShardCaseList(facts.Cases, shard, seed) : facts.Cases;
+            if (_options.Merge is { } merge)
             {
-                var documents = _datasets.SelectMany(d => d.Documents).ToList();
+                baseline = merge.Combine(Record, facts.Cases, seed, sample, Observed(observers), Poisoning, target.Name, datasetName);
+                Record.Baseline = baseline;
+                if (baseline is not null)
+                {
+                    PoisoningNote(baseline);
+                }
+            }
+            else if (Poisoning)
+            {
                 var poisoned = target.FactoryWithDocuments!;
                 var clean = Options("baseline", null);
-                baseline = await RunAsync(target, target.Factory, clean, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
+                baseline = await RunAsync(target, target.Factory, clean, datasetName, cases, cancellationToken).ConfigureAwait(false);
                 Record.Baseline = baseline;
                 if (!baseline.Interrupted)
                 {
-                    Record.Run = await RunAsync(target, () => poisoned(documents), options, datasetName + " (poisoned)", facts.Cases, cancellationToken).ConfigureAwait(false);
-                    Record.Notes.Add($"Poisoning comparison: {documents.Count} documents added to the knowledge base; without them {baseline.Tally.SuccessfulAttacks} of {baseline.Tally.Attacks} attacks succeeded.");
+                    Record.Run = await RunAsync(target, () => poisoned(documents), options, datasetName + " (poisoned)", cases, cancellationToken).ConfigureAwait(false);
+                    PoisoningNote(baseline);
                 }
                 else
                 {
@@ -332,13 +350,18 @@ public sealed class SecurityStory
             }
             else
             {
-                Record.Run = await RunAsync(target, target.Factory, options, datasetName, facts.Cases, cancellationToken).ConfigureAwait(false);
+                Record.Run = await RunAsync(target, target.Factory, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
             }
 
-            if (Record.Run.Interrupted)
+            if (Record.Run!.Interrupted)
             {
                 // An interrupted run judges nothing: a partial run can make any claim look better than it is.
                 return [];
+            }
+
+            if (_options.Shard is { } part)
+            {
+                Record.ShardState = StoryShardState.Save(Record, part, seed, facts.Cases.Count, sample, Observed(observers));
             }
         }
 
@@ -369,6 +392,10 @@ public sealed class SecurityStory
 
         return results;
     }
+
+    // The observers in the order the story states its requirements.
+    private List<(string Statement, RunObserver Observer)> Observed(Dictionary<StoryRequirement, RunObserver> observers) =>
+        [.. _requirements.OfType<RunRequirement>().Select(r => (r.Statement, observers[r]))];
 
     private static async Task<RunResult> RunAsync(TargetDefinition target, Func<IChatClient> factory, SecurityRunOptions options, string datasetName, IReadOnlyList<CaseInstance> cases, CancellationToken cancellationToken)
     {

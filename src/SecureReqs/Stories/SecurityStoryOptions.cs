@@ -31,4 +31,14 @@ public sealed class SecurityStoryOptions
     /// <summary>Gets or sets how many cases of each outcome a story keeps as its sample for the reports.</summary>
     /// <value>The default value is 10.</value>
     public int SampledCasesPerOutcome { get; set; } = 10;
+
+    /// <summary>Gets or sets the shard this run sends (<c>--shard i/n</c>): each story sends only its part of the cases
+    /// and keeps its counts and samples in <see cref="StoryRecord.ShardState"/> for <c>securereqs merge</c>.</summary>
+    /// <value>The default value is null: every case is sent.</value>
+    public ShardSpec? Shard { get; set; }
+
+    /// <summary>Gets or sets the shards to merge (<c>securereqs merge</c>): each story sends nothing and adds up what the
+    /// shards saw instead, then judges its requirements as a run of every case would.</summary>
+    /// <value>The default value is null.</value>
+    public ShardMerge? Merge { get; set; }
 }
