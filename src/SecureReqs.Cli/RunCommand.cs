@@ -265,6 +265,13 @@ internal static class RunCommand
             var resultsFile = Path.Combine(reportDir, "results.json");
             EvidenceSignature.SignFile(resultsFile, key, time);
             written.Add(EvidenceSignature.PathFor(resultsFile));
+            // A shard's counts are what the merge adds up: signed too, so 'merge --sign' can refuse a changed one.
+            var shardFile = Path.Combine(reportDir, ShardFile.FileName);
+            if (report.Shard is not null && File.Exists(shardFile))
+            {
+                EvidenceSignature.SignFile(shardFile, key, time);
+                written.Add(EvidenceSignature.PathFor(shardFile));
+            }
         }
         if (environment.Get(MarkdownSummaryWriter.GitHubStepSummaryVariable) is { } summary)
         {
