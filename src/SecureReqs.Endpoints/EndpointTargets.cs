@@ -20,6 +20,7 @@ public sealed class EndpointTargets : IDisposable
 {
     private readonly EndpointTargetSettings _settings;
     private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, EndpointTargetOptions> _options = new(StringComparer.OrdinalIgnoreCase);
 
     private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
     {
@@ -37,6 +38,7 @@ public sealed class EndpointTargets : IDisposable
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
         {
+            _options[target.Name] = target;
             _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable, settings.Concurrency));
             definitions.Add(Define(target));
         }
@@ -107,7 +109,8 @@ public sealed class EndpointTargets : IDisposable
     /// <exception cref="SecureReqsException">An environment variable the target needs is not set.</exception>
     public void Prepare(string name)
     {
-        if (_connections.TryGetValue(name, out var connection))
+        // A replay needs no key: nothing is sent.
+        if (!_settings.ReplayOnly && _connections.TryGetValue(name, out var connection))
         {
             _ = connection.Value;
         }
@@ -119,27 +122,56 @@ public sealed class EndpointTargets : IDisposable
     /// <exception cref="SecureReqsException">No such target, or an environment variable it needs is not set.</exception>
     public IChatClient CreateClient(string name)
     {
-        if (!_connections.TryGetValue(name, out var lazy))
+        var target = OptionsOf(name);
+        if (_settings.ReplayOnly)
         {
-            throw SecureReqsException.Unknown("target", name, _connections.Keys);
+            return CreateReplayClient(name, CacheDirectory!);
         }
 
-        var connection = lazy.Value;
-        var target = connection.Options;
+        var connection = _connections[target.Name].Value;
         var builder = new ChatClientBuilder(new EndpointChatClient(connection))
             .Use(inner => new ConfiguredRequestChatClient(inner, target));
         if (Cache is { } cache && target.Cache)
         {
-            builder.UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider, _settings.ReplayOnly);
-        }
-        else if (_settings.ReplayOnly)
-        {
-            throw new SecureReqsException($"The target \"{target.Name}\" is never cached ({(Cache is null ? "the response cache is off" : "it keeps a session or says \"cache\": false")}), so a replay cannot answer for it. Run its stories without --replay.");
+            builder.UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider);
         }
 
         // ChatClientBuilder applies the first Use outermost: the configured prompt and options come before the cache.
         return builder.Build();
     }
+
+    /// <summary>
+    /// Creates a client for the target that answers only from the response cache in <paramref name="recording"/>: it
+    /// needs no key, sends nothing, and a request the recording holds no answer for is an error ("not recorded").
+    /// </summary>
+    /// <param name="name">The target's name.</param>
+    /// <param name="recording">The cache folder of the recorded run.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="SecureReqsException">No such target, it is never cached (a session, or "cache": false), or the folder does not exist.</exception>
+    public IChatClient CreateReplayClient(string name, string recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        var target = OptionsOf(name);
+        if (!target.Cache)
+        {
+            throw new SecureReqsException($"The target \"{target.Name}\" is never cached (it keeps a session or says \"cache\": false), so a replay cannot answer for it. Run its stories without a recording.");
+        }
+
+        var folder = Path.GetFullPath(recording);
+        if (!Directory.Exists(folder))
+        {
+            throw new SecureReqsException($"No recorded answers at {folder}: name the cache folder of the run to replay.");
+        }
+
+        var cache = Cache is { } own && string.Equals(CacheDirectory, folder, StringComparison.Ordinal) ? own : new DiskResponseCache(folder, _settings.GetEnvironmentVariable);
+        return new ChatClientBuilder(new NotSentChatClient(target.Name, target.Endpoint, target.Model))
+            .Use(inner => new ConfiguredRequestChatClient(inner, target))
+            .UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider, replayOnly: true)
+            .Build();
+    }
+
+    private EndpointTargetOptions OptionsOf(string name) =>
+        _options.TryGetValue(name, out var target) ? target : throw SecureReqsException.Unknown("target", name, _options.Keys);
 
     /// <inheritdoc />
     public void Dispose()
@@ -193,6 +225,7 @@ public sealed class EndpointTargets : IDisposable
             Kind = target.Kind == EndpointKind.OpenAI ? "openai" : "http",
             EndpointHost = target.Endpoint.Host,
             Model = target.Model,
+            ReplayFactory = target.Cache ? recording => CreateReplayClient(target.Name, recording) : null,
         };
     }
 

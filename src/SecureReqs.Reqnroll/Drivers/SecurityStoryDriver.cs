@@ -61,6 +61,17 @@ public sealed class SecurityStoryDriver
     /// <exception cref="SecureReqsException">No target has that name.</exception>
     public void UseAttacker(string name) => Story.Attacker = _settings.TargetsWithDefaults().Get(name);
 
+    /// <summary>Replays the recorded run in <paramref name="path"/> (relative to the repository root).</summary>
+    /// <param name="path">The recording's folder.</param>
+    /// <exception cref="SecureReqsException">The folder does not exist.</exception>
+    public void UseRecording(string path)
+    {
+        var folder = Path.GetFullPath(Path.Combine(_settings.RepositoryRoot ?? Directory.GetCurrentDirectory(), path));
+        Story.Recording = Directory.Exists(folder)
+            ? folder
+            : throw new SecureReqsException($"No recorded answers at {folder}: name the response-cache folder of the run to replay, relative to the repository root (for example 'Given the answers recorded in \"recordings/release-1.4\"').");
+    }
+
     /// <summary>Runs the cases as <paramref name="role"/> with <paramref name="clearance"/> (cases that name their own caller keep it).</summary>
     /// <param name="role">The role, as the target's tool policy names it.</param>
     /// <param name="clearance">The clearance: public, internal or confidential.</param>

@@ -105,6 +105,17 @@ public sealed class SecuritySteps(StoryContext story)
     [Given(@"^the attacker model ""([^""]*)""$")]
     public void GivenTheAttackerModel(string name) => Declare(() => Driver.UseAttacker(name));
 
+    /// <summary>
+    /// Pins the story's evidence to a recorded run: configured targets, the attacker model and the semantic judge's
+    /// model answer only from this response-cache folder (a path relative to the repository root) and nothing is sent
+    /// to them; a request it holds no answer for ends its case in an error. In-process targets run as they are.
+    /// See <c>docs/adaptive.md</c>.
+    /// </summary>
+    /// <param name="path">The recording's folder.</param>
+    [StepExample(@"Given the answers recorded in ""recordings/release-1.4""")]
+    [Given(@"^the answers recorded in ""([^""]*)""$")]
+    public void GivenTheAnswersRecordedIn(string path) => Declare(() => Driver.UseRecording(path));
+
     /// <summary>Sends every case to the target (8 at a time by default) and judges every answer. The cases are sent once
     /// every step of the story is read and checked, so a mistake in a later step costs no request.</summary>
     [StepExample("When the cases are sent to the target")]

@@ -181,6 +181,12 @@ public static class ResultsJsonWriter
 
         json.WriteEndArray();
         json.WriteNumber("attempts", provenance.Attempts);
+        if (provenance.Recording is { } recording)
+        {
+            // Added: the story replayed this recording; nothing was sent to configured targets.
+            json.WriteString("recording", recording);
+        }
+
         if (provenance.AdaptiveTurns is { } turns)
         {
             // Added: attacks pursued turn by turn by an attacker model.

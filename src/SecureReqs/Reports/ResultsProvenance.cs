@@ -22,6 +22,9 @@ public sealed record ResultsProvenance
     /// <summary>How many times each case was attempted.</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>The recording the story replayed, or null for a live run.</summary>
+    public string? Recording { get; init; }
+
     /// <summary>The attacker model that pursued attacks adaptively, or null.</summary>
     public StoryTarget? Attacker { get; init; }
 
@@ -46,6 +49,7 @@ public sealed record ResultsProvenance
             Mutators = [.. provenance.Mutators],
             Attempts = provenance.Attempts,
             Attacker = provenance.Attacker,
+            Recording = provenance.Recording,
             AdaptiveStrategies = [.. provenance.AdaptiveStrategies],
             AdaptiveTurns = provenance.AdaptiveTurns,
         };

@@ -125,6 +125,22 @@ public sealed class SecurityStory
         }
     }
 
+    /// <summary>
+    /// Gets or sets the folder of a recorded run's response cache that the story replays, or null. Configured targets,
+    /// the attacker model and the semantic judge's model then answer only from it and nothing is sent to them; an
+    /// in-process target runs as it is.
+    /// </summary>
+    public string? Recording
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+            Record.Provenance.Recording = value;
+        }
+    }
+
     /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
     public TrainingDataset? TrainingDataset { get; set; }
 
@@ -306,6 +322,29 @@ public sealed class SecurityStory
             problems.Add("Attacks are pursued adaptively, but none of the story's attacks can be: the attacker writes user messages, and every attack of these datasets hides its payload in a document. Pursue the attacks of a dataset of direct attacks, or remove the adaptive step.");
         }
 
+        if (Recording is { } recording)
+        {
+            if (Target is { ReplayFactory: null, Kind: "openai" or "http" } uncached)
+            {
+                problems.Add($"The story replays the recording {recording}, but the target \"{uncached.Name}\" is never cached (it keeps a session or says \"cache\": false), so nothing of it was recorded. Remove the recording step, or let the target be cached.");
+            }
+
+            if (Attacker is { ReplayFactory: null } live)
+            {
+                problems.Add($"The story replays the recording {recording}, but its attacker model \"{live.Name}\" cannot be replayed (only models declared in securereqs.json are recorded). Declare the attacker model in securereqs.json.");
+            }
+
+            if (Judge is { Model.ReplayFactory: null } judge)
+            {
+                problems.Add($"The story replays the recording {recording}, but its semantic judge's model \"{judge.Model.Name}\" cannot be replayed (only models declared in securereqs.json are recorded).");
+            }
+
+            if (Poisoning && Target is { Kind: "openai" or "http" })
+            {
+                problems.Add($"The story replays the recording {recording}, but it adds poisoned documents to a deployed target's knowledge base, which a replay cannot do. Replay the story without the poisoning step, or run it live.");
+            }
+        }
+
         var facts = Plan();
         foreach (var requirement in _requirements)
         {
@@ -348,7 +387,11 @@ public sealed class SecurityStory
         Executed = true;
         RunResult? baseline = null;
         var seed = Seed ?? _options.DefaultSeed;
-        var before = new StoryEvidence(null, Target) { Judge = Judge, Seed = seed };
+        // A replayed story's judge answers from the recording too.
+        var storyJudge = Recording is { } judgeRecording && Judge is { Model.ReplayFactory: { } replayJudge } recordedJudge
+            ? recordedJudge with { Model = recordedJudge.Model with { Factory = () => replayJudge(judgeRecording) } }
+            : Judge;
+        var before = new StoryEvidence(null, Target) { Judge = storyJudge, Seed = seed };
 
         // Requirements judged on answers see each case as it finishes; only counts and samples stay in memory.
         var observers = _requirements.OfType<RunRequirement>().ToDictionary(r => (StoryRequirement)r, r => r.Observe(before));
@@ -365,7 +408,14 @@ public sealed class SecurityStory
             var sample = Record.Sample = new CaseSample(_options.SampledCasesPerOutcome, seed);
             var stream = _options.OnCaseCompleted;
             var datasetName = string.Join("+", _datasets.Select(d => d.Name));
-            var attacker = Attacker is { } attackerModel ? attackerModel.Factory() : null;
+            // A replayed story asks its recording, never the models.
+            var attacker = Attacker is { } attackerModel ? (Recording is { } replay ? attackerModel.ReplayFactory!(replay) : attackerModel.Factory()) : null;
+            var targetFactory = Recording is { } recorded && target.ReplayFactory is { } replayTarget ? () => replayTarget(recorded) : target.Factory;
+            if (Recording is { } pinned)
+            {
+                Record.Notes.Add($"Replayed from the recording {pinned}: configured targets, the attacker model and the judge's model answered only from it, and nothing was sent to them{(target.ReplayFactory is null ? $"; the in-process target \"{target.Name}\" ran as it is" : "")}.");
+            }
+
             using var attackerLease = attacker is not null && Attacker!.DisposeAfterUse ? attacker : null;
             var pursuit = attacker is null ? null : new AdaptivePursuit(attacker, Attacker!.Name, AdaptiveTurns)
             {
@@ -427,7 +477,7 @@ public sealed class SecurityStory
             {
                 var poisoned = target.FactoryWithDocuments!;
                 var clean = Options("baseline", null);
-                baseline = await RunAsync(target, target.Factory, clean, datasetName, cases, cancellationToken).ConfigureAwait(false);
+                baseline = await RunAsync(target, targetFactory, clean, datasetName, cases, cancellationToken).ConfigureAwait(false);
                 Record.Baseline = baseline;
                 if (!baseline.Interrupted)
                 {
@@ -441,7 +491,7 @@ public sealed class SecurityStory
             }
             else
             {
-                Record.Run = await RunAsync(target, target.Factory, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
+                Record.Run = await RunAsync(target, targetFactory, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
             }
 
             if (Record.Run!.Interrupted)

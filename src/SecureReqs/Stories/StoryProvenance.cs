@@ -28,6 +28,9 @@ public sealed class StoryProvenance
     /// <summary>The most turns an attack was pursued for, or null when attacks were sent as written.</summary>
     public int? AdaptiveTurns { get; set; }
 
+    /// <summary>The recording the story replayed (a response-cache folder), or null for a live run.</summary>
+    public string? Recording { get; set; }
+
     /// <summary>How many times each case was attempted.</summary>
     public int Attempts { get; set; } = 1;
 }

@@ -72,6 +72,30 @@ public sealed class AdaptiveStoryTests
         second.Preflight().Should().ContainSingle().Which.Should().Contain("pursues no attack with it");
     }
 
+    [Fact]
+    public void Preflight_ARecordingWithAnAttackerThatIsNotRecorded_SaysWhy()
+    {
+        var (driver, story) = Story("demo:guarded", ScriptedChatClient.Answering("x"));
+        driver.UseDataset("system-prompt-extraction");
+        driver.PursueAdaptively(3, "");
+        driver.UseAttacker("scripted-attacker");
+        driver.UseRecording(RepoPaths.Datasets);
+        driver.SendCases();
+        driver.RequireSystemPromptNeverRevealed();
+
+        story.Preflight().Should().ContainSingle().Which.Should().Contain("attacker model \"scripted-attacker\" cannot be replayed");
+    }
+
+    [Fact]
+    public void UseRecording_AFolderThatDoesNotExist_SaysWhatToName()
+    {
+        var (driver, _) = Story("demo:guarded", ScriptedChatClient.Answering("x"));
+
+        var act = () => driver.UseRecording("recordings/none");
+
+        act.Should().Throw<SecureReqsException>().WithMessage("No recorded answers at *recordings*none*relative to the repository root*");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(21)]
