@@ -56,6 +56,16 @@ public sealed class GenerateCommandTests
         dataset.Manifest.Provenance.Authors.Should().Contain("local").And.Contain("Dana");
         dataset.Manifest.Provenance.Method.Should().Contain("seed 1").And.Contain("prompts SHA-256").And.Contain("2 accepted and 1 rejected in review by Dana");
         File.Exists(Path.Combine(datasets, "generated-spe", "generation.json")).Should().BeTrue();
+
+        // Signed, it verifies like any dataset; a reviewed case changed afterwards does not.
+        var key = TestSigningKeys.Create();
+        var pem = Path.Combine(project.Root, "trusted.pem");
+        File.WriteAllText(pem, key.PublicPem);
+        var signed = await CliResult.RunAsync(new CliEnvironment(new Dictionary<string, string> { ["SECUREREQS_SIGNING_KEY"] = key.PrivatePem }), "manifest", "create", Path.Combine(datasets, "generated-spe"), "--source", "generated");
+        signed.ExitCode.Should().Be(0, signed.Output + signed.Error);
+        (await CliResult.RunAsync("manifest", "verify", Path.Combine(datasets, "generated-spe"), "--public-key", pem)).ExitCode.Should().Be(0);
+        File.AppendAllText(Path.Combine(datasets, "generated-spe", "generation.json"), " ");
+        (await CliResult.RunAsync("manifest", "verify", Path.Combine(datasets, "generated-spe"), "--public-key", pem)).ExitCode.Should().Be(1, "the prompts are signed with the cases");
     }
 
     [Fact]
