@@ -10,10 +10,10 @@ namespace SecureReqs;
 /// and never prints it whole.</remarks>
 public sealed record ModelMessageRecord(string Role, string Text, string? ContextKind, string? Label)
 {
-    /// <summary>The message in words for evidence, without its text, such as <c>user message</c> or <c>record (confidential)</c>.</summary>
+    /// <summary>The message in words for evidence, without its text, such as <c>user message</c> or <c>record, confidential</c>.</summary>
     /// <returns>The description.</returns>
     public string Describe() =>
         ContextKind is { } kind
-            ? $"{kind.Replace('-', ' ')}{(Label is null ? "" : $" ({Label})")}"
+            ? $"{kind.Replace('-', ' ')}{(Label is null ? "" : $", {Label}")}"
             : $"{Role} message";
 }
