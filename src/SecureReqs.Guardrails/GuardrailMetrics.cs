@@ -7,8 +7,8 @@ namespace SecureReqs.Guardrails;
 /// The OpenTelemetry metrics the guardrails emit through <see cref="System.Diagnostics.Metrics"/>, one counter per story
 /// KPI they act on, so the requirement a story checks before a release can be watched in production: redactions (the
 /// redaction rate), injections acted on (the injection detection rate), system prompt leaks blocked (the system prompt
-/// leakage rate), tool calls denied (the unauthorized tool-call rate) and documents withheld (the unauthorized document
-/// exposure rate). Read them with <c>dotnet-counters monitor --counters SecureReqs.Guardrails</c> or an OpenTelemetry
+/// leakage rate), tool calls denied (the unauthorized tool-call rate), documents withheld (the unauthorized document
+/// exposure rate) and field values tokenized before the model saw them (the data-minimisation steps). Read them with <c>dotnet-counters monitor --counters SecureReqs.Guardrails</c> or an OpenTelemetry
 /// exporter (<c>AddMeter("SecureReqs.Guardrails")</c>); see <c>docs/guardrails.md</c>.
 /// </summary>
 /// <remarks>Thread-safe. Tags never carry content: only PII types, actions, verdicts, tool names, roles and reasons.
