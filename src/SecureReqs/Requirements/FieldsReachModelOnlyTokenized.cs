@@ -54,7 +54,7 @@ public sealed class FieldsReachModelOnlyTokenized : ModelInputCheck
     }
 
     /// <inheritdoc/>
-    protected override IEnumerable<string> OffencesIn(CaseResult result, int number, ModelRequestRecord request)
+    protected override IEnumerable<string> OffencesIn(CaseResult result, int number, ModelRequestRecord request, StoryEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);

@@ -15,8 +15,9 @@ public abstract class ModelInputCheck : AbsoluteCheck
     /// <param name="result">The case.</param>
     /// <param name="number">The request's 1-based number in the case.</param>
     /// <param name="request">The request as the model received it.</param>
+    /// <param name="evidence">The story's evidence (the target's public values).</param>
     /// <returns>One line per offence, naming the request and message, never a raw value.</returns>
-    protected abstract IEnumerable<string> OffencesIn(CaseResult result, int number, ModelRequestRecord request);
+    protected abstract IEnumerable<string> OffencesIn(CaseResult result, int number, ModelRequestRecord request, StoryEvidence evidence);
 
     /// <inheritdoc/>
     public override IEnumerable<string> Preflight(StoryFacts facts)
@@ -38,7 +39,7 @@ public abstract class ModelInputCheck : AbsoluteCheck
             throw new SecureReqsException(Unobservable(evidence.Target!));
         }
 
-        return result.ModelRequests.SelectMany((request, i) => OffencesIn(result, i + 1, request));
+        return result.ModelRequests.SelectMany((request, i) => OffencesIn(result, i + 1, request, evidence));
     }
 
     /// <inheritdoc/>
