@@ -96,7 +96,7 @@ public sealed partial class FieldTokenizingChatClient : DelegatingChatClient
             {
                 for (var i = 0; i < message.Contents.Count; i++)
                 {
-                    if (message.Contents[i] is TextContent text && vault.Detokenize(text.Text) is var restored && !ReferenceEquals(restored, text.Text) && restored != text.Text)
+                    if (message.Contents[i] is TextContent text && vault.Detokenize(text.Text) is var restored && restored != text.Text)
                     {
                         message.Contents[i] = new TextContent(restored) { AdditionalProperties = text.AdditionalProperties };
                         response.RawRepresentation = null;
