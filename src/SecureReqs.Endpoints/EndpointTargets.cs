@@ -26,6 +26,13 @@ public sealed class EndpointTargets : IDisposable
         Configuration = configuration;
         _settings = settings;
         CacheDirectory = settings.UseCache ? Path.GetFullPath(settings.CacheDirectory ?? configuration.DefaultCacheDirectory) : null;
+        if (settings.ReplayOnly && (CacheDirectory is null || !Directory.Exists(CacheDirectory)))
+        {
+            throw new SecureReqsException(CacheDirectory is null
+                ? "--replay answers from the response cache, which --no-cache turns off. Drop one of them."
+                : $"--replay answers only from the response cache, but {CacheDirectory} does not exist. Point --cache-dir at the cache folder of the run you replay.");
+        }
+
         Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory, settings.GetEnvironmentVariable);
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
@@ -48,6 +55,9 @@ public sealed class EndpointTargets : IDisposable
 
     /// <summary>The response cache, or null when it is off.</summary>
     public DiskResponseCache? Cache { get; }
+
+    /// <summary>Gets a value indicating whether configured targets answer only from the response cache (a replay).</summary>
+    public bool ReplayOnly => _settings.ReplayOnly;
 
     /// <summary>Builds the targets of <paramref name="configuration"/>.</summary>
     /// <param name="configuration">The configuration.</param>
@@ -120,7 +130,11 @@ public sealed class EndpointTargets : IDisposable
             .Use(inner => new ConfiguredRequestChatClient(inner, target));
         if (Cache is { } cache && target.Cache)
         {
-            builder.UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider);
+            builder.UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider, _settings.ReplayOnly);
+        }
+        else if (_settings.ReplayOnly)
+        {
+            throw new SecureReqsException($"The target \"{target.Name}\" is never cached ({(Cache is null ? "the response cache is off" : "it keeps a session or says \"cache\": false")}), so a replay cannot answer for it. Run its stories without --replay.");
         }
 
         // ChatClientBuilder applies the first Use outermost: the configured prompt and options come before the cache.

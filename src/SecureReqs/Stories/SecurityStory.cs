@@ -83,6 +83,48 @@ public sealed class SecurityStory
         }
     }
 
+    /// <summary>Gets the strategies attacks are pursued with by the attacker model, or empty when cases are sent as written.</summary>
+    public IReadOnlyList<AdaptiveStrategy> AdaptiveStrategies { get; private set; } = [];
+
+    /// <summary>Gets the most turns an attack is pursued for (0 when attacks are not pursued adaptively).</summary>
+    public int AdaptiveTurns { get; private set; }
+
+    /// <summary>Gets or sets the attacker model that pursues attacks adaptively, or null.</summary>
+    public TargetDefinition? Attacker
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+            Record.Provenance.Attacker = value is null ? null : new StoryTarget(value.Name, value.Kind ?? "code", value.EndpointHost, value.Model);
+        }
+    }
+
+    /// <summary>Pursues every attack whose payload is in a user's message adaptively with the attacker model: up to
+    /// <paramref name="maxTurns"/> turns, once per strategy.</summary>
+    /// <param name="maxTurns">The most turns (1–20).</param>
+    /// <param name="strategies">The strategies, at least one.</param>
+    /// <exception cref="SecureReqsException">Out of range.</exception>
+    public void PursueAdaptively(int maxTurns, IReadOnlyList<AdaptiveStrategy> strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        Declaring();
+        if (maxTurns is < 1 or > AdaptivePursuit.MaxTurnsLimit)
+        {
+            throw new SecureReqsException($"An attack can be pursued for 1 to {AdaptivePursuit.MaxTurnsLimit} turns, not {maxTurns}. Write for example 'Given each attack is pursued adaptively for up to 5 turns'.");
+        }
+
+        AdaptiveTurns = maxTurns;
+        AdaptiveStrategies = strategies.Count > 0 ? [.. strategies] : [AdaptiveStrategy.Escalation];
+        Record.Provenance.AdaptiveTurns = maxTurns;
+        Record.Provenance.AdaptiveStrategies.Clear();
+        foreach (var strategy in AdaptiveStrategies)
+        {
+            Record.Provenance.AdaptiveStrategies.Add(SecureReqs.AdaptiveStrategies.Label(strategy));
+        }
+    }
+
     /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
     public TrainingDataset? TrainingDataset { get; set; }
 
@@ -159,6 +201,11 @@ public sealed class SecurityStory
             {
                 (cases, _expansion) = MutatorCatalog.Expand(cases, _mutations, _options.MaxMutatedCases, seed);
             }
+
+            if (AdaptiveTurns > 0)
+            {
+                cases = new AdaptiveCases(cases, AdaptiveStrategies);
+            }
         }
 
         Record.Provenance.Seed = seed;
@@ -179,13 +226,27 @@ public sealed class SecurityStory
     {
         get
         {
-            var answers = Plan().Written.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
+            // An adaptive attack may take up to its strategy's most conversations, each answered once (its scripted
+            // turns are the first of them).
+            var answers = Plan().Written.Sum(c => c.Strategy is { } strategy
+                ? Math.Max(Math.Max(1, c.Turns.Count(t => t.IsUser)), MaxAdaptiveRequests(strategy))
+                : (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
             var judging = Judge is { } judge
                 ? _requirements.OfType<RuleBreakRate>().Sum(r => JudgeCalibration.ItemsFor(judge.Calibration.Calibration, r.Rule).Count + answers)
                 : 0;
             return (answers * Attempts * (Poisoning ? 2 : 1)) + judging;
         }
     }
+
+    private long MaxAdaptiveRequests(AdaptiveStrategy strategy) => strategy == AdaptiveStrategy.Branching
+        ? 1 + ((long)(AdaptiveTurns - 1) * AdaptiveWidth * AdaptiveBranches)
+        : AdaptiveTurns;
+
+    /// <summary>Gets or sets how many prompts a branching search keeps at each level.</summary>
+    public int AdaptiveWidth { get; set; } = 2;
+
+    /// <summary>Gets or sets how many variations a branching search writes of each kept prompt.</summary>
+    public int AdaptiveBranches { get; set; } = 2;
 
     /// <summary>Everything that can be found wrong without sending a request; each problem says its fix.</summary>
     /// <returns>The problems; empty when the story can run.</returns>
@@ -228,6 +289,21 @@ public sealed class SecurityStory
         if (SendsCases && Target is not null && _datasets.Count > 0 && Plan().Cases.Count == 0)
         {
             problems.Add("The story's datasets hold no cases, so it would send nothing. Choose a dataset with cases.");
+        }
+
+        if (AdaptiveTurns > 0 && Attacker is null)
+        {
+            problems.Add("Attacks are pursued adaptively, but no attacker model is chosen: add a step 'Given the attacker model \"<name>\"' naming a target in securereqs.json that serves the model writing the attacks (see docs/adaptive.md).");
+        }
+
+        if (Attacker is not null && AdaptiveTurns == 0)
+        {
+            problems.Add("The story chooses an attacker model but pursues no attack with it: add a step 'Given each attack is pursued adaptively for up to 5 turns', or remove the attacker model.");
+        }
+
+        if (AdaptiveTurns > 0 && SendsCases && Plan().Cases is AdaptiveCases { Pursued: 0 })
+        {
+            problems.Add("Attacks are pursued adaptively, but none of the story's attacks can be: the attacker writes user messages, and every attack of these datasets hides its payload in a document. Pursue the attacks of a dataset of direct attacks, or remove the adaptive step.");
         }
 
         var facts = Plan();
@@ -289,8 +365,23 @@ public sealed class SecurityStory
             var sample = Record.Sample = new CaseSample(_options.SampledCasesPerOutcome, seed);
             var stream = _options.OnCaseCompleted;
             var datasetName = string.Join("+", _datasets.Select(d => d.Name));
+            var attacker = Attacker is { } attackerModel ? attackerModel.Factory() : null;
+            using var attackerLease = attacker is not null && Attacker!.DisposeAfterUse ? attacker : null;
+            var pursuit = attacker is null ? null : new AdaptivePursuit(attacker, Attacker!.Name, AdaptiveTurns)
+            {
+                Width = AdaptiveWidth,
+                Branches = AdaptiveBranches,
+                Purpose = string.IsNullOrWhiteSpace(target.Description) ? null : target.Description,
+                Seed = seed,
+            };
+            if (facts.Cases is AdaptiveCases { AsWritten: > 0 } adaptiveCases)
+            {
+                Record.Notes.Add($"{adaptiveCases.AsWritten} attacks hide their payload in a document and were sent as written; the attacker model pursues the {adaptiveCases.Pursued} attacks in users' messages.");
+            }
+
             SecurityRunOptions Options(string run, Action<CaseResult>? observe) => new()
             {
+                Adaptive = pursuit,
                 MaxConcurrency = _options.RunOptions.MaxConcurrency,
                 RequestTimeout = target.RequestTimeout ?? _options.RunOptions.RequestTimeout,
                 TimeProvider = _options.RunOptions.TimeProvider,
@@ -357,6 +448,11 @@ public sealed class SecurityStory
             {
                 // An interrupted run judges nothing: a partial run can make any claim look better than it is.
                 return [];
+            }
+
+            if (AdaptiveTurns > 0 && Record.Run.Tally.DescribeAdaptive(AdaptiveTurns) is { } adaptive)
+            {
+                Record.Notes.Add(adaptive);
             }
 
             if (_options.Shard is { } part)
