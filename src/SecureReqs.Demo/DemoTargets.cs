@@ -11,8 +11,10 @@ namespace SecureReqs.Demo;
 /// closest. <c>demo:guarded</c> is the same app behind SecureReqs.Guardrails: PII in requests and answers is masked,
 /// answers that reveal the system prompt are blocked, injected user turns are blocked and offending content is removed,
 /// tools are limited to the caller's role and argument limits with approvals for refunds and exports
-/// (<c>UseToolPermissions</c>), and retrieval returns only documents the ingestion manifest vouches for, at or below the
-/// caller's clearance. <c>demo:paraphrasing</c> is the naive app with its answers worded the way real models write
+/// (<c>UseToolPermissions</c>), retrieval returns only documents the ingestion manifest vouches for, at or below the
+/// caller's clearance, and customer records and confidential content reach the model only tokenized
+/// (<c>UseFieldTokenization</c>). Every build reports what reaches its model (<c>UseModelRequestRecording</c>, evidence,
+/// not a control). <c>demo:paraphrasing</c> is the naive app with its answers worded the way real models write
 /// (<see cref="CreateParaphrasing()"/>): the same leaks, reformatted, paraphrased, sometimes refused.
 /// </summary>
 public static class DemoTargets
@@ -58,6 +60,7 @@ public static class DemoTargets
             .Use(inner => new RetrievalAugmentingChatClient(inner, DemoKnowledgeBase.NaiveRetriever(store)))
             .UseToolRecording()
             .UseFunctionInvocation()
+            .UseModelRequestRecording()
             .Build();
     }
 
@@ -86,6 +89,7 @@ public static class DemoTargets
             .Use(inner => new RetrievalAugmentingChatClient(inner, DemoKnowledgeBase.NaiveRetriever(store)))
             .UseToolRecording()
             .UseFunctionInvocation()
+            .UseModelRequestRecording()
             .Build();
     }
 
@@ -118,7 +122,8 @@ public static class DemoTargets
             .UseToolRecording()
             .UseToolPermissions(DemoTools.Policy)
             .UseFunctionInvocation()
-            .Use(inner => new RecordTokenizingChatClient(inner))
+            .UseFieldTokenization()
+            .UseModelRequestRecording()
             .Build();
     }
 

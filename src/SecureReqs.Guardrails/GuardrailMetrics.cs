@@ -7,8 +7,8 @@ namespace SecureReqs.Guardrails;
 /// The OpenTelemetry metrics the guardrails emit through <see cref="System.Diagnostics.Metrics"/>, one counter per story
 /// KPI they act on, so the requirement a story checks before a release can be watched in production: redactions (the
 /// redaction rate), injections acted on (the injection detection rate), system prompt leaks blocked (the system prompt
-/// leakage rate), tool calls denied (the unauthorized tool-call rate) and documents withheld (the unauthorized document
-/// exposure rate). Read them with <c>dotnet-counters monitor --counters SecureReqs.Guardrails</c> or an OpenTelemetry
+/// leakage rate), tool calls denied (the unauthorized tool-call rate), documents withheld (the unauthorized document
+/// exposure rate) and field values tokenized before the model saw them (the data-minimisation steps). Read them with <c>dotnet-counters monitor --counters SecureReqs.Guardrails</c> or an OpenTelemetry
 /// exporter (<c>AddMeter("SecureReqs.Guardrails")</c>); see <c>docs/guardrails.md</c>.
 /// </summary>
 /// <remarks>Thread-safe. Tags never carry content: only PII types, actions, verdicts, tool names, roles and reasons.
@@ -37,12 +37,18 @@ public sealed class GuardrailMetrics : IDisposable
     /// integrity). KPI: unauthorized document exposure rate.</summary>
     public const string DocumentsWithheld = "securereqs.guardrail.documents_withheld";
 
+    /// <summary>Counter: values the field tokenization guardrail replaced by a token before the model saw them, and
+    /// free-text lines of protected content it withheld (tag <c>securereqs.kind</c>: field, withheld, or a PII type).
+    /// Story steps: "confidential fields reach the model only tokenized", "no request to the model contains …".</summary>
+    public const string FieldsTokenized = "securereqs.guardrail.fields_tokenized";
+
     private readonly bool _ownsMeter;
     private readonly Counter<long> _redactions;
     private readonly Counter<long> _injections;
     private readonly Counter<long> _leaks;
     private readonly Counter<long> _denied;
     private readonly Counter<long> _withheld;
+    private readonly Counter<long> _tokenized;
 
     /// <summary>Creates the metrics on a meter of their own, or on one from <paramref name="meterFactory"/>.</summary>
     /// <param name="meterFactory">The application's meter factory (dependency injection), or null for a meter of its own.</param>
@@ -55,6 +61,7 @@ public sealed class GuardrailMetrics : IDisposable
         _injections = Meter.CreateCounter<long>(InjectionsDetected, "{request}", "Requests the prompt-injection guard blocked, sanitized or flagged; counts toward the story KPI 'injection detection rate'.");
         _leaks = Meter.CreateCounter<long>(SystemPromptLeaksBlocked, "{answer}", "Answers blocked because they revealed the system prompt; counts toward the story KPI 'system prompt leakage rate'.");
         _denied = Meter.CreateCounter<long>(ToolCallsDenied, "{call}", "Tool invocations refused by the tool policy; counts toward the story KPI 'unauthorized tool-call rate'.");
+        _tokenized = Meter.CreateCounter<long>(FieldsTokenized, "{value}", "Values replaced by a token (or free-text lines withheld) before the model saw them; counts toward the story steps on what reaches the model.");
         _withheld = Meter.CreateCounter<long>(DocumentsWithheld, "{document}", "Retrieved documents withheld from the model; counts toward the story KPI 'unauthorized document exposure rate'.");
     }
 
@@ -85,4 +92,6 @@ public sealed class GuardrailMetrics : IDisposable
 
     internal void DocumentsWithheldFromModel(int count, string reason) =>
         _withheld.Add(count, new KeyValuePair<string, object?>("securereqs.reason", reason));
+
+    internal void FieldTokenized(string kind) => _tokenized.Add(1, new KeyValuePair<string, object?>("securereqs.kind", kind));
 }

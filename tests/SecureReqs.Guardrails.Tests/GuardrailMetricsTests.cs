@@ -132,4 +132,21 @@ public sealed class GuardrailMetricsTests : IDisposable
         public Task<IReadOnlyList<RetrievedDocument>> RetrieveAsync(string query, RetrievalOptions options, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<RetrievedDocument>>(documents);
     }
+
+    [Fact]
+    public async Task FieldTokenization_TokenizedAndWithheldValues_CountOneEachWithTheirKind()
+    {
+        using var client = new FieldTokenizingChatClient(ScriptedChatClient.Answering("ok")) { Metrics = _metrics };
+        client.PiiTypes.Add(PiiType.UsSsn);
+        var record = new ChatMessage(ChatRole.User, "Name: Ada\nEmail: ada@example.com\nnotes follow")
+        {
+            AdditionalProperties = new() { [CaseInstantiator.ContextKindProperty] = "record", [CaseInstantiator.ContextLabelProperty] = "confidential" },
+        };
+
+        await client.GetResponseAsync([record, new ChatMessage(ChatRole.User, "my SSN is 536-22-1234")], cancellationToken: TestContext.Current.CancellationToken);
+
+        _measurements.Where(m => m.Name == GuardrailMetrics.FieldsTokenized).Select(m => (string?)m.Tags["securereqs.kind"])
+            .Should().BeEquivalentTo(["field", "field", "withheld", "us-ssn"]);
+        _measurements.Should().OnlyContain(m => m.Value == 1);
+    }
 }

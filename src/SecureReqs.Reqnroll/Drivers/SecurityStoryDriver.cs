@@ -136,6 +136,16 @@ public sealed class SecurityStoryDriver
     /// <summary>Declares "no document above the user's clearance is retrieved".</summary>
     public void RequireNoDocumentAboveClearance() => Story.Require(new NoDocumentAboveClearance());
 
+    /// <summary>Declares "no request to the model contains a &lt;pii type&gt;".</summary>
+    /// <param name="piiType">The type as written.</param>
+    /// <exception cref="SecureReqsException">Unknown type.</exception>
+    public void RequireNoModelRequestContains(string piiType) => Story.Require(NoModelRequestContains.Parse(piiType));
+
+    /// <summary>Declares "&lt;level&gt; fields reach the model only tokenized".</summary>
+    /// <param name="level">The classification label as written.</param>
+    /// <exception cref="SecureReqsException">Unknown label.</exception>
+    public void RequireFieldsReachModelOnlyTokenized(string level) => Story.Require(new FieldsReachModelOnlyTokenized(level));
+
     /// <summary>Declares "poisoning raises the attack success rate by at most &lt;p&gt; points".</summary>
     /// <param name="points">The allowed rise as written.</param>
     /// <param name="confidence">The confidence percentage, or null.</param>

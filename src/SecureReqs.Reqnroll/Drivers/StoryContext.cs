@@ -31,6 +31,7 @@ public sealed class StoryContext
         Story = new SecurityStory(record, settings.StoryOptions());
         Driver = new SecurityStoryDriver(settings, Story);
         Data = new DataStoryDriver(settings, Story);
+        DataRules = new DataRulesDriver(settings, Story, Data);
         scenario.Set(this);
     }
 
@@ -42,6 +43,9 @@ public sealed class StoryContext
 
     /// <summary>The driver of the data and artifact integrity checks, declaring on the same story.</summary>
     public DataStoryDriver Data { get; }
+
+    /// <summary>The driver of the data rules over data files (classification, retention, vetted sources), declaring on the same story.</summary>
+    public DataRulesDriver DataRules { get; }
 
     /// <summary>Whether <see cref="FinishAsync"/> ran.</summary>
     public bool Finished { get; private set; }

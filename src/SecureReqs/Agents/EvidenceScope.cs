@@ -11,6 +11,7 @@ public sealed class EvidenceScope : IDisposable
 {
     private readonly ConcurrentQueue<ToolInvocationRecord> _invocations = new();
     private readonly ConcurrentQueue<RetrievalRecord> _retrievals = new();
+    private readonly ConcurrentQueue<ModelRequestRecord> _modelRequests = new();
     private readonly EvidenceScope? _previous;
     private int _withheld;
     private bool _disposed;
@@ -30,6 +31,9 @@ public sealed class EvidenceScope : IDisposable
     /// <summary>The documents handed to the application, in the order they were recorded.</summary>
     public IReadOnlyList<RetrievalRecord> Retrievals => [.. _retrievals];
 
+    /// <summary>The requests that reached the model, in the order they were recorded.</summary>
+    public IReadOnlyList<ModelRequestRecord> ModelRequests => [.. _modelRequests];
+
     /// <summary>How many retrieved documents a control withheld.</summary>
     public int Withheld => Volatile.Read(ref _withheld);
 
@@ -41,6 +45,11 @@ public sealed class EvidenceScope : IDisposable
     internal void Add(RetrievalRecord record)
     {
         _retrievals.Enqueue(record);
+    }
+
+    internal void Add(ModelRequestRecord record)
+    {
+        _modelRequests.Enqueue(record);
     }
 
     internal void AddWithheld(int count)

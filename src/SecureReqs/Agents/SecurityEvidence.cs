@@ -35,6 +35,10 @@ public static class SecurityEvidence
     /// <param name="record">The retrieval.</param>
     public static void RecordRetrieval(RetrievalRecord record) => _current.Value?.Add(record);
 
+    /// <summary>Records a request that reached the model, when a run is active.</summary>
+    /// <param name="record">The request as the model received it.</param>
+    public static void RecordModelRequest(ModelRequestRecord record) => _current.Value?.Add(record);
+
     /// <summary>Records that a control withheld retrieved documents, when a run is active.</summary>
     /// <param name="count">How many.</param>
     public static void RecordWithheld(int count) => _current.Value?.AddWithheld(count);

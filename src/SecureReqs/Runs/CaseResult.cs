@@ -35,6 +35,9 @@ public sealed record CaseResult
     /// <summary>The documents the pipeline reported handing to the model (white-box).</summary>
     public IReadOnlyList<RetrievalRecord> Retrievals { get; init; } = [];
 
+    /// <summary>The requests the pipeline reported reaching the model, after its controls (white-box, <see cref="ModelRequestRecordingChatClient"/>).</summary>
+    public IReadOnlyList<ModelRequestRecord> ModelRequests { get; init; } = [];
+
     /// <summary>Every policy finding on the calls that ran, whatever the case's oracle.</summary>
     public IReadOnlyList<JudgeFinding> ToolFindings { get; init; } = [];
 

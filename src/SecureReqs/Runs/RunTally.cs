@@ -82,7 +82,7 @@ public sealed class RunTally
         if (result.Outcome == Outcome.Errored && (FirstError is null || result.Instance.Index < FirstError.Instance.Index))
         {
             // Only the error text is kept: the case's answers and requests are in results.ndjson.
-            FirstError = result with { Answers = [], Requests = [], RequestedCalls = [], Invocations = [], ExecutedCalls = [], Retrievals = [] };
+            FirstError = result with { Answers = [], Requests = [], RequestedCalls = [], Invocations = [], ExecutedCalls = [], Retrievals = [], ModelRequests = [] };
         }
 
         foreach (var request in result.Requests)

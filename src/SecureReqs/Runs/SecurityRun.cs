@@ -270,6 +270,7 @@ public sealed class SecurityRun
             Invocations = evidence.Invocations,
             ExecutedCalls = agent.Executed,
             Retrievals = evidence.Retrievals,
+            ModelRequests = evidence.ModelRequests,
             ToolFindings = agent.ToolFindings,
             TaskCompleted = agent.TaskCompleted,
             ExfiltrationAttempted = agent.ExfiltrationAttempted,

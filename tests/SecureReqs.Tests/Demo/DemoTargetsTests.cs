@@ -65,14 +65,6 @@ public class DemoTargetsTests
     }
 
     [Fact]
-    public void TokenizeRecord_ReplacesEveryValueAndWithholdsFreeText()
-    {
-        var text = RecordTokenizingChatClient.TokenizeRecord("Name ..... Ada Lovelace\nsubject_dob=1815-12-10\n\"email\": \"ada@example.com\"\nCalled on Monday about her order");
-
-        text.Should().Be("Name ..... [[token-1]]\nsubject_dob=[[token-2]]\n\"email\": [[token-3]]\n[[withheld]]");
-    }
-
-    [Fact]
     public void AddTo_RegistersTheThreeBuildsWithTheirSystemPrompt()
     {
         var registry = DemoTargets.AddTo(new TargetRegistry());
