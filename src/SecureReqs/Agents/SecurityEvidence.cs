@@ -35,6 +35,10 @@ public static class SecurityEvidence
     /// <param name="record">The retrieval.</param>
     public static void RecordRetrieval(RetrievalRecord record) => _current.Value?.Add(record);
 
+    /// <summary>Records a read or write of the assistant's memory, when a run is active.</summary>
+    /// <param name="record">The access.</param>
+    public static void RecordMemory(MemoryRecord record) => _current.Value?.Add(record);
+
     /// <summary>Records that a control withheld retrieved documents, when a run is active.</summary>
     /// <param name="count">How many.</param>
     public static void RecordWithheld(int count) => _current.Value?.AddWithheld(count);

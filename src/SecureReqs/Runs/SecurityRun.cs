@@ -130,12 +130,25 @@ public sealed class SecurityRun
         var requested = new List<ToolCallRecord>();
         var requests = new List<TargetRequest>();
         var refused = false;
+        string? user = null;
         foreach (var turn in instance.Turns)
         {
             if (!turn.IsUser)
             {
                 history.Add(new ChatMessage(ChatRole.Assistant, turn.Content));
                 continue;
+            }
+
+            if (turn.NewConversation || (turn.User is not null && turn.User != user))
+            {
+                // Another synthetic user, or a fresh session: a new conversation that sees nothing of the ones before,
+                // run as that user, so that only the application's own state (its memory) can carry anything across.
+                history = new List<ChatMessage>(instance.Context);
+                if (turn.User is not null)
+                {
+                    user = turn.User;
+                    evidence.Caller = caller with { User = CaseUsers.IdOf(instance, turn.User) };
+                }
             }
 
             history.Add(new ChatMessage(ChatRole.User, turn.Content));
@@ -199,6 +212,7 @@ public sealed class SecurityRun
             RequestedCalls = requested,
             Invocations = evidence.Invocations,
             Retrievals = evidence.Retrievals,
+            Memory = evidence.Memory,
         };
         var agent = AgentJudge.Judge(input);
         var result = new CaseResult
