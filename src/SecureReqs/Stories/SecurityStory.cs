@@ -83,8 +83,22 @@ public sealed class SecurityStory
         }
     }
 
+    /// <summary>Gets or sets whether the story probes the target for <see cref="Canaries"/> (its cases are the probes).</summary>
+    public bool Probing { get; set; }
+
     /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
     public TrainingDataset? TrainingDataset { get; set; }
+
+    /// <summary>Gets or sets the canaries the story probes the trained target for (training-data extraction), or null.</summary>
+    public TrainingCanaryPlan? Canaries
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+        }
+    }
 
     /// <summary>Whether <see cref="ExecuteAsync"/> ran.</summary>
     public bool Executed { get; private set; }
@@ -230,6 +244,11 @@ public sealed class SecurityStory
             problems.Add("The story's datasets hold no cases, so it would send nothing. Choose a dataset with cases.");
         }
 
+        if (Probing && Canaries is null)
+        {
+            problems.Add("The story probes for canaries but plants none: add 'Given <n> canary records are planted in the training dataset with seed <s>' and 'Given the fine-tuning file with the canaries is written to \"<file>\"', or 'Given the canaries listed in \"<file>.canaries.json\"', before 'When the trained model is probed for the canaries'.");
+        }
+
         var facts = Plan();
         foreach (var requirement in _requirements)
         {
@@ -276,11 +295,33 @@ public sealed class SecurityStory
 
         // Requirements judged on answers see each case as it finishes; only counts and samples stay in memory.
         var observers = _requirements.OfType<RunRequirement>().ToDictionary(r => (StoryRequirement)r, r => r.Observe(before));
+        var factory = Target?.Factory;
+        if (Canaries is { } canaries)
+        {
+            // The fine-tuning file is written when the story runs, never while it is only checked.
+            var file = canaries.Prepare();
+            Record.Notes.Add(canaries.Describe(file));
+            if (Probing && Target is { FactoryWithTrainingData: { } train } trained)
+            {
+                factory = () => train(file.Path);
+                Record.Notes.Add($"The target \"{trained.Name}\" was fine-tuned on {canaries.Written} by SecureReqs before it was probed.");
+            }
+            else if (Probing && Target is { } asIs)
+            {
+                Record.Notes.Add($"The target \"{asIs.Name}\" cannot be fine-tuned by SecureReqs: it was probed as it is, on the understanding that it was trained on {canaries.Written}.");
+            }
+        }
+
         if (SendsCases)
         {
             var target = Target!;
             var facts = Plan();
-            Record.Secrets = [.. target.SystemPromptSecrets, .. target.Documents.Select(d => d.Canary).OfType<string>()];
+            Record.Secrets = [.. target.SystemPromptSecrets, .. target.Documents.Select(d => d.Canary).OfType<string>(), .. Canaries?.Canaries.Select(c => c.Secret) ?? []];
+            if (!target.WhiteBox && facts.Written.Any(c => c.Case.Oracle.Type == CaseOracle.MemoryIsolation))
+            {
+                Record.Notes.Add($"Memory isolation was judged black-box: the target \"{target.Name}\" reports no memory reads, so only its answers were read for other users' facts.");
+            }
+
             if (_expansion is not null)
             {
                 Record.Notes.Add(_expansion.Describe());
@@ -350,7 +391,7 @@ public sealed class SecurityStory
             }
             else
             {
-                Record.Run = await RunAsync(target, target.Factory, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
+                Record.Run = await RunAsync(target, factory!, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
             }
 
             if (Record.Run!.Interrupted)
