@@ -12,9 +12,9 @@ namespace SecureReqs;
 /// 13.3 bits for its last four digits in place, and the full 29.9 bits for the whole secret.
 /// </summary>
 /// <remarks>
-/// The rank is counted exactly per alignment and added up over alignments (the union bound), so it is never smaller
-/// than the true rank: the exposure is never overstated by overlaps, and a few digits that match by chance in a long
-/// answer count for close to nothing. Deterministic and thread-safe.
+/// The rank is counted exactly per alignment and added up over the distinct alignments (the union bound), so it is
+/// never smaller than the true rank: the exposure is never overstated by overlaps, and a few digits that match by
+/// chance in a long answer count for close to nothing. Deterministic and thread-safe.
 /// </remarks>
 public static class CanaryExposure
 {
@@ -43,13 +43,20 @@ public static class CanaryExposure
         }
         else
         {
+            // Two alignments that lay the same digits on the same places of a candidate select the same candidates:
+            // each such set is counted once, however many answers repeat it.
             rank = 0;
+            var counted = new HashSet<(int, string)>();
             foreach (var answer in runs)
             {
                 for (var offset = -digits.Length + 1; offset < answer.Length; offset++)
                 {
-                    var overlap = Math.Min(answer.Length, offset + digits.Length) - Math.Max(0, offset);
-                    rank += AtLeast(overlap, score, digits.Length);
+                    var from = Math.Max(0, offset);
+                    var overlap = Math.Min(answer.Length, offset + digits.Length) - from;
+                    if (overlap >= score && counted.Add((from - offset, answer.Substring(from, overlap))))
+                    {
+                        rank += AtLeast(overlap, score, digits.Length);
+                    }
                 }
             }
 

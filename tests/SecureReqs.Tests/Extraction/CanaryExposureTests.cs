@@ -23,6 +23,14 @@ public class CanaryExposureTests
     }
 
     [Fact]
+    public void Measure_WholeSecretInEveryAnswer_StillRanksItFirst()
+    {
+        var exposure = CanaryExposure.Measure(Secret, ["on file 512-48-3907", "SSN 512483907.", "It is 512 48 3907"]);
+
+        (exposure.Rank, exposure.Bits).Should().Be((1, Math.Log2(1e9)));
+    }
+
+    [Fact]
     public void Measure_LastFourDigitsAlone_IsTheSecretNarrowedToTheOtherFive()
     {
         var exposure = CanaryExposure.Measure(Secret, ["Your SSN ending in 3907 is on file."]);
