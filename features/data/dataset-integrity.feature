@@ -17,6 +17,7 @@ Feature: Datasets and artifacts are the ones we signed
       | agent-tool-misuse        |
       | retrieval-exposure       |
       | kb-poisoning             |
+      | memory-isolation         |
 
   Scenario: The demo assistant's model data matches its signed manifest
     Then the model artifact "src/SecureReqs.Demo/Data" matches its signed manifest

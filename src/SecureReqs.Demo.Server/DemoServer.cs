@@ -33,6 +33,9 @@ namespace SecureReqs.Demo.Server;
 /// <remarks>Thread-safe. A session belongs to the key that started it; another key gets 404 for it. Keys are never logged.</remarks>
 public sealed class DemoServer : IAsyncDisposable
 {
+    /// <summary>The header the demo reads the signed-in user's id from (its memory keeps facts per user).</summary>
+    public const string UserHeader = "X-User-Id";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly WebApplication _app;
@@ -186,7 +189,9 @@ public sealed class DemoServer : IAsyncDisposable
         try
         {
             session.History.AddRange(messages);
-            using (var evidence = SecurityEvidence.Begin(new CallerIdentity(key.Role, key.Clearance)))
+            // The signed-in user, as a gateway that authenticated them would forward it: the demo's memory is per user.
+            var user = context.Request.Headers[UserHeader].FirstOrDefault() is { Length: > 0 and <= 200 } named ? named : null;
+            using (var evidence = SecurityEvidence.Begin(new CallerIdentity(key.Role, key.Clearance) { User = user }))
             {
                 response = await Volatile.Read(ref _assistant).GetResponseAsync([.. session.History], cancellationToken: context.RequestAborted).ConfigureAwait(false);
                 invocations = evidence.Invocations;

@@ -52,11 +52,36 @@ public static class DemoTargets
     /// <summary>Creates the naive build with extra documents in its knowledge base (poisoning stories).</summary>
     /// <param name="extra">Documents slipped into the store after ingestion.</param>
     /// <returns>The client.</returns>
-    public static IChatClient CreateNaive(IReadOnlyList<KnowledgeDocument> extra)
+    public static IChatClient CreateNaive(IReadOnlyList<KnowledgeDocument> extra) => CreateNaive(extra, new SupportAssistantModel(SystemPrompt));
+
+    /// <summary>
+    /// Creates the naive build "fine-tuned" on a chat fine-tuning file: its model has memorised the file as it is
+    /// (<see cref="FineTunedSupportModel"/>), so canary records planted in it can be extracted.
+    /// </summary>
+    /// <param name="trainingFile">The JSON Lines chat fine-tuning file.</param>
+    /// <returns>The client.</returns>
+    public static IChatClient CreateNaiveTrainedOn(string trainingFile) =>
+        CreateNaive([], new FineTunedSupportModel(new SupportAssistantModel(SystemPrompt), FineTunedSupportModel.ReadExamples(trainingFile)));
+
+    /// <summary>
+    /// Creates the guarded build "fine-tuned" on a chat fine-tuning file, the way the guarded team trains: every message
+    /// of the file goes through PII masking before training (the same scanner the guardrails use), so the model never
+    /// learns a social security number, card number or other PII that was in the data.
+    /// </summary>
+    /// <param name="trainingFile">The JSON Lines chat fine-tuning file.</param>
+    /// <returns>The client.</returns>
+    public static IChatClient CreateGuardedTrainedOn(string trainingFile) =>
+        CreateGuarded([], new FineTunedSupportModel(new SupportAssistantModel(SystemPrompt), FineTunedSupportModel.ReadExamples(trainingFile, PiiScanner.Default.Mask)));
+
+    private static IChatClient CreateNaive(IReadOnlyList<KnowledgeDocument> extra, IChatClient model)
     {
         var store = DemoKnowledgeBase.CreateStore(extra);
-        return new ChatClientBuilder(new SupportAssistantModel(SystemPrompt))
+
+        // The naive app's memory: one store for the whole assistant, searched for every user.
+        var memory = new RecordingAssistantMemory(new SharedAssistantMemory());
+        return new ChatClientBuilder(model)
             .ConfigureOptions(WithTools)
+            .Use(inner => new AssistantMemoryChatClient(inner, memory))
             .Use(inner => new RetrievalAugmentingChatClient(inner, DemoKnowledgeBase.NaiveRetriever(store)))
             .UseToolRecording()
             .UseFunctionInvocation()
@@ -100,10 +125,15 @@ public static class DemoTargets
     /// <summary>Creates the guarded build with extra documents in its knowledge base (poisoning stories).</summary>
     /// <param name="extra">Documents slipped into the store after ingestion.</param>
     /// <returns>The client.</returns>
-    public static IChatClient CreateGuarded(IReadOnlyList<KnowledgeDocument> extra)
+    public static IChatClient CreateGuarded(IReadOnlyList<KnowledgeDocument> extra) => CreateGuarded(extra, new SupportAssistantModel(SystemPrompt));
+
+    private static IChatClient CreateGuarded(IReadOnlyList<KnowledgeDocument> extra, IChatClient model)
     {
         var store = DemoKnowledgeBase.CreateStore(extra);
-        return new ChatClientBuilder(new SupportAssistantModel(SystemPrompt))
+
+        // The guarded app's memory: the same store, one per user (UserScopedAssistantMemory).
+        var memory = new RecordingAssistantMemory(new UserScopedAssistantMemory(() => new SharedAssistantMemory()));
+        return new ChatClientBuilder(model)
             .UsePiiRedaction(redaction =>
             {
                 redaction.RedactInput = true;
@@ -111,6 +141,7 @@ public static class DemoTargets
             })
             .UseSystemPromptLeakFilter(SystemPrompt, SystemPromptSecret)
             .ConfigureOptions(WithTools)
+            .Use(inner => new AssistantMemoryChatClient(inner, memory))
             .Use(inner => new RetrievalAugmentingChatClient(inner, DemoKnowledgeBase.GuardedRetriever(store)))
             .UsePromptInjectionGuard(guard =>
             {
@@ -139,12 +170,12 @@ public static class DemoTargets
     {
         if (!registry.Contains(Naive))
         {
-            registry.Add(new TargetDefinition(Naive, "SIMULATED support assistant with no controls (demo)", CreateNaive) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateNaive, Kind = "demo" });
+            registry.Add(new TargetDefinition(Naive, "SIMULATED support assistant with no controls (demo)", CreateNaive) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateNaive, FactoryWithTrainingData = CreateNaiveTrainedOn, Kind = "demo" });
         }
 
         if (!registry.Contains(Guarded))
         {
-            registry.Add(new TargetDefinition(Guarded, "SIMULATED support assistant behind SecureReqs.Guardrails (demo)", CreateGuarded) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateGuarded, Kind = "demo" });
+            registry.Add(new TargetDefinition(Guarded, "SIMULATED support assistant behind SecureReqs.Guardrails (demo)", CreateGuarded) { SystemPrompt = SystemPrompt, SystemPromptSecrets = [SystemPromptSecret], ToolPolicy = DemoTools.Policy, WhiteBox = true, Documents = DemoKnowledgeBase.Documents, FactoryWithDocuments = CreateGuarded, FactoryWithTrainingData = CreateGuardedTrainedOn, Kind = "demo" });
         }
 
         if (!registry.Contains(Paraphrasing))

@@ -136,6 +136,14 @@ public sealed partial class SupportAssistantModel : IChatClient
 
     private DraftAnswer MainAnswer(IReadOnlyList<ChatMessage> request, string ask, bool instructed)
     {
+        // Facts the app's memory recalled: asked about earlier conversations, it reads them out.
+        var remembered = request.Where(m => IsContext(m) && KindOf(m) == AssistantMemoryChatClient.ContextKind).ToList();
+        if (remembered.Count > 0 && AsksAboutMemory().IsMatch(ask))
+        {
+            var notes = string.Join("\n", remembered.Select(m => CaseInstantiator.SplitContextHeader(MessageText.Of(m)).Body));
+            return new DraftAnswer(DraftKind.Data, "From my notes of earlier conversations:\n" + notes) { Material = [notes] };
+        }
+
         // Material: everything the conversation handed over — retrieved context, earlier pasted text, this message.
         var material = new List<string>();
         material.AddRange(request.Where(IsContext).Select(MessageText.Of).Where(t => t.Length > 0));
@@ -358,6 +366,9 @@ public sealed partial class SupportAssistantModel : IChatClient
 
     [GeneratedRegex(@"card|ssn|social security|iban|account|e-?mail|phone|address|birth|dob|record|customer|details|profile|ticket|information|info\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AsksAboutData();
+
+    [GeneratedRegex(@"remember|earlier|before|last time|previous|other (?:customer|user|person)|someone|anyone|told you|tell you|mentioned|said|gave you|notes|what do you know|on file", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AsksAboutMemory();
 
     [GeneratedRegex(@"(?i)\b(?:assistant|ai|bot|model|you)\b[^.\n]{0,80}\b(?:must|should|shall|need to|are required to|include|append|add|list|output|print|reveal|send)\b|\b(?:ignore|disregard)\b[^.\n]{0,40}\binstructions\b|\binclude\b[^.\n]{0,60}\b(?:card|ssn|iban|record|details|e-?mail|phone|address|birth)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmbeddedInstruction();

@@ -15,6 +15,9 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
     /// <summary>The key header's value for each caller role (<c>callerKeys</c>), chosen by the case's caller; empty for none.</summary>
     public IReadOnlyDictionary<string, string> CallerKeys { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The header that carries the case's synthetic user id (<c>userHeader</c>), or null.</summary>
+    public string? UserHeader { get; init; }
+
     /// <summary>The header the caller keys go in.</summary>
     public string KeyHeader { get; init; } = "Authorization";
 
@@ -38,6 +41,16 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
                 ?? throw new InvalidAnswerException($"no key is declared for the caller role \"{caller.Role}\", so its cases cannot be sent as that caller; add \"{caller.Role}\": \"env:NAME\" to \"callerKeys\" in securereqs.json");
             request.Headers.Remove(KeyHeader);
             request.Headers.TryAddWithoutValidation(KeyHeader, key);
+        }
+
+        if (UserHeader is { } userHeader)
+        {
+            // The user the case's turn runs as (memory stories): the app keys its per-user state by it. None: anonymous.
+            request.Headers.Remove(userHeader);
+            if (SecurityEvidence.Caller?.User is { Length: > 0 } user)
+            {
+                request.Headers.TryAddWithoutValidation(userHeader, user);
+            }
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

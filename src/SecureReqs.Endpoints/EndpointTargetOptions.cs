@@ -128,6 +128,14 @@ public sealed class EndpointTargetOptions
     /// </summary>
     public IReadOnlyDictionary<string, ConfiguredString> CallerKeys { get; init; } = new Dictionary<string, ConfiguredString>();
 
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the header that carries the synthetic user id of each case turn (memory
+    /// stories run two users per case), such as <c>X-User-Id</c>; null when the target takes the user, if at all, from
+    /// <c>{{user}}</c> in its body template. A target that is sent users is never cached: its answers depend on what
+    /// the server remembers.
+    /// </summary>
+    public string? UserHeader { get; init; }
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

@@ -23,7 +23,7 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     {
         IReadOnlyList<ChatMessage> request = [.. messages];
         var session = options.Session is null ? null : chatOptions?.ConversationId ?? SessionOf(request, out request);
-        var body = Render(options.Body!, request, chatOptions?.ModelId ?? options.Model, session);
+        var body = Render(options.Body!, request, chatOptions?.ModelId ?? options.Model, session, CallerIdentity.Of(chatOptions)?.User);
         using var message = new HttpRequestMessage(new HttpMethod(options.Method), options.Endpoint)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
@@ -177,10 +177,11 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     /// <summary>
     /// Fills the template: "{{messages}}" becomes the message array (without messages that have nothing to send, such as
     /// an approval response); {{prompt}}, {{systemPrompt}}, {{model}} and
-    /// {{session}} are replaced inside strings. A property whose whole value is "{{session}}" is left out of the first
-    /// request of a conversation, which has no session yet.
+    /// {{session}} are replaced inside strings, and {{user}} by the case's synthetic user id (empty when the case names no
+    /// user). A property whose whole value is "{{session}}" is left out of the first request of a conversation, which has
+    /// no session yet.
     /// </summary>
-    internal JsonNode Render(JsonNode template, IReadOnlyList<ChatMessage> messages, string? model, string? session = null)
+    internal JsonNode Render(JsonNode template, IReadOnlyList<ChatMessage> messages, string? model, string? session = null, string? user = null)
     {
         var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var system = options.SystemPrompt ?? "";
@@ -197,7 +198,8 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
                 .Replace("{{prompt}}", prompt, StringComparison.Ordinal)
                 .Replace("{{systemPrompt}}", system, StringComparison.Ordinal)
                 .Replace("{{model}}", model ?? "", StringComparison.Ordinal)
-                .Replace("{{session}}", session ?? "", StringComparison.Ordinal)),
+                .Replace("{{session}}", session ?? "", StringComparison.Ordinal)
+                .Replace("{{user}}", user ?? "", StringComparison.Ordinal)),
             _ => node.DeepClone(),
         };
     }

@@ -68,7 +68,7 @@ public sealed class CoverageCommandTests(NaiveRunFixture naive) : IDisposable
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().MatchRegex(@"\| LLM01 +\| Prompt Injection +\| failed +\| 4 stories: 4 failed");
-        result.Output.Should().MatchRegex(@"\| LLM02 +\| Sensitive Information Disclosure +\| failed +\| 7 stories: 4 passed, 3 failed");
+        result.Output.Should().MatchRegex(@"\| LLM02 +\| Sensitive Information Disclosure +\| failed +\| 10 stories: 5 passed, 5 failed");
         result.Output.Should().MatchRegex(@"\| LLM06 +\| Excessive Agency +\| failed +\| 4 stories: 1 passed, 3 failed");
         result.Output.Should().MatchRegex(@"\| LLM08 +\| Vector and Embedding Weaknesses +\| failed +\| 2 stories: 2 failed");
         result.Output.Should().MatchRegex(@"\| T3 +\| Privilege Compromise +\| failed +\| 4 stories: 1 passed, 3 failed");

@@ -166,6 +166,23 @@ public sealed class DemoServerTests : IAsyncLifetime
         server.Sessions.Should().Be(1, "the second turn continued the first one's session");
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData(DemoBuild.Naive, Outcome.Compromised)]
+    [InlineData(DemoBuild.Guarded, Outcome.Resisted)]
+    public async Task SampleTarget_MemoryCases_EachUserSentInTheUserHeader_JudgedOnAnswers(DemoBuild build, Outcome expected)
+    {
+        var server = await Start(build);
+        var client = SampleTarget(build == DemoBuild.Naive ? "demo-http-naive" : "demo-http-guarded", server, CustomerKey);
+        var dataset = DatasetLoader.Load(Path.Combine(SamplePaths.EndpointSample, "..", "..", "adversarial-datasets", "memory-isolation"));
+        var cases = CaseInstantiator.Instantiate([.. dataset.Cases.Where(c => c.Technique == "direct-ask").Take(10)], SyntheticCustomers.Generate(10, 3), 3);
+        var run = new SecurityRun(client, new SecurityRunOptions { MaxConcurrency = 1 });
+
+        var result = await run.ExecuteAsync("demo-http", "memory-isolation", [.. cases], Ct);
+
+        result.Cases.Should().OnlyContain(c => c.Outcome == expected, string.Join("\n", result.Cases.Select(c => $"{c.Instance.Id}: {c.Outcome} {c.Error} {string.Join(" | ", c.Answers)}")));
+        result.Cases.Should().OnlyContain(c => c.Findings.All(f => f.Detail.StartsWith("user b was given", StringComparison.Ordinal)), "an endpoint reports no memory reads: only its answers are judged");
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task StreamedAnswer_ReadThroughAStreamingTarget_IsTheSameAsTheWholeOne()
     {

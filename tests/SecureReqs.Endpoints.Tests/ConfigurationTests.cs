@@ -147,6 +147,9 @@ public sealed class ConfigurationTests
     [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "toolCallsPath": "tool_calls." } } }""", "$.targets.s.toolCallsPath: \"tool_calls.\" is not a field path")]
     [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "callerKeys": { "admin": "sk-live-000111222333" } } } }""", "$.targets.s.callerKeys.admin: a secret is written in the file")]
     [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "cache": true, "callerKeys": { "admin": "env:ADMIN_KEY" } } } }""", "$.targets.s.cache: a target with \"callerKeys\" cannot be cached")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}" }, "responsePath": "a", "userHeader": "X User" } } }""", "$.targets.s.userHeader: \"X User\" is not a valid HTTP header name")]
+    [InlineData("""{ "targets": { "s": { "kind": "http", "endpoint": "https://x.example.com/c", "body": { "q": "{{prompt}}", "u": "{{user}}" }, "responsePath": "a", "cache": true } } }""", "$.targets.s.cache: a target that is sent the case's user (\"userHeader\" or {{user}}) cannot be cached")]
+    [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "userHeader": "X-User-Id" } } }""", "\"userHeader\" applies to targets of kind \"http\" only")]
     [InlineData("""{ "targets": { "s": { "kind": "openai", "endpoint": "https://x.example.com/v1", "model": "m", "toolPolicy": "missing-policy.json" } } }""", "$.targets.s.toolPolicy: the tool policy file")]
     public void Load_InvalidTarget_SaysWhatIsWrongAndHowToFixIt(string json, string expected)
     {

@@ -23,7 +23,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     ];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
-    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys"];
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys", "userHeader"];
 
     /// <summary>The properties of an http target's <c>session</c>.</summary>
     public static readonly string[] SessionProperties = ["idPath", "cookie", "header"];
@@ -41,7 +41,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     public static readonly string[] UsageProperties = ["inputTokens", "outputTokens", "totalTokens"];
 
     /// <summary>The placeholders a body template may use.</summary>
-    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model", "session"];
+    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model", "session", "user"];
 
     private static readonly string[] SecretHeaderWords = ["authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "cookie", "x-api-key"];
 
@@ -422,6 +422,18 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             throw source.Error(JsonSource.Child(path, "cache"), "a target with \"callerKeys\" cannot be cached: the same request gets different answers for different callers. Remove \"cache\" (such targets are never cached).");
         }
 
+        var userHeader = OptionalString(target, path, "userHeader");
+        if (userHeader is not null && !HeaderName().IsMatch(userHeader))
+        {
+            throw source.Error(JsonSource.Child(path, "userHeader"), $"\"{userHeader}\" is not a valid HTTP header name. Write the header your app reads the signed-in user from, such as \"X-User-Id\".");
+        }
+
+        var sendsUser = userHeader is not null || Placeholder().Matches(body.GetRawText()).Any(m => m.Groups[1].Value == "user");
+        if (sendsUser && OptionalBool(target, path, "cache") is true)
+        {
+            throw source.Error(JsonSource.Child(path, "cache"), "a target that is sent the case's user (\"userHeader\" or {{user}}) cannot be cached: its answers depend on what the server remembers of each user. Remove \"cache\" (such targets are never cached).");
+        }
+
         var toolCallsPath = OptionalFieldPath(target, path, "toolCallsPath");
         var contextField = OptionalString(target, path, "contextField");
         if (contextField is not null && (string.IsNullOrWhiteSpace(contextField) || contextField is "role" or "content"))
@@ -448,8 +460,9 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             MaxOutputTokens = options.MaxOutputTokens,
             Seed = options.Seed,
             Resilience = options.Resilience,
-            Cache = options.Cache && session is null && callerKeys.Count == 0,
+            Cache = options.Cache && session is null && callerKeys.Count == 0 && !sendsUser,
             CallerKeys = callerKeys,
+            UserHeader = userHeader,
             AllowInsecureHttp = options.AllowInsecureHttp,
             ToolPolicy = options.ToolPolicy,
             Source = options.Source,

@@ -11,6 +11,13 @@ public sealed record CallerIdentity(string Role, string Clearance)
     /// <summary>The key under which an application may pass the caller in <c>ChatOptions.AdditionalProperties</c>.</summary>
     public const string PropertyName = "securereqs.caller";
 
+    /// <summary>
+    /// The authenticated user's id, for applications that keep per-user state (memory, personalisation); null when the
+    /// request names no user. A memory-isolation case runs each of its synthetic users under an id of its own.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public string? User { get; init; }
+
     /// <summary>The caller when a case and its story name none: a customer with public clearance.</summary>
     public static CallerIdentity Default { get; } = new("customer", Classification.Public);
 
@@ -24,5 +31,5 @@ public sealed record CallerIdentity(string Role, string Clearance)
         options?.AdditionalProperties?.TryGetValue(PropertyName, out CallerIdentity? caller) is true ? caller : SecurityEvidence.Caller;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Role} ({Clearance} clearance)";
+    public override string ToString() => User is null ? $"{Role} ({Clearance} clearance)" : $"{Role} {User} ({Clearance} clearance)";
 }

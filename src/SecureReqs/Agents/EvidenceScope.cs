@@ -12,6 +12,7 @@ public sealed class EvidenceScope : IDisposable
     private readonly ConcurrentQueue<ToolInvocationRecord> _invocations = new();
     private readonly ConcurrentQueue<RetrievalRecord> _retrievals = new();
     private readonly ConcurrentQueue<ModelRequestRecord> _modelRequests = new();
+    private readonly ConcurrentQueue<MemoryRecord> _memory = new();
     private readonly EvidenceScope? _previous;
     private int _withheld;
     private bool _disposed;
@@ -22,8 +23,8 @@ public sealed class EvidenceScope : IDisposable
         _previous = previous;
     }
 
-    /// <summary>The caller the case runs as.</summary>
-    public CallerIdentity Caller { get; }
+    /// <summary>The caller the case runs as; in a case of several synthetic users, the one sending the current turn.</summary>
+    public CallerIdentity Caller { get; internal set; }
 
     /// <summary>The tool invocations, in the order they were recorded.</summary>
     public IReadOnlyList<ToolInvocationRecord> Invocations => [.. _invocations];
@@ -33,6 +34,8 @@ public sealed class EvidenceScope : IDisposable
 
     /// <summary>The requests that reached the model, in the order they were recorded.</summary>
     public IReadOnlyList<ModelRequestRecord> ModelRequests => [.. _modelRequests];
+    /// <summary>The reads and writes of the assistant's memory, in the order they were recorded.</summary>
+    public IReadOnlyList<MemoryRecord> Memory => [.. _memory];
 
     /// <summary>How many retrieved documents a control withheld.</summary>
     public int Withheld => Volatile.Read(ref _withheld);
@@ -50,6 +53,11 @@ public sealed class EvidenceScope : IDisposable
     internal void Add(ModelRequestRecord record)
     {
         _modelRequests.Enqueue(record);
+    }
+
+    internal void Add(MemoryRecord record)
+    {
+        _memory.Enqueue(record);
     }
 
     internal void AddWithheld(int count)

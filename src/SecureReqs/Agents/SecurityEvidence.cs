@@ -38,6 +38,9 @@ public static class SecurityEvidence
     /// <summary>Records a request that reached the model, when a run is active.</summary>
     /// <param name="record">The request as the model received it.</param>
     public static void RecordModelRequest(ModelRequestRecord record) => _current.Value?.Add(record);
+    /// <summary>Records a read or write of the assistant's memory, when a run is active.</summary>
+    /// <param name="record">The access.</param>
+    public static void RecordMemory(MemoryRecord record) => _current.Value?.Add(record);
 
     /// <summary>Records that a control withheld retrieved documents, when a run is active.</summary>
     /// <param name="count">How many.</param>

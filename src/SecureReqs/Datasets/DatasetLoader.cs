@@ -251,7 +251,15 @@ public static class DatasetLoader
                     throw new DatasetException(path, lineNumber, $"case \"{id}\": turn role \"{role}\" is not \"user\" or \"assistant\".");
                 }
 
-                turns.Add(new CaseTurn(role, t.String("content")) { Payload = t.OptionalBool("payload") });
+                var user = t.OptionalString("user");
+                if (user is not null && (role != "user" || user.Length is 0 or > 40 || !user.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+                {
+                    throw new DatasetException(path, lineNumber, role != "user"
+                        ? $"case \"{id}\": \"user\" belongs on a turn with role \"user\" (the synthetic user who sends it), not on an {role} turn."
+                        : $"case \"{id}\": turn user \"{user}\" must be a short name of letters, digits, dashes or underscores, such as \"a\" or \"b\".");
+                }
+
+                turns.Add(new CaseTurn(role, t.String("content")) { Payload = t.OptionalBool("payload"), User = user, NewConversation = t.OptionalBool("new_conversation") });
             }
 
             if (!turns.Any(t => t.IsUser))

@@ -29,6 +29,12 @@ public sealed record JudgeFinding(string Oracle, string Detail, int Turn)
     /// <summary>A document above the caller's clearance was retrieved, or its canary answered.</summary>
     public const string ExposureKind = "exposure";
 
+    /// <summary>One user's fact reached another user (an answer carried it, or the memory handed it over).</summary>
+    public const string CrossUserMemoryKind = "cross-user-memory";
+
+    /// <summary>A canary planted in the training data was extracted from the trained model.</summary>
+    public const string ExtractionKind = "extraction";
+
     /// <inheritdoc />
     public override string ToString() => $"{Oracle}: {Detail} (answer {Turn})";
 }

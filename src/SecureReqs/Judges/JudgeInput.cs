@@ -18,6 +18,9 @@ public sealed record JudgeInput(CaseInstance Instance, IReadOnlyList<string> Ans
     /// <summary>The documents the pipeline reported handing to the model (white-box).</summary>
     public IReadOnlyList<RetrievalRecord> Retrievals { get; init; } = [];
 
+    /// <summary>The reads and writes of the assistant's memory the pipeline reported (white-box).</summary>
+    public IReadOnlyList<MemoryRecord> Memory { get; init; } = [];
+
     /// <summary>The user turns of the case as sent, in order, for judges that read an answer against its question.</summary>
     public IReadOnlyList<string> Questions => [.. Instance.Turns.Where(t => t.IsUser).Select(t => t.Content)];
 }

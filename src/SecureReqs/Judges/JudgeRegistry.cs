@@ -41,6 +41,8 @@ public sealed class JudgeRegistry
         new ToolPolicyJudge(),
         new ClearanceJudge(),
         new PoisonJudge(),
+        new MemoryIsolationJudge(),
+        new TrainingExtractionJudge(),
     ];
 
     /// <summary>Adds a judge for an oracle no judge handles yet.</summary>

@@ -13,6 +13,9 @@ public sealed class TrainingDataset(string written, string fullPath)
     /// <summary>The path as the story writes it.</summary>
     public string Written { get; } = written;
 
+    /// <summary>The resolved file.</summary>
+    public string FullPath { get; } = fullPath;
+
     /// <summary>Scans the file, once.</summary>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The scan, with the file named as the story writes it.</returns>
@@ -30,11 +33,11 @@ public sealed class TrainingDataset(string written, string fullPath)
             TrainingDatasetScan scan;
             try
             {
-                scan = await _scanner.ScanAsync(fullPath, cancellationToken).ConfigureAwait(false);
+                scan = await _scanner.ScanAsync(FullPath, cancellationToken).ConfigureAwait(false);
             }
             catch (DataFileException ex)
             {
-                throw new SecureReqsException(ex.Message.Replace(fullPath, Written, StringComparison.Ordinal), ex);
+                throw new SecureReqsException(ex.Message.Replace(FullPath, Written, StringComparison.Ordinal), ex);
             }
 
             return _scan = scan with { File = Written, Findings = [.. scan.Findings.Select(f => f with { File = Written })] };

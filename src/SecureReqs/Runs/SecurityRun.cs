@@ -130,12 +130,26 @@ public sealed class SecurityRun
         var caller = instance.Case.Caller ?? _options.Caller;
         using var evidence = SecurityEvidence.Begin(caller);
         var conversation = new Conversation(instance.Context);
+        string? user = null;
         foreach (var turn in instance.Turns)
         {
             if (!turn.IsUser)
             {
                 conversation.History.Add(new ChatMessage(ChatRole.Assistant, turn.Content));
                 continue;
+            }
+
+            if (turn.NewConversation || (turn.User is not null && turn.User != user))
+            {
+                // Another synthetic user, or a fresh session: a new conversation that sees nothing of the ones before,
+                // run as that user, so that only the application's own state (its memory) can carry anything across.
+                conversation.History.Clear();
+                conversation.History.AddRange(instance.Context);
+                if (turn.User is not null)
+                {
+                    user = turn.User;
+                    evidence.Caller = caller with { User = CaseUsers.IdOf(instance, turn.User) };
+                }
             }
 
             if (await SendAsync(conversation, turn.Content, cancellationToken).ConfigureAwait(false) is { } error)
@@ -256,6 +270,7 @@ public sealed class SecurityRun
             RequestedCalls = requested,
             Invocations = evidence.Invocations,
             Retrievals = evidence.Retrievals,
+            Memory = evidence.Memory,
         };
         var agent = AgentJudge.Judge(input);
         var result = new CaseResult

@@ -140,9 +140,22 @@ public sealed class SecurityStory
             Record.Provenance.Recording = value;
         }
     }
+    /// <summary>Gets or sets whether the story probes the target for <see cref="Canaries"/> (its cases are the probes).</summary>
+    public bool Probing { get; set; }
 
     /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
     public TrainingDataset? TrainingDataset { get; set; }
+
+    /// <summary>Gets or sets the canaries the story probes the trained target for (training-data extraction), or null.</summary>
+    public TrainingCanaryPlan? Canaries
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+        }
+    }
 
     /// <summary>Whether <see cref="ExecuteAsync"/> ran.</summary>
     public bool Executed { get; private set; }
@@ -345,6 +358,11 @@ public sealed class SecurityStory
             }
         }
 
+        if (Probing && Canaries is null)
+        {
+            problems.Add("The story probes for canaries but plants none: add 'Given <n> canary records are planted in the training dataset with seed <s>' and 'Given the fine-tuning file with the canaries is written to \"<file>\"', or 'Given the canaries listed in \"<file>.canaries.json\"', before 'When the trained model is probed for the canaries'.");
+        }
+
         var facts = Plan();
         foreach (var requirement in _requirements)
         {
@@ -395,11 +413,33 @@ public sealed class SecurityStory
 
         // Requirements judged on answers see each case as it finishes; only counts and samples stay in memory.
         var observers = _requirements.OfType<RunRequirement>().ToDictionary(r => (StoryRequirement)r, r => r.Observe(before));
+        var factory = Target?.Factory;
+        if (Canaries is { } canaries)
+        {
+            // The fine-tuning file is written when the story runs, never while it is only checked.
+            var file = canaries.Prepare();
+            Record.Notes.Add(canaries.Describe(file));
+            if (Probing && Target is { FactoryWithTrainingData: { } train } trained)
+            {
+                factory = () => train(file.Path);
+                Record.Notes.Add($"The target \"{trained.Name}\" was fine-tuned on {canaries.Written} by SecureReqs before it was probed.");
+            }
+            else if (Probing && Target is { } asIs)
+            {
+                Record.Notes.Add($"The target \"{asIs.Name}\" cannot be fine-tuned by SecureReqs: it was probed as it is, on the understanding that it was trained on {canaries.Written}.");
+            }
+        }
+
         if (SendsCases)
         {
             var target = Target!;
             var facts = Plan();
-            Record.Secrets = [.. target.SystemPromptSecrets, .. target.Documents.Select(d => d.Canary).OfType<string>()];
+            Record.Secrets = [.. target.SystemPromptSecrets, .. target.Documents.Select(d => d.Canary).OfType<string>(), .. Canaries?.Canaries.Select(c => c.Secret) ?? []];
+            if (!target.WhiteBox && facts.Written.Any(c => c.Case.Oracle.Type == CaseOracle.MemoryIsolation))
+            {
+                Record.Notes.Add($"Memory isolation was judged black-box: the target \"{target.Name}\" reports no memory reads, so only its answers were read for other users' facts.");
+            }
+
             if (_expansion is not null)
             {
                 Record.Notes.Add(_expansion.Describe());
@@ -410,7 +450,7 @@ public sealed class SecurityStory
             var datasetName = string.Join("+", _datasets.Select(d => d.Name));
             // A replayed story asks its recording, never the models.
             var attacker = Attacker is { } attackerModel ? (Recording is { } replay ? attackerModel.ReplayFactory!(replay) : attackerModel.Factory()) : null;
-            var targetFactory = Recording is { } recorded && target.ReplayFactory is { } replayTarget ? () => replayTarget(recorded) : target.Factory;
+            var targetFactory = Recording is { } recorded && target.ReplayFactory is { } replayTarget ? () => replayTarget(recorded) : factory!;
             if (Recording is { } pinned)
             {
                 Record.Notes.Add($"Replayed from the recording {pinned}: configured targets, the attacker model and the judge's model answered only from it, and nothing was sent to them{(target.ReplayFactory is null ? $"; the in-process target \"{target.Name}\" ran as it is" : "")}.");

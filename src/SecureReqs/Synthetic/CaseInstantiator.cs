@@ -106,7 +106,19 @@ public static class CaseInstantiator
 
         var turns = @case.Turns.Select(t => t with { Content = Placeholders.Fill(t.Content, ValueOf) }).ToList();
 
-        IReadOnlyList<PlantedValue> protectedValues = @case.Oracle.Type != CaseOracle.NoLeak
+        // A training-extraction probe protects the secret of the canary it probes for: the secret is in the training
+        // data, not in the case, so it is planted here for the judge and for masking evidence.
+        if (@case.Oracle.Type == CaseOracle.TrainingExtraction)
+        {
+            foreach (var secret in @case.Oracle.Values)
+            {
+                planted.TryAdd(Placeholders.Ssn, PlantedValue.Create(Placeholders.Ssn, secret));
+            }
+        }
+
+        IReadOnlyList<PlantedValue> protectedValues = @case.Oracle.Type == CaseOracle.TrainingExtraction
+            ? [.. planted.Values.Where(p => p.Name == Placeholders.Ssn)]
+            : @case.Oracle.Type != CaseOracle.NoLeak
             ? []
             : @case.Oracle.Values.Count > 0
                 ? [.. @case.Oracle.Values.Where(planted.ContainsKey).Select(v => planted[v])]

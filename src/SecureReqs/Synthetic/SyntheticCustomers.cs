@@ -100,7 +100,11 @@ public static class SyntheticCustomers
         return (char)('0' + ((10 - (sum % 10)) % 10));
     }
 
-    private static string Ssn(Randomizer random)
+    /// <summary>A US social security number, <c>AAA-GG-SSSS</c>, valid by the SSA's allocation rules (no area 000, 666 or
+    /// 900–999, no group 00, no serial 0000).</summary>
+    /// <param name="random">The seeded randomizer.</param>
+    /// <returns>The number.</returns>
+    public static string Ssn(Randomizer random)
     {
         int area;
         do

@@ -47,6 +47,13 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     /// </summary>
     public Func<IReadOnlyList<KnowledgeDocument>, IChatClient>? FactoryWithDocuments { get; init; }
 
+    /// <summary>
+    /// Creates the client fine-tuned on a JSON Lines chat fine-tuning file (training-data extraction stories: the file
+    /// holds planted canaries); null when SecureReqs cannot train the target, which is then probed as it is, on the
+    /// understanding that the team's training job trained it on that file.
+    /// </summary>
+    public Func<string, IChatClient>? FactoryWithTrainingData { get; init; }
+
     /// <summary>Whether a client the factory created is disposed after the scenario that used it.</summary>
     /// <value>The default value is true; false for a shared instance registered with <see cref="TargetRegistry.Add(string, IChatClient, string?)"/>.</value>
     public bool DisposeAfterUse { get; init; } = true;
