@@ -16,7 +16,7 @@ namespace SecureReqs.Endpoints;
 /// for keys are read on first use: a missing one is an error naming the variable when a story uses the target.
 /// Disposing releases the connections.
 /// </remarks>
-public sealed class EndpointTargets : IDisposable
+public sealed class EndpointTargets : ITargetProvider, IDisposable
 {
     private readonly EndpointTargetSettings _settings;
     private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
@@ -58,6 +58,25 @@ public sealed class EndpointTargets : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         return new EndpointTargets(configuration, settings ?? new EndpointTargetSettings());
     }
+
+    /// <inheritdoc/>
+    public string Package => EnvironmentTargetProvider.PackageName;
+
+    /// <summary>
+    /// The provider that adds the targets of the <c>securereqs.json</c> the environment names (<c>SECUREREQS_CONFIG</c>,
+    /// else the file in the current folder) when stories run under <c>dotnet test</c>; register it before the stories run:
+    /// <code>TargetRegistry.Shared.AddProvider(EndpointTargets.FromEnvironment());</code>
+    /// </summary>
+    /// <param name="time">The clock of the targets' rate limits and retries, or null for the system clock.</param>
+    /// <param name="environment">Reads environment variables, or null for the process environment.</param>
+    /// <returns>The provider.</returns>
+    public static EnvironmentTargetProvider FromEnvironment(TimeProvider? time = null, Func<string, string?>? environment = null) => new(time, environment);
+
+    /// <inheritdoc/>
+    void ITargetProvider.AddTargets(TargetRegistry registry) => AddTo(registry);
+
+    /// <inheritdoc/>
+    void ITargetProvider.AddSemanticJudges(SemanticJudgeRegistry registry) => AddJudgesTo(registry);
 
     /// <summary>Registers every target in <paramref name="registry"/>, replacing targets of the same names.</summary>
     /// <param name="registry">The registry.</param>
