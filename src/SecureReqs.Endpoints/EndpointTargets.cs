@@ -20,6 +20,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
 {
     private readonly EndpointTargetSettings _settings;
     private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ServingEndpoint> _serving = new(StringComparer.OrdinalIgnoreCase);
 
     private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
     {
@@ -31,6 +32,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         foreach (var target in configuration.Targets)
         {
             _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable, settings.Concurrency));
+            _serving[target.Name] = new ServingEndpoint(target, settings.GetEnvironmentVariable);
             definitions.Add(Define(target));
         }
 
@@ -153,6 +155,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         {
             connection.Value.Dispose();
         }
+
+        foreach (var serving in _serving.Values)
+        {
+            serving.Dispose();
+        }
     }
 
     private TargetDefinition Define(EndpointTargetOptions target)
@@ -198,6 +205,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
             Kind = target.Kind == EndpointKind.OpenAI ? "openai" : "http",
             EndpointHost = target.Endpoint.Host,
             Model = target.Model,
+            Serving = _serving[target.Name],
         };
     }
 
