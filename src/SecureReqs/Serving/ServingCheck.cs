@@ -64,7 +64,7 @@ public abstract class ServingCheck : StoryRequirement
             Verdict.Fail => $"Expected {Statement}, but {finding}",
             _ => $"Could not show that {Statement}: {finding}",
         });
-        message.Append(CultureInfo.InvariantCulture, $" Sent {exchanges.Count} request{(exchanges.Count == 1 ? "" : "s")} to {serving.Endpoint.GetLeftPart(UriPartial.Path)}:");
+        message.Append(CultureInfo.InvariantCulture, $" Sent {exchanges.Count} request{(exchanges.Count == 1 ? "" : "s")}:");
         foreach (var line in Describe(exchanges))
         {
             message.Append("\n- ").Append(line);
