@@ -63,8 +63,9 @@ internal sealed class ServingEndpoint : IServingEndpoint, IDisposable
         var described = new List<string>();
         foreach (var header in _options.Headers)
         {
-            // A credential header is a credential: it goes only with a request that sends one, and never in clear.
-            if (header.Value.IsSecret && (key is null || request.PlainHttp))
+            // A credential header is a credential: it goes only with the target's own key (with no key, an invalid,
+            // read-only or rate-limited one it would stand in for the key under test), and never in clear.
+            if (header.Value.IsSecret && (request.Key != ServingKey.Valid || request.PlainHttp))
             {
                 continue;
             }

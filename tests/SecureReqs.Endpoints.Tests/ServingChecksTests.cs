@@ -67,6 +67,17 @@ public sealed class ServingChecksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvalidKey_CredentialHeaderOfTheTarget_IsNotSentAlongside()
+    {
+        Answer((request, _) => request.Headers.ContainsKey("X-Extra-Token") ? 200 : 401);
+
+        var result = await Check(new RefusesWithoutValidCredentials(ServingKey.Invalid), extra: "\"headers\": { \"X-Extra-Token\": \"env:TEST_LOCAL_KEY\" },");
+
+        result.Verdict.Should().Be(Verdict.Pass);
+        _server.Received.Should().OnlyContain(r => !r.Headers.ContainsKey("X-Extra-Token"));
+    }
+
+    [Fact]
     public async Task InvalidKey_ServerChecksTheKey_Passes()
     {
         Answer((request, _) => request.Headers.TryGetValue("X-Api-Key", out var key) && key == Key ? 200 : 403);
@@ -301,10 +312,10 @@ public sealed class ServingChecksTests : IAsyncLifetime
         return true;
     };
 
-    private async Task<RequirementResult> Check(ServingCheck check, string? serving = null, Uri? endpoint = null) =>
-        await check.EvaluateAsync(new StoryEvidence(null, Target(serving, endpoint)), Ct);
+    private async Task<RequirementResult> Check(ServingCheck check, string? serving = null, Uri? endpoint = null, string extra = "") =>
+        await check.EvaluateAsync(new StoryEvidence(null, Target(serving, endpoint, extra)), Ct);
 
-    private TargetDefinition Target(string? serving, Uri? endpoint = null)
+    private TargetDefinition Target(string? serving, Uri? endpoint = null, string extra = "")
     {
         var config = new TestConfig($$$"""
             {
@@ -318,6 +329,7 @@ public sealed class ServingChecksTests : IAsyncLifetime
                   "responsePath": "reply",
                   "toolCallsPath": "tool_calls",
                   {{{(serving is null ? "" : $"\"serving\": {serving},")}}}
+                  {{{extra}}}
                   "resilience": { "maxRetries": 0, "timeoutSeconds": 10 }
                 }
               }
