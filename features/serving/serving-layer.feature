@@ -1,4 +1,4 @@
-@serving @owasp:LLM10 @nist:MEASURE-2.7
+@serving @nist:MEASURE-2.7
 Feature: The deployed assistant's endpoint only serves identified callers, over HTTPS, within their rights and rate
   As the product owner of the support assistant
   I want the deployed endpoint checked for the serving-layer gaps that no model behaviour can make up for
@@ -22,5 +22,6 @@ Feature: The deployed assistant's endpoint only serves identified callers, over 
   Scenario: The endpoint is only served over HTTPS
     Then the endpoint is not served over plain HTTP
 
+  @owasp:LLM10
   Scenario: One caller cannot flood the assistant
     Then requests beyond 20 a minute are throttled
