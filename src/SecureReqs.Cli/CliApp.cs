@@ -67,6 +67,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(output, error, time, environment));
         root.Subcommands.Add(LintCommand.Create(output, error, time, environment));
         root.Subcommands.Add(MergeCommand.Create(output, error, time, environment));
+        root.Subcommands.Add(GenerateCommand.Create(output, error, time, environment));
         root.Subcommands.Add(GateCommand.Create(output, error));
         root.Subcommands.Add(PlanCommand.Create(output));
         root.Subcommands.Add(CoverageCommand.Create(output, error));

@@ -19,7 +19,8 @@ internal static class MergeCommand
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where the merged results.json, report.html, junit.xml, results.sarif, summary.md and results.ndjson go (default: securereqs-report/)." };
         var sourceRoot = new Option<DirectoryInfo?>("--source-root") { Description = "The repository root that SARIF locations are relative to (default: the nearest folder above the features holding .git, else the current folder)." };
         var config = RunCommand.ConfigOption();
-        var sign = new Option<bool>("--sign") { Description = "Sign the merged results.json (results.json.sig) with the private key in the --key-env variable." };
+        var sign = new Option<bool>("--sign") { Description = "Sign the merged results.json (results.json.sig) with the private key in the --key-env variable. Every shard.json must then carry a signature by a trusted key ('securereqs run --shard i/n --sign')." };
+        var trustedSigners = new Option<FileInfo?>("--trusted-signers") { Description = $"A PEM file of the public keys trusted to sign shards. Default: {TrustedSigners.VerifyKeyVariable}, else the nearest {TrustedSigners.DefaultFile}." };
         var keyEnv = new Option<string>("--key-env") { Description = "The environment variable holding the signing key for --sign.", DefaultValueFactory = _ => ManifestSigningKey.DefaultVariable };
         var baseline = new Option<FileInfo?>("--baseline") { Description = "The results.json of a previous run: report.html shows what changed since it." };
         var command = new Command("merge", "Add up the shards of a sharded run and judge every story as a run of every case would: exit 0 when every story passes, 1 when any fails or is inconclusive, 2 when a shard is missing, damaged or ran something else.")
@@ -32,6 +33,7 @@ internal static class MergeCommand
             config,
             sign,
             keyEnv,
+            trustedSigners,
             baseline,
         };
         command.SetAction(async (parse, ct) =>
@@ -39,6 +41,7 @@ internal static class MergeCommand
             using var key = parse.GetValue(sign) ? ManifestSigningKey.FromEnvironment(parse.GetValue(keyEnv)!, environment.Get) : null;
             var previous = parse.GetValue(baseline) is { } b ? ResultsJsonReader.Read(b.FullName) : null;
             var files = FindShardFiles(parse.GetValue(shards)!);
+            VerifyShardSignatures(files, key is not null, parse.GetValue(trustedSigners)?.FullName, environment);
             var merge = ShardMerge.Create([.. files.Select(ShardFile.Read)]);
             var first = merge.Shards[0];
             var featuresDir = parse.GetValue(features)?.FullName ?? Path.GetFullPath("features");
@@ -101,6 +104,44 @@ internal static class MergeCommand
         }
 
         return [.. found.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Checks the shards' signatures: a shard.json that carries a signature must match it, signed by a trusted key, and
+    /// when the merged results are to be signed every shard must be (a signature on the merge vouches for the counts it
+    /// added up).
+    /// </summary>
+    /// <param name="files">The shard files.</param>
+    /// <param name="required">Whether every shard must be signed.</param>
+    /// <param name="trustedFile">The <c>--trusted-signers</c> file, or null.</param>
+    /// <param name="environment">The environment.</param>
+    /// <exception cref="SecureReqsException">A shard is unsigned when it must be, was changed after it was signed, or is signed by an untrusted key.</exception>
+    public static void VerifyShardSignatures(IReadOnlyList<string> files, bool required, string? trustedFile, CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(environment);
+        var signed = files.Where(f => File.Exists(EvidenceSignature.PathFor(f))).ToList();
+        if (required && signed.Count < files.Count)
+        {
+            var unsigned = files.Except(signed, StringComparer.Ordinal);
+            throw new SecureReqsException($"--sign vouches for the shards' counts, but these shards are not signed: {string.Join(", ", unsigned)}. Run each shard with 'securereqs run --shard i/n --sign' (the same key variable), or merge without --sign.");
+        }
+
+        if (signed.Count == 0)
+        {
+            return;
+        }
+
+        var trusted = TrustedSigners.Resolve(trustedFile, environment.Get, signed[0])
+            ?? (TrustedSigners.FindDefaultFile(Directory.GetCurrentDirectory()) is { } nearest ? TrustedSigners.Load(nearest) : null)
+            ?? throw new SecureReqsException(
+                $"{signed[0]} is signed, but there are no trusted public keys to check it with. Pass --trusted-signers <file>, set {TrustedSigners.VerifyKeyVariable} to the PEM text, "
+                + $"or commit the signers' public keys as {TrustedSigners.DefaultFile} at the repository root.");
+        var problems = signed.Select(f => EvidenceSignature.Verify(f, trusted)).Where(v => !v.IsValid).Select(v => v.Message).ToList();
+        if (problems.Count > 0)
+        {
+            throw new SecureReqsException($"A shard's signature does not hold, so its counts cannot be merged: {string.Join(" ", problems)}");
+        }
     }
 
     private static async Task<int> MergeAsync(StorySession session, ShardMerge merge, ManifestSigningKey? key, ResultsFile? baseline, string reportDir, string sourceRoot, TextWriter output, TextWriter error, TimeProvider time, CliEnvironment environment, CancellationToken cancellationToken)

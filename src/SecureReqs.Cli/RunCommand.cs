@@ -25,6 +25,7 @@ internal static class RunCommand
         var sourceRoot = new Option<DirectoryInfo?>("--source-root") { Description = "The repository root that SARIF locations are relative to (default: the nearest folder above the features holding .git, else the current folder)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once to the target (1–256), whatever its kind; a configured target's own maxConcurrentRequests caps it (docs/performance.md).", DefaultValueFactory = _ => 8 };
         var config = ConfigOption();
+        var replay = new Option<bool>("--replay") { Description = "Answer every request to a configured target (attacker models and semantic judges included) only from the response cache: nothing is sent, and a request the cache holds no answer for errors its case. Re-judges a recorded run (docs/adaptive.md)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Send every request to the configured targets instead of replaying answers from the response cache (nothing is written to it either)." };
         var tags = TagsOption();
         var sign = new Option<bool>("--sign") { Description = "Sign results.json (results.json.sig, EC P-256) with the private key in the --key-env variable; verify with 'securereqs evidence verify'." };
@@ -42,6 +43,7 @@ internal static class RunCommand
             sourceRoot,
             config,
             noCache,
+            replay,
             cacheDir,
             tags,
             sign,
@@ -78,7 +80,7 @@ internal static class RunCommand
                 Concurrency = parse.GetValue(concurrency),
                 Tags = parse.GetValue(tags),
                 Shard = part,
-                EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get, Concurrency = parse.GetValue(concurrency) },
+                EndpointSettings = new EndpointTargetSettings { TimeProvider = time, UseCache = !parse.GetValue(noCache), ReplayOnly = parse.GetValue(replay), CacheDirectory = parse.GetValue(cacheDir)?.FullName, GetEnvironmentVariable = environment.Get, Concurrency = parse.GetValue(concurrency) },
                 Time = time,
             };
             return await RunAsync(
@@ -279,6 +281,13 @@ internal static class RunCommand
             var resultsFile = Path.Combine(reportDir, "results.json");
             EvidenceSignature.SignFile(resultsFile, key, time);
             written.Add(EvidenceSignature.PathFor(resultsFile));
+            // A shard's counts are what the merge adds up: signed too, so 'merge --sign' can refuse a changed one.
+            var shardFile = Path.Combine(reportDir, ShardFile.FileName);
+            if (report.Shard is not null && File.Exists(shardFile))
+            {
+                EvidenceSignature.SignFile(shardFile, key, time);
+                written.Add(EvidenceSignature.PathFor(shardFile));
+            }
         }
         if (environment.Get(MarkdownSummaryWriter.GitHubStepSummaryVariable) is { } summary)
         {
@@ -299,7 +308,7 @@ internal static class RunCommand
         {
             var requests = report.Stories.Select(s => s.Record?.Run?.Tally.Consumption()).OfType<RunConsumption>().ToList();
             await output.WriteLineAsync(endpoints.CacheDirectory is { } cache
-                ? $"Target requests: {requests.Sum(r => r.Requests)} answered, {requests.Sum(r => r.CachedRequests)} of them from the response cache ({cache})."
+                ? $"Target requests: {requests.Sum(r => r.Requests)} answered, {requests.Sum(r => r.CachedRequests)} of them from the response cache ({cache}){(endpoints.ReplayOnly ? "; a replay: nothing was sent to a configured target" : "")}."
                 : $"Target requests: {requests.Sum(r => r.Requests)} answered (response cache off).").ConfigureAwait(false);
         }
 

@@ -16,6 +16,10 @@ public sealed class EndpointTargetSettings
     /// <value>The default value is true.</value>
     public bool UseCache { get; set; } = true;
 
+    /// <summary>Gets or sets whether configured targets answer only from the response cache (a replay of a recorded
+    /// run): nothing is sent, and a request the cache holds no answer for is an error. Needs <see cref="UseCache"/>.</summary>
+    public bool ReplayOnly { get; set; }
+
     /// <summary>The response cache folder, or null for the configuration's (<c>.securereqs/cache</c> beside securereqs.json).</summary>
     public string? CacheDirectory { get; set; }
 

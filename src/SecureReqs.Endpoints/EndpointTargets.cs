@@ -20,6 +20,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
 {
     private readonly EndpointTargetSettings _settings;
     private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, EndpointTargetOptions> _options = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ServingEndpoint> _serving = new(StringComparer.OrdinalIgnoreCase);
 
     private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
@@ -27,10 +28,18 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         Configuration = configuration;
         _settings = settings;
         CacheDirectory = settings.UseCache ? Path.GetFullPath(settings.CacheDirectory ?? configuration.DefaultCacheDirectory) : null;
+        if (settings.ReplayOnly && (CacheDirectory is null || !Directory.Exists(CacheDirectory)))
+        {
+            throw new SecureReqsException(CacheDirectory is null
+                ? "--replay answers from the response cache, which --no-cache turns off. Drop one of them."
+                : $"--replay answers only from the response cache, but {CacheDirectory} does not exist. Point --cache-dir at the cache folder of the run you replay.");
+        }
+
         Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory, settings.GetEnvironmentVariable);
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
         {
+            _options[target.Name] = target;
             _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable, settings.Concurrency));
             _serving[target.Name] = new ServingEndpoint(target, settings.GetEnvironmentVariable);
             definitions.Add(Define(target));
@@ -50,6 +59,9 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
 
     /// <summary>The response cache, or null when it is off.</summary>
     public DiskResponseCache? Cache { get; }
+
+    /// <summary>Gets a value indicating whether configured targets answer only from the response cache (a replay).</summary>
+    public bool ReplayOnly => _settings.ReplayOnly;
 
     /// <summary>Builds the targets of <paramref name="configuration"/>.</summary>
     /// <param name="configuration">The configuration.</param>
@@ -118,7 +130,8 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
     /// <exception cref="SecureReqsException">An environment variable the target needs is not set.</exception>
     public void Prepare(string name)
     {
-        if (_connections.TryGetValue(name, out var connection))
+        // A replay needs no key: nothing is sent.
+        if (!_settings.ReplayOnly && _connections.TryGetValue(name, out var connection))
         {
             _ = connection.Value;
         }
@@ -130,13 +143,13 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
     /// <exception cref="SecureReqsException">No such target, or an environment variable it needs is not set.</exception>
     public IChatClient CreateClient(string name)
     {
-        if (!_connections.TryGetValue(name, out var lazy))
+        var target = OptionsOf(name);
+        if (_settings.ReplayOnly)
         {
-            throw SecureReqsException.Unknown("target", name, _connections.Keys);
+            return CreateReplayClient(name, CacheDirectory!);
         }
 
-        var connection = lazy.Value;
-        var target = connection.Options;
+        var connection = _connections[target.Name].Value;
         var builder = new ChatClientBuilder(new EndpointChatClient(connection))
             .Use(inner => new ConfiguredRequestChatClient(inner, target));
         if (Cache is { } cache && target.Cache)
@@ -147,6 +160,39 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         // ChatClientBuilder applies the first Use outermost: the configured prompt and options come before the cache.
         return builder.Build();
     }
+
+    /// <summary>
+    /// Creates a client for the target that answers only from the response cache in <paramref name="recording"/>: it
+    /// needs no key, sends nothing, and a request the recording holds no answer for is an error ("not recorded").
+    /// </summary>
+    /// <param name="name">The target's name.</param>
+    /// <param name="recording">The cache folder of the recorded run.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="SecureReqsException">No such target, it is never cached (a session, or "cache": false), or the folder does not exist.</exception>
+    public IChatClient CreateReplayClient(string name, string recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        var target = OptionsOf(name);
+        if (!target.Cache)
+        {
+            throw new SecureReqsException($"The target \"{target.Name}\" is never cached (it keeps a session or says \"cache\": false), so a replay cannot answer for it. Run its stories without a recording.");
+        }
+
+        var folder = Path.GetFullPath(recording);
+        if (!Directory.Exists(folder))
+        {
+            throw new SecureReqsException($"No recorded answers at {folder}: name the cache folder of the run to replay.");
+        }
+
+        var cache = Cache is { } own && string.Equals(CacheDirectory, folder, StringComparison.Ordinal) ? own : new DiskResponseCache(folder, _settings.GetEnvironmentVariable);
+        return new ChatClientBuilder(new NotSentChatClient(target.Name, target.Endpoint, target.Model))
+            .Use(inner => new ConfiguredRequestChatClient(inner, target))
+            .UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider, replayOnly: true)
+            .Build();
+    }
+
+    private EndpointTargetOptions OptionsOf(string name) =>
+        _options.TryGetValue(name, out var target) ? target : throw SecureReqsException.Unknown("target", name, _options.Keys);
 
     /// <inheritdoc />
     public void Dispose()
@@ -205,7 +251,10 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
             Kind = target.Kind == EndpointKind.OpenAI ? "openai" : "http",
             EndpointHost = target.Endpoint.Host,
             Model = target.Model,
-            Serving = _serving[target.Name],
+            ReplayFactory = target.Cache ? recording => CreateReplayClient(target.Name, recording) : null,
+
+            // A replay sends nothing, so it has no serving layer to probe: the serving-layer checks do not apply to it.
+            Serving = _settings.ReplayOnly ? null : _serving[target.Name],
         };
     }
 

@@ -1,3 +1,4 @@
+using SecureReqs.Testing;
 using System.Text.Json.Nodes;
 
 namespace SecureReqs.Cli.Tests;
@@ -82,6 +83,40 @@ public sealed class MergeCommandTests : IDisposable
 
         merged.ExitCode.Should().Be(2);
         merged.Error.Should().Contain("holds no shard.json").And.Contain("--shard i/n");
+    }
+
+    [Fact]
+    public async Task MergeSign_NeedsEveryShardSigned_AndRefusesAShardWhoseCountsWereChanged()
+    {
+        var key = TestSigningKeys.Create();
+        var trusted = Path.Combine(_root, "trusted-signers.pem");
+        File.WriteAllText(trusted, key.PublicPem);
+        var signing = new CliEnvironment(new Dictionary<string, string> { ["SECUREREQS_SIGNING_KEY"] = key.PrivatePem });
+        const string OneStory = "@owasp:LLM07";
+        var first = await CliResult.RunAsync(signing, "run", RepoPaths.Features, "--target", "demo:naive", "--tags", OneStory, "--report", Path.Combine(_root, "shards", "1"), "--shard", "1/2", "--sign");
+        var second = await CliResult.RunAsync("run", RepoPaths.Features, "--target", "demo:naive", "--tags", OneStory, "--report", Path.Combine(_root, "shards", "2"), "--shard", "2/2");
+        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        second.ExitCode.Should().Be(0, second.Output + second.Error);
+        File.Exists(Path.Combine(_root, "shards", "1", "shard.json.sig")).Should().BeTrue();
+
+        var unsigned = await CliResult.RunAsync(signing, "merge", Path.Combine(_root, "shards"), "--features", RepoPaths.Features, "--report", Path.Combine(_root, "merged"), "--sign", "--trusted-signers", trusted);
+        unsigned.ExitCode.Should().Be(2);
+        unsigned.Error.Should().Contain("not signed").And.Contain(Path.Combine(_root, "shards", "2", "shard.json")).And.Contain("--shard i/n --sign");
+
+        var resigned = await CliResult.RunAsync(signing, "run", RepoPaths.Features, "--target", "demo:naive", "--tags", OneStory, "--report", Path.Combine(_root, "shards", "2"), "--shard", "2/2", "--sign");
+        resigned.ExitCode.Should().Be(0, resigned.Output + resigned.Error);
+        var merged = await CliResult.RunAsync(signing, "merge", Path.Combine(_root, "shards"), "--features", RepoPaths.Features, "--report", Path.Combine(_root, "merged"), "--sign", "--trusted-signers", trusted);
+        merged.ExitCode.Should().Be(1, "the naive demo reveals its system prompt: " + merged.Output + merged.Error);
+        File.Exists(Path.Combine(_root, "merged", "results.json.sig")).Should().BeTrue();
+
+        // Someone lowers a count in a signed shard between the jobs: the merge refuses it, signed or not.
+        var shardJson = Path.Combine(_root, "shards", "2", "shard.json");
+        var text = File.ReadAllText(shardJson);
+        File.WriteAllText(shardJson, text.Replace("\"planned\":", "\"planned\": ", StringComparison.Ordinal));
+        File.ReadAllText(shardJson).Should().NotBe(text, "the test must change the file");
+        var tampered = await CliResult.RunAsync("merge", Path.Combine(_root, "shards"), "--features", RepoPaths.Features, "--report", Path.Combine(_root, "merged-2"), "--trusted-signers", trusted);
+        tampered.ExitCode.Should().Be(2);
+        tampered.Error.Should().Contain("signature does not hold").And.Contain("shard.json");
     }
 
     private Task<CliResult> Run(string folder, params string[] more) =>

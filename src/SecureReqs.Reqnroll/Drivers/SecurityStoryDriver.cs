@@ -50,6 +50,28 @@ public sealed class SecurityStoryDriver
     /// <exception cref="SecureReqsException">Out of range.</exception>
     public void UseAttempts(int attempts) => Story.Attempts = attempts;
 
+    /// <summary>Pursues every attack adaptively for up to <paramref name="turns"/> turns with the strategies named.</summary>
+    /// <param name="turns">The most turns (1–20).</param>
+    /// <param name="strategies">The text after "turns": empty, "by gradual escalation", "by refining a single prompt", "by a branching search", several joined by "and", or "by every strategy".</param>
+    /// <exception cref="SecureReqsException">Out of range, or an unknown strategy.</exception>
+    public void PursueAdaptively(int turns, string? strategies) => Story.PursueAdaptively(turns, AdaptiveStrategies.Parse(strategies));
+
+    /// <summary>Chooses the attacker model (a target by name; the host's target override does not apply to it).</summary>
+    /// <param name="name">The target's name.</param>
+    /// <exception cref="SecureReqsException">No target has that name.</exception>
+    public void UseAttacker(string name) => Story.Attacker = _settings.TargetsWithDefaults().Get(name);
+
+    /// <summary>Replays the recorded run in <paramref name="path"/> (relative to the repository root).</summary>
+    /// <param name="path">The recording's folder.</param>
+    /// <exception cref="SecureReqsException">The folder does not exist.</exception>
+    public void UseRecording(string path)
+    {
+        var folder = Path.GetFullPath(Path.Combine(_settings.RepositoryRoot ?? Directory.GetCurrentDirectory(), path));
+        Story.Recording = Directory.Exists(folder)
+            ? folder
+            : throw new SecureReqsException($"No recorded answers at {folder}: name the response-cache folder of the run to replay, relative to the repository root (for example 'Given the answers recorded in \"recordings/release-1.4\"').");
+    }
+
     /// <summary>Runs the cases as <paramref name="role"/> with <paramref name="clearance"/> (cases that name their own caller keep it).</summary>
     /// <param name="role">The role, as the target's tool policy names it.</param>
     /// <param name="clearance">The clearance: public, internal or confidential.</param>

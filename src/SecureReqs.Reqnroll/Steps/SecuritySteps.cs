@@ -84,6 +84,38 @@ public sealed class SecuritySteps(StoryContext story)
     [Given(@"^each case is attempted (-?\d+) times?$")]
     public void GivenEachCaseIsAttempted(int attempts) => Declare(() => Driver.UseAttempts(attempts));
 
+    /// <summary>
+    /// Pursues every attack over several turns with the story's attacker model, which reads the target's answers and
+    /// writes the next message: by gradual escalation in one conversation (the default), by refining a single prompt,
+    /// by a branching search, or by every strategy (one copy of each attack per strategy). Every answer is judged; an
+    /// attack is compromised when any answer is, and counts as one trial of the bound however many turns it took.
+    /// Attacks hidden in documents are sent as written. See <c>docs/adaptive.md</c>.
+    /// </summary>
+    /// <param name="turns">The most turns per attack (1–20).</param>
+    /// <param name="strategies">The strategies, or empty for gradual escalation.</param>
+    [StepExample("Given each attack is pursued adaptively for up to 5 turns")]
+    [StepExample("Given each attack is pursued adaptively for up to 4 turns by a branching search")]
+    [Given(@"^each attack is pursued adaptively for up to (-?\d+) turns?((?: .+)?)$")]
+    public void GivenEachAttackIsPursuedAdaptively(int turns, string strategies) => Declare(() => Driver.PursueAdaptively(turns, strategies));
+
+    /// <summary>The model that writes the attacker's messages for adaptive attacks: a target declared in
+    /// <c>securereqs.json</c> (any OpenAI-compatible or local model). <c>--target</c> does not replace it.</summary>
+    /// <param name="name">The target's name.</param>
+    [StepExample(@"Given the attacker model ""red-team-model""")]
+    [Given(@"^the attacker model ""([^""]*)""$")]
+    public void GivenTheAttackerModel(string name) => Declare(() => Driver.UseAttacker(name));
+
+    /// <summary>
+    /// Pins the story's evidence to a recorded run: configured targets, the attacker model and the semantic judge's
+    /// model answer only from this response-cache folder (a path relative to the repository root) and nothing is sent
+    /// to them; a request it holds no answer for ends its case in an error. In-process targets run as they are.
+    /// See <c>docs/adaptive.md</c>.
+    /// </summary>
+    /// <param name="path">The recording's folder.</param>
+    [StepExample(@"Given the answers recorded in ""recordings/release-1.4""")]
+    [Given(@"^the answers recorded in ""([^""]*)""$")]
+    public void GivenTheAnswersRecordedIn(string path) => Declare(() => Driver.UseRecording(path));
+
     /// <summary>Sends every case to the target (8 at a time by default) and judges every answer. The cases are sent once
     /// every step of the story is read and checked, so a mistake in a later step costs no request.</summary>
     [StepExample("When the cases are sent to the target")]

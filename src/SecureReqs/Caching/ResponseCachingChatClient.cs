@@ -49,11 +49,24 @@ public sealed class ResponseCachingChatClient : DelegatingChatClient
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>
+    /// Gets a value indicating whether the client answers only from the cache: a request it holds no answer for is an
+    /// error naming the target, and nothing is ever sent (a replay of a recorded run).
+    /// </summary>
+    public bool ReplayOnly { get; init; }
+
     /// <summary>How many requests were answered from the cache.</summary>
     public int Hits => Volatile.Read(ref _hits);
 
     /// <summary>How many requests went to the target.</summary>
     public int Misses => Volatile.Read(ref _misses);
+
+    /// <inheritdoc />
+    /// <remarks>Streaming requests are not cached; in a replay they are an error.</remarks>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReplayOnly
+            ? throw new SecureReqsException($"not recorded: \"{_target}\" was asked for a streaming answer, which the response cache does not keep, and a replay sends nothing.")
+            : base.GetStreamingResponseAsync(messages, options, cancellationToken);
 
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -70,6 +83,11 @@ public sealed class ResponseCachingChatClient : DelegatingChatClient
         }
 
         Interlocked.Increment(ref _misses);
+        if (ReplayOnly)
+        {
+            throw new SecureReqsException($"not recorded: the response cache holds no answer of \"{_target}\" to this request, and a replay sends nothing. Record it with a run without --replay (the same cache folder), or keep the cache of the run you replay whole.");
+        }
+
         var started = _time.GetTimestamp();
         var response = await base.GetResponseAsync(request, options, cancellationToken).ConfigureAwait(false);
         var latency = _time.GetElapsedTime(started);

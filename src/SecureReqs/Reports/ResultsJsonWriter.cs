@@ -157,19 +157,7 @@ public static class ResultsJsonWriter
     private static void WriteProvenance(Utf8JsonWriter json, ResultsProvenance provenance)
     {
         json.WriteStartObject("provenance");
-        if (provenance.Target is { } target)
-        {
-            json.WriteStartObject("target");
-            json.WriteString("name", target.Name);
-            json.WriteString("kind", target.Kind);
-            json.WriteString("endpointHost", target.EndpointHost);
-            json.WriteString("model", target.Model);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("target");
-        }
+        WriteTarget(json, "target", provenance.Target);
 
         json.WriteStartArray("datasets");
         foreach (var dataset in provenance.Datasets)
@@ -193,6 +181,44 @@ public static class ResultsJsonWriter
 
         json.WriteEndArray();
         json.WriteNumber("attempts", provenance.Attempts);
+        if (provenance.Recording is { } recording)
+        {
+            // Added: the story replayed this recording; nothing was sent to configured targets.
+            json.WriteString("recording", recording);
+        }
+
+        if (provenance.AdaptiveTurns is { } turns)
+        {
+            // Added: attacks pursued turn by turn by an attacker model.
+            json.WriteStartObject("adaptive");
+            WriteTarget(json, "attacker", provenance.Attacker);
+            json.WriteStartArray("strategies");
+            foreach (var strategy in provenance.AdaptiveStrategies)
+            {
+                json.WriteStringValue(strategy);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("maxTurns", turns);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteTarget(Utf8JsonWriter json, string name, StoryTarget? target)
+    {
+        if (target is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteString("name", target.Name);
+        json.WriteString("kind", target.Kind);
+        json.WriteString("endpointHost", target.EndpointHost);
+        json.WriteString("model", target.Model);
         json.WriteEndObject();
     }
 
@@ -271,6 +297,17 @@ public static class ResultsJsonWriter
         json.WriteString("technique", result.Technique);
         json.WriteString("mutator", result.Mutator);
         json.WriteNumber("attempts", result.Attempts);
+        if (result.Instance.Strategy is { } strategy)
+        {
+            // Added: an attack pursued by an attacker model, the turn it first succeeded at (null: it did not).
+            json.WriteStartObject("adaptive");
+            json.WriteString("strategy", AdaptiveStrategies.Label(strategy));
+            json.WriteNumber("turns", result.AdaptiveTurns);
+            Number(json, "compromisedAtTurn", result.CompromisedAtTurn);
+            json.WriteNumber("attackerRequests", result.AttackerRequests);
+            json.WriteEndObject();
+        }
+
         json.WriteString("kind", Name(result.Instance.Case.Kind));
         json.WriteString("outcome", Name(result.Outcome));
         json.WriteString("finding", EvidenceMasker.MaskToolCall(result.Finding, planted));

@@ -22,6 +22,18 @@ public sealed record ResultsProvenance
     /// <summary>How many times each case was attempted.</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>The recording the story replayed, or null for a live run.</summary>
+    public string? Recording { get; init; }
+
+    /// <summary>The attacker model that pursued attacks adaptively, or null.</summary>
+    public StoryTarget? Attacker { get; init; }
+
+    /// <summary>The adaptive strategies, empty when attacks were sent as written.</summary>
+    public IReadOnlyList<string> AdaptiveStrategies { get; init; } = [];
+
+    /// <summary>The most turns an attack was pursued for, or null.</summary>
+    public int? AdaptiveTurns { get; init; }
+
     /// <summary>Copies a story's provenance.</summary>
     /// <param name="provenance">The provenance.</param>
     /// <returns>The copy.</returns>
@@ -36,6 +48,10 @@ public sealed record ResultsProvenance
             Records = provenance.Records,
             Mutators = [.. provenance.Mutators],
             Attempts = provenance.Attempts,
+            Attacker = provenance.Attacker,
+            Recording = provenance.Recording,
+            AdaptiveStrategies = [.. provenance.AdaptiveStrategies],
+            AdaptiveTurns = provenance.AdaptiveTurns,
         };
     }
 }

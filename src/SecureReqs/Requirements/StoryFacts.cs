@@ -17,7 +17,7 @@ public sealed record StoryFacts(TargetDefinition? Target, IReadOnlyList<CaseInst
 
     /// <summary>The planned cases as written, without filling their placeholders (cheap): what KPI populations and
     /// request counts are planned on.</summary>
-    public IEnumerable<CaseInstance> Written => Cases is InstantiatedCases lazy ? Enumerable.Range(0, lazy.Count).Select(lazy.Planned) : Cases;
+    public IEnumerable<CaseInstance> Written => Cases is IPlannedCases lazy ? Enumerable.Range(0, Cases.Count).Select(lazy.Planned) : Cases;
 
     /// <summary>Whether the story reads a training dataset.</summary>
     public bool HasTrainingDataset { get; init; }

@@ -83,6 +83,15 @@ public sealed record CaseResult
     /// <summary>How many times the case was attempted.</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>For an adaptive attack, the turn at which it first succeeded; null when it did not (or was not adaptive).</summary>
+    public int? CompromisedAtTurn { get; init; }
+
+    /// <summary>For an adaptive attack, how many turns it was pursued for (messages, attempts or levels); 0 when not adaptive.</summary>
+    public int AdaptiveTurns { get; init; }
+
+    /// <summary>For an adaptive attack, how many requests its attacker model answered.</summary>
+    public int AttackerRequests { get; init; }
+
     /// <summary>Whether the case is an attack.</summary>
     public bool IsAttack => Instance.Case.Kind == CaseKind.Attack;
 

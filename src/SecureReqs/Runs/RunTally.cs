@@ -24,12 +24,26 @@ public sealed class RunTally
     /// <summary>The errored case with the lowest index, or null when none errored.</summary>
     public CaseResult? FirstError { get; private set; }
 
+    // Per adaptive strategy: the attacks pursued, and how many first succeeded at each turn.
+    private readonly SortedDictionary<string, (int Attacks, SortedDictionary<int, int> ByTurn)> _adaptive = new(StringComparer.Ordinal);
     private int _requests;
     private int _cached;
     private int _withoutUsage;
     private long _inputTokens;
     private long _outputTokens;
     private long _totalTokens;
+
+    /// <summary>How many attacks were pursued adaptively by an attacker model.</summary>
+    public int AdaptiveAttacks { get; private set; }
+
+    /// <summary>How many requests the attacker model answered over the run.</summary>
+    public int AttackerRequests { get; private set; }
+
+    /// <summary>For adaptive attacks of <paramref name="strategy"/>, how many first succeeded at each turn (turns without a success are absent).</summary>
+    /// <param name="strategy">The strategy.</param>
+    /// <returns>The counts by turn.</returns>
+    public IReadOnlyDictionary<int, int> CompromisedAtTurn(AdaptiveStrategy strategy) =>
+        _adaptive.TryGetValue(AdaptiveStrategies.Label(strategy), out var s) ? s.ByTurn : new Dictionary<int, int>();
 
     /// <summary>How many cases ended with <paramref name="outcome"/>.</summary>
     /// <param name="outcome">The outcome.</param>
@@ -51,6 +65,18 @@ public sealed class RunTally
         if (PoisoningRise.IsSuccess(result))
         {
             SuccessfulAttacks++;
+        }
+
+        if (result.Instance.Strategy is { } strategy && result.AdaptiveTurns > 0)
+        {
+            AdaptiveAttacks++;
+            AttackerRequests += result.AttackerRequests;
+            var line = Adaptive(AdaptiveStrategies.Label(strategy));
+            _adaptive[AdaptiveStrategies.Label(strategy)] = (line.Attacks + 1, line.ByTurn);
+            if (result.CompromisedAtTurn is { } turn)
+            {
+                line.ByTurn[turn] = line.ByTurn.GetValueOrDefault(turn) + 1;
+            }
         }
 
         if (result.Outcome == Outcome.Errored && (FirstError is null || result.Instance.Index < FirstError.Instance.Index))
@@ -99,6 +125,13 @@ public sealed class RunTally
             ["outputTokens"] = _outputTokens,
             ["totalTokens"] = _totalTokens,
             ["latencyTicks"] = ShardJson.Pack(_latencies),
+            ["adaptiveAttacks"] = AdaptiveAttacks,
+            ["attackerRequests"] = AttackerRequests,
+            ["adaptive"] = new JsonObject([.. _adaptive.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)new JsonObject
+            {
+                ["attacks"] = a.Value.Attacks,
+                ["compromisedAtTurn"] = new JsonObject([.. a.Value.ByTurn.Select(t => KeyValuePair.Create(t.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)t.Value))]),
+            }))]),
         };
     }
 
@@ -139,6 +172,57 @@ public sealed class RunTally
         _outputTokens += ShardJson.Long(state, "outputTokens");
         _totalTokens += ShardJson.Long(state, "totalTokens");
         _latencies.AddRange(ShardJson.Unpack(state, "latencyTicks"));
+        AdaptiveAttacks += ShardJson.Int(state, "adaptiveAttacks");
+        AttackerRequests += ShardJson.Int(state, "attackerRequests");
+        foreach (var (label, node) in ShardJson.Object(state["adaptive"], "adaptive tally"))
+        {
+            if (!AdaptiveStrategies.All.Any(a => a.Label == label))
+            {
+                throw ShardJson.Damaged($"\"{label}\" is not an adaptive strategy");
+            }
+
+            var saved = ShardJson.Object(node, "adaptive strategy's tally");
+            var line = Adaptive(label);
+            _adaptive[label] = (line.Attacks + ShardJson.Int(saved, "attacks"), line.ByTurn);
+            foreach (var (turn, count) in ShardJson.Object(saved["compromisedAtTurn"], "adaptive turns"))
+            {
+                var at = int.TryParse(turn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) && t > 0 ? t : throw ShardJson.Damaged("an adaptive turn is not a positive number");
+                line.ByTurn[at] = line.ByTurn.GetValueOrDefault(at) + (count is JsonValue v && v.TryGetValue(out int n) && n >= 0 ? n : throw ShardJson.Damaged("an adaptive turn's count is not a count"));
+            }
+        }
+    }
+
+    private (int Attacks, SortedDictionary<int, int> ByTurn) Adaptive(string label) =>
+        _adaptive.TryGetValue(label, out var line) ? line : _adaptive[label] = (0, []);
+
+    /// <summary>
+    /// The adaptive attacks' success by strategy and by turn, in one sentence: per strategy, how many succeeded within
+    /// each number of turns.
+    /// </summary>
+    /// <param name="maxTurns">The most turns per attack.</param>
+    /// <returns>The sentence, or null when no attack was pursued adaptively.</returns>
+    public string? DescribeAdaptive(int maxTurns)
+    {
+        if (AdaptiveAttacks == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var (label, (attacks, byTurn)) in _adaptive)
+        {
+            var within = new List<string>();
+            var sum = 0;
+            for (var turn = 1; turn <= maxTurns; turn++)
+            {
+                sum += byTurn.GetValueOrDefault(turn);
+                within.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{turn}: {sum}"));
+            }
+
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label} {byTurn.Values.Sum()} of {attacks} succeeded (within n turns, n = {string.Join(", ", within)})"));
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Adaptive attacks (up to {maxTurns} turns, {AttackerRequests} attacker requests): {string.Join("; ", parts)}. Each attack is one trial of the story's bound, however many turns it took.");
     }
 
     /// <summary>What the cases counted so far cost.</summary>

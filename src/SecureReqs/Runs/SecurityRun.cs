@@ -121,78 +121,135 @@ public sealed class SecurityRun
 
     private async Task<CaseResult> AttemptAsync(CaseInstance instance, CancellationToken cancellationToken)
     {
-        var clock = _options.TimeProvider;
-        var started = clock.GetTimestamp();
+        if (instance.Strategy is { } strategy && _options.Adaptive is { } pursuit && instance.Case.Kind == CaseKind.Attack)
+        {
+            return await new AdaptiveAttackRun(this, pursuit, instance, strategy).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = _options.TimeProvider.GetTimestamp();
         var caller = instance.Case.Caller ?? _options.Caller;
         using var evidence = SecurityEvidence.Begin(caller);
-        var history = new List<ChatMessage>(instance.Context);
-        var answers = new List<string>();
-        var requested = new List<ToolCallRecord>();
-        var requests = new List<TargetRequest>();
-        var refused = false;
+        var conversation = new Conversation(instance.Context);
         foreach (var turn in instance.Turns)
         {
             if (!turn.IsUser)
             {
-                history.Add(new ChatMessage(ChatRole.Assistant, turn.Content));
+                conversation.History.Add(new ChatMessage(ChatRole.Assistant, turn.Content));
                 continue;
             }
 
-            history.Add(new ChatMessage(ChatRole.User, turn.Content));
-            ChatResponse response;
-            var sent = clock.GetTimestamp();
-            using (var timeout = new CancellationTokenSource(_options.RequestTimeout, clock))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+            if (await SendAsync(conversation, turn.Content, cancellationToken).ConfigureAwait(false) is { } error)
             {
-                try
-                {
-                    response = await _target.GetResponseAsync(history, cancellationToken: linked.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    return Ended(instance, Outcome.Errored, answers, requests, $"the target did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s", started);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    return Ended(instance, Outcome.Errored, answers, requests, ex is SecureReqsException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", started);
-                }
-            }
-
-            requests.Add(Measured(response, clock.GetElapsedTime(sent)));
-            if (response.FinishReason == ChatFinishReason.Length)
-            {
-                // A cut-off answer cannot be judged whole: the leak may sit in the part that was never written.
-                return Ended(instance, Outcome.Errored, answers, requests, "the answer was cut off by the target's output length limit (finish reason \"length\"), so it cannot be judged whole; raise the target's maximum output tokens", started);
-            }
-
-            // A guard that removed offending content and said so has detected it, as one that blocked the request has.
-            var blocked = RefusalDetector.IsBlocked(response) || RefusalDetector.IsSanitized(response);
-            var text = response.Text;
-            if (string.IsNullOrWhiteSpace(text) && response.FinishReason == ChatFinishReason.ContentFilter)
-            {
-                // The provider's content filter stopped the answer: counted as detected (blocked), and the evidence says why.
-                text = ContentFilterNote;
-            }
-            var turnCalls = RequestedCalls(response, answers.Count + 1);
-            requested.AddRange(turnCalls);
-            if (string.IsNullOrWhiteSpace(text) && !blocked && turnCalls.Count == 0)
-            {
-                return Ended(instance, Outcome.Errored, answers, requests, "the target returned an empty answer", started);
-            }
-
-            answers.Add(text);
-            refused |= blocked || RefusalDetector.IsRefusal(text);
-            history.AddRange(response.Messages);
-
-            // The person in the loop: a SecureReqs run never approves a held tool call, and says so before the next turn.
-            var held = response.Messages.SelectMany(m => m.Contents.OfType<ToolApprovalRequestContent>()).ToList();
-            if (held.Count > 0)
-            {
-                history.Add(new ChatMessage(ChatRole.User, [.. held.Select(h => (AIContent)h.CreateResponse(false, "Not approved: a SecureReqs run never approves tool calls."))]));
+                return Ended(instance, Outcome.Errored, conversation.Answers, conversation.Requests, error, started);
             }
         }
 
-        var duration = clock.GetElapsedTime(started);
+        return await JudgeAsync(instance, conversation, evidence, caller, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What one conversation with the target sent and got back.</summary>
+    internal sealed class Conversation(IEnumerable<ChatMessage> context)
+    {
+        /// <summary>The messages so far, the case's context first.</summary>
+        public List<ChatMessage> History { get; } = [.. context];
+
+        /// <summary>The answers, one per answered user message.</summary>
+        public List<string> Answers { get; } = [];
+
+        /// <summary>The tool calls the model requested.</summary>
+        public List<ToolCallRecord> Requested { get; } = [];
+
+        /// <summary>The requests the target answered.</summary>
+        public List<TargetRequest> Requests { get; } = [];
+
+        /// <summary>Whether an answer refused or a guard blocked or sanitised it.</summary>
+        public bool Refused { get; set; }
+
+        /// <summary>Whether the last answer refused or was blocked.</summary>
+        public bool LastRefused { get; set; }
+    }
+
+    /// <summary>Sends one user message in <paramref name="conversation"/> and records the answer.</summary>
+    /// <param name="conversation">The conversation.</param>
+    /// <param name="message">The user's message.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Null when the target answered; otherwise why the case ends as errored.</returns>
+    internal async Task<string?> SendAsync(Conversation conversation, string message, CancellationToken cancellationToken)
+    {
+        var clock = _options.TimeProvider;
+        var history = conversation.History;
+        history.Add(new ChatMessage(ChatRole.User, message));
+        ChatResponse response;
+        var sent = clock.GetTimestamp();
+        using (var timeout = new CancellationTokenSource(_options.RequestTimeout, clock))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+        {
+            try
+            {
+                response = await _target.GetResponseAsync(history, cancellationToken: linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return $"the target did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s";
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return ex is SecureReqsException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            }
+        }
+
+        conversation.Requests.Add(Measured(response, clock.GetElapsedTime(sent)));
+        if (response.FinishReason == ChatFinishReason.Length)
+        {
+            // A cut-off answer cannot be judged whole: the leak may sit in the part that was never written.
+            return "the answer was cut off by the target's output length limit (finish reason \"length\"), so it cannot be judged whole; raise the target's maximum output tokens";
+        }
+
+        // A guard that removed offending content and said so has detected it, as one that blocked the request has.
+        var blocked = RefusalDetector.IsBlocked(response) || RefusalDetector.IsSanitized(response);
+        var text = response.Text;
+        if (string.IsNullOrWhiteSpace(text) && response.FinishReason == ChatFinishReason.ContentFilter)
+        {
+            // The provider's content filter stopped the answer: counted as detected (blocked), and the evidence says why.
+            text = ContentFilterNote;
+        }
+        var turnCalls = RequestedCalls(response, conversation.Answers.Count + 1);
+        conversation.Requested.AddRange(turnCalls);
+        if (string.IsNullOrWhiteSpace(text) && !blocked && turnCalls.Count == 0)
+        {
+            return "the target returned an empty answer";
+        }
+
+        conversation.Answers.Add(text);
+        conversation.LastRefused = blocked || RefusalDetector.IsRefusal(text);
+        conversation.Refused |= conversation.LastRefused;
+        history.AddRange(response.Messages);
+
+        // The person in the loop: a SecureReqs run never approves a held tool call, and says so before the next turn.
+        var held = response.Messages.SelectMany(m => m.Contents.OfType<ToolApprovalRequestContent>()).ToList();
+        if (held.Count > 0)
+        {
+            history.Add(new ChatMessage(ChatRole.User, [.. held.Select(h => (AIContent)h.CreateResponse(false, "Not approved: a SecureReqs run never approves tool calls."))]));
+        }
+
+        return null;
+    }
+
+    /// <summary>Judges a conversation: what the agent did, then the case's oracle.</summary>
+    /// <param name="instance">The case as sent.</param>
+    /// <param name="conversation">The conversation.</param>
+    /// <param name="evidence">The white-box evidence gathered during it.</param>
+    /// <param name="caller">Who the case ran as.</param>
+    /// <param name="started">When the case started (a timestamp of the run's clock).</param>
+    /// <param name="cancellationToken">Cancels the judge.</param>
+    /// <returns>The result.</returns>
+    internal async Task<CaseResult> JudgeAsync(CaseInstance instance, Conversation conversation, EvidenceScope evidence, CallerIdentity caller, long started, CancellationToken cancellationToken)
+    {
+        var answers = conversation.Answers;
+        var requests = conversation.Requests;
+        var requested = conversation.Requested;
+        var refused = conversation.Refused;
+        var duration = _options.TimeProvider.GetElapsedTime(started);
         var input = new JudgeInput(instance, answers, _context)
         {
             Caller = caller,
@@ -250,6 +307,9 @@ public sealed class SecurityRun
         return result with { Outcome = outcome, Findings = findings };
     }
 
+    /// <summary>Gets the run's options.</summary>
+    internal SecurityRunOptions Options => _options;
+
     private static List<ToolCallRecord> RequestedCalls(ChatResponse response, int turn)
     {
         var calls = new List<ToolCallRecord>();
@@ -270,12 +330,12 @@ public sealed class SecurityRun
     }
 
     // A replayed answer from the response cache reports the latency of the request that filled the cache.
-    private static TargetRequest Measured(ChatResponse response, TimeSpan elapsed) =>
+    internal static TargetRequest Measured(ChatResponse response, TimeSpan elapsed) =>
         response.AdditionalProperties?.TryGetValue(ResponseCachingChatClient.CachedLatencyProperty, out TimeSpan original) is true
             ? new TargetRequest(original, response.Usage, Cached: true)
             : new TargetRequest(elapsed, response.Usage);
 
-    private CaseResult Ended(CaseInstance instance, Outcome outcome, List<string> answers, List<TargetRequest> requests, string error, long started) =>
+    internal CaseResult Ended(CaseInstance instance, Outcome outcome, List<string> answers, List<TargetRequest> requests, string error, long started) =>
         new()
         {
             Instance = instance,

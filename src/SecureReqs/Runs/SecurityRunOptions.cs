@@ -47,6 +47,11 @@ public sealed class SecurityRunOptions
     /// <value>The default value is <see cref="JudgeRegistry.Shared"/>.</value>
     public JudgeRegistry Judges { get; set; } = JudgeRegistry.Shared;
 
+    /// <summary>How attacks whose case names a strategy (<see cref="CaseInstance.Strategy"/>) are pursued over several
+    /// turns by an attacker model, or null when every case is sent as written.</summary>
+    /// <value>The default value is null.</value>
+    public AdaptivePursuit? Adaptive { get; set; }
+
     /// <summary>Checks the options once.</summary>
     /// <exception cref="SecureReqsException">An option is out of range.</exception>
     public void Validate()

@@ -30,7 +30,7 @@ public abstract class ServingCheck : StoryRequirement
     {
         ArgumentNullException.ThrowIfNull(facts);
         return facts.Target is { Serving: null } target
-            ? $"the serving-layer checks need a deployed HTTP endpoint and \"{target.Name}\" runs in process; run this story with --target <a target declared in securereqs.json>"
+            ? $"the serving-layer checks need a deployed HTTP endpoint and \"{target.Name}\" has none here (it runs in process, or answers from a recording); run this story with --target <a target declared in securereqs.json>"
             : null;
     }
 

@@ -50,6 +50,9 @@ public static class ShardCases
             ["exfiltrationAttempted"] = result.ExfiltrationAttempted,
             ["durationTicks"] = result.Duration.Ticks,
             ["attempts"] = result.Attempts,
+            ["compromisedAtTurn"] = result.CompromisedAtTurn,
+            ["adaptiveTurns"] = result.AdaptiveTurns,
+            ["attackerRequests"] = result.AttackerRequests,
             ["requests"] = Array(result.Requests, r => new JsonObject
             {
                 ["latencyTicks"] = r.Latency.Ticks,
@@ -60,6 +63,13 @@ public static class ShardCases
         if (result.Error is { } error)
         {
             json["error"] = error;
+        }
+
+        if (result.Instance.Strategy is not null)
+        {
+            // An adaptive attack's conversation was written by the attacker model: the merge cannot plan it again.
+            json["turns"] = Array(result.Instance.Turns, t => new JsonObject { ["role"] = t.Role, ["content"] = Text(t.Content), ["payload"] = t.Payload });
+            json["payloadTurn"] = result.Instance.PayloadTurn;
         }
 
         if (what is not null)
@@ -79,9 +89,23 @@ public static class ShardCases
     {
         ArgumentNullException.ThrowIfNull(context);
         var o = ShardJson.Object(json, "case");
+        var instance = context.Instance(ShardJson.Int(o, "index"));
+        if (o["turns"] is not null)
+        {
+            instance = instance with
+            {
+                Turns = ShardJson.List(o, "turns", n =>
+                {
+                    var t = ShardJson.Object(n, "turn");
+                    return new CaseTurn(ShardJson.Text(t, "role"), ShardJson.Text(t, "content")) { Payload = t["payload"]?.GetValue<bool>() ?? false };
+                }),
+                PayloadTurn = ShardJson.Int(o, "payloadTurn"),
+            };
+        }
+
         var result = new CaseResult
         {
-            Instance = context.Instance(ShardJson.Int(o, "index")),
+            Instance = instance,
             Outcome = ShardJson.Enum<Outcome>(o, "outcome"),
             Answers = ShardJson.List(o, "answers", n => ShardJson.String(n)),
             Findings = ShardJson.List(o, "findings", LoadFinding),
@@ -103,6 +127,9 @@ public static class ShardCases
             ExfiltrationAttempted = o["exfiltrationAttempted"]?.GetValue<bool>() ?? false,
             Duration = TimeSpan.FromTicks(ShardJson.Long(o, "durationTicks")),
             Attempts = ShardJson.Int(o, "attempts"),
+            CompromisedAtTurn = o["compromisedAtTurn"] is null ? null : ShardJson.Int(o, "compromisedAtTurn"),
+            AdaptiveTurns = ShardJson.Int(o, "adaptiveTurns"),
+            AttackerRequests = ShardJson.Int(o, "attackerRequests"),
             Error = ShardJson.OptionalText(o, "error"),
             Requests = ShardJson.List(o, "requests", n =>
             {

@@ -83,6 +83,64 @@ public sealed class SecurityStory
         }
     }
 
+    /// <summary>Gets the strategies attacks are pursued with by the attacker model, or empty when cases are sent as written.</summary>
+    public IReadOnlyList<AdaptiveStrategy> AdaptiveStrategies { get; private set; } = [];
+
+    /// <summary>Gets the most turns an attack is pursued for (0 when attacks are not pursued adaptively).</summary>
+    public int AdaptiveTurns { get; private set; }
+
+    /// <summary>Gets or sets the attacker model that pursues attacks adaptively, or null.</summary>
+    public TargetDefinition? Attacker
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+            Record.Provenance.Attacker = value is null ? null : new StoryTarget(value.Name, value.Kind ?? "code", value.EndpointHost, value.Model);
+        }
+    }
+
+    /// <summary>Pursues every attack whose payload is in a user's message adaptively with the attacker model: up to
+    /// <paramref name="maxTurns"/> turns, once per strategy.</summary>
+    /// <param name="maxTurns">The most turns (1–20).</param>
+    /// <param name="strategies">The strategies, at least one.</param>
+    /// <exception cref="SecureReqsException">Out of range.</exception>
+    public void PursueAdaptively(int maxTurns, IReadOnlyList<AdaptiveStrategy> strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        Declaring();
+        if (maxTurns is < 1 or > AdaptivePursuit.MaxTurnsLimit)
+        {
+            throw new SecureReqsException($"An attack can be pursued for 1 to {AdaptivePursuit.MaxTurnsLimit} turns, not {maxTurns}. Write for example 'Given each attack is pursued adaptively for up to 5 turns'.");
+        }
+
+        AdaptiveTurns = maxTurns;
+        AdaptiveStrategies = strategies.Count > 0 ? [.. strategies] : [AdaptiveStrategy.Escalation];
+        Record.Provenance.AdaptiveTurns = maxTurns;
+        Record.Provenance.AdaptiveStrategies.Clear();
+        foreach (var strategy in AdaptiveStrategies)
+        {
+            Record.Provenance.AdaptiveStrategies.Add(SecureReqs.AdaptiveStrategies.Label(strategy));
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets the folder of a recorded run's response cache that the story replays, or null. Configured targets,
+    /// the attacker model and the semantic judge's model then answer only from it and nothing is sent to them; an
+    /// in-process target runs as it is.
+    /// </summary>
+    public string? Recording
+    {
+        get;
+        set
+        {
+            Declaring();
+            field = value;
+            Record.Provenance.Recording = value;
+        }
+    }
+
     /// <summary>Gets or sets the training dataset the story checks, or null.</summary>
     public TrainingDataset? TrainingDataset { get; set; }
 
@@ -159,6 +217,11 @@ public sealed class SecurityStory
             {
                 (cases, _expansion) = MutatorCatalog.Expand(cases, _mutations, _options.MaxMutatedCases, seed);
             }
+
+            if (AdaptiveTurns > 0)
+            {
+                cases = new AdaptiveCases(cases, AdaptiveStrategies);
+            }
         }
 
         Record.Provenance.Seed = seed;
@@ -179,13 +242,27 @@ public sealed class SecurityStory
     {
         get
         {
-            var answers = Plan().Written.Sum(c => (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
+            // An adaptive attack may take up to its strategy's most conversations, each answered once (its scripted
+            // turns are the first of them).
+            var answers = Plan().Written.Sum(c => c.Strategy is { } strategy
+                ? Math.Max(Math.Max(1, c.Turns.Count(t => t.IsUser)), MaxAdaptiveRequests(strategy))
+                : (long)Math.Max(1, c.Turns.Count(t => t.IsUser)));
             var judging = Judge is { } judge
                 ? _requirements.OfType<RuleBreakRate>().Sum(r => JudgeCalibration.ItemsFor(judge.Calibration.Calibration, r.Rule).Count + answers)
                 : 0;
             return (answers * Attempts * (Poisoning ? 2 : 1)) + judging + _requirements.OfType<ServingCheck>().Sum(c => (long)c.PlannedRequests);
         }
     }
+
+    private long MaxAdaptiveRequests(AdaptiveStrategy strategy) => strategy == AdaptiveStrategy.Branching
+        ? 1 + ((long)(AdaptiveTurns - 1) * AdaptiveWidth * AdaptiveBranches)
+        : AdaptiveTurns;
+
+    /// <summary>Gets or sets how many prompts a branching search keeps at each level.</summary>
+    public int AdaptiveWidth { get; set; } = 2;
+
+    /// <summary>Gets or sets how many variations a branching search writes of each kept prompt.</summary>
+    public int AdaptiveBranches { get; set; } = 2;
 
     /// <summary>Everything that can be found wrong without sending a request; each problem says its fix.</summary>
     /// <returns>The problems; empty when the story can run.</returns>
@@ -242,6 +319,44 @@ public sealed class SecurityStory
             problems.Add("The story's datasets hold no cases, so it would send nothing. Choose a dataset with cases.");
         }
 
+        if (AdaptiveTurns > 0 && Attacker is null)
+        {
+            problems.Add("Attacks are pursued adaptively, but no attacker model is chosen: add a step 'Given the attacker model \"<name>\"' naming a target in securereqs.json that serves the model writing the attacks (see docs/adaptive.md).");
+        }
+
+        if (Attacker is not null && AdaptiveTurns == 0)
+        {
+            problems.Add("The story chooses an attacker model but pursues no attack with it: add a step 'Given each attack is pursued adaptively for up to 5 turns', or remove the attacker model.");
+        }
+
+        if (AdaptiveTurns > 0 && SendsCases && Plan().Cases is AdaptiveCases { Pursued: 0 })
+        {
+            problems.Add("Attacks are pursued adaptively, but none of the story's attacks can be: the attacker writes user messages, and every attack of these datasets hides its payload in a document. Pursue the attacks of a dataset of direct attacks, or remove the adaptive step.");
+        }
+
+        if (Recording is { } recording)
+        {
+            if (Target is { ReplayFactory: null, Kind: "openai" or "http" } uncached)
+            {
+                problems.Add($"The story replays the recording {recording}, but the target \"{uncached.Name}\" is never cached (it keeps a session or says \"cache\": false), so nothing of it was recorded. Remove the recording step, or let the target be cached.");
+            }
+
+            if (Attacker is { ReplayFactory: null } live)
+            {
+                problems.Add($"The story replays the recording {recording}, but its attacker model \"{live.Name}\" cannot be replayed (only models declared in securereqs.json are recorded). Declare the attacker model in securereqs.json.");
+            }
+
+            if (Judge is { Model.ReplayFactory: null } judge)
+            {
+                problems.Add($"The story replays the recording {recording}, but its semantic judge's model \"{judge.Model.Name}\" cannot be replayed (only models declared in securereqs.json are recorded).");
+            }
+
+            if (Poisoning && Target is { Kind: "openai" or "http" })
+            {
+                problems.Add($"The story replays the recording {recording}, but it adds poisoned documents to a deployed target's knowledge base, which a replay cannot do. Replay the story without the poisoning step, or run it live.");
+            }
+        }
+
         var facts = Plan();
         foreach (var requirement in _requirements)
         {
@@ -289,7 +404,11 @@ public sealed class SecurityStory
         Executed = true;
         RunResult? baseline = null;
         var seed = Seed ?? _options.DefaultSeed;
-        var before = new StoryEvidence(null, Target) { Judge = Judge, Seed = seed };
+        // A replayed story's judge answers from the recording too.
+        var storyJudge = Recording is { } judgeRecording && Judge is { Model.ReplayFactory: { } replayJudge } recordedJudge
+            ? recordedJudge with { Model = recordedJudge.Model with { Factory = () => replayJudge(judgeRecording) } }
+            : Judge;
+        var before = new StoryEvidence(null, Target) { Judge = storyJudge, Seed = seed };
 
         // Requirements judged on answers see each case as it finishes; only counts and samples stay in memory.
         var observers = _requirements.OfType<RunRequirement>().ToDictionary(r => (StoryRequirement)r, r => r.Observe(before));
@@ -306,8 +425,30 @@ public sealed class SecurityStory
             var sample = Record.Sample = new CaseSample(_options.SampledCasesPerOutcome, seed);
             var stream = _options.OnCaseCompleted;
             var datasetName = string.Join("+", _datasets.Select(d => d.Name));
+            // A replayed story asks its recording, never the models.
+            var attacker = Attacker is { } attackerModel ? (Recording is { } replay ? attackerModel.ReplayFactory!(replay) : attackerModel.Factory()) : null;
+            var targetFactory = Recording is { } recorded && target.ReplayFactory is { } replayTarget ? () => replayTarget(recorded) : target.Factory;
+            if (Recording is { } pinned)
+            {
+                Record.Notes.Add($"Replayed from the recording {pinned}: configured targets, the attacker model and the judge's model answered only from it, and nothing was sent to them{(target.ReplayFactory is null ? $"; the in-process target \"{target.Name}\" ran as it is" : "")}.");
+            }
+
+            using var attackerLease = attacker is not null && Attacker!.DisposeAfterUse ? attacker : null;
+            var pursuit = attacker is null ? null : new AdaptivePursuit(attacker, Attacker!.Name, AdaptiveTurns)
+            {
+                Width = AdaptiveWidth,
+                Branches = AdaptiveBranches,
+                Purpose = string.IsNullOrWhiteSpace(target.Description) ? null : target.Description,
+                Seed = seed,
+            };
+            if (facts.Cases is AdaptiveCases { AsWritten: > 0 } adaptiveCases)
+            {
+                Record.Notes.Add($"{adaptiveCases.AsWritten} attacks hide their payload in a document and were sent as written; the attacker model pursues the {adaptiveCases.Pursued} attacks in users' messages.");
+            }
+
             SecurityRunOptions Options(string run, Action<CaseResult>? observe) => new()
             {
+                Adaptive = pursuit,
                 MaxConcurrency = _options.RunOptions.MaxConcurrency,
                 RequestTimeout = target.RequestTimeout ?? _options.RunOptions.RequestTimeout,
                 TimeProvider = _options.RunOptions.TimeProvider,
@@ -353,7 +494,7 @@ public sealed class SecurityStory
             {
                 var poisoned = target.FactoryWithDocuments!;
                 var clean = Options("baseline", null);
-                baseline = await RunAsync(target, target.Factory, clean, datasetName, cases, cancellationToken).ConfigureAwait(false);
+                baseline = await RunAsync(target, targetFactory, clean, datasetName, cases, cancellationToken).ConfigureAwait(false);
                 Record.Baseline = baseline;
                 if (!baseline.Interrupted)
                 {
@@ -367,13 +508,18 @@ public sealed class SecurityStory
             }
             else
             {
-                Record.Run = await RunAsync(target, target.Factory, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
+                Record.Run = await RunAsync(target, targetFactory, options, datasetName, cases, cancellationToken).ConfigureAwait(false);
             }
 
             if (Record.Run!.Interrupted)
             {
                 // An interrupted run judges nothing: a partial run can make any claim look better than it is.
                 return [];
+            }
+
+            if (AdaptiveTurns > 0 && Record.Run.Tally.DescribeAdaptive(AdaptiveTurns) is { } adaptive)
+            {
+                Record.Notes.Add(adaptive);
             }
 
             if (_options.Shard is { } part)

@@ -19,6 +19,18 @@ public sealed class StoryProvenance
     /// <summary>The mutator chains, such as "base64" or "homoglyphs + base64".</summary>
     public IList<string> Mutators { get; } = [];
 
+    /// <summary>The attacker model that pursued attacks adaptively, or null.</summary>
+    public StoryTarget? Attacker { get; set; }
+
+    /// <summary>The adaptive strategies (escalation, refinement, branching), empty when attacks were sent as written.</summary>
+    public IList<string> AdaptiveStrategies { get; } = [];
+
+    /// <summary>The most turns an attack was pursued for, or null when attacks were sent as written.</summary>
+    public int? AdaptiveTurns { get; set; }
+
+    /// <summary>The recording the story replayed (a response-cache folder), or null for a live run.</summary>
+    public string? Recording { get; set; }
+
     /// <summary>How many times each case was attempted.</summary>
     public int Attempts { get; set; } = 1;
 }

@@ -32,8 +32,13 @@ public sealed record CaseInstance
     /// <summary>The mutator that transformed the payload, or null for the case as written.</summary>
     public string? Mutator { get; init; }
 
-    /// <summary>The case id, with the mutator for mutated copies (<c>pi-001~base64</c>).</summary>
-    public string RunId => Mutator is null ? Case.Id : $"{Case.Id}~{Mutator}";
+    /// <summary>The strategy an attacker model pursues this attack with over several turns, or null when the case is
+    /// sent as written.</summary>
+    public AdaptiveStrategy? Strategy { get; init; }
+
+    /// <summary>The case id, with the mutator for mutated copies (<c>pi-001~base64</c>) and the strategy of an adaptive
+    /// attack (<c>pi-001@escalation</c>).</summary>
+    public string RunId => (Mutator is null ? Case.Id : $"{Case.Id}~{Mutator}") + (Strategy is { } strategy ? "@" + AdaptiveStrategies.Label(strategy) : "");
 
     /// <summary>The case id.</summary>
     public string Id => Case.Id;

@@ -8,7 +8,7 @@ namespace SecureReqs;
 /// sent, and the same case is the same in every run of the same seed.
 /// </summary>
 /// <remarks>Thread-safe when the records are (see <see cref="SyntheticCustomers.Lazy"/>). Each access fills the case anew.</remarks>
-public sealed class InstantiatedCases : IReadOnlyList<CaseInstance>
+public sealed class InstantiatedCases : IReadOnlyList<CaseInstance>, IPlannedCases
 {
     private readonly IReadOnlyList<SecurityCase> _cases;
     private readonly IReadOnlyList<SyntheticCustomer> _records;

@@ -67,4 +67,10 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
 
     /// <summary>The model a configured endpoint is asked for, for the evidence pack; null when unknown.</summary>
     public string? Model { get; init; }
+
+    /// <summary>
+    /// Creates a client that answers only from the response cache in the given folder, sending nothing (a replay of a
+    /// recorded run); null for a target that cannot be replayed (in-process, or never cached).
+    /// </summary>
+    public Func<string, IChatClient>? ReplayFactory { get; init; }
 }

@@ -20,7 +20,7 @@ public sealed class ServingStoryTests
         var reasons = story.NotApplicable();
         var act = () => story.ExecuteAsync(TestContext.Current.CancellationToken);
 
-        reasons.Should().ContainSingle().Which.Should().Be("the serving-layer checks need a deployed HTTP endpoint and \"in-process\" runs in process; run this story with --target <a target declared in securereqs.json>");
+        reasons.Should().ContainSingle().Which.Should().Be("the serving-layer checks need a deployed HTTP endpoint and \"in-process\" has none here (it runs in process, or answers from a recording); run this story with --target <a target declared in securereqs.json>");
         story.Preflight().Should().BeEmpty("a story that does not apply is not a broken story");
         await act.Should().ThrowAsync<SecureReqsException>().WithMessage("The story does not apply to its target*");
         sent.Should().Be(0);
