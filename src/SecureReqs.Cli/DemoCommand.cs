@@ -34,14 +34,24 @@ internal static class DemoCommand
                 Build = build,
                 Port = parse.GetValue(port) ?? (build == DemoBuild.Naive ? DemoServerOptions.NaivePort : DemoServerOptions.GuardedPort),
                 Keys = DemoApiKey.FromEnvironment(environment.Get),
+
+                // The guarded build is served as a deployment should be: HTTPS, and plain HTTP only to redirect.
+                Https = build == DemoBuild.Guarded,
+                PlainHttpPort = parse.GetValue(port) is 0 ? 0 : DemoServerOptions.GuardedPlainHttpPort,
             };
             await using var server = await DemoServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
             var name = build == DemoBuild.Naive ? "naive build, no controls" : "guarded build, behind SecureReqs.Guardrails";
             await output.WriteLineAsync($"Serving the SIMULATED support assistant ({name}) at {server.ChatEndpoint}").ConfigureAwait(false);
             await output.WriteLineAsync($"Documents are indexed at {server.DocumentsEndpoint}. Listening on this machine only.").ConfigureAwait(false);
-            foreach (var (role, variable) in DemoApiKey.Roles)
+            if (server.CertificateSha256 is { } sha256)
             {
-                var set = options.Keys.Any(k => k.Role == role);
+                await output.WriteLineAsync($"Plain HTTP at {server.PlainHttpAddress} only redirects to HTTPS. The certificate is self-signed for this run; trust it with").ConfigureAwait(false);
+                await output.WriteLineAsync($"  export {DemoServerOptions.CertificateVariable}={sha256}").ConfigureAwait(false);
+            }
+
+            foreach (var (role, variable) in DemoApiKey.Roles.Concat([("read-only", DemoApiKey.ReadOnlyVariable), ("trial", DemoApiKey.TrialVariable)]))
+            {
+                var set = options.Keys.Any(k => (k.ReadOnly ? "read-only" : k.RequestsPerMinute is not null ? "trial" : k.Role) == role);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {role,-14} key: {variable}{(set ? "" : " (not set: no such caller)")}")).ConfigureAwait(false);
             }
 

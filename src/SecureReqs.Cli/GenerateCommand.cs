@@ -48,8 +48,7 @@ internal static class GenerateCommand
             var threat = scenario.Threat ?? attacks[0].Threat;
 
             using var endpoints = RunCommand.LoadEndpoints(parse.GetValue(config)?.FullName, new EndpointTargetSettings { TimeProvider = time, GetEnvironmentVariable = environment.Get });
-            var registry = RunCommand.RegistryOfThisRun();
-            endpoints?.AddTo(registry);
+            var registry = RunCommand.RegistryOfThisRun(endpoints).AddProvidedTargets();
             var attackerName = parse.GetValue(attacker)!;
             var model = registry.Contains(attackerName)
                 ? registry.Get(attackerName)

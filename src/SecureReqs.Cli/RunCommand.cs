@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecureReqs.Demo;
 using SecureReqs.Endpoints;
 using SecureReqs.Reqnroll;
 using SecureReqs.Runner;
@@ -111,14 +112,27 @@ internal static class RunCommand
             ? EndpointTargets.Create(SecureReqsConfiguration.Load(path), settings)
             : null;
 
-    /// <summary>A registry of one command: the targets registered in code, then the demo and configured ones are added.</summary>
+    /// <summary>A registry of one command: the targets and providers registered in code, then the demo's and the configured targets' providers.</summary>
+    /// <param name="endpoints">The targets of the securereqs.json in use, or null.</param>
     /// <returns>The registry.</returns>
-    public static TargetRegistry RegistryOfThisRun()
+    public static TargetRegistry RegistryOfThisRun(EndpointTargets? endpoints)
     {
         var targets = new TargetRegistry();
         foreach (var registered in TargetRegistry.Shared.All)
         {
             targets.Add(registered);
+        }
+
+        foreach (var provider in TargetRegistry.Shared.Providers)
+        {
+            targets.AddProvider(provider);
+        }
+
+        // The command plugs in the demo and the securereqs.json it was given; the bindings know neither.
+        targets.AddProvider(DemoTargets.Provider);
+        if (endpoints is not null)
+        {
+            targets.AddProvider(endpoints);
         }
 
         return targets;

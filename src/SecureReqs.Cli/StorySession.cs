@@ -67,8 +67,7 @@ internal sealed class StorySession
         {
             TargetOverride = Target,
             RunOptions = new SecurityRunOptions { MaxConcurrency = Concurrency, TimeProvider = Time },
-            Targets = RunCommand.RegistryOfThisRun(),
-            Endpoints = endpoints,
+            Targets = RunCommand.RegistryOfThisRun(endpoints),
             Preflight = preflight,
             CancellationToken = cancellationToken,
             Shard = Shard,
@@ -79,7 +78,7 @@ internal sealed class StorySession
         settings.TargetsWithDefaults();
         if (Target is not null)
         {
-            settings.Targets.Get(Target);
+            settings.GetTarget(Target);
 
             // A missing key is reported now, before any story runs (a merge sends nothing, so it needs none).
             if (Merge is null)

@@ -14,7 +14,7 @@ internal static class TargetsCommand
         command.SetAction(async (parse, _) =>
         {
             using var endpoints = RunCommand.LoadEndpoints(parse.GetValue(config)?.FullName, new EndpointTargetSettings { UseCache = false, GetEnvironmentVariable = environment.Get });
-            foreach (var target in new SecureReqsSettings { Targets = RunCommand.RegistryOfThisRun(), Endpoints = endpoints }.TargetsWithDefaults().All)
+            foreach (var target in new SecureReqsSettings { Targets = RunCommand.RegistryOfThisRun(endpoints) }.TargetsWithDefaults().All)
             {
                 await output.WriteLineAsync($"{target.Name,-16} {target.Description}").ConfigureAwait(false);
             }

@@ -5,6 +5,22 @@ namespace SecureReqs.Demo.Server;
 /// <param name="Role">The caller role: <c>customer</c>, <c>support-agent</c> or <c>admin</c> (the demo's tool policy roles).</param>
 public sealed record DemoApiKey(string Key, string Role)
 {
+    /// <summary>The environment variable of the read-only customer key of <c>securereqs demo serve</c>.</summary>
+    public const string ReadOnlyVariable = "SECUREREQS_DEMO_READONLY_KEY";
+
+    /// <summary>The environment variable of the trial customer key of <c>securereqs demo serve</c>, limited to <see cref="TrialRequestsPerMinute"/>.</summary>
+    public const string TrialVariable = "SECUREREQS_DEMO_TRIAL_KEY";
+
+    /// <summary>The requests a minute a trial key may send to the guarded build.</summary>
+    public const int TrialRequestsPerMinute = 20;
+
+    /// <summary>Whether the key is read-only: the guarded build lets its requests run no tool and index no document.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>The requests a minute the guarded build accepts from this key, or null for the server's limit
+    /// (<see cref="DemoServerOptions.RequestsPerMinute"/>).</summary>
+    public int? RequestsPerMinute { get; init; }
+
     /// <summary>The environment variable of the customer key of <c>securereqs demo serve</c>.</summary>
     public const string CustomerVariable = "SECUREREQS_DEMO_KEY";
 
@@ -32,9 +48,14 @@ public sealed record DemoApiKey(string Key, string Role)
     public static IReadOnlyList<DemoApiKey> FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return [.. Roles.Where(r => !string.IsNullOrEmpty(environment(r.Variable))).Select(r => new DemoApiKey(environment(r.Variable)!, r.Role))];
+        return
+        [
+            .. Roles.Where(r => !string.IsNullOrEmpty(environment(r.Variable))).Select(r => new DemoApiKey(environment(r.Variable)!, r.Role)),
+            .. environment(ReadOnlyVariable) is { Length: > 0 } readOnly ? [new DemoApiKey(readOnly, "customer") { ReadOnly = true }] : Array.Empty<DemoApiKey>(),
+            .. environment(TrialVariable) is { Length: > 0 } trial ? [new DemoApiKey(trial, "customer") { RequestsPerMinute = TrialRequestsPerMinute }] : Array.Empty<DemoApiKey>(),
+        ];
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"the {Role} key";
+    public override string ToString() => ReadOnly ? $"the read-only {Role} key" : RequestsPerMinute is not null ? $"the trial {Role} key" : $"the {Role} key";
 }

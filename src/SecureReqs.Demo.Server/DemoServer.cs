@@ -4,10 +4,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace SecureReqs.Demo.Server;
@@ -38,6 +43,9 @@ public sealed class DemoServer : IAsyncDisposable
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Who the naive build serves when the key is missing or unknown.
+    private static readonly DemoApiKey Guest = new("(none)", "customer");
+
     private readonly WebApplication _app;
     private readonly DemoServerOptions _options;
     private readonly ConcurrentDictionary<string, DemoSession> _sessions = new(StringComparer.Ordinal);
@@ -64,6 +72,13 @@ public sealed class DemoServer : IAsyncDisposable
     /// <summary>The build served.</summary>
     public DemoBuild Build => _options.Build;
 
+    /// <summary>With <see cref="DemoServerOptions.Https"/>: the SHA-256 (hex) of the server's self-signed certificate, which
+    /// a target trusts with <c>"tlsCertificateSha256"</c>; otherwise null.</summary>
+    public string? CertificateSha256 { get; private init; }
+
+    /// <summary>With <see cref="DemoServerOptions.Https"/>: the plain-HTTP listener's root, which only redirects to HTTPS; otherwise null.</summary>
+    public Uri? PlainHttpAddress { get; private set; }
+
     /// <summary>How many conversations the server holds.</summary>
     public int Sessions => _sessions.Count;
 
@@ -78,10 +93,53 @@ public sealed class DemoServer : IAsyncDisposable
         options.Validate();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        using var certificate = options.Https ? SelfSignedCertificate() : null;
+        var serving = certificate is null ? null : X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (serving is not null)
+                {
+                    listen.UseHttps(serving);
+                }
+            });
+            if (serving is not null)
+            {
+                k.Listen(IPAddress.Loopback, options.PlainHttpPort);
+            }
+        });
+        if (options.Build == DemoBuild.Guarded)
+        {
+            // Every key has its own sliding window; a trial key's is small, the others' only stop a flood.
+            builder.Services.AddRateLimiter(limiter =>
+            {
+                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                limiter.OnRejected = (rejected, _) =>
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                    return ValueTask.CompletedTask;
+                };
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.Items[typeof(DemoApiKey)] is DemoApiKey key
+                        ? RateLimitPartition.GetSlidingWindowLimiter(key.Key, _ => new SlidingWindowRateLimiterOptions { PermitLimit = key.RequestsPerMinute ?? options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 })
+                        : RateLimitPartition.GetNoLimiter("unauthenticated"));
+            });
+        }
+
         var app = builder.Build();
-        var server = new DemoServer(app, options);
+        var server = new DemoServer(app, options) { CertificateSha256 = serving is null ? null : Convert.ToHexStringLower(SHA256.HashData(serving.RawData)) };
+        if (serving is not null)
+        {
+            app.Use(server.RedirectPlainHttpAsync);
+        }
+
         app.Use(server.AuthenticateAsync);
+        if (options.Build == DemoBuild.Guarded)
+        {
+            app.UseRateLimiter();
+        }
+
         app.MapPost("/api/chat", server.ChatAsync);
         app.MapPost("/api/documents", server.IndexAsync);
         app.MapDelete("/api/documents/{id}", server.RemoveDocument);
@@ -95,7 +153,12 @@ public sealed class DemoServer : IAsyncDisposable
             throw new SecureReqsException($"The demo server could not listen on 127.0.0.1:{options.Port} ({ex.Message.TrimEnd('.')}). Choose another port with --port, or stop what uses it.");
         }
 
-        server.Address = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        server.Address = new Uri(app.Urls.First(u => u.StartsWith(serving is null ? "http:" : "https:", StringComparison.Ordinal)).TrimEnd('/') + "/");
+        if (serving is not null)
+        {
+            server.PlainHttpAddress = new Uri(app.Urls.First(u => u.StartsWith("http:", StringComparison.Ordinal)).TrimEnd('/') + "/");
+        }
+
         return server;
     }
 
@@ -126,11 +189,46 @@ public sealed class DemoServer : IAsyncDisposable
     private IChatClient Create(IReadOnlyList<KnowledgeDocument> extra) =>
         _options.Build == DemoBuild.Naive ? DemoTargets.CreateNaive(extra) : DemoTargets.CreateGuarded(extra);
 
-    // Every request needs a known key; the key found is kept for the endpoint.
+    // The HTTPS build's plain-HTTP listener serves nothing: every request is sent to the same path over HTTPS.
+    private Task RedirectPlainHttpAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.IsHttps)
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+        context.Response.Headers.Location = new Uri(Address, context.Request.Path.Value?.TrimStart('/') + context.Request.QueryString).ToString();
+        return Task.CompletedTask;
+    }
+
+    // A certificate for 127.0.0.1 made for this run: clients trust it by its SHA-256, never by a store.
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(7));
+    }
+
+    // Every request needs a known key; the key found is kept for the endpoint. The naive build fails open: a request
+    // without a key, or with one it does not know, is served as a guest customer.
     private async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
         var given = context.Request.Headers["X-Api-Key"].FirstOrDefault()
             ?? (context.Request.Headers.Authorization.FirstOrDefault() is { } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null);
+        if (_options.Build == DemoBuild.Naive && (string.IsNullOrEmpty(given) || !_options.Keys.Any(k => k.Key == given)))
+        {
+            context.Items[typeof(DemoApiKey)] = Guest;
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         if (string.IsNullOrEmpty(given))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -191,7 +289,11 @@ public sealed class DemoServer : IAsyncDisposable
             session.History.AddRange(messages);
             // The signed-in user, as a gateway that authenticated them would forward it: the demo's memory is per user.
             var user = context.Request.Headers[UserHeader].FirstOrDefault() is { Length: > 0 and <= 200 } named ? named : null;
-            using (var evidence = SecurityEvidence.Begin(new CallerIdentity(key.Role, key.Clearance) { User = user }))
+
+            // The guarded build runs a read-only key's requests as a role the tool policy gives no tool; the naive one
+            // ignores that the key is read-only.
+            var role = key.ReadOnly && _options.Build == DemoBuild.Guarded ? "read-only" : key.Role;
+            using (var evidence = SecurityEvidence.Begin(new CallerIdentity(role, key.Clearance) { User = user }))
             {
                 response = await Volatile.Read(ref _assistant).GetResponseAsync([.. session.History], cancellationToken: context.RequestAborted).ConfigureAwait(false);
                 invocations = evidence.Invocations;
@@ -287,7 +389,7 @@ public sealed class DemoServer : IAsyncDisposable
     private async Task IndexAsync(HttpContext context)
     {
         var key = (DemoApiKey)context.Items[typeof(DemoApiKey)]!;
-        if (_options.Build == DemoBuild.Guarded && key.Role != "admin")
+        if (_options.Build == DemoBuild.Guarded && (key.Role != "admin" || key.ReadOnly))
         {
             await Error(context, StatusCodes.Status403Forbidden, $"a {key.Role} key cannot index documents: only admin keys can").ConfigureAwait(false);
             return;

@@ -163,6 +163,12 @@ public static class DemoTargets
 
     private static void WithTools(ChatOptions options) => options.Tools = [.. DemoTools.All];
 
+    /// <summary>
+    /// The provider of the three builds, to register before the stories run (for example in a Reqnroll
+    /// <c>[BeforeTestRun]</c> hook): <c>TargetRegistry.Shared.AddProvider(DemoTargets.Provider);</c>
+    /// </summary>
+    public static ITargetProvider Provider { get; } = new DemoTargetProvider();
+
     /// <summary>Adds the three builds to <paramref name="registry"/> unless targets with those names exist.</summary>
     /// <param name="registry">The registry.</param>
     /// <returns>The registry.</returns>

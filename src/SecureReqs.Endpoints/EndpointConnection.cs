@@ -85,6 +85,11 @@ internal sealed class EndpointConnection : IDisposable
         pipeline.AddTimeout(resilience.Timeout);
         // No cookie container: cookies would be shared by every case; a session cookie is kept per conversation instead.
         var transport = new SocketsHttpHandler { UseCookies = false, ConnectTimeout = resilience.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
+        if (options.Endpoint.Scheme == Uri.UriSchemeHttps && CertificatePin.Callback(options.TlsCertificateSha256?.Resolve(environment)) is { } pin)
+        {
+            transport.SslOptions.RemoteCertificateValidationCallback = pin;
+        }
+
         var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) { CallerKeys = callerKeys, KeyHeader = options.ApiKeyHeader, UserHeader = options.UserHeader } };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 

@@ -147,6 +147,15 @@ public sealed class EndpointTargetOptions
     /// <value>The default value is false.</value>
     public bool AllowInsecureHttp { get; init; }
 
+    /// <summary>What the serving-layer checks need to know (a read-only key, the rate-limited key, the plain-HTTP address), or null.</summary>
+    public EndpointServingOptions? Serving { get; init; }
+
+    /// <summary>
+    /// The SHA-256 (hex) of a server certificate trusted although no trusted authority signed it (a test server's
+    /// self-signed certificate), literal or <c>env:NAME</c>; null to trust only what the system trusts.
+    /// </summary>
+    public ConfiguredString? TlsCertificateSha256 { get; init; }
+
     /// <summary>Where the target is declared, "file:line:column", for messages.</summary>
     public string Source { get; init; } = "";
 }

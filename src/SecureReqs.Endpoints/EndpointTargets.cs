@@ -16,11 +16,12 @@ namespace SecureReqs.Endpoints;
 /// for keys are read on first use: a missing one is an error naming the variable when a story uses the target.
 /// Disposing releases the connections.
 /// </remarks>
-public sealed class EndpointTargets : IDisposable
+public sealed class EndpointTargets : ITargetProvider, IDisposable
 {
     private readonly EndpointTargetSettings _settings;
     private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EndpointTargetOptions> _options = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ServingEndpoint> _serving = new(StringComparer.OrdinalIgnoreCase);
 
     private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
     {
@@ -40,6 +41,7 @@ public sealed class EndpointTargets : IDisposable
         {
             _options[target.Name] = target;
             _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable, settings.Concurrency));
+            _serving[target.Name] = new ServingEndpoint(target, settings.GetEnvironmentVariable);
             definitions.Add(Define(target));
         }
 
@@ -70,6 +72,25 @@ public sealed class EndpointTargets : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         return new EndpointTargets(configuration, settings ?? new EndpointTargetSettings());
     }
+
+    /// <inheritdoc/>
+    public string Package => EnvironmentTargetProvider.PackageName;
+
+    /// <summary>
+    /// The provider that adds the targets of the <c>securereqs.json</c> the environment names (<c>SECUREREQS_CONFIG</c>,
+    /// else the file in the current folder) when stories run under <c>dotnet test</c>; register it before the stories run:
+    /// <code>TargetRegistry.Shared.AddProvider(EndpointTargets.FromEnvironment());</code>
+    /// </summary>
+    /// <param name="time">The clock of the targets' rate limits and retries, or null for the system clock.</param>
+    /// <param name="environment">Reads environment variables, or null for the process environment.</param>
+    /// <returns>The provider.</returns>
+    public static EnvironmentTargetProvider FromEnvironment(TimeProvider? time = null, Func<string, string?>? environment = null) => new(time, environment);
+
+    /// <inheritdoc/>
+    void ITargetProvider.AddTargets(TargetRegistry registry) => AddTo(registry);
+
+    /// <inheritdoc/>
+    void ITargetProvider.AddSemanticJudges(SemanticJudgeRegistry registry) => AddJudgesTo(registry);
 
     /// <summary>Registers every target in <paramref name="registry"/>, replacing targets of the same names.</summary>
     /// <param name="registry">The registry.</param>
@@ -180,6 +201,11 @@ public sealed class EndpointTargets : IDisposable
         {
             connection.Value.Dispose();
         }
+
+        foreach (var serving in _serving.Values)
+        {
+            serving.Dispose();
+        }
     }
 
     private TargetDefinition Define(EndpointTargetOptions target)
@@ -226,6 +252,9 @@ public sealed class EndpointTargets : IDisposable
             EndpointHost = target.Endpoint.Host,
             Model = target.Model,
             ReplayFactory = target.Cache ? recording => CreateReplayClient(target.Name, recording) : null,
+
+            // A replay sends nothing, so it has no serving layer to probe: the serving-layer checks do not apply to it.
+            Serving = _settings.ReplayOnly ? null : _serving[target.Name],
         };
     }
 

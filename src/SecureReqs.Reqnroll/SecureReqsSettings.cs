@@ -1,14 +1,12 @@
-using System.Collections.Concurrent;
-using SecureReqs.Demo;
-using SecureReqs.Endpoints;
-
 namespace SecureReqs.Reqnroll;
 
 /// <summary>
 /// How the step bindings run stories: which targets exist, where datasets are, which target replaces the one a story
 /// names, the run options and where results are journaled. A host (the <c>securereqs</c> command) registers an
-/// instance in Reqnroll's container; under <c>dotnet test</c> the defaults come from environment variables, and the
-/// targets of <c>securereqs.json</c> (named by <c>SECUREREQS_CONFIG</c>, or in the current folder) are added.
+/// instance in Reqnroll's container; under <c>dotnet test</c> the defaults come from environment variables.
+/// The bindings know no target of their own: the demo targets (<c>SecureReqs.Demo</c>) and the targets of
+/// <c>securereqs.json</c> (<c>SecureReqs.Endpoints</c>) plug in through <see cref="ITargetProvider"/>s registered on
+/// <see cref="Targets"/> (see <see cref="TargetRegistry.AddProvider"/>).
 /// </summary>
 public sealed class SecureReqsSettings
 {
@@ -18,15 +16,11 @@ public sealed class SecureReqsSettings
     /// <summary>The environment variable naming the datasets folder.</summary>
     public const string DatasetsVariable = "SECUREREQS_DATASETS";
 
-    /// <summary>The environment variable naming the response cache folder for configured targets.</summary>
-    public const string CacheDirectoryVariable = "SECUREREQS_CACHE_DIR";
-
-    /// <summary>The environment variable that turns the response cache off when set to <c>1</c> or <c>true</c>.</summary>
-    public const string NoCacheVariable = "SECUREREQS_NO_CACHE";
-
-    // Under dotnet test every scenario gets its own settings; the configured targets (their connections, rate and
-    // concurrency limits) are shared by every scenario of the process that uses the same file.
-    private static readonly ConcurrentDictionary<string, Lazy<EndpointTargets>> LoadedConfigurations = new(StringComparer.Ordinal);
+    // The names the hint about a missing package reads; the bindings reference neither package.
+    private const string DemoPackage = "SecureReqs.Demo";
+    private const string EndpointsPackage = "SecureReqs.Endpoints";
+    private const string ConfigurationVariable = "SECUREREQS_CONFIG";
+    private const string ConfigurationFileName = "securereqs.json";
 
     /// <summary>Creates settings from the environment: <c>SECUREREQS_TARGET</c>, <c>SECUREREQS_DATASETS</c>.</summary>
     public SecureReqsSettings()
@@ -39,7 +33,7 @@ public sealed class SecureReqsSettings
               ?? Path.Combine(Directory.GetCurrentDirectory(), "adversarial-datasets");
     }
 
-    /// <summary>The targets stories can name; the demo targets are always added.</summary>
+    /// <summary>The targets stories can name, with the providers (demo, <c>securereqs.json</c>) whose targets are added to them.</summary>
     /// <value>The default value is <see cref="TargetRegistry.Shared"/>.</value>
     public TargetRegistry Targets { get; set; } = TargetRegistry.Shared;
 
@@ -99,13 +93,6 @@ public sealed class SecureReqsSettings
     /// <summary>Gets or sets the shards every story adds up instead of sending (<c>securereqs merge</c>), or null.</summary>
     public ShardMerge? Merge { get; set; }
 
-    /// <summary>
-    /// The targets declared in <c>securereqs.json</c>, as a host built them; when null they are loaded from
-    /// <c>SECUREREQS_CONFIG</c> or <c>securereqs.json</c> in the current folder (with <c>SECUREREQS_CACHE_DIR</c> and
-    /// <c>SECUREREQS_NO_CACHE</c>), if there is one.
-    /// </summary>
-    public EndpointTargets? Endpoints { get; set; }
-
     /// <summary>Gets or sets whether stories are only checked (<c>securereqs lint</c>): every step is read and every
     /// problem found, but no request is sent.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
@@ -128,39 +115,52 @@ public sealed class SecureReqsSettings
         Merge = Merge,
     };
 
-    /// <summary>The registry with the demo targets and the targets of <c>securereqs.json</c> added (a configured target replaces one of the same name registered in code).</summary>
+    /// <summary>The registry with the targets of every registered provider added (the demo's, those of <c>securereqs.json</c>).</summary>
     /// <returns>The registry.</returns>
-    /// <exception cref="SecureReqsException">The configuration file is missing, malformed or invalid.</exception>
-    public TargetRegistry TargetsWithDefaults()
+    /// <exception cref="SecureReqsException">A provider's source (a configuration file) is missing, malformed or invalid.</exception>
+    public TargetRegistry TargetsWithDefaults() => Targets.AddProvidedTargets();
+
+    /// <summary>Finds a target by name, with the providers' targets added.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The target.</returns>
+    /// <exception cref="SecureReqsException">No target has that name: the message lists the known ones and, when the
+    /// name is a demo target or <c>securereqs.json</c> exists, which package to reference and how to register it.</exception>
+    public TargetDefinition GetTarget(string name)
     {
-        DemoTargets.AddTo(Targets);
-        (Endpoints ?? LoadFromEnvironment())?.AddTo(Targets);
-        return Targets;
+        var targets = TargetsWithDefaults();
+        return targets.Find(name) ?? throw SecureReqsException.Unknown("target", name, targets.All.Select(t => t.Name), MissingTargetFix(name));
     }
 
-    /// <summary>The semantic judges registered in code (<see cref="SemanticJudgeRegistry.Shared"/>) with those of <c>securereqs.json</c> added.</summary>
+    /// <summary>The semantic judges registered in code (<see cref="SemanticJudgeRegistry.Shared"/>) with those of every provider (<c>securereqs.json</c>) added.</summary>
     /// <returns>The registry.</returns>
     /// <exception cref="SecureReqsException">The configuration file is missing, malformed or invalid.</exception>
     public SemanticJudgeRegistry SemanticJudgesWithDefaults()
     {
-        TargetsWithDefaults();
-        Endpoints?.AddJudgesTo(SemanticJudgeRegistry.Shared);
+        foreach (var provider in TargetsWithDefaults().Providers)
+        {
+            provider.AddSemanticJudges(SemanticJudgeRegistry.Shared);
+        }
+
         return SemanticJudgeRegistry.Shared;
     }
 
-    private EndpointTargets? LoadFromEnvironment()
+    // Which package a target the story names would come from, and the line that registers it.
+    private string MissingTargetFix(string name)
     {
-        var path = SecureReqsConfiguration.Find(null, Directory.GetCurrentDirectory());
-        if (path is null)
+        var packages = Targets.Providers.Select(p => p.Package).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (name.StartsWith("demo:", StringComparison.OrdinalIgnoreCase) && !packages.Contains(DemoPackage))
         {
-            return null;
+            return $"The demo targets come from the {DemoPackage} package, which this test project does not register: reference it (dotnet add package {DemoPackage}) and register its targets before the stories run, for example in a [BeforeTestRun] hook: TargetRegistry.Shared.AddProvider(DemoTargets.Provider); (see docs/configuration.md, \"Packages\").";
         }
 
-        var cacheDirectory = Environment.GetEnvironmentVariable(CacheDirectoryVariable) is { Length: > 0 } dir ? Path.GetFullPath(dir) : null;
-        var noCache = Environment.GetEnvironmentVariable(NoCacheVariable) is "1" or "true" or "TRUE" or "True";
-        var time = RunOptions.TimeProvider;
-        return Endpoints = LoadedConfigurations.GetOrAdd(
-            $"{path}|{cacheDirectory}|{noCache}",
-            _ => new Lazy<EndpointTargets>(() => EndpointTargets.Create(SecureReqsConfiguration.Load(path), new EndpointTargetSettings { CacheDirectory = cacheDirectory, UseCache = !noCache, TimeProvider = time }))).Value;
+        var configured = Environment.GetEnvironmentVariable(ConfigurationVariable) is { Length: > 0 } named
+            ? Path.GetFullPath(named)
+            : File.Exists(ConfigurationFileName) ? Path.GetFullPath(ConfigurationFileName) : null;
+        if (configured is not null && !packages.Contains(EndpointsPackage))
+        {
+            return $"Targets declared in {configured} come from the {EndpointsPackage} package, which this test project does not register: reference it (dotnet add package {EndpointsPackage}) and register them before the stories run, for example in a [BeforeTestRun] hook: TargetRegistry.Shared.AddProvider(EndpointTargets.FromEnvironment()); (see docs/configuration.md, \"Packages\").";
+        }
+
+        return $"Register your own with TargetRegistry.Shared.Add(\"name\", () => yourChatClient), declare it in securereqs.json (with the {EndpointsPackage} package registered), or use a demo target (with the {DemoPackage} package registered); see docs/configuration.md.";
     }
 }

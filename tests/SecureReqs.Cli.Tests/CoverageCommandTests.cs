@@ -49,7 +49,7 @@ public sealed class CoverageCommandTests(NaiveRunFixture naive) : IDisposable
         alpha.ExitCode.Should().Be(1, alpha.Output + alpha.Error);
         alpha.Output.Should().Contain("Milestone \"alpha\" (internal preview with synthetic data): ").And.Contain("- NOT PASSING: LLM01 Prompt Injection (@owasp:LLM01): ");
         ga.ExitCode.Should().Be(1, ga.Output + ga.Error);
-        ga.Output.Should().Contain(" required controls covered by passing stories.").And.Contain("- NOT COVERED: LLM10 Unbounded Consumption (@owasp:LLM10): no story in these results is tagged with it.");
+        ga.Output.Should().Contain(" required controls covered by passing stories.").And.Contain("- NOT PASSING: LLM10 Unbounded Consumption (@owasp:LLM10): its story did not pass: ").And.Contain("(serving/serving-layer.feature:26) skipped.");
     }
 
     [Fact]
@@ -73,7 +73,9 @@ public sealed class CoverageCommandTests(NaiveRunFixture naive) : IDisposable
         result.Output.Should().MatchRegex(@"\| LLM08 +\| Vector and Embedding Weaknesses +\| failed +\| 2 stories: 2 failed");
         result.Output.Should().MatchRegex(@"\| T3 +\| Privilege Compromise +\| failed +\| 4 stories: 1 passed, 3 failed");
         result.Output.Should().MatchRegex(@"\| T6 +\| Intent Breaking & Goal Manipulation +\| not-covered +\| no story");
-        result.Output.Should().Contain("OWASP Top 10 for LLM Applications 2025: 6 of 10 controls covered, 0 passed, 6 failed; 4 not covered (tag a story like @owasp:LLM01 to cover one).");
+        // The serving-layer story of LLM10 needs a deployed endpoint: against the in-process demo it is skipped, not run.
+        result.Output.Should().MatchRegex(@"\| LLM10 +\| Unbounded Consumption +\| not-run +\| 1 story: 1 skipped");
+        result.Output.Should().Contain("OWASP Top 10 for LLM Applications 2025: 7 of 10 controls covered, 0 passed, 6 failed; 3 not covered (tag a story like @owasp:LLM01 to cover one).");
     }
 
     [Fact]

@@ -19,8 +19,11 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     [
         "kind", "description", "endpoint", "model", "apiKey", "headers", "systemPrompt", "systemPromptFile",
         "systemPromptSecrets", "publicValues", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
-        "toolPolicy",
+        "toolPolicy", "serving", "tlsCertificateSha256",
     ];
+
+    /// <summary>The properties of a target's <c>serving</c>.</summary>
+    public static readonly string[] ServingProperties = ["readOnlyKey", "rateLimitKey", "plainHttpEndpoint"];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
     public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys", "userHeader"];
@@ -200,6 +203,8 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Cache = OptionalBool(target, path, "cache") ?? true,
             AllowInsecureHttp = allowInsecure,
             ToolPolicy = ReadToolPolicy(target, path),
+            Serving = ReadServing(target, path),
+            TlsCertificateSha256 = ReadCertificatePin(target, path),
             Source = source.Where(path),
         };
         return kind == EndpointKind.Http ? ReadHttp(target, path, options) : options;
@@ -465,6 +470,8 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             UserHeader = userHeader,
             AllowInsecureHttp = options.AllowInsecureHttp,
             ToolPolicy = options.ToolPolicy,
+            Serving = options.Serving,
+            TlsCertificateSha256 = options.TlsCertificateSha256,
             Source = options.Source,
             Session = session,
             StreamTextPath = textPath ?? "choices.0.delta.content",
@@ -480,6 +487,47 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             OutputTokensPath = output,
             TotalTokensPath = total,
         };
+    }
+
+    // What the serving-layer checks need: the keys they send and where plain HTTP is tried.
+    private EndpointServingOptions? ReadServing(JsonElement target, string path)
+    {
+        var at = JsonSource.Child(path, "serving");
+        if (Optional(target, path, "serving", JsonValueKind.Object) is not { } declared)
+        {
+            return null;
+        }
+
+        AllowOnly(declared, at, ServingProperties, "\"serving\"");
+        ConfiguredString? Key(string name) =>
+            Optional(declared, at, name, JsonValueKind.String) is { } key ? Configured(key, JsonSource.Child(at, name), secretOnly: true) : null;
+        Uri? plain = null;
+        if (OptionalString(declared, at, "plainHttpEndpoint") is { } text)
+        {
+            plain = Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && string.IsNullOrEmpty(uri.UserInfo)
+                ? uri
+                : throw source.Error(JsonSource.Child(at, "plainHttpEndpoint"), $"\"{text}\" is not an http:// URL. Write where plain HTTP would be served, such as \"http://api.example.com/v1/chat\".");
+        }
+
+        return new EndpointServingOptions { ReadOnlyKey = Key("readOnlyKey"), RateLimitKey = Key("rateLimitKey"), PlainHttpEndpoint = plain };
+    }
+
+    // A self-signed server certificate trusted by its SHA-256 (a test deployment).
+    private ConfiguredString? ReadCertificatePin(JsonElement target, string path)
+    {
+        if (Optional(target, path, "tlsCertificateSha256", JsonValueKind.String) is not { } pin)
+        {
+            return null;
+        }
+
+        var at = JsonSource.Child(path, "tlsCertificateSha256");
+        var value = Configured(pin, at, secretOnly: false);
+        if (value.Literal is { } literal && !(literal.Replace(":", "", StringComparison.Ordinal).Length == 64 && literal.Replace(":", "", StringComparison.Ordinal).All(char.IsAsciiHexDigit)))
+        {
+            throw source.Error(at, "this is not a SHA-256 in hex (64 hex digits, colons allowed). Write the certificate's SHA-256 fingerprint, such as `openssl x509 -noout -fingerprint -sha256` prints it, or \"env:NAME\".");
+        }
+
+        return value;
     }
 
     // The key of each caller role, from the environment only.

@@ -31,7 +31,7 @@ public sealed class SecurityStoryDriver
     /// <summary>Chooses the target (a host's override wins over the story's name).</summary>
     /// <param name="name">The name the story gives.</param>
     /// <exception cref="SecureReqsException">No target has that name.</exception>
-    public void UseTarget(string name) => Story.Target = _settings.TargetsWithDefaults().Get(_settings.TargetOverride ?? name);
+    public void UseTarget(string name) => Story.Target = _settings.GetTarget(_settings.TargetOverride ?? name);
 
     /// <summary>Loads and verifies a dataset by name and adds its cases to the story.</summary>
     /// <param name="name">The dataset's name.</param>
@@ -159,7 +159,7 @@ public sealed class SecurityStoryDriver
     public void UseSemanticJudge(string name)
     {
         var definition = _settings.SemanticJudgesWithDefaults().Get(name);
-        var model = _settings.TargetsWithDefaults().Get(definition.Target);
+        var model = _settings.GetTarget(definition.Target);
         var calibration = new DatasetCatalog(_settings.DatasetsDirectory).Load(definition.Calibration);
         if (calibration.Calibration.Count == 0)
         {

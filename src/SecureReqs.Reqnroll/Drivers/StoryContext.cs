@@ -1,4 +1,5 @@
 using Reqnroll;
+using Reqnroll.UnitTestProvider;
 
 namespace SecureReqs.Reqnroll;
 
@@ -32,6 +33,7 @@ public sealed class StoryContext
         Driver = new SecurityStoryDriver(settings, Story);
         Data = new DataStoryDriver(settings, Story);
         DataRules = new DataRulesDriver(settings, Story, Data);
+        Serving = new ServingStoryDriver(settings, Story);
         scenario.Set(this);
     }
 
@@ -46,6 +48,8 @@ public sealed class StoryContext
 
     /// <summary>The driver of the data rules over data files (classification, retention, vetted sources), declaring on the same story.</summary>
     public DataRulesDriver DataRules { get; }
+    /// <summary>The driver of the serving-layer checks, declaring on the same story.</summary>
+    public ServingStoryDriver Serving { get; }
 
     /// <summary>Whether <see cref="FinishAsync"/> ran.</summary>
     public bool Finished { get; private set; }
@@ -100,6 +104,15 @@ public sealed class StoryContext
         if (record.Problems.Count > 0)
         {
             throw EndOfStory(new StoryDefinitionException([.. record.Problems]));
+        }
+
+        if (Story.NotApplicable() is { Count: > 0 } reasons)
+        {
+            // Not an error and not a pass: the host reports the story as skipped, with the reason in one line.
+            var reason = $"Not applicable: {string.Join("; ", reasons)}.";
+            record.Notes.Add(reason);
+            _scenario.ScenarioContainer.Resolve<IUnitTestRuntimeProvider>().TestIgnore(reason);
+            throw EndOfStory(new StoryDefinitionException([reason]));
         }
 
         record.PlannedRequests = Story.PlannedRequests;

@@ -21,6 +21,15 @@ public abstract class StoryRequirement
     /// <returns>Each problem as one sentence that says the fix; empty when none.</returns>
     public virtual IEnumerable<string> Preflight(StoryFacts facts) => [];
 
+    /// <summary>
+    /// Why the requirement does not apply to the story's target, or null when it does: a serving-layer check against an
+    /// in-process target (which has no endpoint). A story with a requirement that does not apply is not run: hosts report
+    /// it as skipped with this reason, in one line, rather than as an error or a pass.
+    /// </summary>
+    /// <param name="facts">The planned story.</param>
+    /// <returns>The reason, as the end of a sentence ("it checks …"), or null.</returns>
+    public virtual string? NotApplicable(StoryFacts facts) => null;
+
     /// <summary>Checks the requirement against the evidence.</summary>
     /// <param name="evidence">The story's run and target.</param>
     /// <param name="cancellationToken">Cancels the check.</param>

@@ -263,7 +263,7 @@ public sealed class SecurityStory
             var judging = Judge is { } judge
                 ? _requirements.OfType<RuleBreakRate>().Sum(r => JudgeCalibration.ItemsFor(judge.Calibration.Calibration, r.Rule).Count + answers)
                 : 0;
-            return (answers * Attempts * (Poisoning ? 2 : 1)) + judging;
+            return (answers * Attempts * (Poisoning ? 2 : 1)) + judging + _requirements.OfType<ServingCheck>().Sum(c => (long)c.PlannedRequests);
         }
     }
 
@@ -280,6 +280,18 @@ public sealed class SecurityStory
     /// <summary>Everything that can be found wrong without sending a request; each problem says its fix.</summary>
     /// <returns>The problems; empty when the story can run.</returns>
     public IReadOnlyList<string> Preflight() => Preflight(declarationProblems: false);
+
+    /// <summary>
+    /// Why the story does not apply to its target (see <see cref="StoryRequirement.NotApplicable"/>), each distinct reason
+    /// once; empty when every requirement applies. Such a story is not run: a host skips it with
+    /// these reasons (a story cannot be half-run and still pass).
+    /// </summary>
+    /// <returns>The reasons.</returns>
+    public IReadOnlyList<string> NotApplicable()
+    {
+        var facts = Plan();
+        return [.. _requirements.Select(r => r.NotApplicable(facts)).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>Everything that can be found wrong without sending a request, after the steps' own problems.</summary>
     /// <param name="declarationProblems">Whether some step already failed to declare (a misspelled requirement): the
@@ -400,6 +412,11 @@ public sealed class SecurityStory
         if (problems.Count > 0)
         {
             throw new SecureReqsException(string.Join(Environment.NewLine, problems));
+        }
+
+        if (NotApplicable() is { Count: > 0 } reasons)
+        {
+            throw new SecureReqsException($"The story does not apply to its target: {string.Join("; ", reasons)}.");
         }
 
         Executed = true;

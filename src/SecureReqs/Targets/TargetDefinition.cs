@@ -65,6 +65,13 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     /// <summary>The endpoint's host (never its path, query or key), for the evidence pack; null for in-process targets.</summary>
     public string? EndpointHost { get; init; }
 
+    /// <summary>
+    /// The serving layer of a deployed target, which the serving-layer checks ("a request without credentials is
+    /// refused") send their own requests to; null for an in-process target, to which those checks do not apply.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public IServingEndpoint? Serving { get; init; }
+
     /// <summary>The model a configured endpoint is asked for, for the evidence pack; null when unknown.</summary>
     public string? Model { get; init; }
 

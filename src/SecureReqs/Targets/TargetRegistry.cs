@@ -11,12 +11,59 @@ namespace SecureReqs;
 public sealed class TargetRegistry
 {
     private readonly ConcurrentDictionary<string, TargetDefinition> _targets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ITargetProvider> _providers = [];
 
     /// <summary>The process-wide registry that the step bindings use unless a host supplies its own.</summary>
     public static TargetRegistry Shared { get; } = new();
 
     /// <summary>Every registered target, by name.</summary>
     public IReadOnlyList<TargetDefinition> All => [.. _targets.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The providers whose targets are added when stories name a target, in the order they were added.</summary>
+    public IReadOnlyList<ITargetProvider> Providers
+    {
+        get
+        {
+            lock (_providers)
+            {
+                return [.. _providers];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers a package's targets (<c>DemoTargets.Provider</c>, <c>EndpointTargets.FromEnvironment()</c>): the step
+    /// bindings add them when a story names a target. Adding a provider already registered does nothing, so a
+    /// <c>[BeforeTestRun]</c> hook may run more than once in a process.
+    /// </summary>
+    /// <param name="provider">The provider.</param>
+    /// <returns>This registry.</returns>
+    public TargetRegistry AddProvider(ITargetProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        lock (_providers)
+        {
+            if (!_providers.Contains(provider))
+            {
+                _providers.Add(provider);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the targets of every registered provider (<see cref="Providers"/>) to this registry.</summary>
+    /// <returns>This registry.</returns>
+    /// <exception cref="SecureReqsException">A provider's source is malformed.</exception>
+    public TargetRegistry AddProvidedTargets()
+    {
+        foreach (var provider in Providers)
+        {
+            provider.AddTargets(this);
+        }
+
+        return this;
+    }
 
     /// <summary>Registers a target created by <paramref name="factory"/> for each scenario that uses it.</summary>
     /// <param name="name">The name stories use.</param>
@@ -57,6 +104,11 @@ public sealed class TargetRegistry
     /// <param name="name">The name.</param>
     /// <returns>True when registered.</returns>
     public bool Contains(string name) => _targets.ContainsKey(name);
+
+    /// <summary>Finds a target by name, or null.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The definition, or null when no target has that name.</returns>
+    public TargetDefinition? Find(string name) => _targets.TryGetValue(name, out var target) ? target : null;
 
     /// <summary>Finds a target by name.</summary>
     /// <param name="name">The name.</param>

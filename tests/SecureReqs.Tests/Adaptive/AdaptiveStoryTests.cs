@@ -110,7 +110,7 @@ public sealed class AdaptiveStoryTests
 
     private static (SecurityStoryDriver Driver, SecurityStory Story) Story(string target, IChatClient attacker)
     {
-        var targets = new TargetRegistry();
+        var targets = new TargetRegistry().AddProvider(Demo.DemoTargets.Provider);
         targets.Add(new TargetDefinition("scripted-attacker", "a scripted attacker", () => attacker) { DisposeAfterUse = false });
         var settings = new SecureReqsSettings
         {

@@ -183,7 +183,7 @@ public sealed class SecurityStoryDriverTests : IDisposable
             """);
         settings = new SecureReqsSettings
         {
-            Targets = new TargetRegistry().Add("echo", () => ScriptedChatClient.Replying(text => "You said: " + text)),
+            Targets = new TargetRegistry().Add("echo", () => ScriptedChatClient.Replying(text => "You said: " + text)).AddProvider(Demo.DemoTargets.Provider),
             DatasetsDirectory = _datasets,
         };
         return new SecurityStoryDriver(settings, new SecurityStory(settings.Journal.Begin("Feature", "Scenario", []), settings.StoryOptions()));

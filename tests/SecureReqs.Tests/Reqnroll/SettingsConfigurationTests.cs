@@ -1,3 +1,5 @@
+using SecureReqs.Demo;
+using SecureReqs.Endpoints;
 using SecureReqs.Reqnroll;
 
 namespace SecureReqs.Tests;
@@ -5,8 +7,8 @@ namespace SecureReqs.Tests;
 [CollectionDefinition(nameof(EnvironmentVariables), DisableParallelization = true)]
 public sealed class EnvironmentVariables;
 
-// Under dotnet test the settings read SECUREREQS_CONFIG; these tests change process environment variables, so they
-// run alone.
+// Under dotnet test the configured targets' provider reads SECUREREQS_CONFIG; these tests change process environment
+// variables, so they run alone.
 [Collection(nameof(EnvironmentVariables))]
 public sealed class SettingsConfigurationTests : IDisposable
 {
@@ -14,9 +16,9 @@ public sealed class SettingsConfigurationTests : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(SecureReqsSettings.CacheDirectoryVariable, null);
-        Environment.SetEnvironmentVariable(SecureReqsSettings.NoCacheVariable, null);
-        Environment.SetEnvironmentVariable(Endpoints.SecureReqsConfiguration.EnvironmentVariable, null);
+        Environment.SetEnvironmentVariable(EnvironmentTargetProvider.CacheDirectoryVariable, null);
+        Environment.SetEnvironmentVariable(EnvironmentTargetProvider.NoCacheVariable, null);
+        Environment.SetEnvironmentVariable(SecureReqsConfiguration.EnvironmentVariable, null);
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -28,19 +30,18 @@ public sealed class SettingsConfigurationTests : IDisposable
             { "targets": { "from-config": { "kind": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m",
               "systemPrompt": "Be nice. Code: HERON-42.", "systemPromptSecrets": ["HERON-42"] } } }
             """);
-        Environment.SetEnvironmentVariable(Endpoints.SecureReqsConfiguration.EnvironmentVariable, config);
-        Environment.SetEnvironmentVariable(SecureReqsSettings.CacheDirectoryVariable, Path.Combine(_dir, "cache"));
+        Environment.SetEnvironmentVariable(SecureReqsConfiguration.EnvironmentVariable, config);
+        Environment.SetEnvironmentVariable(EnvironmentTargetProvider.CacheDirectoryVariable, Path.Combine(_dir, "cache"));
+        var provider = EndpointTargets.FromEnvironment();
 
-        var settings = new SecureReqsSettings { Targets = new TargetRegistry() };
-        var target = settings.TargetsWithDefaults().Get("from-config");
+        var settings = new SecureReqsSettings { Targets = new TargetRegistry().AddProvider(provider) };
+        var target = settings.GetTarget("from-config");
 
         target.SystemPrompt.Should().Be("Be nice. Code: HERON-42.");
         target.SystemPromptSecrets.Should().Equal("HERON-42");
         target.RequestTimeout.Should().Be(Timeout.InfiniteTimeSpan, "the endpoint's own per-attempt timeout applies");
-        settings.Endpoints!.CacheDirectory.Should().Be(Path.Combine(_dir, "cache"));
-        var another = new SecureReqsSettings { Targets = new TargetRegistry() };
-        another.TargetsWithDefaults();
-        another.Endpoints.Should().BeSameAs(settings.Endpoints, "every scenario shares one connection, rate limit and concurrency limit per target");
+        provider.Load()!.CacheDirectory.Should().Be(Path.Combine(_dir, "cache"));
+        EndpointTargets.FromEnvironment().Load().Should().BeSameAs(provider.Load(), "every scenario shares one connection, rate limit and concurrency limit per target");
     }
 
     [Fact]
@@ -48,22 +49,60 @@ public sealed class SettingsConfigurationTests : IDisposable
     {
         var config = Path.Combine(_dir, "securereqs.json");
         File.WriteAllText(config, """{ "targets": { "t": { "kind": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m" } } }""");
-        Environment.SetEnvironmentVariable(Endpoints.SecureReqsConfiguration.EnvironmentVariable, config);
-        Environment.SetEnvironmentVariable(SecureReqsSettings.NoCacheVariable, "1");
+        Environment.SetEnvironmentVariable(SecureReqsConfiguration.EnvironmentVariable, config);
+        Environment.SetEnvironmentVariable(EnvironmentTargetProvider.NoCacheVariable, "1");
+        var provider = EndpointTargets.FromEnvironment();
 
-        var settings = new SecureReqsSettings { Targets = new TargetRegistry() };
-        settings.TargetsWithDefaults();
+        new SecureReqsSettings { Targets = new TargetRegistry().AddProvider(provider) }.TargetsWithDefaults();
 
-        settings.Endpoints!.CacheDirectory.Should().BeNull();
+        provider.Load()!.CacheDirectory.Should().BeNull();
     }
 
     [Fact]
     public void TargetsWithDefaults_ConfigVariableNamesAMissingFile_IsAnErrorNamingIt()
     {
-        Environment.SetEnvironmentVariable(Endpoints.SecureReqsConfiguration.EnvironmentVariable, Path.Combine(_dir, "missing.json"));
+        Environment.SetEnvironmentVariable(SecureReqsConfiguration.EnvironmentVariable, Path.Combine(_dir, "missing.json"));
 
-        var act = () => new SecureReqsSettings { Targets = new TargetRegistry() }.TargetsWithDefaults();
+        var act = () => new SecureReqsSettings { Targets = new TargetRegistry().AddProvider(EndpointTargets.FromEnvironment()) }.TargetsWithDefaults();
 
         act.Should().Throw<SecureReqsException>().WithMessage("SECUREREQS_CONFIG names */missing.json, which does not exist.*");
+    }
+
+    [Fact]
+    public void GetTarget_DemoTargetWithoutTheDemoProvider_SaysWhichPackageToReferenceAndHowToRegisterIt()
+    {
+        var settings = new SecureReqsSettings { Targets = new TargetRegistry() };
+
+        var act = () => settings.GetTarget("demo:guarded");
+
+        act.Should().Throw<SecureReqsException>().WithMessage(
+            "Unknown target \"demo:guarded\".*The demo targets come from the SecureReqs.Demo package*dotnet add package SecureReqs.Demo*[BeforeTestRun]*TargetRegistry.Shared.AddProvider(DemoTargets.Provider);*");
+    }
+
+    [Fact]
+    public void GetTarget_ConfigurationWithoutTheEndpointsProvider_SaysWhichPackageToReferenceAndHowToRegisterIt()
+    {
+        var config = Path.Combine(_dir, "securereqs.json");
+        File.WriteAllText(config, """{ "targets": { "t": { "kind": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m" } } }""");
+        Environment.SetEnvironmentVariable(SecureReqsConfiguration.EnvironmentVariable, config);
+        var settings = new SecureReqsSettings { Targets = new TargetRegistry().AddProvider(DemoTargets.Provider) };
+
+        var act = () => settings.GetTarget("t");
+
+        act.Should().Throw<SecureReqsException>().WithMessage(
+            $"Unknown target \"t\".*Targets declared in {config} come from the SecureReqs.Endpoints package*dotnet add package SecureReqs.Endpoints*TargetRegistry.Shared.AddProvider(EndpointTargets.FromEnvironment());*");
+    }
+
+    [Fact]
+    public void GetTarget_BothProvidersRegistered_FindsDemoAndConfiguredTargets()
+    {
+        var config = Path.Combine(_dir, "securereqs.json");
+        File.WriteAllText(config, """{ "targets": { "t": { "kind": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m" } } }""");
+        Environment.SetEnvironmentVariable(SecureReqsConfiguration.EnvironmentVariable, config);
+        var settings = new SecureReqsSettings { Targets = new TargetRegistry().AddProvider(DemoTargets.Provider).AddProvider(EndpointTargets.FromEnvironment()) };
+
+        settings.GetTarget("t").Kind.Should().Be("openai");
+        settings.GetTarget("demo:guarded").Kind.Should().Be("demo");
+        settings.Targets.Providers.Select(p => p.Package).Should().Equal("SecureReqs.Demo", "SecureReqs.Endpoints");
     }
 }

@@ -114,6 +114,7 @@ public sealed class ShardedStoryTests
     {
         var settings = new SecureReqsSettings
         {
+            Targets = new TargetRegistry().AddProvider(Demo.DemoTargets.Provider),
             DatasetsDirectory = Path.Combine(Testing.RepoPaths.Root, "adversarial-datasets"),
             RepositoryRoot = Testing.RepoPaths.Root,
             Shard = new ShardSpec(1, 2),
@@ -135,6 +136,7 @@ public sealed class ShardedStoryTests
         var streamed = 0;
         var settings = new SecureReqsSettings
         {
+            Targets = new TargetRegistry().AddProvider(Demo.DemoTargets.Provider),
             DatasetsDirectory = Path.Combine(Testing.RepoPaths.Root, "adversarial-datasets"),
             RepositoryRoot = Testing.RepoPaths.Root,
             RunOptions = new SecurityRunOptions { MaxConcurrency = 4 },

@@ -73,6 +73,7 @@ public sealed class StreamedStoryTests
         var streamed = new List<string>();
         var settings = new SecureReqsSettings
         {
+            Targets = new TargetRegistry().AddProvider(Demo.DemoTargets.Provider),
             DatasetsDirectory = Path.Combine(Testing.RepoPaths.Root, "adversarial-datasets"),
             RepositoryRoot = Testing.RepoPaths.Root,
             RunOptions = new SecurityRunOptions { MaxConcurrency = concurrency },
