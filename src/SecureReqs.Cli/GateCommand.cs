@@ -50,7 +50,7 @@ internal static class GateCommand
                     await WriteMilestoneAsync(required, checks, text).ConfigureAwait(false);
                 }
 
-                await WriteVerdictAsync(failures, previous is not null, required, text).ConfigureAwait(false);
+                await WriteVerdictAsync(failures, previous is not null, required, current.Stories.Count(st => st.Status == StoryStatus.Skipped), text).ConfigureAwait(false);
                 await output.WriteAsync(ReportSanitizer.EscapeControls(text.ToString())).ConfigureAwait(false);
             }
 
@@ -108,12 +108,13 @@ internal static class GateCommand
             checks.Select(c => (IReadOnlyList<string>)[c.Required.Tag, c.Required.Control.Name, ControlMatrix.DescribeStories(c.Stories), c.Passed ? "pass" : c.Stories.Count == 0 ? "NOT COVERED" : "NOT PASSING"]));
     }
 
-    private static async Task WriteVerdictAsync(IReadOnlyList<string> failures, bool haveBaseline, CoverageMilestone? milestone, TextWriter output)
+    private static async Task WriteVerdictAsync(IReadOnlyList<string> failures, bool haveBaseline, CoverageMilestone? milestone, int skipped, TextWriter output)
     {
         await output.WriteLineAsync().ConfigureAwait(false);
         if (failures.Count == 0)
         {
-            List<string> held = ["every story passed"];
+            // A skipped story showed nothing: the verdict says the gate rests on the stories that ran.
+            List<string> held = [skipped == 0 ? "every story passed" : $"every story that ran passed ({skipped} skipped as not applicable to this target: they show nothing either way)"];
             if (haveBaseline)
             {
                 held.Add("no KPI is significantly worse than in the baseline");

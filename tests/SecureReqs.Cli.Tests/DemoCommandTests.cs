@@ -125,6 +125,9 @@ public sealed class DemoCommandTests
         ["SECUREREQS_DEMO_KEY"] = Key,
         ["SECUREREQS_DEMO_AGENT_KEY"] = AgentKey,
         ["SECUREREQS_DEMO_ADMIN_KEY"] = AdminKey,
+
+        // The guarded sample pins the server's certificate; a pre-flight that stops before sending needs only a value.
+        ["SECUREREQS_DEMO_CERT_SHA256"] = new string('0', 64),
     });
 
     // The sample configuration, its targets pointed at the two servers' ports.

@@ -20,6 +20,17 @@ public sealed class GateCommandTests : IDisposable
         result.Output.Should().Contain("| Scenario").And.Contain("attack success rate").And.Contain("GATE PASSED: every story passed.");
     }
 
+    [Fact]
+    public async Task Gate_ASkippedStory_TheVerdictSaysTheGateRestsOnTheStoriesThatRan()
+    {
+        var results = Write("results.json", Story("passed", "attack success rate", "at-most", 0.10, 2, 400, "pass"), Story("skipped", "redaction rate", "at-least", 0.99, 0, 1, "inconclusive", scenario: "Served over HTTPS"));
+
+        var result = await CliResult.RunAsync("gate", results);
+
+        result.ExitCode.Should().Be(0, result.Output + result.Error);
+        result.Output.Should().Contain("GATE PASSED: every story that ran passed (1 skipped as not applicable to this target: they show nothing either way).");
+    }
+
     [Theory]
     [InlineData("failed", "FAILED")]
     [InlineData("inconclusive", "INCONCLUSIVE")]
