@@ -14,7 +14,7 @@ public sealed class ModelInputSteps(StoryContext story)
     /// An absolute check (data minimisation, LLM02) on what the model receives, after every control of the application's
     /// pipeline: no message of any request that reached the model held a value of that PII type (planted, in any
     /// rendering, or found by the validating scanner). White-box targets only: the pipeline reports its model requests
-    /// with <c>UseModelRequestRecording()</c>; a black-box endpoint cannot be judged and the pre-flight says so.
+    /// with <c>UseModelRequestRecording()</c>; against a black-box endpoint the story does not apply and is skipped, saying so in one line.
     /// </summary>
     /// <param name="piiType">The PII type, as in "no response contains a …".</param>
     [StepExample("Then no request to the model contains a social security number")]

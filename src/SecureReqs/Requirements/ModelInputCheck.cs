@@ -6,7 +6,7 @@ namespace SecureReqs;
 /// <summary>
 /// An absolute check on what the model receives (data minimisation): judged on the requests an in-process target's
 /// pipeline reports reaching its model (<see cref="ModelRequestRecordingChatClient"/>), after every control of the
-/// pipeline. A black-box endpoint cannot be judged (its pre-flight says so), and a white-box target that recorded no
+/// pipeline. A black-box endpoint cannot be judged (the story is skipped as not applicable, saying so), and a white-box target that recorded no
 /// request to the model in the whole run leaves the check inconclusive, never passed.
 /// </summary>
 public abstract class ModelInputCheck : AbsoluteCheck
@@ -20,13 +20,12 @@ public abstract class ModelInputCheck : AbsoluteCheck
     protected abstract IEnumerable<string> OffencesIn(CaseResult result, int number, ModelRequestRecord request, StoryEvidence evidence);
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Preflight(StoryFacts facts)
+    /// <remarks>Against a black-box endpoint the check does not apply: the story is skipped with one line saying why and
+    /// what to run instead, never counted as passed.</remarks>
+    public override string? NotApplicable(StoryFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.Target is { WhiteBox: false } target)
-        {
-            yield return Unobservable(target);
-        }
+        return facts.Target is { WhiteBox: false } target ? Unobservable(target) : null;
     }
 
     /// <inheritdoc/>
