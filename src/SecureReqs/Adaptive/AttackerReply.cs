@@ -59,7 +59,7 @@ public static partial class AttackerReply
         return text.Length <= 400 && RefusalDetector.IsRefusal(text) && AboutTheTask().IsMatch(text);
     }
 
-    [GeneratedRegex(@"\b(?:(?:help|assist|comply|participate|engage)\s+(?:you\s+)?with\s+(?:this|that|the|your|such)|red[- ]?team|jailbreak|manipulat|deceiv|bypass|circumvent|(?:cannot|can't|can’t|won't|won’t|will not|unable to)\s+(?:write|create|generate|craft|produce|provide|help|assist))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:(?:help|assist|comply|participate|engage)\s+(?:you\s+)?with\s+(?:this|that|the|your|such)|red[- ]?team|jailbreak|manipulat|deceiv|bypass|circumvent|(?:cannot|can't|can’t|won't|won’t|will not|unable to)\s+(?:write|create|generate|craft|produce|provide|help|assist))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AboutTheTask();
 
     private static string? TryPrompt(string json)

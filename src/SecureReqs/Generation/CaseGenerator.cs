@@ -206,7 +206,7 @@ public sealed partial class CaseGenerator
         turns = [];
         if (element.TryGetProperty("technique", out var t) && t.ValueKind == JsonValueKind.String)
         {
-            var name = Regex.Replace((t.GetString() ?? "").Trim().ToLowerInvariant(), "[^a-z0-9]+", "-", RegexOptions.None, TimeSpan.FromSeconds(1)).Trim('-');
+            var name = NotKebab().Replace((t.GetString() ?? "").Trim().ToLowerInvariant(), "-").Trim('-');
             technique = name.Length == 0 ? "generated" : name.Length > 40 ? name[..40].TrimEnd('-') : name;
         }
 
@@ -309,6 +309,9 @@ public sealed partial class CaseGenerator
         }
     }
 
-    [GeneratedRegex(@"\{\{\s*([a-z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\{\{\s*([a-z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex NotKebab();
 }

@@ -298,9 +298,9 @@ public static partial class DraftDataset
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    [GeneratedRegex(@"^draft: draft\.jsonl sha256 ([0-9a-fA-F]{64})\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^draft: draft\.jsonl sha256 ([0-9a-fA-F]{64})\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DraftLine();
 
-    [GeneratedRegex(@"^## (gen-[a-z0-9]+-\d{3,}) \(", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^## (gen-[a-z0-9]+-\d{3,}) \(", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SectionLine();
 }
