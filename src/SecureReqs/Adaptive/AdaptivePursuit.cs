@@ -52,17 +52,13 @@ public sealed class AdaptivePursuit
     /// <value>The default value is 1,500.</value>
     public int AnswerCharacters { get; init; } = 1500;
 
-    /// <summary>The most conversations with the target one attack can take with <paramref name="strategy"/>.</summary>
+    /// <summary>The most target requests one attack can take: one per turn, or for a branching search the first level
+    /// plus <paramref name="branches"/> variations of <paramref name="width"/> kept prompts at each further level.</summary>
     /// <param name="strategy">The strategy.</param>
-    /// <returns>The number of target requests, at most, beyond the case's own scripted turns.</returns>
-    public long MaxTargetRequests(AdaptiveStrategy strategy) => strategy switch
-    {
-        AdaptiveStrategy.Branching => 1 + ((long)(MaxTurns - 1) * Width * Branches),
-        _ => MaxTurns,
-    };
-
-    /// <summary>The most attacker requests one attack can take with <paramref name="strategy"/>.</summary>
-    /// <param name="strategy">The strategy.</param>
-    /// <returns>The number of attacker requests, at most.</returns>
-    public long MaxAttackerRequests(AdaptiveStrategy strategy) => MaxTargetRequests(strategy) - 1;
+    /// <param name="maxTurns">The most turns.</param>
+    /// <param name="width">The prompts a branching search keeps per level.</param>
+    /// <param name="branches">The variations a branching search writes of each.</param>
+    /// <returns>The number of target requests, at most.</returns>
+    public static long MaxTargetRequests(AdaptiveStrategy strategy, int maxTurns, int width, int branches) =>
+        strategy == AdaptiveStrategy.Branching ? 1 + ((long)(maxTurns - 1) * width * branches) : maxTurns;
 }

@@ -39,12 +39,6 @@ public sealed class RunTally
     /// <summary>How many requests the attacker model answered over the run.</summary>
     public int AttackerRequests { get; private set; }
 
-    /// <summary>For adaptive attacks of <paramref name="strategy"/>, how many first succeeded at each turn (turns without a success are absent).</summary>
-    /// <param name="strategy">The strategy.</param>
-    /// <returns>The counts by turn.</returns>
-    public IReadOnlyDictionary<int, int> CompromisedAtTurn(AdaptiveStrategy strategy) =>
-        _adaptive.TryGetValue(AdaptiveStrategies.Label(strategy), out var s) ? s.ByTurn : new Dictionary<int, int>();
-
     /// <summary>How many cases ended with <paramref name="outcome"/>.</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The count.</returns>

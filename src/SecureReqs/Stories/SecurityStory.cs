@@ -267,9 +267,8 @@ public sealed class SecurityStory
         }
     }
 
-    private long MaxAdaptiveRequests(AdaptiveStrategy strategy) => strategy == AdaptiveStrategy.Branching
-        ? 1 + ((long)(AdaptiveTurns - 1) * AdaptiveWidth * AdaptiveBranches)
-        : AdaptiveTurns;
+    private long MaxAdaptiveRequests(AdaptiveStrategy strategy) =>
+        AdaptivePursuit.MaxTargetRequests(strategy, AdaptiveTurns, AdaptiveWidth, AdaptiveBranches);
 
     /// <summary>Gets or sets how many prompts a branching search keeps at each level.</summary>
     public int AdaptiveWidth { get; set; } = 2;
