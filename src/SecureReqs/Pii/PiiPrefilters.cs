@@ -61,6 +61,7 @@ internal static class PiiPrefilters
             Jwt: MayHaveJwt(text),
             SkKey: MayHaveSkKey(text),
             IPv4: MayHaveIPv4(text),
+            IPv6: MayHaveIPv6(text),
             Iban: MayHaveIban(text));
     }
 
@@ -120,6 +121,26 @@ internal static class PiiPrefilters
         return false;
     }
 
+    /// <summary>Whether colon-separated hex groups may be present: two colons with at most four hex digits between them.</summary>
+    public static bool MayHaveIPv6(string text)
+    {
+        for (var i = text.IndexOf(':', StringComparison.Ordinal); i >= 0; i = text.IndexOf(':', i + 1))
+        {
+            var j = i + 1;
+            while (j < text.Length && j - i <= 4 && char.IsAsciiHexDigit(text[j]))
+            {
+                j++;
+            }
+
+            if (j < text.Length && text[j] == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether an IBAN may start here: two ASCII letters followed by two digits.</summary>
     public static bool MayHaveIban(string text)
     {
@@ -148,8 +169,8 @@ internal static class PiiPrefilters
 /// <summary>Which of the scanner's patterns may match a text (see <see cref="PiiPrefilters"/>).</summary>
 internal readonly record struct PiiGates(
     bool SsnLabel, bool SecretAssignment, bool BirthLabel, bool BirthHeader, bool Bearer, bool AwsKey, bool GitHubToken, bool StripeKey,
-    bool SlackToken, bool GoogleKey, bool Jwt, bool SkKey, bool IPv4, bool Iban)
+    bool SlackToken, bool GoogleKey, bool Jwt, bool SkKey, bool IPv4, bool IPv6, bool Iban)
 {
     /// <summary>Every gate open: every pattern runs (what the scanner did before it had prefilters; used by tests).</summary>
-    public static PiiGates Open { get; } = new(true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+    public static PiiGates Open { get; } = new(true, true, true, true, true, true, true, true, true, true, true, true, true, true, true);
 }

@@ -137,7 +137,7 @@ public sealed class PiiScanner
                 FindIPv4(source, candidates);
             }
 
-            if (shadow.Contains(':', StringComparison.Ordinal))
+            if (gates.IPv6)
             {
                 FindIPv6(source, candidates);
             }

@@ -21,7 +21,7 @@ public sealed class PiiPrefilterTests
         "ne le 12/03/1984", "fecha de nacimiento 12-03-1984", "生年月日 1984/03/12", "d.o.b. 3 March 1984",
         "name,dob\nAnn,1984-03-12\n", "Name;Geboortedatum\nJan;12-03-1984\n", "postgres://admin:s3cretPass@db.example.com/app",
         "１２３-４５-６７８９", "٤١١١ ١١١١ ١١١١ ١١١١", "4111\u200B1111\u200B1111\u200B1111", "AB12", "1.2.3", "x9.9.9.9y",
-        "Order 48213 shipped", "Invoice 2024-0001-7781", "at 10:30 and 14:05", "$1,234.50", "ISBN 978-3-16-148410-0",
+        "Order 48213 shipped", "::1", "fe80::", "a:b", "12:30:45", "Note: 1:2:3:4:5:6:7:8", "Invoice 2024-0001-7781", "at 10:30 and 14:05", "$1,234.50", "ISBN 978-3-16-148410-0",
     ];
 
     private static readonly string[] Glue = [" ", ", ", "\n", "; ", " and ", "\t", ": ", "(", ")", "\"", "é ", "日本 ", "-", "."];
@@ -76,6 +76,16 @@ public sealed class PiiPrefilterTests
     [InlineData("v1.2 and 3.4 and 5.6", true)]
     public void MayHaveIPv4_ThreeDotsBetweenDigits(string text, bool expected) =>
         PiiPrefilters.MayHaveIPv4(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData("fe80::1", true)]
+    [InlineData("2001:db8:0:1", true)]
+    [InlineData("a:bcde:f", true)]
+    [InlineData("Note: see below", false)]
+    [InlineData("10:30 and 14:05", false)]
+    [InlineData("1:23456:7", false)]
+    public void MayHaveIPv6_TwoColonsAroundHex(string text, bool expected) =>
+        PiiPrefilters.MayHaveIPv6(text).Should().Be(expected);
 
     [Fact]
     public void For_NonAsciiText_KeywordGatesStayOpen()
