@@ -35,7 +35,8 @@ public static class CanaryDocuments
     /// <param name="templates">The templates, each with <see cref="Placeholder"/> in its content.</param>
     /// <param name="seed">The story's seed.</param>
     /// <param name="story">What identifies the story (its key), so two stories never plant the same canaries.</param>
-    /// <returns>The documents to seed: each template with its own id suffix and <see cref="KnowledgeDocument.Canary"/> set.</returns>
+    /// <returns>The documents to seed: each template with an id suffix of its own for the run (8 hex digits, not derived
+    /// from the canary) and <see cref="KnowledgeDocument.Canary"/> set.</returns>
     public static IReadOnlyList<KnowledgeDocument> Plant(IReadOnlyList<KnowledgeDocument> templates, int seed, string story)
     {
         ArgumentNullException.ThrowIfNull(templates);
@@ -48,7 +49,8 @@ public static class CanaryDocuments
             var canary = InstantiatedCases.Canary(storySeed, i);
             planted.Add(template with
             {
-                Id = string.Create(CultureInfo.InvariantCulture, $"{template.Id}-{canary[3..].ToLowerInvariant()}"),
+                // The id gets its own suffix, never part of the canary: ids are printed in reports, canaries are masked.
+                Id = template.Id + "-" + CaseSample.Priority(~storySeed, i).Hash.ToString("x16", CultureInfo.InvariantCulture)[..8],
                 Content = template.Content.Replace(Placeholder, canary, StringComparison.Ordinal),
                 Canary = canary,
             });
