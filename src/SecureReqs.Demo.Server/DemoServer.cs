@@ -87,6 +87,18 @@ public sealed class DemoServer : IAsyncDisposable
     /// <summary>With <see cref="DemoServerOptions.Https"/>: the plain-HTTP listener's root, which only redirects to HTTPS; otherwise null.</summary>
     public Uri? PlainHttpAddress { get; private set; }
 
+    /// <summary>How many documents were indexed through <c>POST /api/documents</c> and not removed.</summary>
+    public int Documents
+    {
+        get
+        {
+            lock (_documentsLock)
+            {
+                return _documents.Count;
+            }
+        }
+    }
+
     /// <summary>How many conversations the server holds.</summary>
     public int Sessions => _sessions.Count;
 
