@@ -90,7 +90,7 @@ public sealed class DemoCommandTests
                 // them too, so more cases count), and judges the retrievals its answers report: the same verdicts.
                 Verdicts(httpNaive.Requirements).Should().Equal(Verdicts(inProcessNaive.Requirements));
                 Verdicts(httpGuarded.Requirements).Should().Equal(Verdicts(inProcessGuarded.Requirements));
-                File.ReadAllText(Path.Combine(root, "demo-http-naive", folder, "results.json")).Should().Contain("as the target's answer reported (black-box)");
+                File.ReadAllText(Path.Combine(root, "demo-http-naive", folder, "results.json")).Should().Contain("for a public-clearance caller, as the target", "results.json escapes the apostrophe that follows");
                 System.Text.RegularExpressions.Regex.Replace(httpNaive.Output, @"\s+", " ").Should().Contain("8 canary documents (2 internal, 6 confidential) were seeded for this run").And.Contain("and removed after it");
                 (guarded.Documents, naive.Documents).Should().Be((0, 0), "every document seeded for the run was removed after it");
             }
