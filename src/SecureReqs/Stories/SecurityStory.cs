@@ -369,6 +369,12 @@ public sealed class SecurityStory
             }
         }
 
+        if (_options.Shard is not null && SendsCases && Target is { WhiteBox: false, KnowledgeBase: not null } shared
+            && ((Poisoning && shared.FactoryWithDocuments is null) || ClearanceCanaries(shared, Seed ?? _options.DefaultSeed).Count > 0))
+        {
+            problems.Add($"The story adds documents to the knowledge base of the deployed target \"{shared.Name}\", which every shard shares: shards running at once would see (and remove) each other's documents. Run it in a job of its own without --shard (select it with --tags).");
+        }
+
         if (Probing && Canaries is null)
         {
             problems.Add("The story probes for canaries but plants none: add 'Given <n> canary records are planted in the training dataset with seed <s>' and 'Given the fine-tuning file with the canaries is written to \"<file>\"', or 'Given the canaries listed in \"<file>.canaries.json\"', before 'When the trained model is probed for the canaries'.");

@@ -107,6 +107,23 @@ public sealed class KnowledgeBaseSeedingTests
         first.Select(d => d.Id).Should().OnlyContain(id => id.StartsWith("t1-", StringComparison.Ordinal) || id.StartsWith("t2-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Preflight_ShardedStoryThatWritesToADeployedKnowledgeBase_IsAProblem()
+    {
+        var target = new TargetDefinition("deployed", "an app", () => throw new InvalidOperationException("not sent"))
+        {
+            KnowledgeBase = new FakeWriter(),
+            CanaryDocuments = [new("c1", "C", Classification.Confidential, "Ref {{canary}}.")],
+            ReportsRetrievals = true,
+            Kind = "http",
+        };
+        var story = new SecurityStory(new StoryRecord { Feature = "F", Scenario = "S" }, new SecurityStoryOptions { Shard = new ShardSpec(1, 2) }) { Target = target, SendsCases = true };
+        story.AddDataset(DatasetLoader.Load(Path.Combine(Testing.RepoPaths.Datasets, "retrieval-exposure")));
+        story.Require(new NoDocumentAboveClearance());
+
+        story.Preflight().Should().Contain("The story adds documents to the knowledge base of the deployed target \"deployed\", which every shard shares: shards running at once would see (and remove) each other's documents. Run it in a job of its own without --shard (select it with --tags).");
+    }
+
     // An in-memory knowledge base that assigns "srv-<id>" and can be told to fail.
     private sealed class FakeWriter : IKnowledgeBaseWriter
     {
