@@ -260,6 +260,7 @@ public sealed class ConfigurationTests
         Properties(defs["resilience"]).Should().Equal(ConfigurationReader.ResilienceProperties.Order(StringComparer.Ordinal));
         Properties(defs["usage"]).Should().Equal(ConfigurationReader.UsageProperties.Order(StringComparer.Ordinal));
         Properties(defs["judge"]).Should().Equal(ConfigurationReader.JudgeProperties.Order(StringComparer.Ordinal));
+        Properties(defs["mcpServer"]).Should().Equal(ConfigurationReader.McpServerProperties.Order(StringComparer.Ordinal));
     }
 
     [Fact]
