@@ -18,6 +18,7 @@ Feature: Datasets and artifacts are the ones we signed
       | retrieval-exposure       |
       | kb-poisoning             |
       | memory-isolation         |
+      | mcp-tool-descriptions    |
 
   Scenario: The demo assistant's model data matches its signed manifest
     Then the model artifact "src/SecureReqs.Demo/Data" matches its signed manifest

@@ -156,6 +156,12 @@ public sealed class EndpointTargetOptions
     /// <summary>For <see cref="EndpointKind.Http"/>: how stories write to the target's knowledge base, or null when they cannot.</summary>
     public EndpointKnowledgeBaseOptions? KnowledgeBase { get; init; }
 
+    /// <summary>
+    /// For <see cref="EndpointKind.OpenAI"/>: the MCP servers (declared under <c>mcpServers</c>) whose tools are offered to
+    /// the model; SecureReqs runs the tool calls, each behind <see cref="ToolPolicy"/> (required with them). Empty for none.
+    /// </summary>
+    public IReadOnlyList<string> McpServers { get; init; } = [];
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SecureReqs.Mcp;
 
 namespace SecureReqs.Endpoints;
 
@@ -23,6 +24,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
     private readonly Dictionary<string, EndpointTargetOptions> _options = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ServingEndpoint> _serving = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EndpointKnowledgeBase> _knowledgeBases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, McpToolServer> _mcpServers = new(StringComparer.Ordinal);
 
     private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
     {
@@ -37,6 +39,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         }
 
         Cache = CacheDirectory is null ? null : new DiskResponseCache(CacheDirectory, settings.GetEnvironmentVariable);
+        foreach (var server in configuration.McpServers)
+        {
+            _mcpServers[server.Name] = new McpToolServer(server.ToEndpoint(settings.GetEnvironmentVariable));
+        }
+
         var definitions = new List<TargetDefinition>();
         foreach (var target in configuration.Targets)
         {
@@ -59,6 +66,9 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
 
     /// <summary>The targets, in file order.</summary>
     public IReadOnlyList<TargetDefinition> Definitions { get; }
+
+    /// <summary>The MCP servers declared under <c>mcpServers</c>, in file order.</summary>
+    public IReadOnlyList<McpToolServer> McpServers => [.. Configuration.McpServers.Select(s => _mcpServers[s.Name])];
 
     /// <summary>The response cache folder, or null when the cache is off.</summary>
     public string? CacheDirectory { get; }
@@ -98,7 +108,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
     /// <inheritdoc/>
     void ITargetProvider.AddSemanticJudges(SemanticJudgeRegistry registry) => AddJudgesTo(registry);
 
-    /// <summary>Registers every target in <paramref name="registry"/>, replacing targets of the same names.</summary>
+    /// <summary>Registers every target and every MCP server in <paramref name="registry"/>, replacing those of the same names.</summary>
     /// <param name="registry">The registry.</param>
     /// <returns>The registry.</returns>
     public TargetRegistry AddTo(TargetRegistry registry)
@@ -107,6 +117,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         foreach (var definition in Definitions)
         {
             registry.Add(definition);
+        }
+
+        foreach (var server in McpServers)
+        {
+            registry.AddToolServer(server);
         }
 
         return registry;
@@ -164,7 +179,19 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         }
 
         // ChatClientBuilder applies the first Use outermost: the configured prompt and options come before the cache.
-        return builder.Build();
+        var client = builder.Build();
+        if (target.McpServers.Count == 0)
+        {
+            return client;
+        }
+
+        // SecureReqs is the agent host of a model whose tools come from MCP servers: it offers the servers' tools, runs the
+        // calls the model makes and records each one (white-box); a call the policy forbids is never sent to a server.
+        return new ChatClientBuilder(client)
+            .UseMcpTools(target.ToolPolicy!, target.McpServers.Select(n => _mcpServers[n]))
+            .UseToolRecording()
+            .UseFunctionInvocation()
+            .Build();
     }
 
     /// <summary>
@@ -179,6 +206,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(recording);
         var target = OptionsOf(name);
+        if (target.McpServers.Count > 0)
+        {
+            throw new SecureReqsException($"The target \"{target.Name}\" takes its tools from MCP servers ({string.Join(", ", target.McpServers)}), which SecureReqs calls live, so a recording cannot stand in for it. Run its stories without a recording.");
+        }
+
         if (!target.Cache)
         {
             throw new SecureReqsException($"The target \"{target.Name}\" is never cached (it keeps a session or says \"cache\": false), so a replay cannot answer for it. Run its stories without a recording.");
@@ -251,7 +283,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         var display = new UriBuilder(target.Endpoint) { Query = "", Fragment = "" }.Uri;
         return new TargetDefinition(
             target.Name,
-            target.Description ?? $"{(target.Kind == EndpointKind.OpenAI ? "OpenAI-compatible" : "HTTP JSON")} endpoint {display}{(target.Model is null ? "" : $" ({target.Model})")}",
+            target.Description ?? $"{(target.Kind == EndpointKind.OpenAI ? "OpenAI-compatible" : "HTTP JSON")} endpoint {display}{(target.Model is null ? "" : $" ({target.Model})")}{(target.McpServers.Count == 0 ? "" : $" with the tools of MCP server{(target.McpServers.Count == 1 ? "" : "s")} {string.Join(", ", target.McpServers)}")}",
             () => broken is null ? CreateClient(target.Name) : throw new SecureReqsException(broken))
         {
             SystemPrompt = target.SystemPrompt,
@@ -262,7 +294,9 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
             Kind = target.Kind == EndpointKind.OpenAI ? "openai" : "http",
             EndpointHost = target.Endpoint.Host,
             Model = target.Model,
-            ReplayFactory = target.Cache ? recording => CreateReplayClient(target.Name, recording) : null,
+            // A target whose tools come from MCP servers calls them live, so a recording cannot stand in for it.
+            ReplayFactory = target.Cache && target.McpServers.Count == 0 ? recording => CreateReplayClient(target.Name, recording) : null,
+            WhiteBox = target.McpServers.Count > 0,
 
             // A replay sends nothing, so it has no serving layer to probe: the serving-layer checks do not apply to it.
             Serving = _settings.ReplayOnly ? null : _serving[target.Name],

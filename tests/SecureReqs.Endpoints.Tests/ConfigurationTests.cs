@@ -260,6 +260,7 @@ public sealed class ConfigurationTests
         Properties(defs["resilience"]).Should().Equal(ConfigurationReader.ResilienceProperties.Order(StringComparer.Ordinal));
         Properties(defs["usage"]).Should().Equal(ConfigurationReader.UsageProperties.Order(StringComparer.Ordinal));
         Properties(defs["judge"]).Should().Equal(ConfigurationReader.JudgeProperties.Order(StringComparer.Ordinal));
+        Properties(defs["mcpServer"]).Should().Equal(ConfigurationReader.McpServerProperties.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -300,6 +301,7 @@ public sealed class ConfigurationTests
         foreach (System.Text.RegularExpressions.Match example in examples)
         {
             using var config = new TestConfig(example.Groups[1].Value.Replace("\"systemPromptFile\": \"prompts/support.txt\"", "\"systemPrompt\": \"p\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(config.Directory, "tool-policy.json"), """{ "schema": "securereqs.tool-policy/v1", "roles": { "customer": { "tools": {} } } }""");
             config.Load().Targets.Should().NotBeEmpty(example.Value);
         }
     }

@@ -9,7 +9,10 @@ namespace SecureReqs.Endpoints;
 internal sealed partial class ConfigurationReader(JsonSource source, string baseDirectory)
 {
     /// <summary>The properties of the file's top-level object.</summary>
-    public static readonly string[] TopProperties = ["$schema", "cacheDirectory", "targets", "judges"];
+    public static readonly string[] TopProperties = ["$schema", "cacheDirectory", "targets", "judges", "mcpServers"];
+
+    /// <summary>The properties of an MCP server under <c>mcpServers</c>.</summary>
+    public static readonly string[] McpServerProperties = ["description", "command", "args", "env", "workingDirectory", "url", "headers", "allowInsecureHttp", "timeoutSeconds"];
 
     /// <summary>The properties of a semantic judge under <c>judges</c>.</summary>
     public static readonly string[] JudgeProperties = ["target", "calibration", "minimumAccuracy", "maxConcurrency"];
@@ -19,7 +22,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     [
         "kind", "description", "endpoint", "model", "apiKey", "headers", "systemPrompt", "systemPromptFile",
         "systemPromptSecrets", "publicValues", "sendSystemPrompt", "options", "resilience", "cache", "allowInsecureHttp",
-        "toolPolicy", "serving", "tlsCertificateSha256",
+        "toolPolicy", "serving", "tlsCertificateSha256", "mcpServers",
     ];
 
     /// <summary>The properties of a target's <c>serving</c>.</summary>
@@ -58,6 +61,8 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     /// <summary>The placeholders a caller header may use.</summary>
     public static readonly string[] CallerPlaceholders = ["caller.role", "caller.clearance"];
 
+    private List<McpServerDeclaration> _mcpServers = [];
+
     private static readonly string[] SecretHeaderWords = ["authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "cookie", "x-api-key"];
 
     public SecureReqsConfiguration Read()
@@ -81,6 +86,17 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             cacheDirectory = Path.GetFullPath(Path.Combine(baseDirectory, text));
         }
 
+        var mcpServers = new List<McpServerDeclaration>();
+        if (Optional(root, "$", "mcpServers", JsonValueKind.Object) is { } servers)
+        {
+            foreach (var property in servers.EnumerateObject())
+            {
+                mcpServers.Add(ReadMcpServer(property.Name, property.Value, JsonSource.Child("$.mcpServers", property.Name)));
+            }
+        }
+
+        _mcpServers = mcpServers;
+
         var targets = new List<EndpointTargetOptions>();
         if (Optional(root, "$", "targets", JsonValueKind.Object) is { } declared)
         {
@@ -99,7 +115,158 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             }
         }
 
-        return new SecureReqsConfiguration { FilePath = source.File, Targets = targets, CacheDirectory = cacheDirectory, Judges = judges };
+        return new SecureReqsConfiguration { FilePath = source.File, Targets = targets, CacheDirectory = cacheDirectory, Judges = judges, McpServers = mcpServers };
+    }
+
+    private McpServerDeclaration ReadMcpServer(string name, JsonElement server, string path)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
+        {
+            throw source.Error(path, $"the MCP server name \"{name}\" is empty or has spaces at its ends. Name it as targets and stories will: \"files\".", atName: true);
+        }
+
+        if (server.ValueKind != JsonValueKind.Object)
+        {
+            throw source.Error(path, "an MCP server is an object: { \"command\": \"npx\", \"args\": [\"-y\", \"<package>\"] } for a server over stdio, or { \"url\": \"https://mcp.example.com/mcp\" } for one over HTTP.");
+        }
+
+        AllowOnly(server, path, McpServerProperties, $"the MCP server \"{name}\"");
+        var command = OptionalString(server, path, "command");
+        var url = OptionalString(server, path, "url");
+        if ((command is null) == (url is null))
+        {
+            throw source.Error(path, command is null
+                ? "the MCP server says neither how to start it nor where it listens. Add \"command\" (and \"args\") for a server over stdio, or \"url\" for one over HTTP."
+                : "the MCP server gives both \"command\" and \"url\". Keep \"command\" for a server SecureReqs starts over stdio, or \"url\" for one that listens over HTTP.");
+        }
+
+        var description = OptionalString(server, path, "description");
+        if (command is not null)
+        {
+            foreach (var httpOnly in new[] { "headers", "allowInsecureHttp", "timeoutSeconds" }.Where(p => server.TryGetProperty(p, out _)))
+            {
+                throw source.Error(JsonSource.Child(path, httpOnly), $"\"{httpOnly}\" applies to an MCP server over HTTP (\"url\"); this one is started over stdio (\"command\"). Remove it.");
+            }
+
+            if (string.IsNullOrWhiteSpace(command))
+            {
+                throw source.Error(JsonSource.Child(path, "command"), "the command is empty. Write the program that starts the server, such as \"npx\" or \"./tools/mcp-server\".");
+            }
+
+            var arguments = new List<string>();
+            if (Optional(server, path, "args", JsonValueKind.Array) is { } args)
+            {
+                var i = 0;
+                foreach (var item in args.EnumerateArray())
+                {
+                    arguments.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw source.Error(JsonSource.Item(JsonSource.Child(path, "args"), i), $"an argument must be a string, not {EndpointAnswers.Describe(item)}."));
+                    i++;
+                }
+            }
+
+            var environment = new List<(string, ConfiguredString)>();
+            if (Optional(server, path, "env", JsonValueKind.Object) is { } env)
+            {
+                foreach (var variable in env.EnumerateObject())
+                {
+                    var variablePath = JsonSource.Child(JsonSource.Child(path, "env"), variable.Name);
+                    if (!VariableName().IsMatch(variable.Name))
+                    {
+                        throw source.Error(variablePath, $"\"{variable.Name}\" is not an environment variable name. Use letters, digits and underscores.", atName: true);
+                    }
+
+                    var secret = SecretHeaderWords.Concat(["key", "pass"]).Any(w => variable.Name.Contains(w, StringComparison.OrdinalIgnoreCase));
+                    environment.Add((variable.Name, Configured(variable.Value, variablePath, secretOnly: secret)));
+                }
+            }
+
+            var workingDirectory = OptionalString(server, path, "workingDirectory") is { } folder ? Path.GetFullPath(Path.Combine(baseDirectory, folder)) : null;
+            return new McpServerDeclaration
+            {
+                Name = name,
+                Description = description,
+                Command = command,
+                Arguments = arguments,
+                Environment = environment,
+                WorkingDirectory = workingDirectory,
+                Source = source.Where(path),
+            };
+        }
+
+        foreach (var stdioOnly in new[] { "args", "env", "workingDirectory" }.Where(p => server.TryGetProperty(p, out _)))
+        {
+            throw source.Error(JsonSource.Child(path, stdioOnly), $"\"{stdioOnly}\" applies to an MCP server started over stdio (\"command\"); this one listens over HTTP (\"url\"). Remove it.");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw source.Error(JsonSource.Child(path, "url"), $"\"{url}\" is not an http:// or https:// URL. Write the server's MCP endpoint, such as \"https://mcp.example.com/mcp\".");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw source.Error(JsonSource.Child(path, "url"), "the URL holds a user name or password. Remove them and send credentials in \"headers\": { \"Authorization\": \"env:NAME\" }.");
+        }
+
+        var headers = ReadHeaders(server, path);
+        var allowInsecure = OptionalBool(server, path, "allowInsecureHttp") ?? false;
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowInsecure && headers.Any(h => h.Value.IsSecret))
+        {
+            throw source.Error(JsonSource.Child(path, "url"), $"the MCP server {uri.Host} is plain http on another machine, and SecureReqs would send it a secret header. Use https://, or set \"allowInsecureHttp\": true if the network is trusted.");
+        }
+
+        return new McpServerDeclaration
+        {
+            Name = name,
+            Description = description,
+            Url = uri,
+            Headers = headers,
+            ConnectionTimeout = TimeSpan.FromSeconds(OptionalNumber(server, path, "timeoutSeconds", 1, 600) ?? 30),
+            Source = source.Where(path),
+        };
+    }
+
+    // A target's "mcpServers": the names of servers declared at the top, for an OpenAI-compatible target with a tool policy.
+    private List<string> ReadTargetMcpServers(JsonElement target, string path, EndpointKind kind, ToolPolicy? policy)
+    {
+        var declared = _mcpServers;
+        var names = new List<string>();
+        if (Optional(target, path, "mcpServers", JsonValueKind.Array) is not { } list)
+        {
+            return names;
+        }
+
+        var at = JsonSource.Child(path, "mcpServers");
+        if (kind != EndpointKind.OpenAI)
+        {
+            throw source.Error(at, "a target of kind \"http\" is an app that calls its own tools, so SecureReqs cannot give it an MCP server's tools. Declare \"toolPolicy\" and \"toolCallsPath\" to judge the calls its answers report, and check the server's descriptions with 'Then the tool descriptions of the MCP server \"<name>\" carry no injected instructions'.");
+        }
+
+        if (policy is null)
+        {
+            throw source.Error(at, "a target that takes tools from MCP servers needs a \"toolPolicy\": SecureReqs never sends a tool call to a server without a policy that allows it. Add \"toolPolicy\": \"tool-policy.json\" (format in docs/agents.md).");
+        }
+
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var itemPath = JsonSource.Item(at, i++);
+            var name = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw source.Error(itemPath, $"expected the name of a server declared under \"mcpServers\", not {EndpointAnswers.Describe(item)}.");
+            if (!declared.Any(s => s.Name == name))
+            {
+                var suggestion = Suggestions.Nearest(name, [.. declared.Select(s => s.Name)], 1).FirstOrDefault();
+                throw source.Error(itemPath, $"no MCP server \"{name}\" is declared.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")} Declare it at the top of the file: \"mcpServers\": {{ \"{name}\": {{ \"url\": \"https://...\" }} }}{(declared.Count == 0 ? "" : $"; declared: {string.Join(", ", declared.Select(s => s.Name))}")}.");
+            }
+
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                throw source.Error(itemPath, $"\"{name}\" is listed twice. Keep one.");
+            }
+
+            names.Add(name);
+        }
+
+        return names;
     }
 
     private SemanticJudgeDefinition ReadJudge(string name, JsonElement judge, string path)
@@ -195,6 +362,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
 
         var publicValues = ReadPublicValues(target, path);
         var (temperature, maxOutputTokens, seed) = ReadOptions(target, path);
+        var toolPolicy = ReadToolPolicy(target, path);
         var options = new EndpointTargetOptions
         {
             Name = name,
@@ -214,7 +382,8 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             Resilience = ReadResilience(target, path),
             Cache = OptionalBool(target, path, "cache") ?? true,
             AllowInsecureHttp = allowInsecure,
-            ToolPolicy = ReadToolPolicy(target, path),
+            ToolPolicy = toolPolicy,
+            McpServers = ReadTargetMcpServers(target, path, kind, toolPolicy),
             Serving = ReadServing(target, path),
             TlsCertificateSha256 = ReadCertificatePin(target, path),
             Source = source.Where(path),

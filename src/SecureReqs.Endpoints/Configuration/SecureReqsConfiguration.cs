@@ -18,6 +18,9 @@ public sealed class SecureReqsConfiguration
     /// <summary>The semantic judges declared under <c>judges</c>, in file order.</summary>
     public IReadOnlyList<SemanticJudgeDefinition> Judges { get; init; } = [];
 
+    /// <summary>The Model Context Protocol servers declared under <c>mcpServers</c>, in file order.</summary>
+    public IReadOnlyList<McpServerDeclaration> McpServers { get; init; } = [];
+
     /// <summary>The targets, in file order.</summary>
     public required IReadOnlyList<EndpointTargetOptions> Targets { get; init; }
 

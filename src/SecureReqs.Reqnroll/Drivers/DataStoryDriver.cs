@@ -61,6 +61,15 @@ public sealed class DataStoryDriver
     /// <summary>Declares "every record has provenance".</summary>
     public void RequireEveryRecordHasProvenance() => RequireRecords(TrainingDataFindingKind.MissingProvenance);
 
+    /// <summary>Declares "the tool descriptions of the MCP server &lt;name&gt; carry no injected instructions".</summary>
+    /// <param name="name">The server's name, as declared under <c>mcpServers</c> in securereqs.json or registered in code.</param>
+    /// <exception cref="SecureReqsException">No server has that name; the message lists the known ones.</exception>
+    public void RequireToolDescriptionsClean(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _story.Require(new ToolDescriptionsCheck(_settings.TargetsWithDefaults().GetToolServer(name)));
+    }
+
     /// <summary>Resolves a path a story writes relative to the repository root (<see cref="SecureReqsSettings.RepositoryRoot"/>,
     /// else the nearest folder above the current directory or the test assembly that holds it).</summary>
     /// <param name="path">The path as written.</param>

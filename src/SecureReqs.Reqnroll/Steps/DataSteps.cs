@@ -55,6 +55,20 @@ public sealed class DataSteps(StoryContext story)
     [Then(@"^no record contains an instruction-injection payload$")]
     public void ThenNoRecordContainsAnInjectionPayload() => story.Declare(Driver.RequireNoInjectionPayload);
 
+    /// <summary>
+    /// An absolute check (LLM01 indirect injection through tool metadata, agentic T2): lists every tool the MCP server
+    /// offers (declared under <c>mcpServers</c> in securereqs.json, or registered in code) and reads each tool's name,
+    /// title, description and input schema (parameter names and descriptions) for instructions aimed at the model:
+    /// hidden or invisible text, directives to read credential files or to pass secrets or the conversation as an
+    /// argument, "call this before any other tool", "do not tell the user", instructions about other tools, and addresses
+    /// to send data to. Each poisoned tool is reported with its evidence (PII and secrets masked). A server that cannot be
+    /// reached or lists no tools makes the story an error, never a pass. See <c>docs/agents.md</c>.
+    /// </summary>
+    /// <param name="name">The server's name.</param>
+    [StepExample(@"Then the tool descriptions of the MCP server ""files"" carry no injected instructions")]
+    [Then(@"^the tool descriptions of the MCP server ""([^""]*)"" carry no injected instructions$")]
+    public void ThenTheToolDescriptionsCarryNoInjectedInstructions(string name) => story.Declare(() => Driver.RequireToolDescriptionsClean(name));
+
     /// <summary>An absolute check: every record of the training dataset has a <c>provenance</c> object with a non-empty <c>source</c>.</summary>
     [StepExample("Then every record has provenance")]
     [Then(@"^every record has provenance$")]

@@ -24,15 +24,21 @@ public sealed class RecordingAIFunction : DelegatingAIFunction
     {
         var callId = FunctionInvokingChatClient.CurrentContext?.CallContent.CallId;
         var json = ArgumentsJson(arguments);
+        var origin = GetService<ToolOrigin>()?.Description;
         try
         {
             var result = await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
-            SecurityEvidence.RecordInvocation(new ToolInvocationRecord(Name, callId, json, ToolInvocationStatus.Ran));
+            SecurityEvidence.RecordInvocation(new ToolInvocationRecord(Name, callId, json, ToolInvocationStatus.Ran) { Origin = origin });
             return result;
+        }
+        catch (ToolCallWithheldException ex)
+        {
+            SecurityEvidence.RecordInvocation(new ToolInvocationRecord(Name, callId, json, ToolInvocationStatus.Withheld, $"not sent: {ex.Reason}") { Origin = origin });
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            SecurityEvidence.RecordInvocation(new ToolInvocationRecord(Name, callId, json, ToolInvocationStatus.Failed, ex.GetType().Name));
+            SecurityEvidence.RecordInvocation(new ToolInvocationRecord(Name, callId, json, ToolInvocationStatus.Failed, ex.GetType().Name) { Origin = origin });
             throw;
         }
     }

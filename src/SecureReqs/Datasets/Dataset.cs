@@ -12,6 +12,9 @@ public sealed record Dataset(string Directory, DatasetManifest Manifest, IReadOn
     /// <summary>The labelled answers the dataset ships for calibrating semantic judges (files of kind <c>calibration</c>).</summary>
     public IReadOnlyList<CalibrationItem> Calibration { get; init; } = [];
 
+    /// <summary>The labelled tool descriptions of its <c>tool-descriptions</c> files (the tool-description poisoning set).</summary>
+    public IReadOnlyList<LabelledToolDescription> ToolDescriptions { get; init; } = [];
+
     /// <summary>The dataset name.</summary>
     public string Name => Manifest.Name;
 }

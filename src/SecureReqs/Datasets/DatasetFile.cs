@@ -15,6 +15,9 @@ public sealed record DatasetFile(string Path, string Sha256, int Rows)
     /// <summary>The kind of rows used for a file of judge calibration items (answers with a person's verdict; see docs/judges.md).</summary>
     public const string CalibrationKind = "calibration";
 
-    /// <summary>What the rows are: <see cref="CasesKind"/>, <see cref="DocumentsKind"/> or <see cref="CalibrationKind"/>.</summary>
+    /// <summary>The kind of rows used for a file of labelled tool descriptions (poisoned and clean; see docs/agents.md).</summary>
+    public const string ToolDescriptionsKind = "tool-descriptions";
+
+    /// <summary>What the rows are: <see cref="CasesKind"/>, <see cref="DocumentsKind"/>, <see cref="CalibrationKind"/> or <see cref="ToolDescriptionsKind"/>.</summary>
     public string Kind { get; init; } = CasesKind;
 }

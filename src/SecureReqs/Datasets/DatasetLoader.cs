@@ -28,6 +28,7 @@ public static class DatasetLoader
         var cases = new List<SecurityCase>();
         var documents = new List<KnowledgeDocument>();
         var calibration = new List<CalibrationItem>();
+        var toolDescriptions = new List<LabelledToolDescription>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)
         {
@@ -44,6 +45,12 @@ public static class DatasetLoader
                 continue;
             }
 
+            if (file.Kind == DatasetFile.ToolDescriptionsKind)
+            {
+                toolDescriptions.AddRange(ToolDescriptionLoader.Load(path));
+                continue;
+            }
+
             foreach (var @case in ReadCases(path))
             {
                 if (!ids.TryAdd(@case.Id, @case.Source))
@@ -55,7 +62,7 @@ public static class DatasetLoader
             }
         }
 
-        return new Dataset(directory, manifest, cases) { Documents = documents, Calibration = calibration };
+        return new Dataset(directory, manifest, cases) { Documents = documents, Calibration = calibration, ToolDescriptions = toolDescriptions };
     }
 
     /// <summary>Reads a <c>manifest.json</c> without verifying the files it lists.</summary>
@@ -107,9 +114,9 @@ public static class DatasetLoader
                 }
 
                 var kind = f.OptionalString("kind") ?? DatasetFile.CasesKind;
-                if (kind is not (DatasetFile.CasesKind or DatasetFile.DocumentsKind or DatasetFile.CalibrationKind))
+                if (kind is not (DatasetFile.CasesKind or DatasetFile.DocumentsKind or DatasetFile.CalibrationKind or DatasetFile.ToolDescriptionsKind))
                 {
-                    throw new DatasetException(manifestPath, null, $"files[].kind of \"{f.String("path")}\" is \"{kind}\"; use \"{DatasetFile.CasesKind}\" (the default), \"{DatasetFile.DocumentsKind}\" or \"{DatasetFile.CalibrationKind}\".");
+                    throw new DatasetException(manifestPath, null, $"files[].kind of \"{f.String("path")}\" is \"{kind}\"; use \"{DatasetFile.CasesKind}\" (the default), \"{DatasetFile.DocumentsKind}\", \"{DatasetFile.CalibrationKind}\" or \"{DatasetFile.ToolDescriptionsKind}\".");
                 }
 
                 files.Add(new DatasetFile(f.String("path"), sha.ToLowerInvariant(), f.Int("rows")) { Kind = kind });

@@ -358,7 +358,7 @@ public static class ResultsJsonWriter
 
             foreach (var invocation in result.Invocations)
             {
-                WriteCall(json, invocation.Tool, EvidenceMasker.MaskToolCall(invocation.Arguments, planted), Name(invocation.Status), invocation.Detail is null ? null : EvidenceMasker.MaskToolCall(invocation.Detail, planted));
+                WriteCall(json, invocation.Tool, EvidenceMasker.MaskToolCall(invocation.Arguments, planted), Name(invocation.Status), invocation.Detail is null ? null : EvidenceMasker.MaskToolCall(invocation.Detail, planted), invocation.Origin);
             }
 
             json.WriteEndArray();
@@ -383,7 +383,7 @@ public static class ResultsJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteCall(Utf8JsonWriter json, string tool, string arguments, string status, string? detail)
+    private static void WriteCall(Utf8JsonWriter json, string tool, string arguments, string status, string? detail, string? origin = null)
     {
         json.WriteStartObject();
         json.WriteString("tool", tool);
@@ -392,6 +392,11 @@ public static class ResultsJsonWriter
         if (detail is not null)
         {
             json.WriteString("detail", detail);
+        }
+
+        if (origin is not null)
+        {
+            json.WriteString("origin", origin);
         }
 
         json.WriteEndObject();

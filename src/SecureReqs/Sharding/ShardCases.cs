@@ -37,6 +37,7 @@ public static class ShardCases
                 ["arguments"] = Call(i.Arguments),
                 ["status"] = i.Status.ToString(),
                 ["detail"] = i.Detail is null ? null : Call(i.Detail),
+                ["origin"] = i.Origin,
             }),
             ["retrievals"] = Array(result.Retrievals, r => new JsonObject
             {
@@ -116,7 +117,7 @@ public static class ShardCases
             Invocations = ShardJson.List(o, "invocations", n =>
             {
                 var i = ShardJson.Object(n, "invocation");
-                return new ToolInvocationRecord(ShardJson.Text(i, "tool"), ShardJson.OptionalText(i, "callId"), ShardJson.Text(i, "arguments"), ShardJson.Enum<ToolInvocationStatus>(i, "status"), ShardJson.OptionalText(i, "detail"));
+                return new ToolInvocationRecord(ShardJson.Text(i, "tool"), ShardJson.OptionalText(i, "callId"), ShardJson.Text(i, "arguments"), ShardJson.Enum<ToolInvocationStatus>(i, "status"), ShardJson.OptionalText(i, "detail")) { Origin = ShardJson.OptionalText(i, "origin") };
             }),
             Retrievals = ShardJson.List(o, "retrievals", n =>
             {

@@ -12,6 +12,7 @@ public sealed class TargetRegistry
 {
     private readonly ConcurrentDictionary<string, TargetDefinition> _targets = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ITargetProvider> _providers = [];
+    private readonly ConcurrentDictionary<string, IToolServer> _toolServers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The process-wide registry that the step bindings use unless a host supplies its own.</summary>
     public static TargetRegistry Shared { get; } = new();
@@ -99,6 +100,31 @@ public sealed class TargetRegistry
         _targets[definition.Name] = definition;
         return this;
     }
+
+    /// <summary>Every registered tool server (such as an MCP server), by name.</summary>
+    public IReadOnlyList<IToolServer> ToolServers => [.. _toolServers.Values.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
+    /// Registers a tool server stories can name ("the tool descriptions of the MCP server "files" …"); a later
+    /// registration under the same name replaces the earlier one.
+    /// </summary>
+    /// <param name="server">The server.</param>
+    /// <returns>This registry.</returns>
+    public TargetRegistry AddToolServer(IToolServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        _toolServers[server.Name] = server;
+        return this;
+    }
+
+    /// <summary>Finds a tool server by name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The server.</returns>
+    /// <exception cref="SecureReqsException">No server has that name; the message lists the known ones.</exception>
+    public IToolServer GetToolServer(string name) =>
+        _toolServers.TryGetValue(name, out var server)
+            ? server
+            : throw SecureReqsException.Unknown("MCP server", name, _toolServers.Keys, "Declare it under \"mcpServers\" in securereqs.json, or register it in code with TargetRegistry.Shared.AddToolServer(new McpToolServer(...)); see docs/agents.md.");
 
     /// <summary>Whether a target has that name.</summary>
     /// <param name="name">The name.</param>
