@@ -75,14 +75,14 @@ internal sealed class OutputDemands
             literals.Add((m, kind == 'u' ? ExfiltrationLink : ForcedPrefix, weight));
         }
 
-        foreach (var m in context.Matches(HasLiteral, InjectionPatterns.ExclusiveLiteral()))
+        foreach (var m in context.Matches(HasLiteral && context.Has(OutputGates.ExclusiveLiteral), InjectionPatterns.ExclusiveLiteral()))
         {
             var kind = LiteralKind(m.Groups["literal"].Value);
             forced |= kind != 'q';
             literals.Add((m, kind == 'u' ? ExfiltrationLink : ForcedPrefix, kind == 'u' ? weights.ExclusiveLink : kind == 'q' ? weights.ExclusiveQuoted : weights.ExclusiveToken));
         }
 
-        foreach (var m in context.Matches(HasLiteral, InjectionPatterns.NamedOrFinalLiteral()))
+        foreach (var m in context.Matches(HasLiteral && context.Has(OutputGates.NamedLiteral), InjectionPatterns.NamedOrFinalLiteral()))
         {
             var kind = LiteralKind(m.Groups["literal"].Value);
             var exclusive = Exclusivity(Window(shadow, m.Index, m.Index + m.Length));
