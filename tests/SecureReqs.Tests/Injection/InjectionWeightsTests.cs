@@ -84,6 +84,16 @@ public sealed class InjectionWeightsTests
     }
 
     [Fact]
+    public void Create_UnknownFamily_NamesItsLineAndTheKnownFamilies()
+    {
+        var json = EmbeddedText().Replace("  \"families\": {\n", "  \"families\": {\n    \"instruction-overide\": {\n      \"x\": { \"user\": 0.1, \"untrusted\": 0.1 }\n    },\n", StringComparison.Ordinal);
+
+        var act = () => InjectionFamilies.Create(InjectionWeights.Parse(File, Encoding.UTF8.GetBytes(json)));
+
+        act.Should().Throw<DataFileException>().Where(e => e.Line == 5 && e.Message.Contains("unknown family \"instruction-overide\"", StringComparison.Ordinal) && e.Message.Contains("instruction-override", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Create_ChangedWeight_ChangesTheScore()
     {
         var json = EmbeddedText().Replace("\"override.earlier\": { \"user\": 0.85,", "\"override.earlier\": { \"user\": 0.05,", StringComparison.Ordinal);

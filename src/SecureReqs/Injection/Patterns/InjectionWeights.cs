@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace SecureReqs;
@@ -42,7 +41,7 @@ internal sealed class InjectionWeights
     /// <returns>Its weights.</returns>
     /// <exception cref="DataFileException">The file has no section for the family.</exception>
     public FamilyWeights Family(string family) =>
-        _families.TryGetValue(family, out var weights) ? weights
+        _families.TryGetValue(family, out var weights) ? weights.Requested()
         : throw new DataFileException($"{File}: the weights file has no family \"{family}\". Fix: add \"{family}\": {{ ... }} to \"families\" with the weights its patterns report.", File, 1);
 
     /// <summary>Reads the embedded weights file.</summary>
@@ -218,56 +217,6 @@ internal sealed class InjectionWeights
             }
 
             return _line;
-        }
-    }
-}
-
-/// <summary>The weights of one signal family, each read by the family's code when it is built.</summary>
-internal sealed class FamilyWeights
-{
-    private readonly Dictionary<string, (SignalWeight Weight, long Line)> _weights;
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
-
-    internal FamilyWeights(string file, string family, long line, Dictionary<string, (SignalWeight Weight, long Line)> weights)
-    {
-        File = file;
-        Family = family;
-        Line = line;
-        _weights = weights;
-    }
-
-    /// <summary>The file.</summary>
-    public string File { get; }
-
-    /// <summary>The family's name.</summary>
-    public string Family { get; }
-
-    /// <summary>The line of the family's object in the file.</summary>
-    public long Line { get; }
-
-    /// <summary>One weight.</summary>
-    /// <param name="key">The evidence's name in the file.</param>
-    /// <exception cref="DataFileException">The file has no such weight.</exception>
-    public SignalWeight this[string key]
-    {
-        get
-        {
-            _read.Add(key);
-            return _weights.TryGetValue(key, out var w) ? w.Weight
-                : throw new DataFileException(string.Create(CultureInfo.InvariantCulture, $"{File}({Line}): the family \"{Family}\" has no weight \"{key}\", which its patterns report. Fix: add \"{key}\": {{\"user\": <0 to 1>, \"untrusted\": <0 to 1>}} to \"{Family}\"."), File, Line);
-        }
-    }
-
-    /// <summary>Throws when the file holds a weight the family's code never read (a typo, or a pattern since removed).</summary>
-    /// <exception cref="DataFileException">A weight is unused.</exception>
-    public void ThrowIfUnread()
-    {
-        foreach (var (key, (_, line)) in _weights)
-        {
-            if (!_read.Contains(key))
-            {
-                throw new DataFileException(string.Create(CultureInfo.InvariantCulture, $"{File}({line}): the family \"{Family}\" has a weight \"{key}\" that none of its patterns reports. Fix: correct the name or remove it; the family reads {string.Join(", ", _read.Order(StringComparer.Ordinal))}."), File, line);
-            }
         }
     }
 }
