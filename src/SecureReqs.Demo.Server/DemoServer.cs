@@ -23,23 +23,31 @@ namespace SecureReqs.Demo.Server;
 /// <list type="bullet">
 /// <item><c>POST /api/chat</c> <c>{ "messages": [{ "role": "user", "content": "…" }], "session_id": "…" }</c> (or
 /// <c>"message": "…"</c>; a message may carry <c>"context": { "kind", "classification" }</c>: content the caller
-/// attaches, such as a pasted ticket or a forwarded e-mail, which the app treats as untrusted) answers <c>{ "session_id", "reply", "finish_reason", "guard", "role", "tool_calls" }</c>:
+/// attaches, such as a pasted ticket or a forwarded e-mail, which the app treats as untrusted) answers <c>{ "session_id", "reply", "finish_reason", "guard", "role", "tool_calls", "retrieved" }</c>
+/// (<c>retrieved</c>: the knowledge-base documents the retrieval step handed to the model, <c>{ "id", "title", "classification" }</c>):
 /// the conversation is kept on the server under its session id (a fresh one when none is sent), and
 /// <c>tool_calls</c> lists, as OpenAI does, every tool the assistant called for this turn, with its
 /// <c>status</c> (<c>ran</c>, <c>failed</c>, <c>denied</c> by the tool policy, <c>held</c> for an approval that never
 /// comes, or <c>rejected</c> when that approval was refused). <c>finish_reason</c> is <c>content_filter</c> when a guardrail blocked the request or removed content from
 /// it. With <c>"stream": true</c> the answer is sent as server-sent events, as OpenAI-compatible servers stream.</item>
 /// <item><c>POST /api/documents</c> <c>{ "id", "title", "classification", "content" }</c> indexes a document into the
-/// knowledge base (the guarded build lets admins only); <c>DELETE /api/documents/{id}</c> removes it.</item>
+/// knowledge base (the guarded build lets admins only); <c>DELETE /api/documents/{id}</c> removes it (admins only too).</item>
 /// </list>
 /// Every request needs an API key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>): a missing or unknown key is
-/// refused with 401, and the key decides the caller's role and clearance.
+/// refused with 401, and the key decides the caller's role and clearance (an <c>X-Caller-Clearance</c> header can only
+/// lower the clearance).
 /// </summary>
 /// <remarks>Thread-safe. A session belongs to the key that started it; another key gets 404 for it. Keys are never logged.</remarks>
 public sealed class DemoServer : IAsyncDisposable
 {
     /// <summary>The header the demo reads the signed-in user's id from (its memory keeps facts per user).</summary>
     public const string UserHeader = "X-User-Id";
+
+    /// <summary>
+    /// The header a gateway in front of the app may send the signed-in caller's clearance in (public, internal or
+    /// confidential). It can only lower what the key allows: the caller's clearance is the lower of the two.
+    /// </summary>
+    public const string ClearanceHeader = "X-Caller-Clearance";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -78,6 +86,18 @@ public sealed class DemoServer : IAsyncDisposable
 
     /// <summary>With <see cref="DemoServerOptions.Https"/>: the plain-HTTP listener's root, which only redirects to HTTPS; otherwise null.</summary>
     public Uri? PlainHttpAddress { get; private set; }
+
+    /// <summary>How many documents were indexed through <c>POST /api/documents</c> and not removed.</summary>
+    public int Documents
+    {
+        get
+        {
+            lock (_documentsLock)
+            {
+                return _documents.Count;
+            }
+        }
+    }
 
     /// <summary>How many conversations the server holds.</summary>
     public int Sessions => _sessions.Count;
@@ -284,6 +304,7 @@ public sealed class DemoServer : IAsyncDisposable
         await session.Turn.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         ChatResponse response;
         IReadOnlyList<ToolInvocationRecord> invocations;
+        IReadOnlyList<RetrievalRecord> retrievals;
         try
         {
             session.History.AddRange(messages);
@@ -293,10 +314,13 @@ public sealed class DemoServer : IAsyncDisposable
             // The guarded build runs a read-only key's requests as a role the tool policy gives no tool; the naive one
             // ignores that the key is read-only.
             var role = key.ReadOnly && _options.Build == DemoBuild.Guarded ? "read-only" : key.Role;
-            using (var evidence = SecurityEvidence.Begin(new CallerIdentity(role, key.Clearance) { User = user }))
+            // The retrieval step of either build is given the caller's clearance: the guarded build's retriever filters by
+            // it, the naive build's retrieves whatever is closest.
+            using (var evidence = SecurityEvidence.Begin(new CallerIdentity(role, Clearance(key, context.Request.Headers[ClearanceHeader].FirstOrDefault())) { User = user }))
             {
                 response = await Volatile.Read(ref _assistant).GetResponseAsync([.. session.History], cancellationToken: context.RequestAborted).ConfigureAwait(false);
                 invocations = evidence.Invocations;
+                retrievals = evidence.Retrievals;
             }
 
             session.History.AddRange(response.Messages);
@@ -312,7 +336,7 @@ public sealed class DemoServer : IAsyncDisposable
             session.Turn.Release();
         }
 
-        var answer = Answer(id, key, response, invocations);
+        var answer = Answer(id, key, response, invocations, retrievals);
         if (body["stream"] is JsonValue stream && stream.TryGetValue(out bool streamed) && streamed)
         {
             await StreamAsync(context, answer).ConfigureAwait(false);
@@ -322,7 +346,11 @@ public sealed class DemoServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(answer, Json, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static JsonObject Answer(string session, DemoApiKey key, ChatResponse response, IReadOnlyList<ToolInvocationRecord> invocations)
+    // The caller's clearance: the key's, lowered by a forwarded clearance header when it names a lower known level.
+    private static string Clearance(DemoApiKey key, string? forwarded) =>
+        Classification.IsKnown(forwarded) && Classification.IsAbove(key.Clearance, forwarded!) ? forwarded! : key.Clearance;
+
+    private static JsonObject Answer(string session, DemoApiKey key, ChatResponse response, IReadOnlyList<ToolInvocationRecord> invocations, IReadOnlyList<RetrievalRecord> retrievals)
     {
         var guard = RefusalDetector.IsBlocked(response) ? "blocked" : RefusalDetector.IsSanitized(response) ? "sanitized" : null;
         var calls = new JsonArray();
@@ -358,6 +386,9 @@ public sealed class DemoServer : IAsyncDisposable
             ["guard"] = guard,
             ["role"] = key.Role,
             ["tool_calls"] = calls,
+
+            // What the retrieval step handed to the model for this turn, each document once, with its label.
+            ["retrieved"] = new JsonArray([.. retrievals.DistinctBy(r => r.DocumentId).Select(r => (JsonNode)new JsonObject { ["id"] = r.DocumentId, ["title"] = r.Title, ["classification"] = r.Classification })]),
         };
     }
 
@@ -379,6 +410,7 @@ public sealed class DemoServer : IAsyncDisposable
             ["session_id"] = answer["session_id"]!.DeepClone(),
             ["guard"] = answer["guard"]?.DeepClone(),
             ["role"] = answer["role"]!.DeepClone(),
+            ["retrieved"] = answer["retrieved"]!.DeepClone(),
             ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["tool_calls"] = answer["tool_calls"]!.DeepClone() }, ["finish_reason"] = answer["finish_reason"]!.DeepClone() }),
         }).ConfigureAwait(false);
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted).ConfigureAwait(false);
@@ -422,8 +454,14 @@ public sealed class DemoServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = id, ["indexed"] = true, ["documents"] = count }, Json, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private IResult RemoveDocument(string id)
+    private IResult RemoveDocument(string id, HttpContext context)
     {
+        var key = (DemoApiKey)context.Items[typeof(DemoApiKey)]!;
+        if (_options.Build == DemoBuild.Guarded && (key.Role != "admin" || key.ReadOnly))
+        {
+            return Results.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = $"a {key.Role} key cannot remove documents: only admin keys can" } }, statusCode: StatusCodes.Status403Forbidden);
+        }
+
         lock (_documentsLock)
         {
             if (_documents.All(d => d.Id != id))

@@ -6,11 +6,21 @@ namespace SecureReqs.Endpoints;
 /// Gives every request the target's configured system prompt (when it is sent) and request options, above the response
 /// cache so that both are part of the cache key; and reports to the run the tool calls its answers say were refused.
 /// </summary>
-internal sealed class ConfiguredRequestChatClient(IChatClient inner, EndpointTargetOptions target) : DelegatingChatClient(inner)
+internal sealed class ConfiguredRequestChatClient(IChatClient inner, EndpointTargetOptions target, EndpointKnowledgeBase? knowledgeBase = null) : DelegatingChatClient(inner)
 {
+    private static readonly IReadOnlyDictionary<string, KnowledgeDocument> NoneSeeded = new Dictionary<string, KnowledgeDocument>();
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var response = await base.GetResponseAsync(Messages(messages), Options(options), cancellationToken).ConfigureAwait(false);
+        var request = Messages(messages);
+        var response = await base.GetResponseAsync(request, Options(options), cancellationToken).ConfigureAwait(false);
+
+        // Above the cache too: the documents the app's answer says it retrieved, as the case's caller, labelled by what
+        // the story seeded when it is one of those.
+        if (target.RetrievalsPath is not null)
+        {
+            RetrievalsReader.Record(response, CallerIdentity.Of(options) ?? CallerIdentity.Default, request.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "", knowledgeBase?.Seeded ?? NoneSeeded);
+        }
 
         // Above the cache, so a replayed answer reports them too: the calls the app's answer says its controls refused.
         foreach (var call in response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>())

@@ -90,7 +90,7 @@ internal sealed class EndpointConnection : IDisposable
             transport.SslOptions.RemoteCertificateValidationCallback = pin;
         }
 
-        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) { CallerKeys = callerKeys, KeyHeader = options.ApiKeyHeader, UserHeader = options.UserHeader } };
+        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = new EndpointHandler(headers, removeAuthorization: options.Kind == EndpointKind.OpenAI && apiKey is null, options.Kind, transport) { CallerKeys = callerKeys, KeyHeader = options.ApiKeyHeader, UserHeader = options.UserHeader, CallerHeaders = options.CallerHeaders } };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 
         Client = options.Kind switch

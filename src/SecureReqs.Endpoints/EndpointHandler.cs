@@ -18,6 +18,10 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
     /// <summary>The header that carries the case's synthetic user id (<c>userHeader</c>), or null.</summary>
     public string? UserHeader { get; init; }
 
+    /// <summary>Headers that say who the case's caller is (<c>callerHeaders</c>), each a template with <c>{{caller.role}}</c>
+    /// and <c>{{caller.clearance}}</c>; empty for none.</summary>
+    public IReadOnlyDictionary<string, string> CallerHeaders { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The header the caller keys go in.</summary>
     public string KeyHeader { get; init; } = "Authorization";
 
@@ -41,6 +45,19 @@ internal sealed class EndpointHandler(IReadOnlyList<(string Name, string Value)>
                 ?? throw new InvalidAnswerException($"no key is declared for the caller role \"{caller.Role}\", so its cases cannot be sent as that caller; add \"{caller.Role}\": \"env:NAME\" to \"callerKeys\" in securereqs.json");
             request.Headers.Remove(KeyHeader);
             request.Headers.TryAddWithoutValidation(KeyHeader, key);
+        }
+
+        if (CallerHeaders.Count > 0)
+        {
+            // Who the case runs as, in the app's own terms; a request outside a run goes as an anonymous public caller.
+            var who = SecurityEvidence.Caller ?? CallerIdentity.Default;
+            foreach (var (name, template) in CallerHeaders)
+            {
+                request.Headers.Remove(name);
+                request.Headers.TryAddWithoutValidation(name, template
+                    .Replace("{{caller.role}}", who.Role, StringComparison.Ordinal)
+                    .Replace("{{caller.clearance}}", who.Clearance, StringComparison.Ordinal));
+            }
         }
 
         if (UserHeader is { } userHeader)

@@ -136,6 +136,26 @@ public sealed class EndpointTargetOptions
     /// </summary>
     public string? UserHeader { get; init; }
 
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: the path of the documents an answer says its retrieval step handed to the model
+    /// (an array of ids, or of objects with <c>id</c> and optionally <c>title</c> and <c>classification</c>), such as
+    /// <c>retrieved</c>; null when the answers report none (clearance is then judged on the answers only).
+    /// </summary>
+    public string? RetrievalsPath { get; init; }
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: the path of the retrievals in the events of a streamed answer, or null for <see cref="RetrievalsPath"/>.</summary>
+    public string? StreamRetrievalsPath { get; init; }
+
+    /// <summary>
+    /// For <see cref="EndpointKind.Http"/>: headers that tell the app who the case's caller is, by name, each a template
+    /// with <c>{{caller.role}}</c> and <c>{{caller.clearance}}</c> (the body template may use them too), in addition to
+    /// <see cref="CallerKeys"/>. A target that is sent its callers is never cached.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CallerHeaders { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>For <see cref="EndpointKind.Http"/>: how stories write to the target's knowledge base, or null when they cannot.</summary>
+    public EndpointKnowledgeBaseOptions? KnowledgeBase { get; init; }
+
     /// <summary>Timeouts, retries, rate and concurrency limits.</summary>
     public EndpointResilienceOptions Resilience { get; init; } = new();
 

@@ -22,6 +22,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
     private readonly Dictionary<string, Lazy<EndpointConnection>> _connections = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EndpointTargetOptions> _options = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ServingEndpoint> _serving = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, EndpointKnowledgeBase> _knowledgeBases = new(StringComparer.OrdinalIgnoreCase);
 
     private EndpointTargets(SecureReqsConfiguration configuration, EndpointTargetSettings settings)
     {
@@ -42,6 +43,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
             _options[target.Name] = target;
             _connections[target.Name] = new Lazy<EndpointConnection>(() => new EndpointConnection(target, settings.TimeProvider, settings.GetEnvironmentVariable, settings.Concurrency));
             _serving[target.Name] = new ServingEndpoint(target, settings.GetEnvironmentVariable);
+            if (target.KnowledgeBase is { } knowledgeBase)
+            {
+                _knowledgeBases[target.Name] = new EndpointKnowledgeBase(target, knowledgeBase, settings.GetEnvironmentVariable);
+            }
+
             definitions.Add(Define(target));
         }
 
@@ -151,7 +157,7 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
 
         var connection = _connections[target.Name].Value;
         var builder = new ChatClientBuilder(new EndpointChatClient(connection))
-            .Use(inner => new ConfiguredRequestChatClient(inner, target));
+            .Use(inner => new ConfiguredRequestChatClient(inner, target, _knowledgeBases.GetValueOrDefault(target.Name)));
         if (Cache is { } cache && target.Cache)
         {
             builder.UseResponseCache(cache, target.Name, Scope(target), _settings.TimeProvider);
@@ -206,6 +212,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         {
             serving.Dispose();
         }
+
+        foreach (var knowledgeBase in _knowledgeBases.Values)
+        {
+            knowledgeBase.Dispose();
+        }
     }
 
     private TargetDefinition Define(EndpointTargetOptions target)
@@ -255,6 +266,11 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
 
             // A replay sends nothing, so it has no serving layer to probe: the serving-layer checks do not apply to it.
             Serving = _settings.ReplayOnly ? null : _serving[target.Name],
+
+            // Nor does it write to a knowledge base.
+            KnowledgeBase = _settings.ReplayOnly ? null : _knowledgeBases.GetValueOrDefault(target.Name),
+            CanaryDocuments = target.KnowledgeBase?.CanaryDocuments ?? [],
+            ReportsRetrievals = target.RetrievalsPath is not null,
         };
     }
 
@@ -265,5 +281,6 @@ public sealed class EndpointTargets : ITargetProvider, IDisposable
         + (target.FinishReasonPath is { } finish ? "\nfinishReasonPath=" + finish : "")
         + (target.StreamTextPath != "choices.0.delta.content" || target.StreamFinishReasonPath != "choices.0.finish_reason" ? $"\nstream={target.StreamTextPath}|{target.StreamFinishReasonPath}" : "")
         + (target.ToolCallsPath is { } calls ? $"\ntoolCallsPath={calls}|{target.StreamToolCallsPath}" : "")
-        + (target.ContextField is { } context ? "\ncontextField=" + context : "");
+        + (target.ContextField is { } context ? "\ncontextField=" + context : "")
+        + (target.RetrievalsPath is { } retrievals ? $"\nretrievalsPath={retrievals}|{target.StreamRetrievalsPath}" : "");
 }

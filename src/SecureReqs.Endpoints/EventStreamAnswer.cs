@@ -33,6 +33,9 @@ internal sealed class EventStreamAnswer
     /// <summary>The tool calls the events reported, joined (read when the target has a tool-calls path).</summary>
     public List<Dictionary<string, object?>> ToolCalls { get; } = [];
 
+    /// <summary>The retrievals the last event that carried any reported (read when the target has a retrievals path), or null.</summary>
+    public JsonElement? Retrievals { get; private set; }
+
     /// <summary>The last token counts the events reported (input, output, total).</summary>
     public (long? Input, long? Output, long? Total) Tokens { get; private set; }
 
@@ -133,6 +136,11 @@ internal sealed class EventStreamAnswer
         if (options.ToolCallsPath is not null && EndpointAnswers.Find(chunk, options.StreamToolCallsPath).Value is { } calls)
         {
             ToolCallsReader.AddStreamed(calls, ToolCalls);
+        }
+
+        if (options.RetrievalsPath is not null && EndpointAnswers.Find(chunk, options.StreamRetrievalsPath ?? options.RetrievalsPath).Value is { } retrievals)
+        {
+            Retrievals = retrievals.Clone();
         }
 
         if (options.Session?.IdPath is { } idPath && SessionId is null)

@@ -23,7 +23,7 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     {
         IReadOnlyList<ChatMessage> request = [.. messages];
         var session = options.Session is null ? null : chatOptions?.ConversationId ?? SessionOf(request, out request);
-        var body = Render(options.Body!, request, chatOptions?.ModelId ?? options.Model, session, CallerIdentity.Of(chatOptions)?.User);
+        var body = Render(options.Body!, request, chatOptions?.ModelId ?? options.Model, session, CallerIdentity.Of(chatOptions));
         using var message = new HttpRequestMessage(new HttpMethod(options.Method), options.Endpoint)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
@@ -134,6 +134,12 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
             FinishReason = finishReason ?? ChatFinishReason.Stop,
             Usage = Usage(json.RootElement),
         };
+        if (options.RetrievalsPath is { } retrievalsPath)
+        {
+            var (retrieved, missing) = EndpointAnswers.Find(json.RootElement, retrievalsPath);
+            RetrievalsReader.Read(retrieved, missing, retrievalsPath, "\"retrievalsPath\"", response.Messages[0]);
+        }
+
         var idPath = options.Session?.IdPath;
         return new Answer(
             response,
@@ -151,6 +157,12 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
             FinishReason = stream.FinishReason ?? ChatFinishReason.Stop,
             Usage = input is null && output is null && total is null ? null : new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = total },
         };
+        if (options.RetrievalsPath is { } retrievalsPath)
+        {
+            var path = options.StreamRetrievalsPath ?? retrievalsPath;
+            RetrievalsReader.Read(stream.Retrievals, "no event of the streamed answer has it", path, options.StreamRetrievalsPath is null ? "\"retrievalsPath\"" : "\"stream.retrievalsPath\"", response.Messages[0]);
+        }
+
         return new Answer(response, stream.SessionId, "no event of the streamed answer has one");
     }
 
@@ -177,12 +189,13 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
     /// <summary>
     /// Fills the template: "{{messages}}" becomes the message array (without messages that have nothing to send, such as
     /// an approval response); {{prompt}}, {{systemPrompt}}, {{model}} and
-    /// {{session}} are replaced inside strings, and {{user}} by the case's synthetic user id (empty when the case names no
-    /// user). A property whose whole value is "{{session}}" is left out of the first request of a conversation, which has
+    /// {{session}} are replaced inside strings, {{user}} by the case's synthetic user id (empty when the case names no
+    /// user), and {{caller.role}} and {{caller.clearance}} by the case's caller. A property whose whole value is "{{session}}" is left out of the first request of a conversation, which has
     /// no session yet.
     /// </summary>
-    internal JsonNode Render(JsonNode template, IReadOnlyList<ChatMessage> messages, string? model, string? session = null, string? user = null)
+    internal JsonNode Render(JsonNode template, IReadOnlyList<ChatMessage> messages, string? model, string? session = null, CallerIdentity? caller = null)
     {
+        var user = caller?.User;
         var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var system = options.SystemPrompt ?? "";
         return Fill(template);
@@ -199,7 +212,9 @@ internal sealed class HttpJsonChatClient(EndpointTargetOptions options, HttpClie
                 .Replace("{{systemPrompt}}", system, StringComparison.Ordinal)
                 .Replace("{{model}}", model ?? "", StringComparison.Ordinal)
                 .Replace("{{session}}", session ?? "", StringComparison.Ordinal)
-                .Replace("{{user}}", user ?? "", StringComparison.Ordinal)),
+                .Replace("{{user}}", user ?? "", StringComparison.Ordinal)
+                .Replace("{{caller.role}}", caller?.Role ?? "", StringComparison.Ordinal)
+                .Replace("{{caller.clearance}}", caller?.Clearance ?? "", StringComparison.Ordinal)),
             _ => node.DeepClone(),
         };
     }

@@ -63,6 +63,7 @@ public sealed class DemoCommandTests
     [InlineData("system-prompt")]
     [InlineData("sensitive-data")]
     [InlineData("agents")]
+    [InlineData("retrieval")]
     public async Task Run_SampleTargets_GiveTheInProcessDemosVerdictsOverHttp(string folder)
     {
         await using var guarded = await DemoServer.StartAsync(new DemoServerOptions { Build = DemoBuild.Guarded, Keys = Keys }, TestContext.Current.CancellationToken);
@@ -78,8 +79,22 @@ public sealed class DemoCommandTests
             var inProcessNaive = await Run(root, folder, config, "demo:naive");
 
             (httpGuarded.Code, httpNaive.Code).Should().Be((0, 1), httpGuarded.Output + httpNaive.Output);
-            httpGuarded.Requirements.Should().Equal(inProcessGuarded.Requirements);
-            if (folder == "agents")
+            if (folder != "retrieval")
+            {
+                httpGuarded.Requirements.Should().Equal(inProcessGuarded.Requirements);
+            }
+
+            if (folder == "retrieval")
+            {
+                // Over HTTP the run also seeds canary documents into the app's knowledge base (the naive build retrieves
+                // them too, so more cases count), and judges the retrievals its answers report: the same verdicts.
+                Verdicts(httpNaive.Requirements).Should().Equal(Verdicts(inProcessNaive.Requirements));
+                Verdicts(httpGuarded.Requirements).Should().Equal(Verdicts(inProcessGuarded.Requirements));
+                File.ReadAllText(Path.Combine(root, "demo-http-naive", folder, "results.json")).Should().Contain("for a public-clearance caller, as the target", "results.json escapes the apostrophe that follows");
+                System.Text.RegularExpressions.Regex.Replace(httpNaive.Output, @"\s+", " ").Should().Contain("8 canary documents (2 internal, 6 confidential) were seeded for this run").And.Contain("and removed after it");
+                (guarded.Documents, naive.Documents).Should().Be((0, 0), "every document seeded for the run was removed after it");
+            }
+            else if (folder == "agents")
             {
                 // The sample declares no knowledge-base canaries, so a naive call carrying one out is not counted as
                 // exfiltration over HTTP: the same verdicts, fewer counted cases.
@@ -143,8 +158,15 @@ public sealed class DemoCommandTests
         json["targets"]!["demo-http-naive"]!["endpoint"] = naive.ChatEndpoint.ToString();
         foreach (var (_, target) in json["targets"]!.AsObject())
         {
-            // The copy is elsewhere: the policy stays where the sample names it.
+            // The copy is elsewhere: the policy and the canary documents stay where the sample names them.
             target!["toolPolicy"] = Path.GetFullPath(Path.Combine(sample, target["toolPolicy"]!.GetValue<string>()));
+            target["knowledgeBase"]!["canaryDocuments"] = Path.GetFullPath(Path.Combine(sample, target["knowledgeBase"]!["canaryDocuments"]!.GetValue<string>()));
+        }
+
+        foreach (var (name, server) in new[] { ("demo-http-guarded", guarded), ("demo-http-naive", naive) })
+        {
+            json["targets"]![name]!["knowledgeBase"]!["add"]!["url"] = server.DocumentsEndpoint.ToString();
+            json["targets"]![name]!["knowledgeBase"]!["remove"]!["url"] = server.DocumentsEndpoint + "/{{document.id}}";
         }
 
         var config = Path.Combine(root, "securereqs.json");

@@ -242,6 +242,19 @@ public sealed class DemoServerTests : IAsyncLifetime
         return _http.SendAsync(request, Ct);
     }
 
+    // The sample's knowledge base, pointed at this server's document endpoint; its canary documents where the sample keeps them.
+    internal static void PointKnowledgeBaseAt(JsonNode target, DemoServer server)
+    {
+        var knowledgeBase = target["knowledgeBase"]!;
+        knowledgeBase["add"]!["url"] = server.DocumentsEndpoint.ToString();
+        knowledgeBase["remove"]!["url"] = server.DocumentsEndpoint + "/{{document.id}}";
+        knowledgeBase["canaryDocuments"] = Path.Combine(SamplePaths.EndpointSample, knowledgeBase["canaryDocuments"]!.GetValue<string>());
+        if (server.CertificateSha256 is { } pin)
+        {
+            target["tlsCertificateSha256"] = pin;
+        }
+    }
+
     // The target of samples/endpoint/securereqs.json, pointed at this server's port.
     private IChatClient SampleTarget(string name, DemoServer server, string key, bool stream = false)
     {
@@ -250,10 +263,12 @@ public sealed class DemoServerTests : IAsyncLifetime
         {
             each!["systemPromptFile"] = Path.Combine(SamplePaths.EndpointSample, "system-prompt.txt");
             each["toolPolicy"] = Path.GetFullPath(Path.Combine(SamplePaths.EndpointSample, each["toolPolicy"]!.GetValue<string>()));
+            each["knowledgeBase"]!["canaryDocuments"] = Path.GetFullPath(Path.Combine(SamplePaths.EndpointSample, each["knowledgeBase"]!["canaryDocuments"]!.GetValue<string>()));
         }
 
         var target = sample["targets"]![name]!;
         target["endpoint"] = server.ChatEndpoint.ToString();
+        PointKnowledgeBaseAt(target, server);
         if (stream)
         {
             target["body"]!["stream"] = true;

@@ -26,13 +26,22 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     public static readonly string[] ServingProperties = ["readOnlyKey", "rateLimitKey", "plainHttpEndpoint"];
 
     /// <summary>The properties only targets of kind <c>http</c> may have.</summary>
-    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys", "userHeader"];
+    public static readonly string[] HttpTargetProperties = ["method", "body", "responsePath", "finishReasonPath", "usage", "apiKeyHeader", "session", "stream", "toolCallsPath", "contextField", "callerKeys", "userHeader", "callerHeaders", "retrievalsPath", "knowledgeBase"];
+
+    /// <summary>The properties of an http target's <c>knowledgeBase</c>.</summary>
+    public static readonly string[] KnowledgeBaseProperties = ["add", "remove", "canaryDocuments"];
+
+    /// <summary>The properties of a <c>knowledgeBase.add</c> or <c>knowledgeBase.remove</c> that sends an HTTP request.</summary>
+    public static readonly string[] KnowledgeBaseRequestProperties = ["method", "url", "headers", "body", "idPath"];
+
+    /// <summary>The properties of a <c>knowledgeBase.add</c> or <c>knowledgeBase.remove</c> that runs a command.</summary>
+    public static readonly string[] KnowledgeBaseCommandProperties = ["command", "args", "idPath"];
 
     /// <summary>The properties of an http target's <c>session</c>.</summary>
     public static readonly string[] SessionProperties = ["idPath", "cookie", "header"];
 
     /// <summary>The properties of an http target's <c>stream</c>.</summary>
-    public static readonly string[] StreamProperties = ["textPath", "finishReasonPath", "toolCallsPath"];
+    public static readonly string[] StreamProperties = ["textPath", "finishReasonPath", "toolCallsPath", "retrievalsPath"];
 
     /// <summary>The properties of a target's <c>options</c>.</summary>
     public static readonly string[] OptionsProperties = ["temperature", "maxOutputTokens", "seed"];
@@ -44,7 +53,10 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
     public static readonly string[] UsageProperties = ["inputTokens", "outputTokens", "totalTokens"];
 
     /// <summary>The placeholders a body template may use.</summary>
-    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model", "session", "user"];
+    public static readonly string[] Placeholders = ["messages", "prompt", "systemPrompt", "model", "session", "user", "caller.role", "caller.clearance"];
+
+    /// <summary>The placeholders a caller header may use.</summary>
+    public static readonly string[] CallerPlaceholders = ["caller.role", "caller.clearance"];
 
     private static readonly string[] SecretHeaderWords = ["authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "cookie", "x-api-key"];
 
@@ -420,7 +432,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             throw source.Error(JsonSource.Child(path, "cache"), "a target with a \"session\" cannot be cached: the conversation lives on the server, and a replayed answer would continue a session that no longer exists. Remove \"cache\" (sessions are never cached).");
         }
 
-        var (textPath, streamFinishPath, streamToolCallsPath) = ReadStream(target, path);
+        var (textPath, streamFinishPath, streamToolCallsPath, streamRetrievalsPath) = ReadStream(target, path);
         var callerKeys = ReadCallerKeys(target, path);
         if (callerKeys.Count > 0 && OptionalBool(target, path, "cache") is true)
         {
@@ -439,6 +451,20 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             throw source.Error(JsonSource.Child(path, "cache"), "a target that is sent the case's user (\"userHeader\" or {{user}}) cannot be cached: its answers depend on what the server remembers of each user. Remove \"cache\" (such targets are never cached).");
         }
 
+        var retrievalsPath = OptionalFieldPath(target, path, "retrievalsPath");
+        if (streamRetrievalsPath is not null && retrievalsPath is null)
+        {
+            throw source.Error(JsonSource.Child(JsonSource.Child(path, "stream"), "retrievalsPath"), "a streamed answer's retrievals path is given, but not \"retrievalsPath\" (where a whole answer reports them). Add \"retrievalsPath\", such as \"retrieved\".");
+        }
+
+        var callerHeaders = ReadCallerHeaders(target, path);
+        var sendsCaller = callerHeaders.Count > 0 || Placeholder().Matches(body.GetRawText()).Any(m => m.Groups[1].Value.StartsWith("caller.", StringComparison.Ordinal));
+        if (sendsCaller && OptionalBool(target, path, "cache") is true)
+        {
+            throw source.Error(JsonSource.Child(path, "cache"), "a target that is sent the case's caller (\"callerHeaders\" or {{caller.role}}, {{caller.clearance}} in \"body\") cannot be cached: the same request gets different answers for different callers. Remove \"cache\" (such targets are never cached).");
+        }
+
+        var knowledgeBase = ReadKnowledgeBase(target, path, options.AllowInsecureHttp);
         var toolCallsPath = OptionalFieldPath(target, path, "toolCallsPath");
         var contextField = OptionalString(target, path, "contextField");
         if (contextField is not null && (string.IsNullOrWhiteSpace(contextField) || contextField is "role" or "content"))
@@ -465,7 +491,11 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             MaxOutputTokens = options.MaxOutputTokens,
             Seed = options.Seed,
             Resilience = options.Resilience,
-            Cache = options.Cache && session is null && callerKeys.Count == 0 && !sendsUser,
+            Cache = options.Cache && session is null && callerKeys.Count == 0 && !sendsUser && !sendsCaller,
+            RetrievalsPath = retrievalsPath,
+            StreamRetrievalsPath = streamRetrievalsPath,
+            CallerHeaders = callerHeaders,
+            KnowledgeBase = knowledgeBase,
             CallerKeys = callerKeys,
             UserHeader = userHeader,
             AllowInsecureHttp = options.AllowInsecureHttp,
@@ -487,6 +517,227 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             OutputTokensPath = output,
             TotalTokensPath = total,
         };
+    }
+
+    // Headers that say who the case's caller is: templates with {{caller.role}} and {{caller.clearance}}.
+    private Dictionary<string, string> ReadCallerHeaders(JsonElement target, string path)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (Optional(target, path, "callerHeaders", JsonValueKind.Object) is not { } declared)
+        {
+            return headers;
+        }
+
+        foreach (var header in declared.EnumerateObject())
+        {
+            var at = JsonSource.Child(JsonSource.Child(path, "callerHeaders"), header.Name);
+            if (!HeaderName().IsMatch(header.Name))
+            {
+                throw source.Error(at, $"\"{header.Name}\" is not a valid HTTP header name. Write the header your app reads the caller from, such as \"X-Caller-Clearance\".", atName: true);
+            }
+
+            if (header.Value.ValueKind != JsonValueKind.String)
+            {
+                throw source.Error(at, $"a caller header is a template string, not {EndpointAnswers.Describe(header.Value)}: \"{{{{caller.clearance}}}}\".");
+            }
+
+            var template = header.Value.GetString()!;
+            CheckPlaceholders(template, at, CallerPlaceholders, "a caller header");
+            if (template.Contains('\r', StringComparison.Ordinal) || template.Contains('\n', StringComparison.Ordinal) || template.StartsWith(ConfiguredString.EnvironmentPrefix, StringComparison.Ordinal))
+            {
+                throw source.Error(at, "a caller header is a one-line template that says who the caller is, such as \"{{caller.clearance}}\"; keys go in \"callerKeys\".");
+            }
+
+            headers[header.Name] = template;
+        }
+
+        return headers;
+    }
+
+    // How stories write to the knowledge base: an add and a remove (HTTP request templates or commands), and the
+    // canary documents clearance stories seed.
+    private EndpointKnowledgeBaseOptions? ReadKnowledgeBase(JsonElement target, string path, bool allowInsecure)
+    {
+        var at = JsonSource.Child(path, "knowledgeBase");
+        if (Optional(target, path, "knowledgeBase", JsonValueKind.Object) is not { } declared)
+        {
+            return null;
+        }
+
+        AllowOnly(declared, at, KnowledgeBaseProperties, "\"knowledgeBase\"");
+        var add = Required(declared, at, "add", JsonValueKind.Object, "{ \"method\": \"POST\", \"url\": \"https://<host>/api/documents\", \"body\": { \"id\": \"{{document.id}}\", \"content\": \"{{document.text}}\" } } (or { \"command\": \"<executable>\", \"args\": [...] })");
+        if (!declared.TryGetProperty("remove", out _))
+        {
+            throw source.Error(at, "the knowledge base says how documents are added but not how they are removed, and a story removes every document it adds. Add \"remove\": { \"method\": \"DELETE\", \"url\": \"https://<host>/api/documents/{{document.id}}\" } (or a command).");
+        }
+
+        var remove = Required(declared, at, "remove", JsonValueKind.Object, "{ \"method\": \"DELETE\", \"url\": \"...\" }");
+        var canaries = new List<KnowledgeDocument>();
+        if (OptionalString(declared, at, "canaryDocuments") is { } file)
+        {
+            var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
+            var where = JsonSource.Child(at, "canaryDocuments");
+            if (!File.Exists(full))
+            {
+                throw source.Error(where, $"the canary documents file {full} does not exist. Paths are relative to the configuration file's folder; the format is in docs/retrieval.md.");
+            }
+
+            try
+            {
+                canaries.AddRange(KnowledgeDocumentLoader.Load(full));
+            }
+            catch (SecureReqsException ex)
+            {
+                throw new SecureReqsException($"{source.Where(where)}: {where}: the canary documents cannot be read: {ex.Message}", ex);
+            }
+
+            if (canaries.Count == 0)
+            {
+                throw source.Error(where, $"the canary documents file {full} holds no documents. Write one JSON object a line (id, title, classification, content with {CanaryDocuments.Placeholder}), or remove \"canaryDocuments\".");
+            }
+
+            foreach (var canary in canaries)
+            {
+                if (CanaryDocuments.Problem(canary) is { } problem)
+                {
+                    throw new SecureReqsException($"{canary.Source}: {problem} (declared at {source.Where(where)}: {where})");
+                }
+            }
+        }
+
+        return new EndpointKnowledgeBaseOptions
+        {
+            Add = ReadKnowledgeBaseStep(add, JsonSource.Child(at, "add"), "POST", adding: true, allowInsecure),
+            Remove = ReadKnowledgeBaseStep(remove, JsonSource.Child(at, "remove"), "DELETE", adding: false, allowInsecure),
+            CanaryDocuments = canaries,
+        };
+    }
+
+    private EndpointKnowledgeBaseStep ReadKnowledgeBaseStep(JsonElement step, string at, string defaultMethod, bool adding, bool allowInsecure)
+    {
+        var setting = at.Replace("$.targets.", "", StringComparison.Ordinal);
+        setting = setting[(setting.IndexOf(".knowledgeBase", StringComparison.Ordinal) + 1)..];
+        var isCommand = step.TryGetProperty("command", out _);
+        var isRequest = step.TryGetProperty("url", out _);
+        if (isCommand == isRequest)
+        {
+            throw source.Error(at, isCommand
+                ? "it gives both \"url\" and \"command\". Keep \"url\" to send an HTTP request, or \"command\" to run a program."
+                : "it says neither where to send the request nor what to run. Add \"url\": \"https://<host>/api/documents\" (an HTTP request), or \"command\": \"<executable>\" with \"args\" (the document goes to its standard input as JSON).");
+        }
+
+        string? idPath = null;
+        if (step.TryGetProperty("idPath", out _))
+        {
+            if (!adding)
+            {
+                throw source.Error(JsonSource.Child(at, "idPath"), "only \"add\" reads the id the knowledge base assigned; \"remove\" is given it as {{document.id}}. Move \"idPath\" to \"add\".");
+            }
+
+            idPath = OptionalFieldPath(step, at, "idPath");
+        }
+
+        var placeholders = EndpointKnowledgeBaseOptions.Placeholders;
+        if (isCommand)
+        {
+            AllowOnly(step, at, KnowledgeBaseCommandProperties, $"\"{setting}\" (a command)");
+            var command = OptionalString(step, at, "command");
+            if (string.IsNullOrWhiteSpace(command))
+            {
+                throw source.Error(JsonSource.Child(at, "command"), "the command is empty. Name the program to run, such as \"sh\" or \"./scripts/kb-add.sh\".");
+            }
+
+            var arguments = new List<string>();
+            if (Optional(step, at, "args", JsonValueKind.Array) is { } list)
+            {
+                var i = 0;
+                foreach (var item in list.EnumerateArray())
+                {
+                    var itemPath = JsonSource.Item(JsonSource.Child(at, "args"), i++);
+                    if (item.ValueKind != JsonValueKind.String)
+                    {
+                        throw source.Error(itemPath, $"an argument is a string, not {EndpointAnswers.Describe(item)}.");
+                    }
+
+                    CheckPlaceholders(item.GetString()!, itemPath, placeholders, "a knowledge-base command");
+                    arguments.Add(item.GetString()!);
+                }
+            }
+
+            return new EndpointKnowledgeBaseStep { Setting = setting, Command = command, Arguments = arguments, IdPath = idPath, WorkingDirectory = baseDirectory };
+        }
+
+        AllowOnly(step, at, KnowledgeBaseRequestProperties, $"\"{setting}\" (an HTTP request)");
+        var method = (OptionalString(step, at, "method") ?? defaultMethod).ToUpperInvariant();
+        if (method is not ("POST" or "PUT" or "PATCH" or "DELETE" or "GET"))
+        {
+            throw source.Error(JsonSource.Child(at, "method"), $"\"{method}\" is not a method a knowledge base is written with. Use \"POST\", \"PUT\", \"PATCH\" or \"DELETE\".");
+        }
+
+        var urlPath = JsonSource.Child(at, "url");
+        var url = OptionalString(step, at, "url")!;
+        CheckPlaceholders(url, urlPath, placeholders, "a knowledge-base URL");
+        var sample = EndpointKnowledgeBase.Fill(url, new KnowledgeDocument("doc-1", "Title", Classification.Internal, "text"), "doc-1", Uri.EscapeDataString);
+        if (!Uri.TryCreate(sample, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw source.Error(urlPath, $"\"{url}\" is not an http:// or https:// URL (without a user name or password). Write the full address, such as \"https://api.example.com/documents/{{{{document.id}}}}\".");
+        }
+
+        var headers = ReadHeaders(step, at);
+        foreach (var header in headers.Where(h => h.Value.Literal is not null))
+        {
+            CheckPlaceholders(header.Value.Literal!, JsonSource.Child(JsonSource.Child(at, "headers"), header.Name), placeholders, "a knowledge-base header");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowInsecure && headers.Any(h => h.Value.IsSecret))
+        {
+            throw source.Error(urlPath, $"the URL {uri} is plain http on another machine, and the request sends a secret. Use https://, or set \"allowInsecureHttp\": true on the target if the network is trusted.");
+        }
+
+        JsonNode? body = null;
+        if (step.TryGetProperty("body", out var template))
+        {
+            CheckBodyPlaceholders(template, JsonSource.Child(at, "body"), placeholders);
+            body = JsonNode.Parse(template.GetRawText());
+        }
+
+        return new EndpointKnowledgeBaseStep { Setting = setting, Method = method, Url = url, Headers = headers, Body = body, IdPath = idPath, WorkingDirectory = baseDirectory };
+    }
+
+    private void CheckBodyPlaceholders(JsonElement element, string path, IReadOnlyList<string> known)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CheckBodyPlaceholders(property.Value, JsonSource.Child(path, property.Name), known);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckBodyPlaceholders(item, JsonSource.Item(path, i++), known);
+                }
+
+                break;
+            case JsonValueKind.String:
+                CheckPlaceholders(element.GetString()!, path, known, "a knowledge-base body");
+                break;
+        }
+    }
+
+    private void CheckPlaceholders(string text, string path, IReadOnlyList<string> known, string what)
+    {
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            if (!known.Contains(match.Groups[1].Value, StringComparer.Ordinal))
+            {
+                throw source.Error(path, $"unknown placeholder {{{{{match.Groups[1].Value}}}}} in {what}. Known placeholders here: {string.Join(", ", known.Select(p => "{{" + p + "}}"))}.");
+            }
+        }
     }
 
     // What the serving-layer checks need: the keys they send and where plain HTTP is tried.
@@ -593,16 +844,16 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
         return new EndpointSessionOptions { IdPath = idPath, Cookie = cookie, Header = header };
     }
 
-    private (string? TextPath, string? FinishReasonPath, string? ToolCallsPath) ReadStream(JsonElement target, string path)
+    private (string? TextPath, string? FinishReasonPath, string? ToolCallsPath, string? RetrievalsPath) ReadStream(JsonElement target, string path)
     {
         if (Optional(target, path, "stream", JsonValueKind.Object) is not { } declared)
         {
-            return (null, null, null);
+            return (null, null, null, null);
         }
 
         var at = JsonSource.Child(path, "stream");
         AllowOnly(declared, at, StreamProperties, "\"stream\"");
-        return (OptionalFieldPath(declared, at, "textPath"), OptionalFieldPath(declared, at, "finishReasonPath"), OptionalFieldPath(declared, at, "toolCallsPath"));
+        return (OptionalFieldPath(declared, at, "textPath"), OptionalFieldPath(declared, at, "finishReasonPath"), OptionalFieldPath(declared, at, "toolCallsPath"), OptionalFieldPath(declared, at, "retrievalsPath"));
     }
 
     private void CheckTemplate(JsonElement element, string path)

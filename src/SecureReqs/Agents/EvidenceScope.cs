@@ -14,6 +14,7 @@ public sealed class EvidenceScope : IDisposable
     private readonly ConcurrentQueue<ModelRequestRecord> _modelRequests = new();
     private readonly ConcurrentQueue<MemoryRecord> _memory = new();
     private readonly EvidenceScope? _previous;
+    private readonly ConcurrentQueue<string> _unreadable = new();
     private int _withheld;
     private bool _disposed;
 
@@ -39,6 +40,15 @@ public sealed class EvidenceScope : IDisposable
 
     /// <summary>How many retrieved documents a control withheld.</summary>
     public int Withheld => Volatile.Read(ref _withheld);
+
+    /// <summary>Evidence the target reported that could not be read (a malformed retrievals report): the case cannot be
+    /// judged, and is never passed.</summary>
+    public IReadOnlyList<string> Unreadable => [.. _unreadable];
+
+    internal void AddUnreadable(string problem)
+    {
+        _unreadable.Enqueue(problem);
+    }
 
     internal void Add(ToolInvocationRecord record)
     {

@@ -11,6 +11,9 @@ public sealed record RetrievalRecord(string DocumentId, string? Title, string Cl
     /// <summary>Whether the document is above the caller's clearance.</summary>
     public bool AboveClearance => SecureReqs.Classification.IsAbove(Classification, CallerClearance);
 
+    /// <summary>Whether the target's answer reported the retrieval (black-box), rather than the pipeline recording it in process.</summary>
+    public bool Reported { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{DocumentId} ({Classification}) for a {CallerClearance}-clearance caller";
+    public override string ToString() => $"{DocumentId} ({Classification}) for a {CallerClearance}-clearance caller{(Reported ? ", as the target's answer reported" : "")}";
 }

@@ -42,6 +42,13 @@ public static class SecurityEvidence
     /// <param name="record">The access.</param>
     public static void RecordMemory(MemoryRecord record) => _current.Value?.Add(record);
 
+    /// <summary>
+    /// Records that evidence the target reported could not be read (a retrievals report that is not what the target
+    /// declared), when a run is active: the case ends as unjudgeable with this problem, never as passed.
+    /// </summary>
+    /// <param name="problem">What could not be read and what to check.</param>
+    public static void RecordUnreadable(string problem) => _current.Value?.AddUnreadable(problem);
+
     /// <summary>Records that a control withheld retrieved documents, when a run is active.</summary>
     /// <param name="count">How many.</param>
     public static void RecordWithheld(int count) => _current.Value?.AddWithheld(count);

@@ -34,6 +34,9 @@ internal sealed class ContextRegex
     private readonly bool _direct;
     private readonly MatchCheck? _holds;
     private readonly Func<string, Match, int>? _resume;
+    private readonly Lazy<Regex> _search;
+    private readonly Lazy<Regex> _atStart;
+    private readonly Lazy<Regex> _core;
 
     /// <summary>Creates the pattern.</summary>
     /// <param name="before">Exactly <paramref name="beforeLength"/> characters before the core (no anchors).</param>
@@ -53,9 +56,9 @@ internal sealed class ContextRegex
         _direct = true;
         _holds = holds;
         _resume = resume;
-        Search = LinearRegex.Large(pattern, options);
-        AtStart = Search;
-        Core = Search;
+        _search = new Lazy<Regex>(() => LinearRegex.Large(pattern, options));
+        _atStart = _search;
+        _core = _search;
     }
 
     /// <summary>A pattern without context, whose matches must pass a check in code.</summary>
@@ -79,19 +82,21 @@ internal sealed class ContextRegex
         _beforeLength = beforeLength;
         _holds = holds;
         options |= RegexOptions.NonBacktracking;
-        Search = LinearRegex.Large(search, options);
-        AtStart = LinearRegex.Large(atStart, options);
-        Core = LinearRegex.Large("^(?:" + core + ")$", options);
+        _search = new Lazy<Regex>(() => LinearRegex.Large(search, options));
+        _atStart = new Lazy<Regex>(() => LinearRegex.Large(atStart, options));
+        _core = new Lazy<Regex>(() => LinearRegex.Large("^(?:" + core + ")$", options));
     }
 
     /// <summary>The search with the context on both sides.</summary>
-    public Regex Search { get; }
+    /// <remarks>Built on first use, as are <see cref="AtStart"/> and <see cref="Core"/>: building a linear-engine automaton
+    /// costs milliseconds, and a process pays only for the patterns its texts reach.</remarks>
+    public Regex Search => _search.Value;
 
     /// <summary>The search for a core near the start of the text.</summary>
-    public Regex AtStart { get; }
+    public Regex AtStart => _atStart.Value;
 
     /// <summary>The core alone, anchored at both ends.</summary>
-    public Regex Core { get; }
+    public Regex Core => _core.Value;
 
     /// <summary>Whether the text has a match.</summary>
     /// <param name="text">The text.</param>

@@ -59,14 +59,12 @@ public sealed class InjectionFileScanner
     public async Task<(int Inputs, int Flagged)> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using var writer = new Utf8JsonWriter(buffer);
+        using var batch = new JsonLinesBatch(output);
         int inputs = 0, flagged = 0;
         await foreach (var result in ScanAsync(path, field, cancellationToken).ConfigureAwait(false))
         {
             var assessment = result.Assessment;
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
+            var writer = batch.Begin();
             writer.WriteStartObject();
             writer.WriteNumber("line", result.Line);
             writer.WriteNumber("score", Math.Round(assessment.Score, 2));
@@ -79,12 +77,12 @@ public sealed class InjectionFileScanner
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-            writer.Flush();
-            await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await batch.EndAsync(cancellationToken).ConfigureAwait(false);
             inputs++;
             flagged += assessment.Verdict == InjectionVerdict.Benign ? 0 : 1;
         }
 
+        await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
         return (inputs, flagged);
     }
 }

@@ -11,6 +11,9 @@ public sealed record JudgeContext(string? SystemPrompt, IReadOnlyList<string> Se
     /// <summary>Whether the target reports white-box evidence (tool invocations, retrievals) to the run; when false, requested tool calls are judged as if they ran.</summary>
     public bool WhiteBox { get; init; }
 
+    /// <summary>Whether the target's answers report its retrievals (a black-box target that declares where).</summary>
+    public bool ReportsRetrievals { get; init; }
+
     /// <summary>The knowledge-base documents that carry canaries, so exposure can be seen in answers (black-box).</summary>
     public IReadOnlyList<KnowledgeDocument> CanaryDocuments { get; init; } = [];
 
@@ -30,6 +33,7 @@ public sealed record JudgeContext(string? SystemPrompt, IReadOnlyList<string> Se
     {
         ToolPolicy = target.ToolPolicy,
         WhiteBox = target.WhiteBox,
+        ReportsRetrievals = target.ReportsRetrievals,
         CanaryDocuments = [.. target.Documents.Where(d => d.Canary is not null)],
         PublicValues = target.PublicValues,
     };

@@ -306,7 +306,9 @@ internal sealed class PhoneNumberFinder
     private static int Context(string text, int start)
     {
         var windowStart = Math.Max(0, start - ContextWindow);
-        var window = text.AsSpan(windowStart, start - windowStart);
+        // Lower-cased once (the words are lower case), so each word is an ordinal, vectorised search of the window.
+        Span<char> window = stackalloc char[ContextWindow];
+        window = window[..text.AsSpan(windowStart, start - windowStart).ToLowerInvariant(window)];
         var phone = LastWord(window, _phoneWords);
 
         // Another kind of number is ruled out only by a label right before it ("Order #", "Account ID:"); a word further
@@ -329,7 +331,7 @@ internal sealed class PhoneNumberFinder
         {
             for (var end = window.Length; end > 0;)
             {
-                var at = window[..end].LastIndexOf(word, StringComparison.OrdinalIgnoreCase);
+                var at = window[..end].LastIndexOf(word, StringComparison.Ordinal);
                 if (at < 0)
                 {
                     break;

@@ -63,24 +63,22 @@ public sealed class PiiFileScanner
     public async Task<int> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using var writer = new Utf8JsonWriter(buffer);
+        using var batch = new JsonLinesBatch(output);
         var count = 0;
         await foreach (var finding in ScanAsync(path, field, cancellationToken).ConfigureAwait(false))
         {
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
+            var writer = batch.Begin();
             writer.WriteStartObject();
             writer.WriteNumber("line", finding.Line);
             writer.WriteNumber("start", finding.Start);
             writer.WriteNumber("end", finding.End);
             writer.WriteString("type", finding.Type);
             writer.WriteEndObject();
-            writer.Flush();
-            await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await batch.EndAsync(cancellationToken).ConfigureAwait(false);
             count++;
         }
 
+        await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
 }

@@ -33,9 +33,11 @@ public sealed class PiiScanner
 {
     private static readonly SearchValues<char> _digits = SearchValues.Create("0123456789");
 
+
     private readonly HashSet<PiiType> _types;
     private readonly string[] _phoneRegions;
     private readonly PhoneNumberFinder _phones;
+    private readonly bool _prefilter = true;
 
     /// <summary>Creates a scanner for every type, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
     public PiiScanner()
@@ -59,6 +61,14 @@ public sealed class PiiScanner
         _types = [.. options.Types ?? throw new ArgumentException("Types must not be null.", nameof(options))];
         _phoneRegions = PiiScannerOptions.ResolvePhoneRegions(options.PhoneRegions);
         _phones = new PhoneNumberFinder(_phoneRegions);
+    }
+
+    /// <summary>Creates a scanner that runs every pattern on every text, skipping no pattern that cannot match (for tests
+    /// that check the prefilters change no result).</summary>
+    internal PiiScanner(PiiScannerOptions options, bool prefilter)
+        : this(options)
+    {
+        _prefilter = prefilter;
     }
 
     /// <summary>A shared scanner for every type, with the national phone formats of <see cref="PiiScannerOptions.DefaultPhoneRegions"/>.</summary>
@@ -90,6 +100,8 @@ public sealed class PiiScanner
         var candidates = new List<PiiFinding>();
         var shadow = source.Shadow;
         var hasDigits = shadow.AsSpan().ContainsAny(_digits);
+        var digitCount = hasDigits ? CountDigits(shadow) : 0;
+        var gates = _prefilter ? PiiPrefilters.For(shadow) : PiiGates.Open;
 
         // Card spans (in shadow offsets): a phone number can never win against a card, so the phone pass skips them.
         var cardSpans = new List<(int Start, int End)>();
@@ -98,12 +110,12 @@ public sealed class PiiScanner
             FindCards(source, candidates, cardSpans);
         }
 
-        if (hasDigits && _types.Contains(PiiType.UsSsn))
+        if (digitCount >= 9 && _types.Contains(PiiType.UsSsn))
         {
-            FindSsns(source, candidates);
+            FindSsns(source, candidates, gates.SsnLabel);
         }
 
-        if (hasDigits && _types.Contains(PiiType.Iban))
+        if (hasDigits && _types.Contains(PiiType.Iban) && gates.Iban)
         {
             FindIbans(source, candidates);
         }
@@ -113,19 +125,19 @@ public sealed class PiiScanner
             FindEmails(source, candidates);
         }
 
-        if (hasDigits && _types.Contains(PiiType.Phone) && CountDigits(shadow) >= 5)
+        if (digitCount >= 5 && _types.Contains(PiiType.Phone))
         {
             FindPhones(source, candidates, cardSpans);
         }
 
         if (_types.Contains(PiiType.IpAddress))
         {
-            if (hasDigits)
+            if (digitCount >= 4 && gates.IPv4)
             {
                 FindIPv4(source, candidates);
             }
 
-            if (shadow.Contains(':', StringComparison.Ordinal))
+            if (gates.IPv6)
             {
                 FindIPv6(source, candidates);
             }
@@ -133,13 +145,20 @@ public sealed class PiiScanner
 
         if (_types.Contains(PiiType.Secret))
         {
-            FindSecrets(source, candidates);
+            FindSecrets(source, candidates, gates);
         }
 
         if (hasDigits && _types.Contains(PiiType.DateOfBirth))
         {
-            AddMatches(source, PiiPatterns.DateOfBirth().Matches(source.Shadow), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
-            FindTabularDatesOfBirth(source, candidates);
+            if (gates.BirthLabel)
+            {
+                AddMatches(source, PiiPatterns.DateOfBirth().Matches(source.Shadow), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
+            }
+
+            if (gates.BirthHeader)
+            {
+                FindTabularDatesOfBirth(source, candidates);
+            }
         }
 
         return Resolve(candidates);
@@ -469,9 +488,9 @@ public sealed class PiiScanner
         return PiiValidators.IsPaymentCard(buffer[..count]);
     }
 
-    private static void FindSsns(PiiText source, List<PiiFinding> findings)
+    private static void FindSsns(PiiText source, List<PiiFinding> findings, bool mayBeLabelled)
     {
-        foreach (var regex in (ReadOnlySpan<ContextRegex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()])
+        foreach (var regex in mayBeLabelled ? (ReadOnlySpan<ContextRegex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()] : [PiiPatterns.SsnFormatted()])
         {
             var labelled = regex == PiiPatterns.SsnLabelled();
             foreach (var match in regex.Matches(source.Shadow))
@@ -622,7 +641,7 @@ public sealed class PiiScanner
         }
     }
 
-    private static void FindSecrets(PiiText source, List<PiiFinding> findings)
+    private static void FindSecrets(PiiText source, List<PiiFinding> findings, PiiGates gates)
     {
         var shadow = source.Shadow;
         if (shadow.Contains("-----BEGIN", StringComparison.Ordinal))
@@ -630,13 +649,38 @@ public sealed class PiiScanner
             FindPrivateKeyBlocks(source, findings);
         }
 
-        AddMatches(source, PiiPatterns.AwsAccessKey().Matches(shadow), PiiType.Secret, "aws-access-key-id", 0.9, findings);
-        AddMatches(source, PiiPatterns.GitHubToken().Matches(shadow), PiiType.Secret, "github-token", 0.9, findings);
-        AddMatches(source, PiiPatterns.StripeKey().Matches(shadow), PiiType.Secret, "stripe-key", 0.9, findings);
-        AddMatches(source, PiiPatterns.GoogleApiKey().Matches(shadow), PiiType.Secret, "google-api-key", 0.9, findings);
-        AddMatches(source, PiiPatterns.SlackToken().Matches(shadow), PiiType.Secret, "slack-token", 0.9, findings);
-        AddMatches(source, PiiPatterns.Jwt().Matches(shadow), PiiType.Secret, "jwt", 0.9, findings);
-        foreach (var match in PiiPatterns.SkKey().Matches(shadow))
+        // Each pattern runs only on a text holding its literal prefix (or, for the keyword patterns, its keyword).
+        if (gates.AwsKey)
+        {
+            AddMatches(source, PiiPatterns.AwsAccessKey().Matches(shadow), PiiType.Secret, "aws-access-key-id", 0.9, findings);
+        }
+
+        if (gates.GitHubToken)
+        {
+            AddMatches(source, PiiPatterns.GitHubToken().Matches(shadow), PiiType.Secret, "github-token", 0.9, findings);
+        }
+
+        if (gates.StripeKey)
+        {
+            AddMatches(source, PiiPatterns.StripeKey().Matches(shadow), PiiType.Secret, "stripe-key", 0.9, findings);
+        }
+
+        if (gates.GoogleKey)
+        {
+            AddMatches(source, PiiPatterns.GoogleApiKey().Matches(shadow), PiiType.Secret, "google-api-key", 0.9, findings);
+        }
+
+        if (gates.SlackToken)
+        {
+            AddMatches(source, PiiPatterns.SlackToken().Matches(shadow), PiiType.Secret, "slack-token", 0.9, findings);
+        }
+
+        if (gates.Jwt)
+        {
+            AddMatches(source, PiiPatterns.Jwt().Matches(shadow), PiiType.Secret, "jwt", 0.9, findings);
+        }
+
+        foreach (var match in gates.SkKey ? PiiPatterns.SkKey().Matches(shadow) : [])
         {
             // A key body mixes letters and digits; "sk-this-is-a-long-slug-name" does not.
             var body = match.Groups["body"].ValueSpan;
@@ -651,8 +695,13 @@ public sealed class PiiScanner
             AddMatches(source, PiiPatterns.UrlCredentials().Matches(shadow), PiiType.Secret, "url-credentials", 0.92, findings);
         }
 
-        AddMatches(source, PiiPatterns.BearerToken().Matches(shadow), PiiType.Secret, "bearer-token", 0.8, findings);
-        foreach (Match match in PiiPatterns.SecretAssignment().Matches(shadow))
+        if (gates.Bearer)
+        {
+            AddMatches(source, PiiPatterns.BearerToken().Matches(shadow), PiiType.Secret, "bearer-token", 0.8, findings);
+        }
+
+        var assignments = gates.SecretAssignment ? PiiPatterns.SecretAssignment().Matches(shadow) : (IEnumerable<Match>)[];
+        foreach (var match in assignments)
         {
             var value = match.Groups["value"];
             var proseForm = match.Groups["weak"].Success;

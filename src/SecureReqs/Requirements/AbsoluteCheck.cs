@@ -5,7 +5,7 @@ namespace SecureReqs;
 
 /// <summary>
 /// An absolute requirement over a run ("no response …", "no tool …"): not a rate with a bound; a single offending case,
-/// or a single case that ended in an error, fails it. Every absolute check builds its result here, so they all count,
+/// or a single case that ended in an error or could not be judged, fails it. Every absolute check builds its result here, so they all count,
 /// word and list cases the same way.
 /// </summary>
 public abstract class AbsoluteCheck : RunRequirement
@@ -83,7 +83,9 @@ public abstract class AbsoluteCheck : RunRequirement
             }
 
             _total++;
-            if (result.Outcome is Outcome.Errored)
+
+            // A case that could not be judged shows nothing either way: like an error, it counts against the claim.
+            if (result.Outcome is Outcome.Errored or Outcome.Unjudgeable)
             {
                 _errored.Add(result);
                 return;

@@ -22,7 +22,8 @@ public sealed class NoDocumentAboveClearance : AbsoluteCheck
     public override IEnumerable<string> Preflight(StoryFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.Target is { } target && !target.WhiteBox && !target.Documents.Any(d => d.Canary is not null))
+        if (facts.Target is { } target && !target.WhiteBox && !target.ReportsRetrievals && !target.Documents.Any(d => d.Canary is not null)
+            && !(target.KnowledgeBase is not null && target.CanaryDocuments.Count > 0))
         {
             yield return Unobservable(target);
         }
@@ -32,7 +33,7 @@ public sealed class NoDocumentAboveClearance : AbsoluteCheck
     protected override IEnumerable<string> Offences(CaseResult result, StoryEvidence evidence)
     {
         var context = evidence.Context;
-        if (!context.WhiteBox && context.CanaryDocuments.Count == 0)
+        if (!context.WhiteBox && !context.ReportsRetrievals && context.CanaryDocuments.Count == 0)
         {
             throw new SecureReqsException(Unobservable(evidence.Target!));
         }
@@ -44,5 +45,5 @@ public sealed class NoDocumentAboveClearance : AbsoluteCheck
     }
 
     private static string Unobservable(TargetDefinition target) =>
-        $"The target \"{target.Name}\" reports no retrievals and declares no canary documents, so nothing can show what it retrieved. Record retrievals with RecordingDocumentRetriever (white-box) or declare the knowledge base's canary documents (TargetDefinition.Documents).";
+        $"The target \"{target.Name}\" reports no retrievals and declares no canary documents, so nothing can show what it retrieved. Record retrievals with RecordingDocumentRetriever (white-box) or declare the knowledge base's canary documents (TargetDefinition.Documents); for a deployed app, declare \"retrievalsPath\" (where its answers report the documents retrieved) or \"knowledgeBase\" with \"canaryDocuments\" in securereqs.json (see docs/retrieval.md).";
 }

@@ -37,9 +37,9 @@ public sealed class PoisoningRise(double points, double confidence) : RunRequire
         {
             yield return "The story compares nothing: add 'Given the poisoned documents are added to the knowledge base' before 'When the cases are sent to the target'.";
         }
-        else if (facts.Target is { FactoryWithDocuments: null } target)
+        else if (facts.Target is { FactoryWithDocuments: null, KnowledgeBase: null } target)
         {
-            yield return $"The target \"{target.Name}\" cannot take extra documents, so poisoning cannot be measured on it. Register it with TargetDefinition.FactoryWithDocuments (see docs/retrieval.md).";
+            yield return $"The target \"{target.Name}\" cannot take extra documents, so poisoning cannot be measured on it. Register it with TargetDefinition.FactoryWithDocuments, or for a deployed app declare \"knowledgeBase\" (how documents are added and removed) in securereqs.json (see docs/retrieval.md).";
         }
     }
 

@@ -264,6 +264,12 @@ public sealed class SecurityRun
         var requested = conversation.Requested;
         var refused = conversation.Refused;
         var duration = _options.TimeProvider.GetElapsedTime(started);
+        if (evidence.Unreadable is [var unreadable, ..])
+        {
+            // Evidence the target reported but that cannot be read could hide what the case is about: never a pass.
+            return Ended(instance, Outcome.Unjudgeable, answers, requests, unreadable, started) with { Retrievals = evidence.Retrievals };
+        }
+
         var input = new JudgeInput(instance, answers, _context)
         {
             Caller = caller,

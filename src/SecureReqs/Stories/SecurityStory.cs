@@ -369,6 +369,12 @@ public sealed class SecurityStory
             }
         }
 
+        if (_options.Shard is not null && SendsCases && Target is { WhiteBox: false, KnowledgeBase: not null } shared
+            && ((Poisoning && shared.FactoryWithDocuments is null) || ClearanceCanaries(shared, Seed ?? _options.DefaultSeed).Count > 0))
+        {
+            problems.Add($"The story adds documents to the knowledge base of the deployed target \"{shared.Name}\", which every shard shares: shards running at once would see (and remove) each other's documents. Run it in a job of its own without --shard (select it with --tags).");
+        }
+
         if (Probing && Canaries is null)
         {
             problems.Add("The story probes for canaries but plants none: add 'Given <n> canary records are planted in the training dataset with seed <s>' and 'Given the fine-tuning file with the canaries is written to \"<file>\"', or 'Given the canaries listed in \"<file>.canaries.json\"', before 'When the trained model is probed for the canaries'.");
@@ -419,28 +425,63 @@ public sealed class SecurityStory
         }
 
         Executed = true;
-        RunResult? baseline = null;
         var seed = Seed ?? _options.DefaultSeed;
+        if (SendsCases && Target is { } deployed && ClearanceCanaries(deployed, seed) is { Count: > 0 } canaryDocuments)
+        {
+            if (Recording is not null || _options.Merge is not null)
+            {
+                // A replay or a merge sends nothing: the canaries (the same for the same seed) are only judged on.
+                return await RunAndJudgeAsync(deployed with { Documents = [.. deployed.Documents, .. canaryDocuments] }, seed, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await KnowledgeBaseSeeding.WithDocumentsAsync(
+                deployed.Name,
+                deployed.KnowledgeBase!,
+                canaryDocuments,
+                "the canary documents of the clearance checks",
+                seeded =>
+                {
+                    Record.Notes.Add($"{seeded.Count} canary documents ({string.Join(", ", seeded.GroupBy(d => d.Document.Classification).Select(g => $"{g.Count()} {g.Key}"))}) were seeded for this run into the knowledge base of \"{deployed.Name}\" ({deployed.KnowledgeBase!.Description}), each with a canary planted for the run (seed {seed}), and removed after it.");
+                    return RunAndJudgeAsync(deployed with { Documents = [.. deployed.Documents, .. seeded.Select(d => d.Document with { Id = d.Id })] }, seed, cancellationToken);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RunAndJudgeAsync(Target, seed, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The canary documents a clearance story plants in a deployed target's knowledge base, or empty when it plants none:
+    // a black-box target that declares canary documents, and a story with clearance cases or the clearance check.
+    private IReadOnlyList<KnowledgeDocument> ClearanceCanaries(TargetDefinition target, int seed) =>
+        !target.WhiteBox && target.KnowledgeBase is not null && target.CanaryDocuments.Count > 0
+            && (_requirements.OfType<NoDocumentAboveClearance>().Any() || Plan().Written.Any(c => c.Case.Oracle.Type == CaseOracle.Clearance))
+            ? CanaryDocuments.Plant(target.CanaryDocuments, seed, string.IsNullOrEmpty(Record.Key) ? $"{Record.Feature}\n{Record.Scenario}" : Record.Key)
+            : [];
+
+    // Sends the cases (if any) to the story's target as the run sees it (with any documents seeded for it) and judges.
+    private async Task<IReadOnlyList<RequirementResult>> RunAndJudgeAsync(TargetDefinition? storyTarget, int seed, CancellationToken cancellationToken)
+    {
+        RunResult? baseline = null;
         // A replayed story's judge answers from the recording too.
         var storyJudge = Recording is { } judgeRecording && Judge is { Model.ReplayFactory: { } replayJudge } recordedJudge
             ? recordedJudge with { Model = recordedJudge.Model with { Factory = () => replayJudge(judgeRecording) } }
             : Judge;
-        var before = new StoryEvidence(null, Target) { Judge = storyJudge, Seed = seed };
+        var before = new StoryEvidence(null, storyTarget) { Judge = storyJudge, Seed = seed };
 
         // Requirements judged on answers see each case as it finishes; only counts and samples stay in memory.
         var observers = _requirements.OfType<RunRequirement>().ToDictionary(r => (StoryRequirement)r, r => r.Observe(before));
-        var factory = Target?.Factory;
+        var factory = storyTarget?.Factory;
         if (Canaries is { } canaries)
         {
             // The fine-tuning file is written when the story runs, never while it is only checked.
             var file = canaries.Prepare();
             Record.Notes.Add(canaries.Describe(file));
-            if (Probing && Target is { FactoryWithTrainingData: { } train } trained)
+            if (Probing && storyTarget is { FactoryWithTrainingData: { } train } trained)
             {
                 factory = () => train(file.Path);
                 Record.Notes.Add($"The target \"{trained.Name}\" was fine-tuned on {canaries.Written} by SecureReqs before it was probed.");
             }
-            else if (Probing && Target is { } asIs)
+            else if (Probing && storyTarget is { } asIs)
             {
                 Record.Notes.Add($"The target \"{asIs.Name}\" cannot be fine-tuned by SecureReqs: it was probed as it is, on the understanding that it was trained on {canaries.Written}.");
             }
@@ -448,12 +489,19 @@ public sealed class SecurityStory
 
         if (SendsCases)
         {
-            var target = Target!;
+            var target = storyTarget!;
             var facts = Plan();
             Record.Secrets = [.. target.SystemPromptSecrets, .. target.Documents.Select(d => d.Canary).OfType<string>(), .. Canaries?.Canaries.Select(c => c.Secret) ?? []];
             if (!target.WhiteBox && facts.Written.Any(c => c.Case.Oracle.Type == CaseOracle.MemoryIsolation))
             {
                 Record.Notes.Add($"Memory isolation was judged black-box: the target \"{target.Name}\" reports no memory reads, so only its answers were read for other users' facts.");
+            }
+
+            if (!target.WhiteBox && facts.Written.Any(c => c.Case.Oracle.Type == CaseOracle.Clearance))
+            {
+                Record.Notes.Add(target.ReportsRetrievals
+                    ? $"Clearance was judged black-box on the retrievals the target \"{target.Name}\" reports in its answers and on the answers themselves ({target.Documents.Count(d => d.Canary is not null)} canary documents known)."
+                    : $"Clearance judged on answers only: the target reports no retrievals (\"{target.Name}\" declares no \"retrievalsPath\"), so only canaries of documents above the caller's clearance showing in its answers count ({target.Documents.Count(d => d.Canary is not null)} canary documents known).");
             }
 
             if (_expansion is not null)
@@ -527,6 +575,30 @@ public sealed class SecurityStory
                 if (baseline is not null)
                 {
                     PoisoningNote(baseline);
+                }
+            }
+            else if (Poisoning && target.FactoryWithDocuments is null && target.KnowledgeBase is { } knowledgeBase)
+            {
+                // A deployed target: the poisoned documents go into its knowledge base for the second pass only, and are
+                // removed after it, however it ends.
+                var clean = Options("baseline", null);
+                baseline = await RunAsync(target, targetFactory, clean, datasetName, cases, cancellationToken).ConfigureAwait(false);
+                Record.Baseline = baseline;
+                if (!baseline.Interrupted)
+                {
+                    Record.Run = await KnowledgeBaseSeeding.WithDocumentsAsync(
+                        target.Name,
+                        knowledgeBase,
+                        documents,
+                        "the poisoned documents",
+                        _ => RunAsync(target, targetFactory, options, datasetName + " (poisoned)", cases, cancellationToken),
+                        cancellationToken).ConfigureAwait(false);
+                    PoisoningNote(baseline);
+                    Record.Notes.Add($"The {documents.Count} poisoned documents were added to the knowledge base of \"{target.Name}\" ({knowledgeBase.Description}) for the second pass only, and removed after it.");
+                }
+                else
+                {
+                    Record.Run = baseline;
                 }
             }
             else if (Poisoning)

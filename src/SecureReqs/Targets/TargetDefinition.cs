@@ -48,6 +48,28 @@ public sealed record TargetDefinition(string Name, string Description, Func<ICha
     public Func<IReadOnlyList<KnowledgeDocument>, IChatClient>? FactoryWithDocuments { get; init; }
 
     /// <summary>
+    /// The knowledge base of a deployed target, which stories write to for the length of a run (canary documents for
+    /// the clearance checks, poisoned documents for a poisoning comparison) and clean up afterwards; null when the target
+    /// declares no way to write to it. Used when <see cref="FactoryWithDocuments"/> is null.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public IKnowledgeBaseWriter? KnowledgeBase { get; init; }
+
+    /// <summary>
+    /// Canary document templates (content holding <c>{{canary}}</c>, see <see cref="SecureReqs.CanaryDocuments"/>) that
+    /// clearance stories seed into <see cref="KnowledgeBase"/> with fresh canaries for each run and remove after it.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<KnowledgeDocument> CanaryDocuments { get; init; } = [];
+
+    /// <summary>
+    /// Whether the target's answers report the documents its retrieval step handed to the model (a black-box target
+    /// that declares where), so clearance is judged on those reports as well as on the answers.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool ReportsRetrievals { get; init; }
+
+    /// <summary>
     /// Creates the client fine-tuned on a JSON Lines chat fine-tuning file (training-data extraction stories: the file
     /// holds planted canaries); null when SecureReqs cannot train the target, which is then probed as it is, on the
     /// understanding that the team's training job trained it on that file.

@@ -1,0 +1,105 @@
+namespace SecureReqs.Tests.Pii;
+
+/// <summary>
+/// The scanner skips a pattern when a cheap test shows it cannot match (<see cref="PiiPrefilters"/>). These tests check
+/// the tests are necessary conditions: on seeded texts full of values, near-misses and case variants, the scanner with
+/// prefilters finds exactly what a scanner running every pattern finds.
+/// </summary>
+public sealed class PiiPrefilterTests
+{
+    private static readonly string[] Fragments =
+    [
+        "4111 1111 1111 1111", "5555-5555-5555-4444", "123-45-6789", "SSN 078051120", "ssn: 219099999", "Social Security number 536 90 4399",
+        "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "jane.doe@example.com", "+44 20 7946 0958", "(415) 555-2671",
+        "call 07700 900123", "192.168.1.20", "version 10.0.19045.1", "fe80::1ff:fe23:4567:890a", "2001:db8::8a2e:370:7334",
+        "AKIAIOSFODNN7EXAMPLE", "ghp_" + new string('a', 36), "github_pat_" + new string('B', 30), "sk_live_" + new string('x', 24),
+        "rk_test_abcdefghijklmnop", "AIza" + new string('Q', 35), "xoxb-1234567890-abcdefghij", "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXX",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "sk-proj1234abcd5678efgh9012", "Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123",
+        "password=Tr0ub4dor&3x", "api_key: 'q8Hk29aLmP0zR7'", "the PASSWORD is hunter2hunter2", "DB_SECRET=9f8e7d6c5b4a",
+        "TO\u212AEN=abcdef123456", "pa\u017Fsword: Zx9Yw8Vu7Ts6", "BEARER\t" + new string('z', 24), "\u017Fsn 078051120",
+        "DOB: 1984-03-12", "date of birth 12/03/1984", "born on March 3, 1984", "Geburtsdatum: 12.03.1984", "née le 12/03/1984",
+        "ne le 12/03/1984", "fecha de nacimiento 12-03-1984", "生年月日 1984/03/12", "d.o.b. 3 March 1984",
+        "name,dob\nAnn,1984-03-12\n", "Name;Geboortedatum\nJan;12-03-1984\n", "postgres://admin:s3cretPass@db.example.com/app",
+        "１２３-４５-６７８９", "٤١١١ ١١١١ ١١١١ ١١١١", "4111\u200B1111\u200B1111\u200B1111", "AB12", "1.2.3", "x9.9.9.9y",
+        "Order 48213 shipped", "::1", "fe80::", "a:b", "12:30:45", "Note: 1:2:3:4:5:6:7:8", "Invoice 2024-0001-7781", "at 10:30 and 14:05", "$1,234.50", "ISBN 978-3-16-148410-0",
+    ];
+
+    private static readonly string[] Glue = [" ", ", ", "\n", "; ", " and ", "\t", ": ", "(", ")", "\"", "é ", "日本 ", "-", "."];
+
+    [Fact]
+    public void Scan_SeededMixedTexts_PrefiltersChangeNoFinding()
+    {
+        var filtered = new PiiScanner(new PiiScannerOptions(), prefilter: true);
+        var unfiltered = new PiiScanner(new PiiScannerOptions(), prefilter: false);
+        var random = new Random(20261203);
+        var differences = new List<string>();
+        var found = 0;
+
+        for (var i = 0; i < 3000; i++)
+        {
+            var parts = random.Next(1, 5);
+            var builder = new System.Text.StringBuilder();
+            for (var p = 0; p < parts; p++)
+            {
+                builder.Append(Glue[random.Next(Glue.Length)]).Append(Fragments[random.Next(Fragments.Length)]);
+            }
+
+            var text = builder.Append(Glue[random.Next(Glue.Length)]).ToString();
+            var expected = Describe(unfiltered.Scan(text));
+            var actual = Describe(filtered.Scan(text));
+            found += expected.Count;
+            if (!expected.SequenceEqual(actual))
+            {
+                differences.Add($"{text} → expected [{string.Join(" | ", expected)}], got [{string.Join(" | ", actual)}]");
+            }
+        }
+
+        found.Should().BeGreaterThan(3000, "the texts are full of values, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("GB82WEST", true)]
+    [InlineData("x GB82", true)]
+    [InlineData("G82", false)]
+    [InlineData("GB8", false)]
+    [InlineData("GB8x2", false)]
+    [InlineData("12 GB 82", false)]
+    [InlineData("A1B22", false)]
+    public void MayHaveIban_LettersThenTwoDigits(string text, bool expected) =>
+        PiiPrefilters.MayHaveIban(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData("10.0.0.1", true)]
+    [InlineData("1.2.3", false)]
+    [InlineData("1. 2. 3. 4", false)]
+    [InlineData("v1.2 and 3.4 and 5.6", true)]
+    public void MayHaveIPv4_ThreeDotsBetweenDigits(string text, bool expected) =>
+        PiiPrefilters.MayHaveIPv4(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData("fe80::1", true)]
+    [InlineData("2001:db8:0:1", true)]
+    [InlineData("a:bcde:f", true)]
+    [InlineData("Note: see below", false)]
+    [InlineData("10:30 and 14:05", false)]
+    [InlineData("1:23456:7", false)]
+    public void MayHaveIPv6_TwoColonsAroundHex(string text, bool expected) =>
+        PiiPrefilters.MayHaveIPv6(text).Should().Be(expected);
+
+    [Fact]
+    public void For_NonAsciiText_KeywordGatesStayOpen()
+    {
+        // The Kelvin sign matches k, and the long s matches s, in a case-insensitive pattern: a non-ASCII text runs them.
+        var gates = PiiPrefilters.For("nothing to see here \u212A");
+
+        gates.SecretAssignment.Should().BeTrue();
+        gates.SsnLabel.Should().BeTrue();
+        gates.BirthLabel.Should().BeTrue();
+        gates.Bearer.Should().BeTrue();
+        gates.AwsKey.Should().BeFalse("a case-sensitive literal prefix needs no such care");
+    }
+
+    private static List<string> Describe(IReadOnlyList<PiiFinding> findings) =>
+        [.. findings.Select(f => $"{f.Type.Name}@{f.Start}-{f.End}:{f.Validator}")];
+}
