@@ -33,6 +33,7 @@ internal sealed class ContextRegex
     private readonly int _beforeLength;
     private readonly bool _direct;
     private readonly MatchCheck? _holds;
+    private readonly Func<string, Match, int>? _resume;
     private readonly Lazy<Regex> _search;
     private readonly Lazy<Regex> _atStart;
     private readonly Lazy<Regex> _core;
@@ -50,10 +51,11 @@ internal sealed class ContextRegex
     {
     }
 
-    private ContextRegex(string pattern, RegexOptions options, MatchCheck holds)
+    private ContextRegex(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume)
     {
         _direct = true;
         _holds = holds;
+        _resume = resume;
         _search = new Lazy<Regex>(() => LinearRegex.Large(pattern, options));
         _atStart = _search;
         _core = _search;
@@ -64,7 +66,9 @@ internal sealed class ContextRegex
     /// <param name="options">The options; <see cref="RegexOptions.NonBacktracking"/> is added.</param>
     /// <param name="holds">The check.</param>
     /// <returns>The pattern.</returns>
-    public static ContextRegex Checked(string pattern, RegexOptions options, MatchCheck holds) => new(pattern, options, holds);
+    /// <param name="resume">Where the search goes on after a match that fails the check (by default one character after its
+    /// start); a pattern may skip positions where no match can pass, which keeps a text of many failing candidates linear.</param>
+    public static ContextRegex Checked(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume = null) => new(pattern, options, holds, resume);
 
     /// <summary>Creates the pattern from a search written out, for a context that differs between alternatives of the core.</summary>
     /// <param name="search">The search: every alternative consumes exactly <paramref name="beforeLength"/> characters before its group <c>core</c>.</param>
@@ -149,7 +153,7 @@ internal sealed class ContextRegex
                 return m;
             }
 
-            startat = m.Index + 1;
+            startat = _resume is null ? m.Index + 1 : Math.Max(m.Index + 1, _resume(text, m));
             if (startat > beginning + length)
             {
                 return System.Text.RegularExpressions.Match.Empty;

@@ -179,7 +179,24 @@ internal static partial class InjectionPatterns
 
     public static ContextRegex AnyLiteral() => AnyLiteralRegex;
 
-    private static readonly ContextRegex AnyLiteralRegex = ContextRegex.Checked(AnyLiteralPattern, Shadow, LiteralHolds);
+    private static readonly ContextRegex AnyLiteralRegex = ContextRegex.Checked(AnyLiteralPattern, Shadow, LiteralHolds, ResumeAfterToken);
+
+    /// <summary>
+    /// After a code-like token that fails its check: no literal starts inside it, since a token there would follow a
+    /// word character and every other literal starts with a quote, a bracket or "http"; so the search resumes at the first
+    /// "http" inside it, or at its end. Without this, every word of a text is matched once per character.
+    /// </summary>
+    private static int ResumeAfterToken(string text, Match m)
+    {
+        if (m.Groups["l3"] is not { Success: true } token)
+        {
+            return m.Index + 1;
+        }
+
+        var end = token.Index + token.Length;
+        var http = text.AsSpan(token.Index + 1, end - token.Index - 1).IndexOf("http", StringComparison.Ordinal);
+        return http >= 0 ? token.Index + 1 + http : end;
+    }
 }
 
 /// <summary>Overrides in languages whose script the shadow does not keep (Cyrillic, Hangul) or that the main patterns do not cover (Dutch, Swedish, Danish, Norwegian, Polish, Turkish), and German compound nouns.</summary>

@@ -93,6 +93,15 @@ internal static class OutputGates
         "join", "combine", "concaten", "together", "merge", "assembl", "as one", "as a single", "result", "combined", "printed", "output",
         "substitut");
 
+    /// <summary>The words of <see cref="InjectionPatterns.ExclusiveLiteral"/>: an exclusivity word before the literal, or an ending after it.</summary>
+    public static readonly SearchValues<string> ExclusiveLiteral = Create(
+        "only", "just", "exactly", "solely", "simply", "solo", "seulement", "uniquement", "nur", "apenas", "alleen", "nothing", "stop",
+        "verbatim", "entire", "whole", "full", "complete", "own", "itself", "nada", "nichts", "rien");
+
+    /// <summary>The words of <see cref="InjectionPatterns.NamedOrFinalLiteral"/>: a name given to the assistant, or a German infinitive after the literal.</summary>
+    public static readonly SearchValues<string> NamedLiteral = Create(
+        "name", "nom", "nick", "alias", "handle", "call", "yourself", "ausgeben", "auszugeben", "schreiben", "antworten", "sagen", "bestehen");
+
     /// <summary>
     /// Whether the text holds something an answer could be made to carry: paired quotes, an opening single quote, a
     /// bracket, a URL, a CJK quote, or a code-like token (three or more digits and two or more letters in one word).

@@ -1,0 +1,132 @@
+using static SecureReqs.InjectionSignals;
+
+namespace SecureReqs;
+
+/// <summary>Instruction override: ignore, disregard or forget the previous instructions; new instructions replace the old ones.</summary>
+internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFamily
+{
+    private readonly SignalWeight _earlier = w["override.earlier"];
+    private readonly SignalWeight _mine = w["override.mine"];
+    private readonly SignalWeight _bare = w["override.bare"];
+    private readonly SignalWeight _qualified = w["override.qualified"];
+    private readonly SignalWeight _weakEarlier = w["override.weak-noun-earlier"];
+    private readonly SignalWeight _ordinaryVerb = w["override.ordinary-verb-factor"];
+    private readonly SignalWeight _aboveStrong = w["override-above.strong"];
+    private readonly SignalWeight _aboveWeak = w["override-above.weak"];
+    private readonly SignalWeight _void = w["declared-void"];
+    private readonly SignalWeight _newTask = w["new-instructions.task"];
+    private readonly SignalWeight _newNew = w["new-instructions.new"];
+    private readonly SignalWeight _newFrom = w["new-instructions.from-now-on"];
+    private readonly SignalWeight _europeanAll = w["european.forget-everything"];
+    private readonly SignalWeight _europeanEarlier = w["european.earlier"];
+    private readonly SignalWeight _european = w["european"];
+    private readonly SignalWeight _cjkEarlier = w["cjk.earlier"];
+    private readonly SignalWeight _cjk = w["cjk"];
+    private readonly SignalWeight _goalStrong = w["goal-hijack.strong"];
+    private readonly SignalWeight _goal = w["goal-hijack"];
+    private readonly SignalWeight _fakeCompletion = w["fake-completion"];
+    private readonly SignalWeight _taskSwitch = w["task-switch-with-forced-output"];
+    private readonly SignalWeight _ignoreSetup = w["ignore-setup"];
+    private readonly SignalWeight _ignoreAllButThis = w["ignore-all-but-this"];
+    private readonly SignalWeight _latestWins = w["latest-wins"];
+    private readonly SignalWeight _moreLanguages = w["more-languages"];
+
+    public string Name => InstructionOverride;
+
+    public void ScanShadow(ShadowContext c)
+    {
+        foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideInstructions()))
+        {
+            var mods = m.Groups["mods"].Value;
+            var core = IsCoreOverrideVerb(m.Groups["verb"].Value);
+            var earlier = InjectionPatterns.EarlierWord().IsMatch(mods);
+            var mine = InjectionPatterns.MineWord().IsMatch(mods);
+            SignalWeight? weight = (m.Groups["strong"].Success, earlier, mine) switch
+            {
+                (true, true, false) => _earlier,
+                (true, _, true) => _mine,
+                (true, false, false) when mods.Length == 0 => _bare,
+                (true, false, false) => _qualified,
+                (false, true, false) => _weakEarlier,
+                _ => null,
+            };
+            if (weight is { } found)
+            {
+                c.Hit(Name, core ? found : found.Times(_ordinaryVerb), m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.EarlierWords), InjectionPatterns.OverrideAbove()))
+        {
+            if (IsCoreOverrideVerb(m.Value))
+            {
+                c.Hit(Name, m.Groups["strong"].Success ? _aboveStrong : _aboveWeak, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.VoidStates) && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideVoid()))
+        {
+            c.Hit(Name, _void, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructions), InjectionPatterns.NewInstructions()))
+        {
+            c.Hit(Name, m.Groups["task"].Success ? _newTask : m.Groups["new"].Success ? _newNew : _newFrom, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean()))
+        {
+            var earlier = InjectionPatterns.EarlierWordEuropean().IsMatch(c.Shadow.AsSpan(m.Index, Math.Min(c.Shadow.Length - m.Index, m.Length + 30)));
+            c.Hit(Name, m.Groups["all"].Success ? _europeanAll : earlier ? _europeanEarlier : _european, m);
+        }
+
+        foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk()))
+        {
+            c.Hit(Name, InjectionPatterns.EarlierWordCjk().IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack()))
+        {
+            c.Hit(Name, m.Groups["strong"].Success ? _goalStrong : _goal, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.Completion), InjectionPatterns.FakeCompletion()))
+        {
+            c.Hit(Name, _fakeCompletion, m);
+        }
+
+        if (c.Demands.Forced)
+        {
+            foreach (var m in c.Matches(InjectionPatterns.TaskSwitch()))
+            {
+                c.Hit(Name, _taskSwitch, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreSetup()))
+        {
+            c.Hit(Name, _ignoreSetup, m);
+        }
+
+        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreAllButThis()))
+        {
+            c.Hit(Name, _ignoreAllButThis, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(OutputGates.Latest), InjectionPatterns.LatestWins()))
+        {
+            c.Hit(Name, _latestWins, m);
+        }
+    }
+
+    public void ScanRaw(RawContext c)
+    {
+        foreach (var m in c.Matches(!c.Ascii || c.Has(OutputGates.MoreLanguages), InjectionPatterns.OverrideMoreLanguages()))
+        {
+            c.Hit(Name, _moreLanguages, m);
+        }
+    }
+
+    /// <summary>Whether the override verb is one only an override uses; "skip", "drop", "clear" or "cancel" also have ordinary objects.</summary>
+    private static bool IsCoreOverrideVerb(string text) => !InjectionPatterns.OrdinaryOverrideVerb().IsMatch(text);
+}
