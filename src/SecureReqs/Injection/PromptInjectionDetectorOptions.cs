@@ -20,6 +20,14 @@ public sealed class PromptInjectionDetectorOptions
     /// <value>The default value is 200000.</value>
     public int MaxTextLength { get; set; } = 200_000;
 
+    /// <summary>
+    /// Whether the learned stage runs beside the patterns: a logistic regression over hashed character and word n-grams,
+    /// shipped signed with this assembly and verified when the detector is created (see docs/guardrails.md, "Learned stage").
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>. Turn it off to get the pattern stage alone.</value>
+    /// <remarks>When on, a detector cannot be created if the embedded weights do not match their signed manifest: it fails closed.</remarks>
+    public bool UseLearnedStage { get; set; } = true;
+
     internal PromptInjectionDetectorOptions Validated()
     {
         if (SuspiciousThreshold is <= 0 or > 1 || double.IsNaN(SuspiciousThreshold))
@@ -40,6 +48,7 @@ public sealed class PromptInjectionDetectorOptions
             InjectionThreshold = InjectionThreshold,
             MaxDecodeDepth = MaxDecodeDepth,
             MaxTextLength = MaxTextLength,
+            UseLearnedStage = UseLearnedStage,
         };
     }
 }
