@@ -8,7 +8,7 @@ namespace SecureReqs.InjectionTraining;
 internal static class TrainingPipeline
 {
     /// <summary>The false-alarm budget on validation benign texts that sets the "suspicious" threshold.</summary>
-    public const double SuspiciousFalseAlarms = 0.02;
+    public const double SuspiciousFalseAlarms = 0.01;
 
     /// <summary>The false-alarm budget on validation benign texts that sets the "injection" threshold.</summary>
     public const double InjectionFalseAlarms = 0.005;
