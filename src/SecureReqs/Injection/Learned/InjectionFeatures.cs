@@ -28,6 +28,18 @@ internal static class InjectionFeatures
 
     private static readonly SearchValues<char> NonLetters = SearchValues.Create(" \n\t.,;:!?-_*#'\"()[]{}<>/\\|。！？");
 
+    // Function words of four letters or more in the languages the training data covers: sharing "when" or "this" with
+    // the user's request says nothing about whether a sentence asks for the task the user asked for.
+    private static readonly System.Collections.Frozen.FrozenSet<uint> Stopwords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ("this that these those with from what when where which while your yours have will would could should about there their " +
+         "them they then than into just also please been were here some such only very more most other over after before " +
+         "dies diese dieser dieses eine einen einem einer wenn auch bitte nicht oder aber sind wird werden noch schon dass " +
+         "este esta estos para como cuando pero tambien favor sobre desde donde porque " +
+         "cette ceci pour avec dans quand aussi votre vous nous mais sont plus " +
+         "isto essa esse quando tambem voce " +
+         "questo questa come anche vostro sono " +
+         "deze voor wanneer jouw alsjeblieft maar zijn naar").Split(' ').Select(w => WordStem(w)));
+
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
     private const uint UnigramSalt = 0x9E3779B9;
@@ -79,9 +91,9 @@ internal static class InjectionFeatures
             }
             else if (!word && start >= 0)
             {
-                if (i - start >= ContentWordLength)
+                if (i - start >= ContentWordLength && WordStem(shadow.AsSpan(start, i - start)) is var stem && !Stopwords.Contains(stem))
                 {
-                    stems.Add(WordStem(shadow.AsSpan(start, i - start)));
+                    stems.Add(stem);
                 }
 
                 start = -1;
@@ -126,12 +138,13 @@ internal static class InjectionFeatures
                     Emit(Mix((previousWord * 31) ^ w ^ BigramSalt), sourceSalt, ref sink);
                 }
 
-                if (wordLength >= ContentWordLength)
+                if (requestStems.Length > 0 && wordLength >= ContentWordLength)
                 {
-                    contentWords++;
-                    if (requestStems.Length > 0 && requestStems.BinarySearch(WordStem(shadow.Slice(i - wordLength, wordLength))) >= 0)
+                    var stem = WordStem(shadow.Slice(i - wordLength, wordLength));
+                    if (!Stopwords.Contains(stem))
                     {
-                        matched++;
+                        contentWords++;
+                        matched += requestStems.BinarySearch(stem) >= 0 ? 1 : 0;
                     }
                 }
 
