@@ -24,7 +24,7 @@ internal sealed class ModelEvaluation
 
     public static ModelEvaluation Measure(InjectionModel model, IReadOnlyList<TrainingExample> examples)
     {
-        var options = new PromptInjectionDetectorOptions();
+        var options = new PromptInjectionDetectorOptions { UseLearnedStage = true };
         var patterns = new PromptInjectionDetector(new PromptInjectionDetectorOptions { UseLearnedStage = false }, null);
         var detector = new PromptInjectionDetector(options, model);
         var evaluation = new ModelEvaluation(options.SuspiciousThreshold, options.InjectionThreshold);
