@@ -26,7 +26,7 @@ public sealed class PromptInjectionDetectorOptions
     /// </summary>
     /// <value>
     /// The default value is <see langword="false"/>: on the repository's own benign datasets the shipped model still adds
-    /// false alarms (8 of 524 benign-controls requests over-blocked by the guard instead of 3), more than the stories'
+    /// false alarms (8 of 524 benign-controls requests over-blocked by the guard instead of 5), more than the stories'
     /// 2% over-blocking bound can prove, so it is opt-in until it is trained on more benign material.
     /// </value>
     /// <remarks>When on, a detector cannot be created if the embedded weights do not match their signed manifest: it fails closed.</remarks>
