@@ -16,7 +16,9 @@ namespace SecureReqs.Guardrails;
 /// payload split over turns is seen whole) as <see cref="InjectionSource.User"/>, and
 /// as <see cref="InjectionSource.Untrusted"/>: every message marked as context
 /// (<see cref="CaseInstantiator.ContextKindProperty"/> in its additional properties), every message in the tool role,
-/// and the result of every <see cref="FunctionResultContent"/>. A request acts on the guard when any inspected item
+/// and the result of every <see cref="FunctionResultContent"/>. Untrusted items are assessed with the last user turn as
+/// the user's request (<see cref="PromptInjectionDetector.Assess(string, InjectionSource, string)"/>), so that a task
+/// planted in a document that the user did not ask for stands out. A request acts on the guard when any inspected item
 /// reaches <see cref="MinimumVerdict"/>.
 /// </para>
 /// <para>
@@ -199,6 +201,9 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
             }
         }
 
+        // The user's request, so that a task planted in untrusted content can be told from one the user asked for.
+        var userRequest = lastUser >= 0 ? TextOf(request[lastUser]) : null;
+
         if (InspectAllUserTurns)
         {
             // A payload split over several turns is only visible when the turns are read together.
@@ -222,8 +227,8 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
                 // The title is read on its own: it is a separate field, not the first line of the content.
                 var (header, content) = CaseInstantiator.SplitContextHeader(TextOf(message));
                 untrustedTexts.Add(content);
-                var assessment = Assess(detector, content, InjectionSource.Untrusted);
-                if (header.Length > 0 && Assess(detector, ClassificationLabel().Replace(header, "\n", 1), InjectionSource.Untrusted) is { } title && title.Score > assessment.Score)
+                var assessment = Assess(detector, content, InjectionSource.Untrusted, userRequest);
+                if (header.Length > 0 && Assess(detector, ClassificationLabel().Replace(header, "\n", 1), InjectionSource.Untrusted, userRequest) is { } title && title.Score > assessment.Score)
                 {
                     assessment = title;
                 }
@@ -257,7 +262,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
                     continue;
                 }
 
-                var assessment = Assess(detector, MessageText.OfResult(result.Result), InjectionSource.Untrusted);
+                var assessment = Assess(detector, MessageText.OfResult(result.Result), InjectionSource.Untrusted, userRequest);
                 Consider(assessment);
                 if (assessment.Verdict < minimum)
                 {
@@ -293,7 +298,7 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
         if (untrustedTexts.Count >= 2 && !untrustedFlagged)
         {
             // An instruction cut in two pieces of content ("… (continued) …") is only visible when they are read together.
-            var joined = Assess(detector, JoinPieces(untrustedTexts), InjectionSource.Untrusted);
+            var joined = Assess(detector, JoinPieces(untrustedTexts), InjectionSource.Untrusted, userRequest);
             Consider(joined);
             block |= joined.Verdict >= minimum;
         }
@@ -317,8 +322,8 @@ public sealed partial class PromptInjectionGuardChatClient : DelegatingChatClien
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[(\[]?(?:continued|cont'd|cont\.|continuation|part\s*\d{1,2}|and\s+the\s+rest)[)\]]?\s*[:.\-]?\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex ContinuationMarker();
 
-    private static InjectionAssessment Assess(PromptInjectionDetector detector, string text, InjectionSource source) =>
-        text.Length == 0 ? InjectionAssessment.None : detector.Assess(text, source);
+    private static InjectionAssessment Assess(PromptInjectionDetector detector, string text, InjectionSource source, string? userRequest = null) =>
+        text.Length == 0 ? InjectionAssessment.None : detector.Assess(text, source, userRequest);
 
     private static bool IsContext(ChatMessage message) =>
         message.AdditionalProperties?.ContainsKey(CaseInstantiator.ContextKindProperty) == true;

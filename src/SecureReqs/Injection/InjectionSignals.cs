@@ -56,4 +56,13 @@ public static class InjectionSignals
 
     /// <summary>The small bonus for a text that speaks to the assistant in the second person about its instructions.</summary>
     public const string ImperativeContext = "imperative-context";
+
+    /// <summary>The learned stage's verdict on a user turn: its calibrated probability reached the suspicious threshold.</summary>
+    public const string LearnedClassifier = "learned-classifier";
+
+    /// <summary>
+    /// The learned stage's verdict on untrusted content: a sentence addressed to the assistant or reader that asks for a
+    /// task the user did not ask for (an instruction hidden in data, with or without any override wording).
+    /// </summary>
+    public const string HiddenTask = "hidden-task";
 }

@@ -31,6 +31,7 @@ namespace SecureReqs;
 public sealed class PromptInjectionDetector
 {
     private readonly PromptInjectionDetectorOptions _options;
+    private readonly InjectionModel? _model;
 
     /// <summary>Creates a detector with the default options.</summary>
     public PromptInjectionDetector()
@@ -45,6 +46,15 @@ public sealed class PromptInjectionDetector
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validated();
+        _model = _options.UseLearnedStage ? InjectionModel.Embedded : null;
+    }
+
+    /// <summary>Creates a detector with a given learned model (tests and training evaluate models that are not embedded).</summary>
+    internal PromptInjectionDetector(PromptInjectionDetectorOptions options, InjectionModel? model)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Validated();
+        _model = _options.UseLearnedStage ? model : null;
     }
 
     /// <summary>A shared detector with the default options.</summary>
@@ -56,17 +66,33 @@ public sealed class PromptInjectionDetector
     /// <summary>The score from which a text is an <see cref="InjectionVerdict.Injection"/>.</summary>
     public double InjectionThreshold => _options.InjectionThreshold;
 
+    /// <summary>Whether the learned stage is on (<see cref="PromptInjectionDetectorOptions.UseLearnedStage"/>).</summary>
+    public bool UsesLearnedStage => _model is not null;
+
     /// <summary>Assesses one text.</summary>
     /// <param name="text">The text, as the assistant would receive it.</param>
     /// <param name="source">Whether it is a user turn or untrusted content (documents, e-mails, web pages, tool results).</param>
     /// <returns>The score, verdict and evidence.</returns>
-    public InjectionAssessment Assess(string text, InjectionSource source = InjectionSource.User)
+    public InjectionAssessment Assess(string text, InjectionSource source = InjectionSource.User) => Assess(text, source, null);
+
+    /// <summary>Assesses one text, knowing what the user asked for.</summary>
+    /// <param name="text">The text, as the assistant would receive it.</param>
+    /// <param name="source">Whether it is a user turn or untrusted content (documents, e-mails, web pages, tool results).</param>
+    /// <param name="userRequest">
+    /// The user's request in the conversation, or <see langword="null"/> when unknown. Used for untrusted content only:
+    /// a sentence that asks the reader for a task the request does not mention scores higher, one that asks for what the
+    /// user asked (the user wanted the e-mail forwarded) lower. Ignored for user turns.
+    /// </param>
+    /// <returns>The score, verdict and evidence.</returns>
+    public InjectionAssessment Assess(string text, InjectionSource source, string? userRequest)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
         {
             return InjectionAssessment.None;
         }
+
+        var learned = _model is null ? null : LearnedSignal(_model, text, source, source == InjectionSource.User ? null : userRequest);
 
         var scan = new InjectionScan(source, _options.MaxDecodeDepth);
         if (text.Length <= _options.MaxTextLength)
@@ -82,13 +108,61 @@ public sealed class PromptInjectionDetector
         }
 
         var signals = scan.Result();
+        if (learned is not null)
+        {
+            signals = [.. signals.Append(learned).OrderBy(s => s.Start).ThenByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal)];
+        }
+
         if (signals.Count == 0)
         {
             return InjectionAssessment.None;
         }
 
-        var score = Math.Round(InjectionScan.Combine(signals), 4);
+        // The stages combine by the larger score, not a noisy-or: each stage's thresholds were validated on their own,
+        // and two sub-threshold scores must not add up to a verdict neither stage reached (docs/guardrails.md).
+        var patternScore = InjectionScan.Combine([.. signals.Where(s => s != learned)]);
+        var score = Math.Round(Math.Max(patternScore, learned?.Weight ?? 0), 4);
         return new InjectionAssessment(score, Interpret(score), signals);
+    }
+
+    /// <summary>
+    /// The learned stage's evidence: its calibrated probability mapped onto this detector's scale, as a signal over the
+    /// window that scored highest, when it reaches the suspicious threshold; otherwise none.
+    /// </summary>
+    private InjectionSignal? LearnedSignal(InjectionModel model, string text, InjectionSource source, string? userRequest)
+    {
+        var stems = InjectionFeatures.RequestStems(userRequest);
+        InjectionSignal? best = null;
+        foreach (var (offset, length) in Pieces(text.Length))
+        {
+            var folded = InjectionText.Fold(offset == 0 && length == text.Length ? text : text.Substring(offset, length));
+            var (logit, start, end) = model.Score(folded.Shadow, source, stems);
+            var calibration = model.For(source);
+            // Truncated, not rounded: a probability just under a threshold must not be rounded up to it.
+            var score = Math.Floor(calibration.ToDetectorScore(calibration.Probability(logit), _options.SuspiciousThreshold, _options.InjectionThreshold) * 10_000) / 10_000;
+            if (score < _options.SuspiciousThreshold || score <= (best?.Weight ?? 0))
+            {
+                continue;
+            }
+
+            var (from, to) = folded.Shadow.Length == 0 ? (0, 0) : folded.ToSource(start, Math.Max(end, start + 1));
+            best = new InjectionSignal(source == InjectionSource.User ? InjectionSignals.LearnedClassifier : InjectionSignals.HiddenTask, score, offset + from, offset + to, "text");
+        }
+
+        return best;
+    }
+
+    private IEnumerable<(int Offset, int Length)> Pieces(int length)
+    {
+        if (length <= _options.MaxTextLength)
+        {
+            yield return (0, length);
+            yield break;
+        }
+
+        var half = _options.MaxTextLength / 2;
+        yield return (0, half);
+        yield return (length - half, half);
     }
 
     /// <summary>Interprets a score with this detector's thresholds.</summary>

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using SecureReqs.InjectionTraining;
+using SecureReqs.Testing;
+
+namespace SecureReqs.Tests.Injection.Learned;
+
+public sealed class InjectionTrainingTests
+{
+    private static readonly string Data = Path.Combine(RepoPaths.Root, "training-data", "injection");
+
+    [Fact]
+    public void Train_TwiceWithTheSameSeed_GivesByteIdenticalWeightsEqualToTheShippedOnes()
+    {
+        var seed = int.Parse(InjectionModel.Embedded.Provenance["seed"], System.Globalization.CultureInfo.InvariantCulture);
+
+        var first = TrainWeights(seed);
+        var second = TrainWeights(seed);
+
+        SHA256.HashData(first).Should().Equal(SHA256.HashData(second));
+        Convert.ToHexStringLower(SHA256.HashData(first)).Should().Be(
+            Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "models", "prompt-injection", InjectionModel.FileName)))),
+            "the shipped weights must be what the training script makes from the repository's data");
+    }
+
+    [Fact]
+    public void Generate_SplitsByFamily_NoFamilyInTwoSplits()
+    {
+        var examples = TrainingDataGenerator.Generate(SeedMaterial.Load(Data), 13);
+
+        examples.GroupBy(e => e.Family).Should().OnlyContain(g => g.Select(e => e.Split).Distinct().Count() == 1);
+        examples.Select(e => e.Split).Distinct().Should().BeEquivalentTo(["train", "validation", "test"]);
+        examples.Select(e => e.Language).Distinct().Should().Contain(["en", "de", "es", "fr", "pt", "it", "nl", "zh", "ja"]);
+    }
+
+    [Fact]
+    public void Generate_PlantedSpan_IsTheHiddenTaskInsideTheDocument()
+    {
+        var examples = TrainingDataGenerator.Generate(SeedMaterial.Load(Data), 13);
+
+        var planted = examples.Where(e => e.InjectedStart >= 0).ToList();
+
+        planted.Should().NotBeEmpty();
+        planted.Should().OnlyContain(e => e.InjectedEnd > e.InjectedStart && e.InjectedEnd <= e.Text.Length && e.Source == InjectionSource.Untrusted);
+    }
+
+    [Fact]
+    public void Load_TemplateWithUnknownSlot_NamesFileAndLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("securereqs-seed-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "benign-prompts.txt"), "## a lang=en split=train\nHello {nobody}.\n");
+
+            var act = () => SeedMaterial.Load(folder.FullName);
+
+            act.Should().Throw<SecureReqsException>().WithMessage("*benign-prompts.txt:2: unknown slot {nobody}*Define @nobody*");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Threshold_AllowsAtMostTheBudgetOfBenignScores()
+    {
+        double[] benign = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+
+        var threshold = PlattScaling.Threshold(benign, 0.2);
+
+        benign.Count(p => p >= threshold).Should().Be(2);
+        threshold.Should().BeGreaterThan(0.8);
+    }
+
+    private static byte[] TrainWeights(int seed)
+    {
+        var examples = TrainingDataGenerator.Generate(SeedMaterial.Load(Data), seed);
+        var rows = examples.Where(e => e.Split == "train").SelectMany(InjectionModelTrainer.Rows).ToList();
+        return InjectionModelTrainer.Train(rows, seed).ToBytes();
+    }
+}
