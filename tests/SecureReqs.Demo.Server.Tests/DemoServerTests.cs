@@ -10,38 +10,14 @@ namespace SecureReqs.Demo.Server.Tests;
 
 // The demo app served on 127.0.0.1 (an ephemeral port), called over real HTTP: keys and roles, sessions, tool calls in
 // the answers, document indexing, and the sample configuration's http target driving it.
-public sealed class DemoServerTests : IAsyncLifetime
+public sealed class DemoServerTests : DemoServerTestBase
 {
-    private const string CustomerKey = "customer-key-0123456789";
-    private const string AgentKey = "agent-key-0123456789ab";
-    private const string AdminKey = "admin-key-0123456789abc";
-
-    private readonly HttpClient _http = new();
-    private readonly List<IDisposable> _disposables = [];
-    private readonly List<string> _folders = [];
-    private DemoServer? _server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        _disposables.ForEach(d => d.Dispose());
-        _folders.ForEach(f => Directory.Delete(f, recursive: true));
-        _http.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     [Fact(Timeout = 30_000)]
     public async Task Chat_WithoutKey_Is401()
     {
         var server = await Start(DemoBuild.Guarded);
 
-        using var response = await _http.PostAsJsonAsync(server.ChatEndpoint, new { message = "hello" }, Ct);
+        using var response = await Http.PostAsJsonAsync(server.ChatEndpoint, new { message = "hello" }, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Should().ContainSingle().Which.Scheme.Should().Be("Bearer");
@@ -116,7 +92,7 @@ public sealed class DemoServerTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, server.ChatEndpoint) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", CustomerKey);
 
-        using var response = await _http.SendAsync(request, Ct);
+        using var response = await Http.SendAsync(request, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
@@ -225,21 +201,18 @@ public sealed class DemoServerTests : IAsyncLifetime
     public void SampleSystemPrompt_IsTheDemoAppsPrompt() =>
         File.ReadAllText(Path.Combine(SamplePaths.EndpointSample, "system-prompt.txt")).Should().Be(DemoTargets.SystemPrompt, "the leakage judges look for the prompt the served app has");
 
-    private async Task<DemoServer> Start(DemoBuild build) =>
-        _server = await DemoServer.StartAsync(new DemoServerOptions { Build = build, Keys = [new(CustomerKey, "customer"), new(AgentKey, "support-agent"), new(AdminKey, "admin")] }, Ct);
-
     private Task<HttpResponseMessage> Send(Uri endpoint, object body, (string Name, string Value) header)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation(header.Name, header.Value);
-        return _http.SendAsync(request, Ct);
+        return Http.SendAsync(request, Ct);
     }
 
     private Task<HttpResponseMessage> Delete(Uri uri)
     {
         var request = new HttpRequestMessage(HttpMethod.Delete, uri);
         request.Headers.Add("X-Api-Key", AdminKey);
-        return _http.SendAsync(request, Ct);
+        return Http.SendAsync(request, Ct);
     }
 
     // The sample's knowledge base, pointed at this server's document endpoint; its canary documents where the sample keeps them.
@@ -275,11 +248,11 @@ public sealed class DemoServerTests : IAsyncLifetime
         }
 
         var folder = Directory.CreateTempSubdirectory("securereqs-demo-").FullName;
-        _folders.Add(folder);
+        Folders.Add(folder);
         var file = Path.Combine(folder, "securereqs.json");
         File.WriteAllText(file, sample.ToJsonString());
         var targets = EndpointTargets.Create(SecureReqsConfiguration.Load(file), new EndpointTargetSettings { UseCache = false, GetEnvironmentVariable = v => v switch { "SECUREREQS_DEMO_KEY" => key, "SECUREREQS_DEMO_AGENT_KEY" => AgentKey, "SECUREREQS_DEMO_ADMIN_KEY" => AdminKey, _ => null } });
-        _disposables.Add(targets);
+        Disposables.Add(targets);
         return targets.CreateClient(name);
     }
 }

@@ -9,32 +9,8 @@ namespace SecureReqs.Demo.Server.Tests;
 // The demo app's retrievals over real HTTP: what its answers report, the guarded build honouring the caller's clearance,
 // and the clearance and poisoning stories run against the sample's declaration of it (seeding and removing documents
 // through its endpoints).
-public sealed class KnowledgeBaseOverHttpTests : IAsyncLifetime
+public sealed class KnowledgeBaseOverHttpTests : DemoServerTestBase
 {
-    private const string CustomerKey = "customer-key-0123456789";
-    private const string AgentKey = "agent-key-0123456789ab";
-    private const string AdminKey = "admin-key-0123456789abc";
-
-    private readonly HttpClient _http = new();
-    private readonly List<IDisposable> _disposables = [];
-    private readonly List<string> _folders = [];
-    private DemoServer? _server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        _disposables.ForEach(d => d.Dispose());
-        _folders.ForEach(f => Directory.Delete(f, recursive: true));
-        _http.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     [Theory(Timeout = 30_000)]
     [InlineData(DemoBuild.Naive, true)]
     [InlineData(DemoBuild.Guarded, false)]
@@ -158,9 +134,6 @@ public sealed class KnowledgeBaseOverHttpTests : IAsyncLifetime
         public Task RemoveAsync(string id, KnowledgeDocument document, CancellationToken cancellationToken = default) => inner.RemoveAsync(id, document, cancellationToken);
     }
 
-    private async Task<DemoServer> Start(DemoBuild build) =>
-        _server = await DemoServer.StartAsync(new DemoServerOptions { Build = build, Keys = [new(CustomerKey, "customer"), new(AgentKey, "support-agent"), new(AdminKey, "admin")] }, Ct);
-
     private async Task<IReadOnlyList<(string Id, string Title, string Classification)>> Retrieved(DemoServer server, string question, string key, string? clearance)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, server.ChatEndpoint) { Content = JsonContent.Create(new { message = question }) };
@@ -170,7 +143,7 @@ public sealed class KnowledgeBaseOverHttpTests : IAsyncLifetime
             request.Headers.Add(DemoServer.ClearanceHeader, clearance);
         }
 
-        using var response = await _http.SendAsync(request, Ct);
+        using var response = await Http.SendAsync(request, Ct);
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         return [.. answer["retrieved"]!.AsArray().Select(r => (r!["id"]!.GetValue<string>(), r["title"]!.GetValue<string>(), r["classification"]!.GetValue<string>()))];
     }
@@ -197,11 +170,11 @@ public sealed class KnowledgeBaseOverHttpTests : IAsyncLifetime
         target.AsObject().Remove("tlsCertificateSha256");
         DemoServerTests.PointKnowledgeBaseAt(target, server);
         var folder = Directory.CreateTempSubdirectory("securereqs-kb-").FullName;
-        _folders.Add(folder);
+        Folders.Add(folder);
         var file = Path.Combine(folder, "securereqs.json");
         File.WriteAllText(file, new JsonObject { ["targets"] = new JsonObject { [name] = target.DeepClone() } }.ToJsonString());
         var targets = EndpointTargets.Create(SecureReqsConfiguration.Load(file), new EndpointTargetSettings { UseCache = false, GetEnvironmentVariable = v => v switch { "SECUREREQS_DEMO_KEY" => CustomerKey, "SECUREREQS_DEMO_AGENT_KEY" => AgentKey, "SECUREREQS_DEMO_ADMIN_KEY" => AdminKey, _ => null } });
-        _disposables.Add(targets);
+        Disposables.Add(targets);
         return targets.Definitions.Single();
     }
 }

@@ -650,34 +650,20 @@ public sealed class PiiScanner
         }
 
         // Each pattern runs only on a text holding its literal prefix (or, for the keyword patterns, its keyword).
-        if (gates.AwsKey)
+        foreach (var (open, pattern, validator) in (ReadOnlySpan<(bool, ContextRegex, string)>)
+            [
+                (gates.AwsKey, PiiPatterns.AwsAccessKey(), "aws-access-key-id"),
+                (gates.GitHubToken, PiiPatterns.GitHubToken(), "github-token"),
+                (gates.StripeKey, PiiPatterns.StripeKey(), "stripe-key"),
+                (gates.GoogleKey, PiiPatterns.GoogleApiKey(), "google-api-key"),
+                (gates.SlackToken, PiiPatterns.SlackToken(), "slack-token"),
+                (gates.Jwt, PiiPatterns.Jwt(), "jwt"),
+            ])
         {
-            AddMatches(source, PiiPatterns.AwsAccessKey().Matches(shadow), PiiType.Secret, "aws-access-key-id", 0.9, findings);
-        }
-
-        if (gates.GitHubToken)
-        {
-            AddMatches(source, PiiPatterns.GitHubToken().Matches(shadow), PiiType.Secret, "github-token", 0.9, findings);
-        }
-
-        if (gates.StripeKey)
-        {
-            AddMatches(source, PiiPatterns.StripeKey().Matches(shadow), PiiType.Secret, "stripe-key", 0.9, findings);
-        }
-
-        if (gates.GoogleKey)
-        {
-            AddMatches(source, PiiPatterns.GoogleApiKey().Matches(shadow), PiiType.Secret, "google-api-key", 0.9, findings);
-        }
-
-        if (gates.SlackToken)
-        {
-            AddMatches(source, PiiPatterns.SlackToken().Matches(shadow), PiiType.Secret, "slack-token", 0.9, findings);
-        }
-
-        if (gates.Jwt)
-        {
-            AddMatches(source, PiiPatterns.Jwt().Matches(shadow), PiiType.Secret, "jwt", 0.9, findings);
+            if (open)
+            {
+                AddMatches(source, pattern.Matches(shadow), PiiType.Secret, validator, 0.9, findings);
+            }
         }
 
         foreach (var match in gates.SkKey ? PiiPatterns.SkKey().Matches(shadow) : [])
