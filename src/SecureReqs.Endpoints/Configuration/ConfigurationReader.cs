@@ -255,7 +255,7 @@ internal sealed partial class ConfigurationReader(JsonSource source, string base
             if (!declared.Any(s => s.Name == name))
             {
                 var suggestion = Suggestions.Nearest(name, [.. declared.Select(s => s.Name)], 1).FirstOrDefault();
-                throw source.Error(itemPath, $"no MCP server \"{name}\" is declared.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")} Declare it at the top of the file: \"mcpServers\": {{ \"{name}\": {{ \"url\": \"https://...\" }} }}{(declared.Count == 0 ? "" : $"; declared: {string.Join(", ", declared.Select(s => s.Name))}")}.");
+                throw source.Error(itemPath, $"no MCP server \"{name}\" is declared.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")} Declare it at the top of the file: \"mcpServers\": {{ \"{name}\": {{ \"url\": \"<the MCP server's URL>\" }} }}{(declared.Count == 0 ? "" : $"; declared: {string.Join(", ", declared.Select(s => s.Name))}")}.");
             }
 
             if (names.Contains(name, StringComparer.Ordinal))

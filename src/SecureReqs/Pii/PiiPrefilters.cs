@@ -46,7 +46,7 @@ internal static class PiiPrefilters
     /// <returns>The gates; only what can match is open.</returns>
     public static PiiGates For(string text)
     {
-        var ascii = IsAscii(text);
+        var ascii = Ascii.IsValid(text);
         return new PiiGates(
             SsnLabel: MayHaveSsnLabel(text, ascii),
             SecretAssignment: MayHaveSecretAssignment(text, ascii),
@@ -64,9 +64,6 @@ internal static class PiiPrefilters
             IPv6: MayHaveIPv6(text),
             Iban: MayHaveIban(text));
     }
-
-    /// <summary>Whether the text is all ASCII (then the case-insensitive word tests apply).</summary>
-    public static bool IsAscii(string text) => Ascii.IsValid(text);
 
     /// <summary>Whether a labelled SSN may be present.</summary>
     public static bool MayHaveSsnLabel(string text, bool ascii) => !ascii || text.AsSpan().ContainsAny(SsnLabels);
