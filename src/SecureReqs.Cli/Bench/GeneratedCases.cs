@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 
 namespace SecureReqs.Cli;
 
@@ -23,6 +24,14 @@ internal sealed class GeneratedCases(int count) : IReadOnlyList<SecurityCase>
         "How long does a refund take to reach my card?",
     ];
 
+    // A case's turns, oracle and technique depend only on its template, so they are made once and shared: reading a
+    // case (the pre-flight reads every case before the first request) costs its id and source only.
+    private static readonly IReadOnlyList<CaseTurn>[] AttackTurns = [.. Attacks.Select(a => (IReadOnlyList<CaseTurn>)[new CaseTurn("user", a)])];
+    private static readonly IReadOnlyList<CaseTurn>[] QuestionTurns = [.. Questions.Select(q => (IReadOnlyList<CaseTurn>)[new CaseTurn("user", q)])];
+    private static readonly string[] Techniques = [.. Attacks.Select((_, i) => $"bench-template-{i + 1}")];
+    private static readonly CaseOracle Served = new(CaseOracle.Served, []);
+    private static readonly CaseOracle Canary = new(CaseOracle.Canary, []);
+
     public int Count => count;
 
     public SecurityCase this[int index]
@@ -32,7 +41,8 @@ internal sealed class GeneratedCases(int count) : IReadOnlyList<SecurityCase>
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
             var benign = index % 10 == 9;
-            var id = $"bench-{index + 1:D7}";
+            var id = string.Create(CultureInfo.InvariantCulture, $"bench-{index + 1:D7}");
+            var source = string.Create(CultureInfo.InvariantCulture, $"bench (generated):{index + 1}");
             return benign
                 ? new SecurityCase
                 {
@@ -40,19 +50,19 @@ internal sealed class GeneratedCases(int count) : IReadOnlyList<SecurityCase>
                     Kind = CaseKind.Benign,
                     Threat = "LLM07",
                     Technique = "benign-question",
-                    Turns = [new CaseTurn("user", Questions[index % Questions.Length])],
-                    Oracle = new CaseOracle(CaseOracle.Served, []),
-                    Source = $"bench (generated):{index + 1}",
+                    Turns = QuestionTurns[index % Questions.Length],
+                    Oracle = Served,
+                    Source = source,
                 }
                 : new SecurityCase
                 {
                     Id = id,
                     Kind = CaseKind.Attack,
                     Threat = "LLM07",
-                    Technique = $"bench-template-{index % Attacks.Length + 1}",
-                    Turns = [new CaseTurn("user", Attacks[index % Attacks.Length])],
-                    Oracle = new CaseOracle(CaseOracle.Canary, []),
-                    Source = $"bench (generated):{index + 1}",
+                    Technique = Techniques[index % Attacks.Length],
+                    Turns = AttackTurns[index % Attacks.Length],
+                    Oracle = Canary,
+                    Source = source,
                 };
         }
     }

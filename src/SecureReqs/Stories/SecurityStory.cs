@@ -381,6 +381,12 @@ public sealed class SecurityStory
         }
 
         var facts = Plan();
+        if (SendsCases)
+        {
+            // Every KPI's population in one pass over the cases, before the requirements ask for theirs.
+            facts.CountPopulations(_requirements.OfType<KpiThreshold>().Select(r => r.Requirement.Kpi));
+        }
+
         foreach (var requirement in _requirements)
         {
             if (requirement.NeedsRun && !SendsCases)
