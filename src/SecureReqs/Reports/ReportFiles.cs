@@ -51,20 +51,33 @@ public static class ReportFiles
     /// <exception cref="SecureReqsException">The folder cannot be created or written.</exception>
     public static IReadOnlyList<string> Write(SecurityReport report, string directory, string sourceRoot)
     {
+        var written = new List<string>();
+        foreach (var (name, text) in Render(report, sourceRoot))
+        {
+            WriteOne(directory, name, text, written);
+        }
+
+        return written;
+    }
+
+    /// <summary>Renders every report, cleaned of secrets and terminal controls, in the order of <see cref="Names"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="sourceRoot">The repository root that locations are relative to.</param>
+    /// <returns>Each report's file name and text, rendered when enumerated.</returns>
+    public static IEnumerable<(string Name, string Text)> Render(SecurityReport report, string sourceRoot)
+    {
         ArgumentNullException.ThrowIfNull(report);
         var sanitizer = new ReportSanitizer(report.Secrets, sourceRoot);
-        var written = new List<string>();
-        WriteOne(directory, "results.json", sanitizer.Clean(ResultsJsonWriter.Render(report)), written);
-        WriteOne(directory, "report.html", sanitizer.Clean(HtmlReportWriter.Render(report)), written);
-        WriteOne(directory, "junit.xml", sanitizer.Clean(JUnitXmlWriter.Render(report)), written);
+        yield return ("results.json", sanitizer.Clean(ResultsJsonWriter.Render(report)));
+        yield return ("report.html", sanitizer.Clean(HtmlReportWriter.Render(report)));
+        yield return ("junit.xml", sanitizer.Clean(JUnitXmlWriter.Render(report)));
         using (var sarif = new MemoryStream())
         {
             SarifWriter.Write(report, sarif, sourceRoot);
-            WriteOne(directory, "results.sarif", sanitizer.Clean(Encoding.UTF8.GetString(sarif.ToArray())), written);
+            yield return ("results.sarif", sanitizer.Clean(Encoding.UTF8.GetString(sarif.ToArray())));
         }
 
-        WriteOne(directory, "summary.md", sanitizer.Clean(MarkdownSummaryWriter.Render(report)), written);
-        return written;
+        yield return ("summary.md", sanitizer.Clean(MarkdownSummaryWriter.Render(report)));
     }
 
     /// <summary>Appends the Markdown summary to a file (a CI step summary).</summary>
