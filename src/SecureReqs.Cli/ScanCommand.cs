@@ -64,11 +64,18 @@ internal static class ScanCommand
         var injectionFile = new Argument<FileInfo>("file") { Description = "A text file (each non-blank line one input) or a JSON Lines file (with --field)." };
         var injectionField = new Option<string?>("--field") { Description = "For JSON Lines: the field to assess, such as 'text' or 'messages.0.content'." };
         var untrusted = new Option<bool>("--untrusted") { Description = "Assess the inputs as untrusted content (documents, e-mails, web pages, tool results) instead of user turns." };
+        var stages = new Option<string>("--stages")
+        {
+            Description = "Which detector stages run: 'pattern' (the signal families; the default, as in the guard), 'learned' (the signed model alone) or 'both' (the larger of the two scores).",
+            DefaultValueFactory = _ => new PromptInjectionDetectorOptions().UseLearnedStage ? "both" : "pattern",
+        };
+        stages.AcceptOnlyFromAmong("both", "pattern", "learned");
         var injection = new Command("injection", "Assess each input with the prompt-injection detector; writes one JSON line per input: {\"line\",\"score\",\"verdict\",\"signals\"}. Exit 0 when nothing is flagged, 1 when something is, 2 on an error.")
         {
             injectionFile,
             injectionField,
             untrusted,
+            stages,
         };
         injection.SetAction(async (parse, ct) =>
         {
@@ -87,7 +94,9 @@ internal static class ScanCommand
 
             try
             {
-                var (inputs, flagged) = await new InjectionFileScanner(source: parse.GetValue(untrusted) ? InjectionSource.Untrusted : InjectionSource.User).ScanToJsonLinesAsync(path.FullName, parse.GetValue(injectionField), output, ct).ConfigureAwait(false);
+                var chosen = parse.GetValue(stages);
+                var detector = new PromptInjectionDetector(new PromptInjectionDetectorOptions { UsePatternStage = chosen != "learned", UseLearnedStage = chosen != "pattern" });
+                var (inputs, flagged) = await new InjectionFileScanner(detector, parse.GetValue(untrusted) ? InjectionSource.Untrusted : InjectionSource.User).ScanToJsonLinesAsync(path.FullName, parse.GetValue(injectionField), output, ct).ConfigureAwait(false);
                 await output.FlushAsync(ct).ConfigureAwait(false);
                 await error.WriteLineAsync($"{flagged} of {inputs} input{(inputs == 1 ? "" : "s")} flagged in {path.Name}.").ConfigureAwait(false);
                 return flagged == 0 ? CliApp.Success : CliApp.Failed;

@@ -12,6 +12,9 @@ namespace SecureReqs.InjectionTraining;
 internal static class InjectionModelTrainer
 {
     public const int Epochs = 12;
+
+    /// <summary>How many SGD runs (seeds <c>seed</c> to <c>seed + Ensemble − 1</c>) are averaged into the shipped weights.</summary>
+    public const int Ensemble = 5;
     public const double LearningRate = 0.3;
     public const double L2 = 1e-5;
     public const double DenseRate = 10;
@@ -44,6 +47,31 @@ internal static class InjectionModelTrainer
     }
 
     public static InjectionModel Train(IReadOnlyList<FeatureRow> rows, int seed)
+    {
+        // Averaged over several passes in different seeded orders: one SGD run leans on whichever rare n-grams it met
+        // last, and the average of linear models is one linear model of the same size and speed.
+        var weights = new double[InjectionFeatures.Buckets];
+        double biasUser = 0, biasUntrusted = 0, unrelated = 0, related = 0;
+        for (var member = 0; member < Ensemble; member++)
+        {
+            var (w, bu, bt, u, r) = TrainOne(rows, seed + member);
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] += w[i] / Ensemble;
+            }
+
+            biasUser += bu / Ensemble;
+            biasUntrusted += bt / Ensemble;
+            unrelated += u / Ensemble;
+            related += r / Ensemble;
+        }
+
+        // Rounded to the precision the file stores, so what is calibrated is what ships.
+        var model = new InjectionModel([.. weights.Select(w => (float)w)], (float)biasUser, (float)biasUntrusted, (float)unrelated, (float)related);
+        return InjectionModel.FromBytes(model.ToBytes(), "trained weights");
+    }
+
+    private static (double[] Weights, double BiasUser, double BiasUntrusted, double Unrelated, double Related) TrainOne(IReadOnlyList<FeatureRow> rows, int seed)
     {
         var weights = new double[InjectionFeatures.Buckets];
         double biasUser = 0, biasUntrusted = 0, unrelated = 0, related = 0;
@@ -102,8 +130,6 @@ internal static class InjectionModelTrainer
             }
         }
 
-        // Rounded to the precision the file stores, so what is calibrated is what ships.
-        var model = new InjectionModel([.. weights.Select(w => (float)w)], (float)biasUser, (float)biasUntrusted, (float)unrelated, (float)related);
-        return InjectionModel.FromBytes(model.ToBytes(), "trained weights");
+        return (weights, biasUser, biasUntrusted, unrelated, related);
     }
 }

@@ -74,6 +74,21 @@ internal static partial class TrainingDataGenerator
             }
         }
 
+        // Retrieved content is often longer than one template, and the stage takes a document's highest sentence, so a
+        // long clean document gives a false alarm more chances. Clean documents joined two to four at a time (same split
+        // and language) make the untrusted threshold account for that.
+        foreach (var group in documents.GroupBy(d => (d.Split, d.Language)).OrderBy(g => g.Key.Split, StringComparer.Ordinal).ThenBy(g => g.Key.Language, StringComparer.Ordinal).Select(g => g.ToList()).ToList())
+        {
+            for (var i = 0; group.Count >= 2 && i < group.Count / 2; i++)
+            {
+                var parts = Enumerable.Range(0, 2 + random.Next(3)).Select(_ => group[random.Next(group.Count)]).ToList();
+                var request = random.NextDouble() < 0.5 ? Request(material, requests, group[0].Split, group[0].Language, random) : null;
+                var example = new TrainingExample(string.Join("\n\n", parts.Select(p => p.Text)), InjectionSource.Untrusted, false, parts[0].Family, group[0].Language, group[0].Split, request);
+                Add(example);
+                documents.Add(example);
+            }
+        }
+
         foreach (var (family, line) in Lines(material, "hidden-tasks.txt"))
         {
             foreach (var task in VariantsWithFills(material, family, line.Template, random))

@@ -64,7 +64,7 @@ internal static class TrainingPipeline
         {
             ["authors"] = "SecureReqs contributors",
             ["source"] = "training-data/injection in this repository: hand-written seed material (templates and slot values) expanded by a seeded generator; no third-party corpus",
-            ["method"] = string.Create(CultureInfo.InvariantCulture, $"logistic regression over hashed character 2-5-grams and word 1-2-grams of the folded text ({InjectionFeatures.Buckets} buckets, joined with the source), SGD with L2 {InjectionModelTrainer.L2}, {InjectionModelTrainer.Epochs} epochs, seed {seed}, trained by tools/SecureReqs.InjectionTraining; Platt scaling and thresholds fitted on the validation split"),
+            ["method"] = string.Create(CultureInfo.InvariantCulture, $"logistic regression over hashed character 2-5-grams and word 1-2-grams of the folded text ({InjectionFeatures.Buckets} buckets, joined with the source), SGD with L2 {InjectionModelTrainer.L2}, {InjectionModelTrainer.Epochs} epochs, the average of {InjectionModelTrainer.Ensemble} runs (seeds {seed} to {seed + InjectionModelTrainer.Ensemble - 1}), trained by tools/SecureReqs.InjectionTraining; Platt scaling and thresholds fitted on the validation split"),
             ["licence"] = "MIT (the repository's licence)",
             ["trainingData.sources"] = string.Join("; ", material.Files.Select(f => $"training-data/injection/{f} (SecureReqs contributors, MIT)")),
             ["trainingData.sha256"] = Convert.ToHexStringLower(hash.GetHashAndReset()),

@@ -7,7 +7,9 @@ namespace SecureReqs;
 /// <summary>
 /// Scans a training data file in JSON Lines (one JSON object per line) before it is used: every string value of every
 /// record, with its JSON path, for unmasked PII (<see cref="PiiScanner"/>) and for instruction-injection payloads
-/// (<see cref="PromptInjectionDetector"/>, reading the text as untrusted content, with the detector's own thresholds),
+/// (<see cref="PromptInjectionDetector"/>, reading the text as untrusted content, with the detector's own thresholds;
+/// short values of structural fields such as a chat record's <c>role</c> are not free text and are not assessed, see
+/// <see cref="TrainingDatasetScannerOptions.StructuralFields"/>),
 /// and every record for provenance (a <c>provenance</c> object with a non-empty <c>source</c>).
 /// </summary>
 /// <remarks>
@@ -27,11 +29,13 @@ public sealed class TrainingDatasetScanner
     private const int ExcerptRadius = 40;
     private const int InjectionExcerptBefore = 20;
     private const int InjectionExcerptAfter = 100;
+    private const int MaxStructuralValueLength = 64;
 
     private readonly PiiScanner _pii;
     private readonly PromptInjectionDetector _detector;
     private readonly string _provenanceField;
     private readonly string _sourceField;
+    private readonly HashSet<string> _structuralFields;
 
     /// <summary>Creates a scanner with the default options.</summary>
     public TrainingDatasetScanner()
@@ -41,7 +45,7 @@ public sealed class TrainingDatasetScanner
 
     /// <summary>Creates a scanner.</summary>
     /// <param name="options">The options; copied.</param>
-    /// <exception cref="ArgumentException">A field name is blank.</exception>
+    /// <exception cref="ArgumentException">A field name is blank, or <see cref="TrainingDatasetScannerOptions.StructuralFields"/> is null.</exception>
     public TrainingDatasetScanner(TrainingDatasetScannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +55,8 @@ public sealed class TrainingDatasetScanner
         _detector = options.InjectionDetector ?? PromptInjectionDetector.Default;
         _provenanceField = options.ProvenanceField;
         _sourceField = options.SourceField;
+        ArgumentNullException.ThrowIfNull(options.StructuralFields, nameof(options));
+        _structuralFields = new HashSet<string>(options.StructuralFields.Where(f => !string.IsNullOrEmpty(f)), StringComparer.Ordinal);
     }
 
     /// <summary>Scans a JSON Lines file.</summary>
@@ -120,7 +126,7 @@ public sealed class TrainingDatasetScanner
 
     private void ScanRecord(string path, long line, JsonElement record, List<TrainingDataFinding> findings)
     {
-        Walk(path, line, record, "$", findings);
+        Walk(path, line, record, "$", structural: false, findings);
         var provenancePath = Child("$", _provenanceField);
         if (!record.TryGetProperty(_provenanceField, out var provenance) || provenance.ValueKind != JsonValueKind.Object)
         {
@@ -132,14 +138,14 @@ public sealed class TrainingDatasetScanner
         }
     }
 
-    private void Walk(string path, long line, JsonElement element, string jsonPath, List<TrainingDataFinding> findings)
+    private void Walk(string path, long line, JsonElement element, string jsonPath, bool structural, List<TrainingDataFinding> findings)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    Walk(path, line, property.Value, Child(jsonPath, property.Name), findings);
+                    Walk(path, line, property.Value, Child(jsonPath, property.Name), _structuralFields.Contains(property.Name), findings);
                 }
 
                 break;
@@ -147,21 +153,31 @@ public sealed class TrainingDatasetScanner
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Walk(path, line, item, string.Create(CultureInfo.InvariantCulture, $"{jsonPath}[{index++}]"), findings);
+                    Walk(path, line, item, string.Create(CultureInfo.InvariantCulture, $"{jsonPath}[{index++}]"), structural: false, findings);
                 }
 
                 break;
             case JsonValueKind.String:
-                ScanText(path, line, element.GetString()!, jsonPath, findings);
+                var text = element.GetString()!;
+                ScanText(path, line, text, jsonPath, assessInjection: !(structural && IsToken(text)), findings);
                 break;
         }
     }
 
-    private void ScanText(string path, long line, string text, string jsonPath, List<TrainingDataFinding> findings)
+    /// <summary>Whether a structural field's value is one short token (a role name, an identifier), not free text.</summary>
+    private static bool IsToken(string value) =>
+        value.Length <= MaxStructuralValueLength && !value.Any(char.IsWhiteSpace);
+
+    private void ScanText(string path, long line, string text, string jsonPath, bool assessInjection, List<TrainingDataFinding> findings)
     {
         foreach (var finding in _pii.Scan(text))
         {
             findings.Add(new TrainingDataFinding(path, line, jsonPath, TrainingDataFindingKind.UnmaskedPii, $"unmasked {finding.Type.DisplayName}", Excerpt(text, finding.Start, ExcerptRadius, ExcerptRadius)));
+        }
+
+        if (!assessInjection)
+        {
+            return;
         }
 
         var assessment = _detector.Assess(text, InjectionSource.Untrusted);

@@ -12,6 +12,15 @@ public sealed class TrainingDatasetScannerOptions
     /// <value>The default value is <c>source</c>.</value>
     public string SourceField { get; set; } = "source";
 
+    /// <summary>
+    /// The names of fields whose values are structure, not free text: a chat record's <c>role</c>, a content part's
+    /// <c>type</c>, identifiers. Their values are not assessed for instruction injection when they are one short token
+    /// (at most 64 characters, no white space), so a bare role name such as <c>assistant</c> is never read as a prompt;
+    /// a sentence in such a field is still assessed. Every value is still scanned for PII. Names match case-sensitively.
+    /// </summary>
+    /// <value>The default value is <c>role</c>, <c>type</c>, <c>id</c>, <c>tool_call_id</c>, <c>model</c> and <c>finish_reason</c>.</value>
+    public IList<string> StructuralFields { get; set; } = ["role", "type", "id", "tool_call_id", "model", "finish_reason"];
+
     /// <summary>The PII scanner; <see cref="PiiScanner.Default"/> when null.</summary>
     /// <value>The default value is null.</value>
     public PiiScanner? PiiScanner { get; set; }

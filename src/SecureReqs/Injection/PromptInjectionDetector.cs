@@ -21,7 +21,11 @@ namespace SecureReqs;
 /// The score combines the signals as <c>1 − Π(1 − wᵢ)</c>, where repeated signals of one family count less each time.
 /// </para>
 /// <para>
-/// Deterministic, no model and no network. Thread-safety: an instance is immutable and may be shared.
+/// A second, learned stage (opt-in, <see cref="PromptInjectionDetectorOptions.UseLearnedStage"/>) scores the
+/// folded text with a small signed logistic-regression model; the detector's score is the larger of the two stages'.
+/// </para>
+/// <para>
+/// Deterministic, no network, and no model unless the learned stage is on. Thread-safety: an instance is immutable and may be shared.
 /// Security contract: this is a heuristic first line of defence. It does NOT catch paraphrases that use none of the
 /// known structures, attacks in languages other than English, Spanish, French, German, Portuguese, Italian, Chinese and
 /// Japanese, instructions split across several turns or documents, payloads encrypted with a key, images or audio, or
@@ -94,20 +98,7 @@ public sealed class PromptInjectionDetector
 
         var learned = _model is null ? null : LearnedSignal(_model, text, source, source == InjectionSource.User ? null : userRequest);
 
-        var scan = new InjectionScan(source, _options.MaxDecodeDepth);
-        if (text.Length <= _options.MaxTextLength)
-        {
-            scan.ScanLayer(text, new InjectionOrigin(0, text.Length, Exact: true), "text", 0);
-        }
-        else
-        {
-            // Past the budget, the head and the tail are read: instructions sit at the start or end of a padded text.
-            var half = _options.MaxTextLength / 2;
-            scan.ScanLayer(text[..half], new InjectionOrigin(0, half, Exact: true), "text", 0);
-            scan.ScanLayer(text[^half..], new InjectionOrigin(text.Length - half, half, Exact: true), "text", 0);
-        }
-
-        var signals = scan.Result();
+        var signals = _options.UsePatternStage ? PatternSignals(text, source) : [];
         if (learned is not null)
         {
             signals = [.. signals.Append(learned).OrderBy(s => s.Start).ThenByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal)];
@@ -123,6 +114,24 @@ public sealed class PromptInjectionDetector
         var patternScore = InjectionScan.Combine([.. signals.Where(s => s != learned)]);
         var score = Math.Round(Math.Max(patternScore, learned?.Weight ?? 0), 4);
         return new InjectionAssessment(score, Interpret(score), signals);
+    }
+
+    private IReadOnlyList<InjectionSignal> PatternSignals(string text, InjectionSource source)
+    {
+        var scan = new InjectionScan(source, _options.MaxDecodeDepth);
+        if (text.Length <= _options.MaxTextLength)
+        {
+            scan.ScanLayer(text, new InjectionOrigin(0, text.Length, Exact: true), "text", 0);
+        }
+        else
+        {
+            // Past the budget, the head and the tail are read: instructions sit at the start or end of a padded text.
+            var half = _options.MaxTextLength / 2;
+            scan.ScanLayer(text[..half], new InjectionOrigin(0, half, Exact: true), "text", 0);
+            scan.ScanLayer(text[^half..], new InjectionOrigin(text.Length - half, half, Exact: true), "text", 0);
+        }
+
+        return scan.Result();
     }
 
     /// <summary>
