@@ -105,12 +105,12 @@ internal sealed class InjectionScan
         LayersScanned++;
         var text = InjectionText.Fold(raw);
         var shadow = text.Shadow;
-        var words = InjectionGates.Words(shadow);
-        var meta = InjectionGates.Has(words, InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
+        var gates = new GateWords(InjectionGates.Words(shadow));
+        var meta = gates.Has(InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
         var mapper = new Mapper(text, origin);
 
-        ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw));
-        var rawContext = new RawContext(this, raw, text, words, origin, layer, depth);
+        ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw), gates);
+        var rawContext = new RawContext(this, raw, text, gates, origin, layer, depth);
         foreach (var family in _families.All)
         {
             family.ScanRaw(rawContext);
@@ -132,7 +132,7 @@ internal sealed class InjectionScan
             return;
         }
 
-        ScanEncodedRuns(raw, shadow, words, origin, depth);
+        ScanEncodedRuns(raw, shadow, gates, origin, depth);
         if (shadow.Contains("first", StringComparison.Ordinal) && InjectionPatterns.AcrosticCue().Match(shadow) is { Success: true } acrostic)
         {
             // "Take the first word of each sentence": read the hidden message the same way.
@@ -162,10 +162,10 @@ internal sealed class InjectionScan
     }
 
     /// <summary>Runs every family over a shadow or one of its variants.</summary>
-    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta, bool lexical = true)
+    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta, bool lexical = true, GateWords? gates = null)
     {
         CharactersScanned += shadow.Length;
-        var context = new ShadowContext(this, shadow, mapper, layer, meta, lexical, _families.ReportedSpeechDiscount);
+        var context = new ShadowContext(this, shadow, mapper, layer, meta, lexical, _families.ReportedSpeechDiscount, gates);
         foreach (var family in _families.All)
         {
             family.ScanShadow(context);
@@ -265,7 +265,7 @@ internal sealed class InjectionScan
         Add(EncodedPayload, _families.Encoded.VariantBonus, added.Min(s => s.Start), added.Max(s => s.End), layer);
     }
 
-    private void ScanEncodedRuns(string raw, string folded, string words, InjectionOrigin origin, int depth)
+    private void ScanEncodedRuns(string raw, string folded, GateWords gates, InjectionOrigin origin, int depth)
     {
         foreach (var m in Matches(InjectionPatterns.Base64Run(), raw))
         {
@@ -356,7 +356,7 @@ internal sealed class InjectionScan
             }
         }
 
-        if (InjectionGates.Has(words, OutputGates.Shifts) && InjectionPatterns.ShiftCue().IsMatch(folded))
+        if (gates.Has(OutputGates.Shifts) && InjectionPatterns.ShiftCue().IsMatch(folded))
         {
             // Caesar shifts other than rot13, and text whose word order is reversed.
             var before = _signals.Count;
