@@ -190,9 +190,10 @@ internal sealed class InjectionScan
     private void ScanVariants(InjectionText text, Mapper mapper, bool meta)
     {
         var shadow = text.Shadow;
+        List<Match>? codes = null;
         foreach (var one in new[] { 'i', 'l' })
         {
-            if (Deleet(shadow, one) is not { } leet)
+            if (Deleet(shadow, one, ref codes) is not { } leet)
             {
                 break;
             }
@@ -433,15 +434,29 @@ internal sealed class InjectionScan
 
     private static List<Match> Matches(ContextRegex regex, string text) => [.. regex.Matches(text)];
 
-    private static string? Deleet(string shadow, char one)
+    /// <summary>The leetspeak reading of a shadow, or null when it has none.</summary>
+    /// <param name="shadow">The shadow.</param>
+    /// <param name="one">The letter a '1' stands for.</param>
+    /// <param name="codes">The shadow's reference codes, found on the first leet character and kept for the next call.</param>
+    private static string? Deleet(string shadow, char one, ref List<Match>? codes)
     {
         char[]? chars = null;
-        var codes = Matches(InjectionPatterns.CodeToken(), shadow);
         var nextCode = 0;
         bool[]? runHasLetter = null;
         for (var i = 0; i < shadow.Length; i++)
         {
             var c = shadow[i];
+            if (codes is null)
+            {
+                // Skipping a reference code matters only where a leet character stands, so the codes are found at the first.
+                if (!IsLeetCharacter(c))
+                {
+                    continue;
+                }
+
+                codes = Matches(InjectionPatterns.CodeToken(), shadow);
+            }
+
             while (nextCode < codes.Count && codes[nextCode].Index + codes[nextCode].Length <= i)
             {
                 nextCode++;
@@ -513,6 +528,8 @@ internal sealed class InjectionScan
 
         return result;
     }
+
+    private static bool IsLeetCharacter(char c) => c is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$' or '!' or '|';
 
     private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 
