@@ -12,7 +12,8 @@ internal sealed class ShadowContext
 {
     private readonly InjectionScan _scan;
     private readonly InjectionScan.Mapper _mapper;
-    private readonly Dictionary<object, List<Match>> _matches = new(ReferenceEqualityComparer.Instance);
+    // Sized for the patterns a shadow typically runs, so that the table is not grown four times per text.
+    private readonly Dictionary<object, List<Match>> _matches = new(32, ReferenceEqualityComparer.Instance);
     private readonly SignalWeight _reportedDiscount;
     private int[]? _quotesBefore;
     private bool? _fiction;
