@@ -97,11 +97,12 @@ internal static class GateTable
         public int Id(SearchValues<string> gate) => _ids.TryGetValue(gate, out var id) ? id : -1;
 
         /// <summary>Sets the bit of every gate that has a word starting at <paramref name="position"/> of <paramref name="text"/>.</summary>
-        public void MarkAt(string text, int position, ulong[] present)
+        /// <returns>How many words were compared: at most the number of gate words with that first letter, a constant.</returns>
+        public int MarkAt(string text, int position, ulong[] present)
         {
             if (!_byFirst.TryGetValue(text[position], out var candidates))
             {
-                return;
+                return 0;
             }
 
             var rest = text.AsSpan(position);
@@ -115,6 +116,8 @@ internal static class GateTable
                     }
                 }
             }
+
+            return candidates.Length;
         }
     }
 }

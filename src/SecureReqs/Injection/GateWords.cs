@@ -37,13 +37,20 @@ internal sealed class GateWords
             var at = span[from..].IndexOfAny(table.Any);
             if (at < 0)
             {
+                Steps += words.Length - from;
                 break;
             }
 
-            table.MarkAt(words, from + at, _present);
+            Steps += at + 1 + table.MarkAt(words, from + at, _present);
             from += at + 1;
         }
     }
+
+    /// <summary>
+    /// The work the pass took, counted, not timed: the characters the combined search passed over plus the gate words
+    /// compared where it stopped. Each search resumes one character after the last stop, so this grows linearly with the text.
+    /// </summary>
+    public long Steps { get; }
 
     /// <summary>The gate-word string.</summary>
     public string Words => _words;
