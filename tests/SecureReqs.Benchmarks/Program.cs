@@ -7,4 +7,12 @@ if (args is ["injection-throughput", .. var rest])
     return;
 }
 
+if (args is ["injection-dump", var output, .. var dumpRest])
+{
+    // dotnet run -c Release --project tests/SecureReqs.Benchmarks -- injection-dump out.txt [adversarial-datasets]
+    // One line per input of injection-throughput: source, score, verdict and every signal, to compare two builds.
+    SecureReqs.Benchmarks.InjectionCorpus.Dump(dumpRest.Length > 0 ? dumpRest[0] : "adversarial-datasets", output);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SecureReqs.Benchmarks.PromptInjectionDetectorBenchmarks).Assembly).Run(args);

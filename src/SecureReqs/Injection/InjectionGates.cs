@@ -230,5 +230,5 @@ internal static class InjectionGates
         return false;
     }
 
-    private static SearchValues<string> Create(params string[] values) => SearchValues.Create(values, StringComparison.Ordinal);
+    private static SearchValues<string> Create(params string[] values) => GateTable.Create(values);
 }

@@ -105,12 +105,12 @@ internal sealed class InjectionScan
         LayersScanned++;
         var text = InjectionText.Fold(raw);
         var shadow = text.Shadow;
-        var words = InjectionGates.Words(shadow);
-        var meta = InjectionGates.Has(words, InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
+        var gates = new GateWords(InjectionGates.Words(shadow));
+        var meta = gates.Has(InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
         var mapper = new Mapper(text, origin);
 
-        ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw));
-        var rawContext = new RawContext(this, raw, text, words, origin, layer, depth);
+        ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw), gates);
+        var rawContext = new RawContext(this, raw, text, gates, origin, layer, depth);
         foreach (var family in _families.All)
         {
             family.ScanRaw(rawContext);
@@ -132,7 +132,7 @@ internal sealed class InjectionScan
             return;
         }
 
-        ScanEncodedRuns(raw, shadow, words, origin, depth);
+        ScanEncodedRuns(raw, shadow, gates, origin, depth);
         if (shadow.Contains("first", StringComparison.Ordinal) && InjectionPatterns.AcrosticCue().Match(shadow) is { Success: true } acrostic)
         {
             // "Take the first word of each sentence": read the hidden message the same way.
@@ -162,10 +162,10 @@ internal sealed class InjectionScan
     }
 
     /// <summary>Runs every family over a shadow or one of its variants.</summary>
-    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta, bool lexical = true)
+    private void ScanShadow(string shadow, Mapper mapper, string layer, bool meta, bool lexical = true, GateWords? gates = null)
     {
         CharactersScanned += shadow.Length;
-        var context = new ShadowContext(this, shadow, mapper, layer, meta, lexical, _families.ReportedSpeechDiscount);
+        var context = new ShadowContext(this, shadow, mapper, layer, meta, lexical, _families.ReportedSpeechDiscount, gates);
         foreach (var family in _families.All)
         {
             family.ScanShadow(context);
@@ -190,9 +190,10 @@ internal sealed class InjectionScan
     private void ScanVariants(InjectionText text, Mapper mapper, bool meta)
     {
         var shadow = text.Shadow;
+        List<Match>? codes = null;
         foreach (var one in new[] { 'i', 'l' })
         {
-            if (Deleet(shadow, one) is not { } leet)
+            if (Deleet(shadow, one, ref codes) is not { } leet)
             {
                 break;
             }
@@ -265,7 +266,7 @@ internal sealed class InjectionScan
         Add(EncodedPayload, _families.Encoded.VariantBonus, added.Min(s => s.Start), added.Max(s => s.End), layer);
     }
 
-    private void ScanEncodedRuns(string raw, string folded, string words, InjectionOrigin origin, int depth)
+    private void ScanEncodedRuns(string raw, string folded, GateWords gates, InjectionOrigin origin, int depth)
     {
         foreach (var m in Matches(InjectionPatterns.Base64Run(), raw))
         {
@@ -356,7 +357,7 @@ internal sealed class InjectionScan
             }
         }
 
-        if (InjectionGates.Has(words, OutputGates.Shifts) && InjectionPatterns.ShiftCue().IsMatch(folded))
+        if (gates.Has(OutputGates.Shifts) && InjectionPatterns.ShiftCue().IsMatch(folded))
         {
             // Caesar shifts other than rot13, and text whose word order is reversed.
             var before = _signals.Count;
@@ -433,15 +434,29 @@ internal sealed class InjectionScan
 
     private static List<Match> Matches(ContextRegex regex, string text) => [.. regex.Matches(text)];
 
-    private static string? Deleet(string shadow, char one)
+    /// <summary>The leetspeak reading of a shadow, or null when it has none.</summary>
+    /// <param name="shadow">The shadow.</param>
+    /// <param name="one">The letter a '1' stands for.</param>
+    /// <param name="codes">The shadow's reference codes, found on the first leet character and kept for the next call.</param>
+    private static string? Deleet(string shadow, char one, ref List<Match>? codes)
     {
         char[]? chars = null;
-        var codes = Matches(InjectionPatterns.CodeToken(), shadow);
         var nextCode = 0;
         bool[]? runHasLetter = null;
         for (var i = 0; i < shadow.Length; i++)
         {
             var c = shadow[i];
+            if (codes is null)
+            {
+                // Skipping a reference code matters only where a leet character stands, so the codes are found at the first.
+                if (!IsLeetCharacter(c))
+                {
+                    continue;
+                }
+
+                codes = Matches(InjectionPatterns.CodeToken(), shadow);
+            }
+
             while (nextCode < codes.Count && codes[nextCode].Index + codes[nextCode].Length <= i)
             {
                 nextCode++;
@@ -513,6 +528,8 @@ internal sealed class InjectionScan
 
         return result;
     }
+
+    private static bool IsLeetCharacter(char c) => c is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$' or '!' or '|';
 
     private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 

@@ -177,5 +177,5 @@ internal static class OutputGates
         return false;
     }
 
-    private static SearchValues<string> Create(params string[] values) => SearchValues.Create(values, StringComparison.Ordinal);
+    private static SearchValues<string> Create(params string[] values) => GateTable.Create(values);
 }

@@ -10,12 +10,15 @@ internal sealed class RawContext
     private readonly InjectionScan _scan;
     private readonly Dictionary<object, List<Match>> _matches = new(ReferenceEqualityComparer.Instance);
 
-    public RawContext(InjectionScan scan, string raw, InjectionText text, string words, InjectionOrigin origin, string layer, int depth)
+    private readonly GateWords _gates;
+
+    public RawContext(InjectionScan scan, string raw, InjectionText text, GateWords gates, InjectionOrigin origin, string layer, int depth)
     {
         _scan = scan;
         Raw = raw;
         Text = text;
-        Words = words;
+        _gates = gates;
+        Words = gates.Words;
         Origin = origin;
         Layer = layer;
         Depth = depth;
@@ -56,7 +59,7 @@ internal sealed class RawContext
     public int SignalCount => _scan.SignalCount;
 
     /// <summary>Whether the gate words hold one of <paramref name="gate"/>.</summary>
-    public bool Has(SearchValues<string> gate) => InjectionGates.Has(Words, gate);
+    public bool Has(SearchValues<string> gate) => _gates.Has(gate);
 
     /// <summary>Whether a signal of weight 0.2 or more was added since the scan held <paramref name="before"/> signals.</summary>
     public bool HasEvidenceSince(int before) => _scan.HasEvidenceSince(before);

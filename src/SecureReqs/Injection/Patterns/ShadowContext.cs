@@ -12,14 +12,18 @@ internal sealed class ShadowContext
 {
     private readonly InjectionScan _scan;
     private readonly InjectionScan.Mapper _mapper;
-    private readonly Dictionary<object, List<Match>> _matches = new(ReferenceEqualityComparer.Instance);
+    // Sized for the patterns a shadow typically runs, so that the table is not grown four times per text.
+    private readonly Dictionary<object, List<Match>> _matches = new(32, ReferenceEqualityComparer.Instance);
     private readonly SignalWeight _reportedDiscount;
     private int[]? _quotesBefore;
     private bool? _fiction;
     private bool? _aiReference;
     private OutputDemands? _demands;
 
-    public ShadowContext(InjectionScan scan, string shadow, InjectionScan.Mapper mapper, string layer, bool meta, bool lexical, SignalWeight reportedDiscount)
+    private readonly GateWords _gates;
+
+    // gates: the shadow's gate words when the caller has found them already (the layer's own shadow), else null.
+    public ShadowContext(InjectionScan scan, string shadow, InjectionScan.Mapper mapper, string layer, bool meta, bool lexical, SignalWeight reportedDiscount, GateWords? gates = null)
     {
         _scan = scan;
         _mapper = mapper;
@@ -28,7 +32,8 @@ internal sealed class ShadowContext
         Layer = layer;
         Meta = meta;
         Lexical = lexical;
-        Words = InjectionGates.Words(shadow);
+        _gates = gates ?? new GateWords(InjectionGates.Words(shadow));
+        Words = _gates.Words;
         OverrideVerb = Has(InjectionGates.OverrideVerbs);
         Cjk = Has(InjectionGates.Cjk);
     }
@@ -67,7 +72,7 @@ internal sealed class ShadowContext
     public OutputDemands Demands => _demands ??= new OutputDemands(this, _scan.Families.Demands);
 
     /// <summary>Whether the gate words hold one of <paramref name="gate"/>.</summary>
-    public bool Has(SearchValues<string> gate) => InjectionGates.Has(Words, gate);
+    public bool Has(SearchValues<string> gate) => _gates.Has(gate);
 
     /// <summary>The matches of a pattern in the shadow, found once per shadow whichever family asks.</summary>
     public IReadOnlyList<Match> Matches(Regex regex)

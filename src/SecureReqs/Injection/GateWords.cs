@@ -1,0 +1,66 @@
+using System.Buffers;
+
+namespace SecureReqs;
+
+/// <summary>
+/// The gates a text's gate words hold (<see cref="InjectionGates.Words"/>), found in one pass over the text for every gate
+/// of <see cref="GateTable"/>: the prefilter that decides which patterns run.
+/// </summary>
+/// <remarks>
+/// <see cref="Has"/> answers exactly what <see cref="InjectionGates.Has"/> answers: the combined search stops at every
+/// position where a word of any gate starts, and each gate whose word starts there is marked, so a gate is marked if and
+/// only if one of its words occurs in the text. A gate outside the table is searched directly. One instance per text;
+/// not thread-safe.
+/// </remarks>
+internal sealed class GateWords
+{
+    private readonly string _words;
+    private readonly GateTable.Table _table;
+    private readonly ulong[] _present;
+
+    /// <summary>Finds the gates of a gate-word string.</summary>
+    /// <param name="words">The text's gate words (<see cref="InjectionGates.Words"/>).</param>
+    public GateWords(string words)
+        : this(words, GateTable.Current)
+    {
+    }
+
+    /// <summary>Finds the gates of a gate-word string with a given table (tests build tables of their own).</summary>
+    internal GateWords(string words, GateTable.Table table)
+    {
+        _words = words;
+        _table = table;
+        _present = new ulong[(table.Count + 63) / 64];
+        var span = words.AsSpan();
+        for (var from = 0; from < words.Length;)
+        {
+            var at = span[from..].IndexOfAny(table.Any);
+            if (at < 0)
+            {
+                Steps += words.Length - from;
+                break;
+            }
+
+            Steps += at + 1 + table.MarkAt(words, from + at, _present);
+            from += at + 1;
+        }
+    }
+
+    /// <summary>
+    /// The work the pass took, counted, not timed: the characters the combined search passed over plus the gate words
+    /// compared where it stopped. Each search resumes one character after the last stop, so this grows linearly with the text.
+    /// </summary>
+    public long Steps { get; }
+
+    /// <summary>The gate-word string.</summary>
+    public string Words => _words;
+
+    /// <summary>Whether the gate words hold one of <paramref name="gate"/>'s words.</summary>
+    /// <param name="gate">A gate.</param>
+    /// <returns>The same answer as <see cref="InjectionGates.Has"/>.</returns>
+    public bool Has(SearchValues<string> gate)
+    {
+        var id = _table.Id(gate);
+        return id < 0 ? InjectionGates.Has(_words, gate) : (_present[id >> 6] & (1UL << (id & 63))) != 0;
+    }
+}
