@@ -254,8 +254,8 @@ internal sealed class InjectionScan
         }
 
         // Evidence the variant adds counts only where the text itself had no evidence of the family as heavy.
-        var existing = _signals.Take(before).ToLookup(e => e.Name, StringComparer.Ordinal);
-        var added = _signals.Skip(before).Where(s => s.Weight >= 0.2 && !existing[s.Name].Any(e => e.Start < s.End && s.Start < e.End && e.Weight >= s.Weight)).ToList();
+        var existing = new CoveredSpans(_signals, before);
+        var added = _signals.Skip(before).Where(s => s.Weight >= 0.2 && !existing.Covers(s)).ToList();
         _signals.RemoveRange(before, _signals.Count - before);
         if (added.Count == 0)
         {
