@@ -21,7 +21,8 @@ namespace SecureReqs;
 /// <para>
 /// libphonenumber is only asked about runs with 7 to 20 digits whose length is possible in a region, through
 /// <see cref="PhoneNumberUtil.IsValidNumberForRegion"/> on a number built from the digits (no parsing, no exceptions),
-/// so the pass stays linear in the text. Thread-safety: immutable after construction.
+/// so the pass stays linear in the text. Thread-safety: safe for concurrent use (the only state that changes is each
+/// metadata pattern's cached regex and use count).
 /// </para>
 /// </remarks>
 internal sealed class PhoneNumberFinder
@@ -37,6 +38,7 @@ internal sealed class PhoneNumberFinder
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private static readonly bool[] _knownCountryCodes = KnownCountryCodes();
     private static readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Regex> _compiledPatterns = new(StringComparer.Ordinal);
 
     // Words before a number that make it a phone number; generic "number" words count only without a label for
     // another kind of number ("order number 1234 5678").
@@ -575,9 +577,15 @@ internal sealed class PhoneNumberFinder
         return known;
     }
 
-    // libphonenumber's metadata patterns, compiled on first use for the linear engine and kept.
+    // libphonenumber's metadata patterns, parsed on first use and kept. They are matched on at most 20 digits (a national
+    // number, or a candidate for the national format rules), so the backtracking interpreter is bounded by that length;
+    // building them for the linear engine cost far more (milliseconds and megabytes each, for hundreds of patterns).
     private static Regex Pattern(string pattern) =>
-        _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant));
+
+    // The same pattern compiled to IL, for the few a text uses thousands of times.
+    private static Regex CompiledPattern(string pattern) =>
+        _compiledPatterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
     private readonly record struct Group(int GapStart, int Start, int End)
     {
@@ -663,8 +671,8 @@ internal sealed class PhoneNumberFinder
 
         /// <summary>
         /// Whether the national significant number is a valid number of this region: libphonenumber's rule (the general
-        /// pattern, then a pattern of some number type), on its metadata, with the patterns compiled once for .NET's
-        /// linear engine; asking libphonenumber itself cost tens of microseconds a call.
+        /// pattern, then a pattern of some number type), on its metadata, with each pattern parsed once (and compiled once
+        /// it is used often); asking libphonenumber itself cost tens of microseconds a call.
         /// </summary>
         public bool IsValid(ReadOnlySpan<char> national)
         {
@@ -697,15 +705,31 @@ internal sealed class PhoneNumberFinder
         }
     }
 
-    // A metadata pattern with its possible lengths; the regex is compiled on first use and kept (a race compiles twice).
+    // A metadata pattern with its possible lengths; the regex is parsed on first use and kept, and compiled to IL once it
+    // has been asked CompileAfter times (a race parses or compiles twice; the count is approximate under concurrency).
+    // Both forms are the same .NET backtracking engine on the same pattern, so they accept the same numbers.
     private sealed class NumberPattern(int lengthMask, string pattern)
     {
+        private const int CompileAfter = 2000;
+
         private Regex? _regex;
+        private int _uses;
 
         public static NumberPattern None { get; } = new(0, "");
 
-        public bool Matches(ReadOnlySpan<char> national) =>
-            pattern.Length > 0 && (lengthMask & (1 << Math.Min(national.Length, 31))) != 0
-            && (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
+        public bool Matches(ReadOnlySpan<char> national)
+        {
+            if (pattern.Length == 0 || (lengthMask & (1 << Math.Min(national.Length, 31))) == 0)
+            {
+                return false;
+            }
+
+            if (_uses <= CompileAfter && ++_uses > CompileAfter)
+            {
+                _regex = CompiledPattern("^(?:" + pattern + ")$");
+            }
+
+            return (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
+        }
     }
 }

@@ -100,7 +100,7 @@ public sealed class PiiScanner
         var candidates = new List<PiiFinding>();
         var shadow = source.Shadow;
         var hasDigits = shadow.AsSpan().ContainsAny(_digits);
-        var digitCount = hasDigits ? CountDigits(shadow) : 0;
+        var digitCount = hasDigits ? CountDigits(shadow) : 0; // at most 9
         var gates = _prefilter ? PiiPrefilters.For(shadow) : PiiGates.Open;
 
         // Card spans (in shadow offsets): a phone number can never win against a card, so the phone pass skips them.
@@ -490,17 +490,28 @@ public sealed class PiiScanner
 
     private static void FindSsns(PiiText source, List<PiiFinding> findings, bool mayBeLabelled)
     {
-        foreach (var regex in mayBeLabelled ? (ReadOnlySpan<ContextRegex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()] : [PiiPatterns.SsnFormatted()])
+        // Formatted SSNs (3-2-4 with one separator) by the hand-written search of PiiPatterns.SsnFormatted.
+        var shadow = source.Shadow;
+        for (var from = 0; PiiCandidates.NextFormattedSsn(shadow, from, out var start); from = start + 11)
         {
-            var labelled = regex == PiiPatterns.SsnLabelled();
-            foreach (var match in regex.Matches(source.Shadow))
+            if (PiiValidators.IsUsSsn(shadow.AsSpan(start, 3), shadow.AsSpan(start + 4, 2), shadow.AsSpan(start + 7, 4)))
             {
-                var area = match.Groups["area"];
-                var serial = match.Groups["serial"];
-                if (PiiValidators.IsUsSsn(area.ValueSpan, match.Groups["group"].ValueSpan, serial.ValueSpan))
-                {
-                    Add(source, area.Index, serial.Index + serial.Length, PiiType.UsSsn, labelled ? "ssn-label" : "ssn-rules", labelled ? 0.9 : 0.85, findings);
-                }
+                Add(source, start, start + 11, PiiType.UsSsn, "ssn-rules", 0.85, findings);
+            }
+        }
+
+        if (!mayBeLabelled)
+        {
+            return;
+        }
+
+        foreach (var match in PiiPatterns.SsnLabelled().Matches(shadow))
+        {
+            var area = match.Groups["area"];
+            var serial = match.Groups["serial"];
+            if (PiiValidators.IsUsSsn(area.ValueSpan, match.Groups["group"].ValueSpan, serial.ValueSpan))
+            {
+                Add(source, area.Index, serial.Index + serial.Length, PiiType.UsSsn, "ssn-label", 0.9, findings);
             }
         }
     }
@@ -508,17 +519,17 @@ public sealed class PiiScanner
     private static void FindIbans(PiiText source, List<PiiFinding> findings)
     {
         var shadow = source.Shadow;
-        var regex = PiiPatterns.IbanCandidate();
         Span<char> compact = stackalloc char[40];
-        for (var match = regex.Match(shadow); match.Success;)
+
+        // Candidates of PiiPatterns.IbanCandidate, by its hand-written search.
+        for (var from = 0; PiiCandidates.NextIbanCandidate(shadow, from, out var matchStart, out var matchEnd);)
         {
-            var next = match.Index + 1;
-            if (PiiValidators.TryGetIbanLength(shadow.AsSpan(match.Index, 2), out var expected))
+            var next = matchStart + 1;
+            if (PiiValidators.TryGetIbanLength(shadow.AsSpan(matchStart, 2), out var expected))
             {
                 // Walk exactly the country's length of alphanumerics, allowing single separators between them.
                 var count = 0;
-                var i = match.Index;
-                var matchEnd = match.Index + match.Length;
+                var i = matchStart;
                 while (i < matchEnd && count < expected)
                 {
                     if (char.IsAsciiLetterOrDigit(shadow[i]))
@@ -532,12 +543,17 @@ public sealed class PiiScanner
                 var endsAtBoundary = i >= shadow.Length || !char.IsLetterOrDigit(shadow[i]);
                 if (count == expected && endsAtBoundary && PiiValidators.IsIban(compact[..count]))
                 {
-                    Add(source, match.Index, i, PiiType.Iban, "iban-mod97", 0.97, findings);
+                    Add(source, matchStart, i, PiiType.Iban, "iban-mod97", 0.97, findings);
                     next = i;
                 }
             }
 
-            match = next < shadow.Length ? regex.Match(shadow, next) : Match.Empty;
+            if (next >= shadow.Length)
+            {
+                break;
+            }
+
+            from = next;
         }
     }
 
@@ -577,13 +593,14 @@ public sealed class PiiScanner
 
     private static void FindIPv4(PiiText source, List<PiiFinding> findings)
     {
+        // Dotted quads of PiiPatterns.IPv4, by its hand-written search.
         var shadow = source.Shadow;
-        foreach (var match in PiiPatterns.IPv4().Matches(shadow))
+        for (var from = 0; PiiCandidates.NextIPv4(shadow, from, out var start, out var end); from = end)
         {
-            var contextStart = Math.Max(0, match.Index - 16);
-            if (!PiiPatterns.VersionContext().IsMatch(shadow.AsSpan(contextStart, match.Index - contextStart)))
+            var contextStart = Math.Max(0, start - 16);
+            if (!PiiPatterns.VersionContext().IsMatch(shadow.AsSpan(contextStart, start - contextStart)))
             {
-                Add(source, match.Index, match.Index + match.Length, PiiType.IpAddress, "ipv4-octets", 0.8, findings);
+                Add(source, start, end, PiiType.IpAddress, "ipv4-octets", 0.8, findings);
             }
         }
     }
@@ -702,14 +719,16 @@ public sealed class PiiScanner
 
     }
 
-    private static int CountDigits(string text) => CountDigits(text.AsSpan());
-
-    private static int CountDigits(ReadOnlySpan<char> text)
+    // The number of ASCII digits, counted up to 9 (the most any threshold of Scan asks for): a vectorised search from
+    // digit to digit that stops early, rather than a look at every character of a long text.
+    internal static int CountDigits(string text)
     {
         var count = 0;
-        foreach (var c in text)
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyInRange('0', '9'); i >= 0 && ++count < 9;)
         {
-            count += char.IsAsciiDigit(c) ? 1 : 0;
+            var next = span[(i + 1)..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
         return count;
