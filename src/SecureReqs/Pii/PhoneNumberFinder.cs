@@ -196,6 +196,7 @@ internal sealed class PhoneNumberFinder
                 {
                     if (IsSubRunAllowed(text, groups, segmentStart, g, first, end))
                     {
+                        PiiWork.Count(end - first + 1);
                         confidence = Evaluate(text, groups, first, end, plus && first == 0, digits);
                         found = confidence > 0 ? end : -1;
                     }
@@ -233,6 +234,7 @@ internal sealed class PhoneNumberFinder
 
         for (var g = first + 1; g <= last; g++)
         {
+            PiiWork.Count(1);
             var inner = groups[g].GapSpan(text);
             if ((first > segmentStart && inner.SequenceEqual(groups[first].GapSpan(text)))
                 || (last + 1 < segmentEnd && inner.SequenceEqual(groups[last + 1].GapSpan(text))))

@@ -198,7 +198,7 @@ public sealed class PiiScanner
         return builder.Append(text, position, text.Length - position).ToString();
     }
 
-    private static IReadOnlyList<PiiFinding> Resolve(List<PiiFinding> candidates)
+    internal static IReadOnlyList<PiiFinding> Resolve(List<PiiFinding> candidates)
     {
         if (candidates.Count <= 1)
         {
@@ -222,17 +222,25 @@ public sealed class PiiScanner
 
             cluster.Sort(ByPriority);
             var clusterStart = accepted.Count;
-            foreach (var member in cluster)
+            if (cluster.Count > SmallCluster && cluster.TrueForAll(static c => c.Length > 0))
             {
-                var overlaps = false;
-                for (var a = clusterStart; a < accepted.Count && !overlaps; a++)
+                AcceptLargeCluster(cluster, accepted);
+            }
+            else
+            {
+                foreach (var member in cluster)
                 {
-                    overlaps = accepted[a].Start < member.End && member.Start < accepted[a].End;
-                }
+                    var overlaps = false;
+                    for (var a = clusterStart; a < accepted.Count && !overlaps; a++)
+                    {
+                        overlaps = accepted[a].Start < member.End && member.Start < accepted[a].End;
+                        PiiWork.Count(1);
+                    }
 
-                if (!overlaps)
-                {
-                    accepted.Add(member);
+                    if (!overlaps)
+                    {
+                        accepted.Add(member);
+                    }
                 }
             }
 
@@ -246,6 +254,36 @@ public sealed class PiiScanner
 
         accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return accepted;
+    }
+
+    // Up to this many candidates, a cluster compares each with those accepted before it; beyond, with its neighbours only.
+    private const int SmallCluster = 8;
+
+    // A chain of overlapping candidates can be as long as the text ("a.b@c.d@e.f@…", where each address's domain is the
+    // next one's local part). Marking the characters of accepted spans makes each candidate's check cost its own length,
+    // and candidates of one detector do not overlap each other, so the whole cluster costs time linear in its extent
+    // (the same accepted set as comparing each candidate with every accepted span, which is quadratic in a long chain).
+    private static void AcceptLargeCluster(List<PiiFinding> cluster, List<PiiFinding> accepted)
+    {
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var member in cluster)
+        {
+            first = Math.Min(first, member.Start);
+            last = Math.Max(last, member.End);
+        }
+
+        var taken = new bool[last - first];
+        foreach (var member in cluster)
+        {
+            PiiWork.Count(member.Length);
+            var span = taken.AsSpan(member.Start - first, member.Length);
+            if (!span.Contains(true))
+            {
+                span.Fill(true);
+                accepted.Add(member);
+            }
+        }
     }
 
     private static int ByPriority(PiiFinding a, PiiFinding b)
@@ -448,6 +486,7 @@ public sealed class PiiScanner
                 var found = -1;
                 for (var last = fits - 1; last >= first && found < 0; last--)
                 {
+                    PiiWork.Count(last - first + 1);
                     if (TryCard(shadow, groups, first, last, digits))
                     {
                         found = last;
@@ -577,6 +616,7 @@ public sealed class PiiScanner
             }
 
             var end = Math.Min(shadow.Length, at + 256);
+            PiiWork.Count(end - start);
             var match = regex.Match(shadow, start, end - start);
             if (match.Success && match.Index < at && at < match.Index + match.Length && IsPlausibleEmail(match.Value))
             {
