@@ -38,7 +38,7 @@ internal sealed class PhoneNumberFinder
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private static readonly bool[] _knownCountryCodes = KnownCountryCodes();
     private static readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Regex> _compiledPatterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Regex> _hotPatterns = new(StringComparer.Ordinal);
 
     // Words before a number that make it a phone number; generic "number" words count only without a label for
     // another kind of number ("order number 1234 5678").
@@ -585,9 +585,10 @@ internal sealed class PhoneNumberFinder
     private static Regex Pattern(string pattern) =>
         _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant));
 
-    // The same pattern compiled to IL, for the few a text uses thousands of times.
-    private static Regex CompiledPattern(string pattern) =>
-        _compiledPatterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled));
+    // The same pattern on the linear engine, for the few a text uses thousands of times: its automaton costs milliseconds
+    // to build, then matches faster than the interpreter.
+    private static Regex HotPattern(string pattern) =>
+        _hotPatterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
 
     private readonly record struct Group(int GapStart, int Start, int End)
     {
@@ -707,12 +708,12 @@ internal sealed class PhoneNumberFinder
         }
     }
 
-    // A metadata pattern with its possible lengths; the regex is parsed on first use and kept, and compiled to IL once it
-    // has been asked CompileAfter times (a race parses or compiles twice; the count is approximate under concurrency).
-    // Both forms are the same .NET backtracking engine on the same pattern, so they accept the same numbers.
+    // A metadata pattern with its possible lengths; the regex is parsed on first use and kept, and moved to the linear
+    // engine once it has been asked CompileAfter times (a race builds twice; the count is approximate under concurrency).
+    // Both engines decide whether the whole number is in the pattern's language, so they accept the same numbers.
     private sealed class NumberPattern(int lengthMask, string pattern)
     {
-        private const int CompileAfter = 2000;
+        private const int CompileAfter = 16;
 
         private Regex? _regex;
         private int _uses;
@@ -728,7 +729,7 @@ internal sealed class PhoneNumberFinder
 
             if (_uses <= CompileAfter && ++_uses > CompileAfter)
             {
-                _regex = CompiledPattern("^(?:" + pattern + ")$");
+                _regex = HotPattern("^(?:" + pattern + ")$");
             }
 
             return (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);

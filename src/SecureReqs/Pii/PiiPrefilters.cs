@@ -37,9 +37,6 @@ internal static class PiiPrefilters
     // the Kelvin sign (k) and the long s (s).
     private static readonly SearchValues<char> CaseVariantsOfAsciiLetters = SearchValues.Create("\u212A\u017F");
 
-    // The label of PiiPatterns.DateOfBirth has literals outside ASCII: né/née (é, É) and 生年月日.
-    private static readonly SearchValues<string> NonAsciiBirthLabels = SearchValues.Create(["é", "生年月日"], StringComparison.OrdinalIgnoreCase);
-
     private static readonly SearchValues<string> AwsPrefixes = SearchValues.Create(
         ["AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA", "ASCA"], StringComparison.Ordinal);
 
@@ -52,16 +49,18 @@ internal static class PiiPrefilters
     /// <summary>Which patterns may match <paramref name="text"/>.</summary>
     /// <param name="text">The folded shadow text.</param>
     /// <returns>The gates; only what can match is open.</returns>
+    /// <remarks>The label of <see cref="PiiPatterns.DateOfBirth"/> also has literals outside ASCII (né/née, 生年月日).</remarks>
     public static PiiGates For(string text)
     {
         // A case-insensitive pattern's ASCII letters match no other character than these two: the keyword tests hold
         // for every text without them, ASCII or not.
-        var ascii = Ascii.IsValid(text) || !text.AsSpan().ContainsAny(CaseVariantsOfAsciiLetters);
+        var plainAscii = Ascii.IsValid(text);
+        var ascii = plainAscii || !text.AsSpan().ContainsAny(CaseVariantsOfAsciiLetters);
         return new PiiGates(
             SsnLabel: MayHaveSsnLabel(text, ascii),
             SecretAssignment: MayHaveSecretAssignment(text, ascii),
-            BirthLabel: MayHaveBirthLabel(text, ascii) || text.AsSpan().ContainsAny(NonAsciiBirthLabels),
-            BirthHeader: MayHaveBirthHeader(text, ascii) || text.Contains("生年月日", StringComparison.Ordinal),
+            BirthLabel: MayHaveBirthLabel(text, ascii) || (!plainAscii && (text.AsSpan().ContainsAny('é', 'É') || text.Contains("生年月日", StringComparison.Ordinal))),
+            BirthHeader: MayHaveBirthHeader(text, ascii) || (!plainAscii && text.Contains("生年月日", StringComparison.Ordinal)),
             Bearer: MayHaveBearer(text, ascii),
             AwsKey: MayHaveAwsKey(text),
             GitHubToken: MayHaveGitHubToken(text),
