@@ -37,8 +37,7 @@ internal sealed class PhoneNumberFinder
     private static readonly SearchValues<char> _runStarts = SearchValues.Create("+(0123456789");
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private static readonly bool[] _knownCountryCodes = KnownCountryCodes();
-    private static readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Regex> _hotPatterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MetadataPattern> _patterns = new(StringComparer.Ordinal);
 
     // Words before a number that make it a phone number; generic "number" words count only without a label for
     // another kind of number ("order number 1234 5678").
@@ -579,16 +578,9 @@ internal sealed class PhoneNumberFinder
         return known;
     }
 
-    // libphonenumber's metadata patterns, parsed on first use and kept. They are matched on at most 20 digits (a national
-    // number, or a candidate for the national format rules), so the backtracking interpreter is bounded by that length;
-    // building them for the linear engine cost far more (milliseconds and megabytes each, for hundreds of patterns).
-    private static Regex Pattern(string pattern) =>
-        _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant));
-
-    // The same pattern on the linear engine, for the few a text uses thousands of times: its automaton costs milliseconds
-    // to build, then matches faster than the interpreter.
-    private static Regex HotPattern(string pattern) =>
-        _hotPatterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+    // libphonenumber's metadata patterns (number types, national formats, leading digits), one per pattern text.
+    private static MetadataPattern Pattern(string pattern) =>
+        _patterns.GetOrAdd(pattern, static p => new MetadataPattern(p));
 
     private readonly record struct Group(int GapStart, int Start, int End)
     {
@@ -708,31 +700,38 @@ internal sealed class PhoneNumberFinder
         }
     }
 
-    // A metadata pattern with its possible lengths; the regex is parsed on first use and kept, and moved to the linear
-    // engine once it has been asked CompileAfter times (a race builds twice; the count is approximate under concurrency).
-    // Both engines decide whether the whole number is in the pattern's language, so they accept the same numbers.
+    // A metadata pattern with its possible lengths, matched whole.
     private sealed class NumberPattern(int lengthMask, string pattern)
     {
-        private const int CompileAfter = 16;
-
-        private Regex? _regex;
-        private int _uses;
+        private MetadataPattern? _regex;
 
         public static NumberPattern None { get; } = new(0, "");
 
-        public bool Matches(ReadOnlySpan<char> national)
+        public bool Matches(ReadOnlySpan<char> national) =>
+            pattern.Length > 0 && (lengthMask & (1 << Math.Min(national.Length, 31))) != 0
+            && (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
+    }
+
+    // One of libphonenumber's patterns, matched only on at most 20 digits. It starts on the backtracking interpreter, which
+    // costs nothing to build, and moves to the linear engine once it has been asked HotAfter times: building an automaton
+    // costs milliseconds and megabytes, and a text with numbers from many countries would build hundreds, while the few
+    // patterns a text asks often match faster there. Both engines decide whether the digits are in the pattern's language,
+    // so they accept the same numbers. A race builds twice, and the count is approximate under concurrency.
+    private sealed class MetadataPattern(string pattern)
+    {
+        private const int HotAfter = 16;
+
+        private Regex _regex = new(pattern, RegexOptions.CultureInvariant);
+        private int _uses;
+
+        public bool IsMatch(ReadOnlySpan<char> digits)
         {
-            if (pattern.Length == 0 || (lengthMask & (1 << Math.Min(national.Length, 31))) == 0)
+            if (_uses <= HotAfter && ++_uses > HotAfter)
             {
-                return false;
+                _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
             }
 
-            if (_uses <= CompileAfter && ++_uses > CompileAfter)
-            {
-                _regex = HotPattern("^(?:" + pattern + ")$");
-            }
-
-            return (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
+            return _regex.IsMatch(digits);
         }
     }
 }
