@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 
 namespace SecureReqs.Benchmarks;
@@ -14,19 +13,6 @@ namespace SecureReqs.Benchmarks;
 [MemoryDiagnoser]
 public class PiiScanBenchmarks
 {
-    private static readonly string[] _sentences =
-    [
-        "Hi, I ordered running shoes last Tuesday (order 48213) and the tracking page still says the parcel is at the depot. ",
-        "Could you call me back on (415) 555-2671 or on my mobile 07700 900123 before Friday? ",
-        "The card ending 1111 was charged twice: 4111 1111 1111 1111, on 2024-01-15 at 10:30 and again at 14:05. ",
-        "My e-mail is jane.doe@example.com and my partner's is 李.王@example.cn. ",
-        "Invoice 2024-0001-7781 totals $1,234.50 for 3 items; version 10.0.19045 of the app was installed on 192.168.1.20. ",
-        "Our Paris office is on +33 1 42 68 53 00, Berlin on 030 12345678 and Mumbai on +91 98765 43210. ",
-        "Please refund to IBAN GB82 WEST 1234 5698 7654 32 rather than the card. ",
-        "The size guide says 42 but I usually wear 41.5 in other brands, so which size would you recommend? ",
-        "Thanks a lot for your help, and have a great weekend!\n",
-    ];
-
     private string _text = "";
 
     /// <summary>The input length in characters.</summary>
@@ -36,13 +22,7 @@ public class PiiScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = new StringBuilder(Length + 512);
-        for (var i = 0; builder.Length < Length; i++)
-        {
-            builder.Append(_sentences[i % _sentences.Length]);
-        }
-
-        _text = builder.ToString(0, Length);
+        _text = PiiCorpus.Dense(Length);
         PiiScanner.Default.Scan(_text);
     }
 

@@ -15,4 +15,25 @@ if (args is ["injection-dump", var output, .. var dumpRest])
     return;
 }
 
+if (args is ["pii-throughput", .. var piiRest])
+{
+    // dotnet run -c Release --project tests/SecureReqs.Benchmarks -- pii-throughput [rounds]
+    SecureReqs.Benchmarks.PiiThroughput.Run(piiRest.Length > 0 ? int.Parse(piiRest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args is ["pii-corpus", var kind, var megabytes, var path])
+{
+    // pii-corpus mixed|dense|prose <million characters> <file>: a generated file for timing `securereqs scan pii`.
+    SecureReqs.Benchmarks.PiiThroughput.WriteCorpus(kind, int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture), path);
+    return;
+}
+
+if (args is ["pii-findings", var findingsOutput, .. var folders])
+{
+    // pii-findings <file> [folders]: every finding (hashed values) of the seeded corpora and the folders' files, for diff.
+    SecureReqs.Benchmarks.PiiThroughput.DumpFindings(findingsOutput, folders);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SecureReqs.Benchmarks.PromptInjectionDetectorBenchmarks).Assembly).Run(args);

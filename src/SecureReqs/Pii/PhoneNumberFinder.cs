@@ -21,7 +21,8 @@ namespace SecureReqs;
 /// <para>
 /// libphonenumber is only asked about runs with 7 to 20 digits whose length is possible in a region, through
 /// <see cref="PhoneNumberUtil.IsValidNumberForRegion"/> on a number built from the digits (no parsing, no exceptions),
-/// so the pass stays linear in the text. Thread-safety: immutable after construction.
+/// so the pass stays linear in the text. Thread-safety: safe for concurrent use (the only state that changes is each
+/// metadata pattern's cached regex and use count).
 /// </para>
 /// </remarks>
 internal sealed class PhoneNumberFinder
@@ -36,7 +37,7 @@ internal sealed class PhoneNumberFinder
     private static readonly SearchValues<char> _runStarts = SearchValues.Create("+(0123456789");
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private static readonly bool[] _knownCountryCodes = KnownCountryCodes();
-    private static readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MetadataPattern> _patterns = new(StringComparer.Ordinal);
 
     // Words before a number that make it a phone number; generic "number" words count only without a label for
     // another kind of number ("order number 1234 5678").
@@ -194,6 +195,7 @@ internal sealed class PhoneNumberFinder
                 {
                     if (IsSubRunAllowed(text, groups, segmentStart, g, first, end))
                     {
+                        PiiWork.Count(end - first + 1);
                         confidence = Evaluate(text, groups, first, end, plus && first == 0, digits);
                         found = confidence > 0 ? end : -1;
                     }
@@ -231,6 +233,7 @@ internal sealed class PhoneNumberFinder
 
         for (var g = first + 1; g <= last; g++)
         {
+            PiiWork.Count(1);
             var inner = groups[g].GapSpan(text);
             if ((first > segmentStart && inner.SequenceEqual(groups[first].GapSpan(text)))
                 || (last + 1 < segmentEnd && inner.SequenceEqual(groups[last + 1].GapSpan(text))))
@@ -575,9 +578,9 @@ internal sealed class PhoneNumberFinder
         return known;
     }
 
-    // libphonenumber's metadata patterns, compiled on first use for the linear engine and kept.
-    private static Regex Pattern(string pattern) =>
-        _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+    // libphonenumber's metadata patterns (number types, national formats, leading digits), one per pattern text.
+    private static MetadataPattern Pattern(string pattern) =>
+        _patterns.GetOrAdd(pattern, static p => new MetadataPattern(p));
 
     private readonly record struct Group(int GapStart, int Start, int End)
     {
@@ -663,8 +666,8 @@ internal sealed class PhoneNumberFinder
 
         /// <summary>
         /// Whether the national significant number is a valid number of this region: libphonenumber's rule (the general
-        /// pattern, then a pattern of some number type), on its metadata, with the patterns compiled once for .NET's
-        /// linear engine; asking libphonenumber itself cost tens of microseconds a call.
+        /// pattern, then a pattern of some number type), on its metadata, with each pattern parsed once (and compiled once
+        /// it is used often); asking libphonenumber itself cost tens of microseconds a call.
         /// </summary>
         public bool IsValid(ReadOnlySpan<char> national)
         {
@@ -697,15 +700,38 @@ internal sealed class PhoneNumberFinder
         }
     }
 
-    // A metadata pattern with its possible lengths; the regex is compiled on first use and kept (a race compiles twice).
+    // A metadata pattern with its possible lengths, matched whole.
     private sealed class NumberPattern(int lengthMask, string pattern)
     {
-        private Regex? _regex;
+        private MetadataPattern? _regex;
 
         public static NumberPattern None { get; } = new(0, "");
 
         public bool Matches(ReadOnlySpan<char> national) =>
             pattern.Length > 0 && (lengthMask & (1 << Math.Min(national.Length, 31))) != 0
             && (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
+    }
+
+    // One of libphonenumber's patterns, matched only on at most 20 digits. It starts on the backtracking interpreter, which
+    // costs nothing to build, and moves to the linear engine once it has been asked HotAfter times: building an automaton
+    // costs milliseconds and megabytes, and a text with numbers from many countries would build hundreds, while the few
+    // patterns a text asks often match faster there. Both engines decide whether the digits are in the pattern's language,
+    // so they accept the same numbers. A race builds twice, and the count is approximate under concurrency.
+    private sealed class MetadataPattern(string pattern)
+    {
+        private const int HotAfter = 16;
+
+        private Regex _regex = new(pattern, RegexOptions.CultureInvariant);
+        private int _uses;
+
+        public bool IsMatch(ReadOnlySpan<char> digits)
+        {
+            if (_uses <= HotAfter && ++_uses > HotAfter)
+            {
+                _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            }
+
+            return _regex.IsMatch(digits);
+        }
     }
 }

@@ -10,7 +10,8 @@ namespace SecureReqs;
 /// <remarks>
 /// Each test is necessary, never sufficient: it passes every text the pattern could match, and the pattern still decides.
 /// Case-insensitive patterns also match non-ASCII case variants (the Kelvin sign for <c>k</c>, the long s for <c>s</c>),
-/// so their word tests are used only on ASCII texts; any other text runs the pattern.
+/// so their word tests are used only on texts without those two characters (and the date-of-birth tests also look for
+/// the labels' own non-ASCII literals); a text with either runs the pattern.
 /// </remarks>
 internal static class PiiPrefilters
 {
@@ -32,6 +33,10 @@ internal static class PiiPrefilters
         ["dob", "d.o", "do.b", "birth", "born", "nacimiento", "naissance", "geburtsdatum", "nascita", "nascimento", "geboortedatum"],
         StringComparison.OrdinalIgnoreCase);
 
+    // The only characters outside ASCII that a case-insensitive, culture-invariant pattern matches with an ASCII letter:
+    // the Kelvin sign (k) and the long s (s).
+    private static readonly SearchValues<char> CaseVariantsOfAsciiLetters = SearchValues.Create("\u212A\u017F");
+
     private static readonly SearchValues<string> AwsPrefixes = SearchValues.Create(
         ["AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA", "ASCA"], StringComparison.Ordinal);
 
@@ -44,14 +49,18 @@ internal static class PiiPrefilters
     /// <summary>Which patterns may match <paramref name="text"/>.</summary>
     /// <param name="text">The folded shadow text.</param>
     /// <returns>The gates; only what can match is open.</returns>
+    /// <remarks>The label of <see cref="PiiPatterns.DateOfBirth"/> also has literals outside ASCII (né/née, 生年月日).</remarks>
     public static PiiGates For(string text)
     {
-        var ascii = Ascii.IsValid(text);
+        // A case-insensitive pattern's ASCII letters match no other character than these two: the keyword tests hold
+        // for every text without them, ASCII or not.
+        var plainAscii = Ascii.IsValid(text);
+        var ascii = plainAscii || !text.AsSpan().ContainsAny(CaseVariantsOfAsciiLetters);
         return new PiiGates(
             SsnLabel: MayHaveSsnLabel(text, ascii),
             SecretAssignment: MayHaveSecretAssignment(text, ascii),
-            BirthLabel: MayHaveBirthLabel(text, ascii),
-            BirthHeader: MayHaveBirthHeader(text, ascii),
+            BirthLabel: MayHaveBirthLabel(text, ascii) || (!plainAscii && (text.AsSpan().ContainsAny('é', 'É') || text.Contains("生年月日", StringComparison.Ordinal))),
+            BirthHeader: MayHaveBirthHeader(text, ascii) || (!plainAscii && text.Contains("生年月日", StringComparison.Ordinal)),
             Bearer: MayHaveBearer(text, ascii),
             AwsKey: MayHaveAwsKey(text),
             GitHubToken: MayHaveGitHubToken(text),

@@ -25,8 +25,10 @@ namespace SecureReqs;
 /// <para>
 /// Security contract: the scanner finds structured identifiers only. It does not find names, free-text postal
 /// addresses, or identifiers it has no pattern for (passport and national id numbers other than US SSNs, account
-/// numbers without an IBAN), nor values that have been encoded (base64, spelled-out digits). Every pattern runs on .NET's
-/// linear regex engine without a match timeout: a scan takes time linear in the text, and a busy machine only makes it slower.
+/// numbers without an IBAN), nor values that have been encoded (base64, spelled-out digits). Formatted SSNs, dotted quads
+/// and IBAN candidates are found by hand-written searches equivalent to their patterns; every other pattern over the text
+/// runs on .NET's linear regex engine without a match timeout, and libphonenumber's metadata patterns are only matched
+/// on at most 20 digits: a scan takes time linear in the text, and a busy machine only makes it slower.
 /// </para>
 /// </remarks>
 public sealed class PiiScanner
@@ -100,7 +102,7 @@ public sealed class PiiScanner
         var candidates = new List<PiiFinding>();
         var shadow = source.Shadow;
         var hasDigits = shadow.AsSpan().ContainsAny(_digits);
-        var digitCount = hasDigits ? CountDigits(shadow) : 0;
+        var digitCount = hasDigits ? CountDigits(shadow) : 0; // at most 9
         var gates = _prefilter ? PiiPrefilters.For(shadow) : PiiGates.Open;
 
         // Card spans (in shadow offsets): a phone number can never win against a card, so the phone pass skips them.
@@ -198,7 +200,7 @@ public sealed class PiiScanner
         return builder.Append(text, position, text.Length - position).ToString();
     }
 
-    private static IReadOnlyList<PiiFinding> Resolve(List<PiiFinding> candidates)
+    internal static IReadOnlyList<PiiFinding> Resolve(List<PiiFinding> candidates)
     {
         if (candidates.Count <= 1)
         {
@@ -222,17 +224,25 @@ public sealed class PiiScanner
 
             cluster.Sort(ByPriority);
             var clusterStart = accepted.Count;
-            foreach (var member in cluster)
+            if (cluster.Count > SmallCluster && cluster.TrueForAll(static c => c.Length > 0))
             {
-                var overlaps = false;
-                for (var a = clusterStart; a < accepted.Count && !overlaps; a++)
+                AcceptLargeCluster(cluster, accepted);
+            }
+            else
+            {
+                foreach (var member in cluster)
                 {
-                    overlaps = accepted[a].Start < member.End && member.Start < accepted[a].End;
-                }
+                    var overlaps = false;
+                    for (var a = clusterStart; a < accepted.Count && !overlaps; a++)
+                    {
+                        overlaps = accepted[a].Start < member.End && member.Start < accepted[a].End;
+                        PiiWork.Count(1);
+                    }
 
-                if (!overlaps)
-                {
-                    accepted.Add(member);
+                    if (!overlaps)
+                    {
+                        accepted.Add(member);
+                    }
                 }
             }
 
@@ -246,6 +256,36 @@ public sealed class PiiScanner
 
         accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return accepted;
+    }
+
+    // Up to this many candidates, a cluster compares each with those accepted before it; beyond, with its neighbours only.
+    private const int SmallCluster = 8;
+
+    // A chain of overlapping candidates can be as long as the text ("a.b@c.d@e.f@…", where each address's domain is the
+    // next one's local part). Marking the characters of accepted spans makes each candidate's check cost its own length,
+    // and candidates of one detector do not overlap each other, so the whole cluster costs time linear in its extent
+    // (the same accepted set as comparing each candidate with every accepted span, which is quadratic in a long chain).
+    private static void AcceptLargeCluster(List<PiiFinding> cluster, List<PiiFinding> accepted)
+    {
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var member in cluster)
+        {
+            first = Math.Min(first, member.Start);
+            last = Math.Max(last, member.End);
+        }
+
+        var taken = new bool[last - first];
+        foreach (var member in cluster)
+        {
+            PiiWork.Count(member.Length);
+            var span = taken.AsSpan(member.Start - first, member.Length);
+            if (!span.Contains(true))
+            {
+                span.Fill(true);
+                accepted.Add(member);
+            }
+        }
     }
 
     private static int ByPriority(PiiFinding a, PiiFinding b)
@@ -448,6 +488,7 @@ public sealed class PiiScanner
                 var found = -1;
                 for (var last = fits - 1; last >= first && found < 0; last--)
                 {
+                    PiiWork.Count(last - first + 1);
                     if (TryCard(shadow, groups, first, last, digits))
                     {
                         found = last;
@@ -490,17 +531,28 @@ public sealed class PiiScanner
 
     private static void FindSsns(PiiText source, List<PiiFinding> findings, bool mayBeLabelled)
     {
-        foreach (var regex in mayBeLabelled ? (ReadOnlySpan<ContextRegex>)[PiiPatterns.SsnFormatted(), PiiPatterns.SsnLabelled()] : [PiiPatterns.SsnFormatted()])
+        // Formatted SSNs (3-2-4 with one separator) by the hand-written search of PiiPatterns.SsnFormatted.
+        var shadow = source.Shadow;
+        for (var from = 0; PiiCandidates.NextFormattedSsn(shadow, from, out var start); from = start + 11)
         {
-            var labelled = regex == PiiPatterns.SsnLabelled();
-            foreach (var match in regex.Matches(source.Shadow))
+            if (PiiValidators.IsUsSsn(shadow.AsSpan(start, 3), shadow.AsSpan(start + 4, 2), shadow.AsSpan(start + 7, 4)))
             {
-                var area = match.Groups["area"];
-                var serial = match.Groups["serial"];
-                if (PiiValidators.IsUsSsn(area.ValueSpan, match.Groups["group"].ValueSpan, serial.ValueSpan))
-                {
-                    Add(source, area.Index, serial.Index + serial.Length, PiiType.UsSsn, labelled ? "ssn-label" : "ssn-rules", labelled ? 0.9 : 0.85, findings);
-                }
+                Add(source, start, start + 11, PiiType.UsSsn, "ssn-rules", 0.85, findings);
+            }
+        }
+
+        if (!mayBeLabelled)
+        {
+            return;
+        }
+
+        foreach (var match in PiiPatterns.SsnLabelled().Matches(shadow))
+        {
+            var area = match.Groups["area"];
+            var serial = match.Groups["serial"];
+            if (PiiValidators.IsUsSsn(area.ValueSpan, match.Groups["group"].ValueSpan, serial.ValueSpan))
+            {
+                Add(source, area.Index, serial.Index + serial.Length, PiiType.UsSsn, "ssn-label", 0.9, findings);
             }
         }
     }
@@ -508,17 +560,17 @@ public sealed class PiiScanner
     private static void FindIbans(PiiText source, List<PiiFinding> findings)
     {
         var shadow = source.Shadow;
-        var regex = PiiPatterns.IbanCandidate();
         Span<char> compact = stackalloc char[40];
-        for (var match = regex.Match(shadow); match.Success;)
+
+        // Candidates of PiiPatterns.IbanCandidate, by its hand-written search.
+        for (var from = 0; PiiCandidates.NextIbanCandidate(shadow, from, out var matchStart, out var matchEnd);)
         {
-            var next = match.Index + 1;
-            if (PiiValidators.TryGetIbanLength(shadow.AsSpan(match.Index, 2), out var expected))
+            var next = matchStart + 1;
+            if (PiiValidators.TryGetIbanLength(shadow.AsSpan(matchStart, 2), out var expected))
             {
                 // Walk exactly the country's length of alphanumerics, allowing single separators between them.
                 var count = 0;
-                var i = match.Index;
-                var matchEnd = match.Index + match.Length;
+                var i = matchStart;
                 while (i < matchEnd && count < expected)
                 {
                     if (char.IsAsciiLetterOrDigit(shadow[i]))
@@ -532,12 +584,17 @@ public sealed class PiiScanner
                 var endsAtBoundary = i >= shadow.Length || !char.IsLetterOrDigit(shadow[i]);
                 if (count == expected && endsAtBoundary && PiiValidators.IsIban(compact[..count]))
                 {
-                    Add(source, match.Index, i, PiiType.Iban, "iban-mod97", 0.97, findings);
+                    Add(source, matchStart, i, PiiType.Iban, "iban-mod97", 0.97, findings);
                     next = i;
                 }
             }
 
-            match = next < shadow.Length ? regex.Match(shadow, next) : Match.Empty;
+            if (next >= shadow.Length)
+            {
+                break;
+            }
+
+            from = next;
         }
     }
 
@@ -561,6 +618,7 @@ public sealed class PiiScanner
             }
 
             var end = Math.Min(shadow.Length, at + 256);
+            PiiWork.Count(end - start);
             var match = regex.Match(shadow, start, end - start);
             if (match.Success && match.Index < at && at < match.Index + match.Length && IsPlausibleEmail(match.Value))
             {
@@ -577,13 +635,14 @@ public sealed class PiiScanner
 
     private static void FindIPv4(PiiText source, List<PiiFinding> findings)
     {
+        // Dotted quads of PiiPatterns.IPv4, by its hand-written search.
         var shadow = source.Shadow;
-        foreach (var match in PiiPatterns.IPv4().Matches(shadow))
+        for (var from = 0; PiiCandidates.NextIPv4(shadow, from, out var start, out var end); from = end)
         {
-            var contextStart = Math.Max(0, match.Index - 16);
-            if (!PiiPatterns.VersionContext().IsMatch(shadow.AsSpan(contextStart, match.Index - contextStart)))
+            var contextStart = Math.Max(0, start - 16);
+            if (!PiiPatterns.VersionContext().IsMatch(shadow.AsSpan(contextStart, start - contextStart)))
             {
-                Add(source, match.Index, match.Index + match.Length, PiiType.IpAddress, "ipv4-octets", 0.8, findings);
+                Add(source, start, end, PiiType.IpAddress, "ipv4-octets", 0.8, findings);
             }
         }
     }
@@ -702,14 +761,16 @@ public sealed class PiiScanner
 
     }
 
-    private static int CountDigits(string text) => CountDigits(text.AsSpan());
-
-    private static int CountDigits(ReadOnlySpan<char> text)
+    // The number of ASCII digits, counted up to 9 (the most any threshold of Scan asks for): a vectorised search from
+    // digit to digit that stops early, rather than a look at every character of a long text.
+    internal static int CountDigits(string text)
     {
         var count = 0;
-        foreach (var c in text)
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyInRange('0', '9'); i >= 0 && ++count < 9;)
         {
-            count += char.IsAsciiDigit(c) ? 1 : 0;
+            var next = span[(i + 1)..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
         return count;

@@ -24,12 +24,14 @@ internal sealed class PiiText
 
     public static PiiText Create(string text)
     {
-        // Fast path: nothing to fold below U+00A0, which is almost all text.
-        if (text.AsSpan().IndexOfAnyInRange('\u00A0', '\uFFFF') < 0)
-        {
-            return new PiiText(text, text, null);
-        }
+        // Fast path: nothing to fold below U+00A0, which is almost all text; and most text in other scripts has no
+        // character that folds (letters, CJK, punctuation), so it is checked before a copy and a map are built.
+        return NeedsFolding(text) ? Build(text) : new PiiText(text, text, null);
+    }
 
+    /// <summary>Builds the shadow and its map character by character (the text itself when nothing folds).</summary>
+    internal static PiiText Build(string text)
+    {
         var builder = new System.Text.StringBuilder(text.Length);
         var map = new List<int>(text.Length + 1);
         var changed = false;
@@ -65,6 +67,26 @@ internal sealed class PiiText
 
         map.Add(text.Length);
         return new PiiText(text, builder.ToString(), [.. map]);
+    }
+
+    /// <summary>Whether some character of <paramref name="text"/> folds to another or is dropped (what <see cref="Create"/> would change).</summary>
+    internal static bool NeedsFolding(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyInRange('\u00A0', '\uFFFF'); i >= 0;)
+        {
+            var c = text[i];
+            if (Fold(c) != c
+                || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) && CharUnicodeInfo.GetDecimalDigitValue(text, i) >= 0))
+            {
+                return true;
+            }
+
+            var next = span[(i + 1)..].IndexOfAnyInRange('\u00A0', '\uFFFF');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>Maps a span of the shadow to the span of the original that holds the same characters.</summary>

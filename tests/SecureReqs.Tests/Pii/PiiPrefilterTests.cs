@@ -22,6 +22,11 @@ public sealed class PiiPrefilterTests
         "name,dob\nAnn,1984-03-12\n", "Name;Geboortedatum\nJan;12-03-1984\n", "postgres://admin:s3cretPass@db.example.com/app",
         "１２３-４５-６７８９", "٤١١١ ١١١١ ١١١١ ١١١١", "4111\u200B1111\u200B1111\u200B1111", "AB12", "1.2.3", "x9.9.9.9y",
         "Order 48213 shipped", "::1", "fe80::", "a:b", "12:30:45", "Note: 1:2:3:4:5:6:7:8", "Invoice 2024-0001-7781", "at 10:30 and 14:05", "$1,234.50", "ISBN 978-3-16-148410-0",
+        // Case variants outside ASCII (Kelvin sign, long s), labels with their own non-ASCII letters, and text in other
+        // scripts with no value: the keyword gates must stay open exactly where a pattern could match.
+        "name,Geburt\u017Fdatum\nAnn,12.03.1984\n", "名前,生年月日\n太郎,1984/03/12\n", "NÉE LE 12/03/1984", "Née le 3 mars 1984",
+        "\u017F\u017Fn 536904399", "\u212Aey=abc", "api_\u212Aey: 'q8Hk29aLmP0zR7'", "BEARER\u017F " + new string('z', 24), "Authorization: Bearer " + new string('q', 24),
+        "Merci de m'écrire", "我的电话是", "Позвоните мне", "تاريخ الميلاد", "password: ñandú2024xyz",
     ];
 
     private static readonly string[] Glue = [" ", ", ", "\n", "; ", " and ", "\t", ": ", "(", ")", "\"", "é ", "日本 ", "-", "."];
@@ -98,6 +103,22 @@ public sealed class PiiPrefilterTests
         gates.BirthLabel.Should().BeTrue();
         gates.Bearer.Should().BeTrue();
         gates.AwsKey.Should().BeFalse("a case-sensitive literal prefix needs no such care");
+    }
+
+    [Fact]
+    public void For_NonAsciiTextWithoutCaseVariants_KeywordGatesClose()
+    {
+        // Outside ASCII only the Kelvin sign and the long s match ASCII letters case-insensitively: without them, a text in
+        // other scripts is judged on its keywords like an ASCII one.
+        var gates = PiiPrefilters.For("Merci de m'écrire demain, 李.王 — нет ключа");
+
+        gates.SecretAssignment.Should().BeFalse();
+        gates.SsnLabel.Should().BeFalse();
+        gates.Bearer.Should().BeFalse();
+        gates.BirthHeader.Should().BeFalse();
+        gates.BirthLabel.Should().BeTrue("é may be the é of \"née le\"");
+        PiiPrefilters.For("Geburtsdatum").BirthHeader.Should().BeTrue();
+        PiiPrefilters.For("名前,生年月日").BirthHeader.Should().BeTrue();
     }
 
     private static List<string> Describe(IReadOnlyList<PiiFinding> findings) =>

@@ -1,0 +1,234 @@
+namespace SecureReqs;
+
+/// <summary>
+/// Hand-written candidate searches for the digit-based patterns of <see cref="PiiPatterns"/> (formatted SSNs, dotted
+/// quads, IBAN candidates): each finds exactly the matches its pattern finds, left to right, without the regex engine's
+/// per-match work (the core matched again for its groups, a <c>Match</c> object per candidate).
+/// </summary>
+/// <remarks>
+/// Every search visits each character a bounded number of times, so a scan stays linear in the text. The patterns stay
+/// the specification: <c>PiiCandidateTests</c> compares each search with its pattern on seeded texts built from the
+/// characters that matter (digits, separators, letters of several scripts, other numbers such as <c>²</c>).
+/// </remarks>
+internal static class PiiCandidates
+{
+    /// <summary>The first formatted SSN (<see cref="PiiPatterns.SsnFormatted"/>) whose area starts at or after <paramref name="from"/>.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="start">The start of the area digits.</param>
+    /// <returns>Whether one was found; the core is the 11 characters from <paramref name="start"/>.</returns>
+    public static bool NextFormattedSsn(string text, int from, out int start)
+    {
+        // The area is a run of exactly three digits: the context before it is never a digit, the separator after it neither.
+        for (var p = NextRunStart(text, from); p >= 0; p = NextRunStart(text, p + 1))
+        {
+            if (p + 11 <= text.Length && IsDigits(text, p, 3) && text[p + 3] is '-' or '.' or ' '
+                && IsDigits(text, p + 4, 2) && text[p + 6] == text[p + 3] && IsDigits(text, p + 7, 4)
+                && SsnBefore(text, p) && SsnAfter(text, p + 11))
+            {
+                start = p;
+                return true;
+            }
+        }
+
+        start = -1;
+        return false;
+    }
+
+    /// <summary>The first dotted quad (<see cref="PiiPatterns.IPv4"/>) that starts at or after <paramref name="from"/>.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="start">The start of the quad.</param>
+    /// <param name="end">The end of the quad.</param>
+    /// <returns>Whether one was found.</returns>
+    public static bool NextIPv4(string text, int from, out int start, out int end)
+    {
+        for (var p = NextRunStart(text, from); p >= 0; p = NextRunStart(text, p + 1))
+        {
+            if (p > 0 && IsWordOrDot(text[p - 1]))
+            {
+                continue;
+            }
+
+            var i = p;
+            var octets = 0;
+            while (true)
+            {
+                var octetEnd = i;
+                while (octetEnd < text.Length && octetEnd - i < 4 && char.IsAsciiDigit(text[octetEnd]))
+                {
+                    octetEnd++;
+                }
+
+                if (!IsOctet(text.AsSpan(i, octetEnd - i)))
+                {
+                    break;
+                }
+
+                if (++octets == 4)
+                {
+                    if (IPv4After(text, octetEnd))
+                    {
+                        (start, end) = (p, octetEnd);
+                        return true;
+                    }
+
+                    break;
+                }
+
+                if (octetEnd + 1 >= text.Length || text[octetEnd] != '.' || !char.IsAsciiDigit(text[octetEnd + 1]))
+                {
+                    break;
+                }
+
+                i = octetEnd + 1;
+            }
+        }
+
+        (start, end) = (-1, -1);
+        return false;
+    }
+
+    /// <summary>
+    /// The first IBAN candidate (<see cref="PiiPatterns.IbanCandidate"/>) that starts at or after <paramref name="from"/>:
+    /// two ASCII letters, two digits, then ten to forty alphanumerics each optionally after one space or dash, as many as there are.
+    /// </summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="start">The start of the candidate.</param>
+    /// <param name="end">The end of the candidate.</param>
+    /// <returns>Whether one was found.</returns>
+    public static bool NextIbanCandidate(string text, int from, out int start, out int end)
+    {
+        // The two digits begin a run of digits, two letters before it.
+        for (var d = NextRunStart(text, from + 2); d >= 0; d = NextRunStart(text, d + 1))
+        {
+            var p = d - 2;
+            if (p < from || d + 1 >= text.Length || !char.IsAsciiDigit(text[d + 1])
+                || !char.IsAsciiLetter(text[p]) || !char.IsAsciiLetter(text[p + 1]) || (p > 0 && IsWordChar(text[p - 1])))
+            {
+                continue;
+            }
+
+            var i = d + 2;
+            var units = 0;
+            while (units < 40)
+            {
+                if (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+                else if (i + 1 < text.Length && text[i] is ' ' or '-' && char.IsAsciiLetterOrDigit(text[i + 1]))
+                {
+                    i += 2;
+                }
+                else
+                {
+                    break;
+                }
+
+                units++;
+            }
+
+            if (units >= 10)
+            {
+                (start, end) = (p, i);
+                return true;
+            }
+        }
+
+        (start, end) = (-1, -1);
+        return false;
+    }
+
+    // The start of the next run of ASCII digits at or after from (a digit not preceded by a digit), or -1.
+    private static int NextRunStart(string text, int from)
+    {
+        while (from < text.Length)
+        {
+            var next = text.AsSpan(from).IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            var p = from + next;
+            if (p == 0 || !char.IsAsciiDigit(text[p - 1]))
+            {
+                return p;
+            }
+
+            // Inside a run: go past its end.
+            from = p + 1;
+            while (from < text.Length && char.IsAsciiDigit(text[from]))
+            {
+                from++;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsDigits(string text, int start, int count)
+    {
+        if (start + count > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        // Exactly count: the run ends here.
+        return start + count == text.Length || !char.IsAsciiDigit(text[start + count]);
+    }
+
+    // 0-9, 10-99, 100-199, 200-249, 250-255: no leading zero.
+    private static bool IsOctet(ReadOnlySpan<char> digits) => digits.Length switch
+    {
+        1 => true,
+        2 => digits[0] != '0',
+        3 => digits[0] == '1' || (digits[0] == '2' && (digits[1] < '5' || (digits[1] == '5' && digits[2] <= '5'))),
+        _ => false,
+    };
+
+    // The context before the area: [^0-9][^\p{L}\p{N}_] or [0-9][^\p{L}\p{N}_\-.] (two characters), or at the start of the
+    // text nothing or one [^\p{L}\p{N}_].
+    private static bool SsnBefore(string text, int p)
+    {
+        if (p == 0)
+        {
+            return true;
+        }
+
+        if (p == 1)
+        {
+            return !IsWordChar(text[0]);
+        }
+
+        var (c1, c2) = (text[p - 2], text[p - 1]);
+        return char.IsAsciiDigit(c1) ? !IsWordChar(c2) && c2 is not '-' and not '.' : !IsWordChar(c2);
+    }
+
+    // $|[^\p{L}\p{N}_\-.]|[\-.](?:$|[^0-9])
+    private static bool SsnAfter(string text, int e) =>
+        e >= text.Length
+        || (!IsWordChar(text[e]) && text[e] is not '-' and not '.')
+        || (text[e] is '-' or '.' && (e + 1 >= text.Length || !char.IsAsciiDigit(text[e + 1])));
+
+    // $|[^\p{L}\p{N}_.]|\.(?:$|[^0-9])
+    private static bool IPv4After(string text, int e) =>
+        e >= text.Length
+        || !IsWordOrDot(text[e])
+        || (text[e] == '.' && (e + 1 >= text.Length || !char.IsAsciiDigit(text[e + 1])));
+
+    /// <summary>A letter, a number of any kind (<c>\p{N}</c>: decimal, letter-like, other) or an underscore.</summary>
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c) || c == '_';
+
+    private static bool IsWordOrDot(char c) => IsWordChar(c) || c == '.';
+}

@@ -1,0 +1,155 @@
+using System.Text;
+
+namespace SecureReqs.Tests.Pii;
+
+/// <summary>
+/// The scanner finds formatted SSNs, dotted quads and IBAN candidates with hand-written searches
+/// (<see cref="PiiCandidates"/>), and skips the shadow copy of texts with nothing to fold (<see cref="PiiText.NeedsFolding"/>).
+/// The patterns in <see cref="PiiPatterns"/> and the character-by-character fold stay the specification: on seeded texts
+/// built from the characters that decide a match, each fast path must give exactly what the slow one gives, from every
+/// starting position.
+/// </summary>
+public sealed class PiiCandidateTests
+{
+    // Values, near misses and the characters around them that the context rules look at: other numbers (², Ⅻ),
+    // letters of other scripts, separators, dots and dashes on either side.
+    private static readonly string[] Pieces =
+    [
+        "192.168.1.20", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.4.5", "10.0.0.1.", "0.0.0.0", "249.250.199.100",
+        "123-45-6789", "123.45.6789", "123 45 6789", "123-45.6789", "1234-56-7890", "536-22-1234-", "078-05-1120.",
+        "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "GB82-WEST-1234", "AB12CDEFGHIJKLMNOP", "ab12 3456 7890 1234 5678 9012 3456 7890 1234",
+        "0", "1", "9", "12", "255", "5", ".", "..", "-", " ", "  ", "_", "a", "Z", "é", "李", "²", "Ⅻ", "٣", "\n", ":", "/", "x", "v", "GB", "DE", "-.",
+    ];
+
+    [Fact]
+    public void NextFormattedSsn_SeededTexts_SameAsPattern()
+    {
+        var differences = Compare(
+            (text, from) => PiiCandidates.NextFormattedSsn(text, from, out var start) ? (start, start + 11) : (-1, -1),
+            (text, from) => Reference(PiiPatterns.SsnFormatted().Match(text, from)),
+            out var found);
+
+        found.Should().BeGreaterThan(200, "the texts hold many formatted SSNs, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void NextIPv4_SeededTexts_SameAsPattern()
+    {
+        var differences = Compare(
+            (text, from) => PiiCandidates.NextIPv4(text, from, out var start, out var end) ? (start, end) : (-1, -1),
+            (text, from) => Reference(PiiPatterns.IPv4().Match(text, from)),
+            out var found);
+
+        found.Should().BeGreaterThan(200, "the texts hold many dotted quads, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void NextIbanCandidate_SeededTexts_SameAsPattern()
+    {
+        var differences = Compare(
+            (text, from) => PiiCandidates.NextIbanCandidate(text, from, out var start, out var end) ? (start, end) : (-1, -1),
+            (text, from) => Reference(PiiPatterns.IbanCandidate().Match(text, from)),
+            out var found);
+
+        found.Should().BeGreaterThan(200, "the texts hold many IBAN candidates, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void NeedsFolding_SeededTexts_TrueExactlyWhenTheFoldChangesTheText()
+    {
+        // Characters that fold (digits of other scripts, fullwidth forms, spaces, dashes, invisible ones, digits outside
+        // the BMP) and characters that do not (letters, CJK, emoji, a lone surrogate).
+        string[] characters = ["a", "1", " ", "é", "李", "\u200B", "\u00AD", "\u00A0", "٣", "३", "３", "Ａ", "＠", "\u2013", "\u2212", "\u3000", "𝟙", "😀", "\uD835", "\uDFD9", "²", "ß", "\uFEFF", "\u2060"];
+        var random = new Random(20261203);
+        var differences = new List<string>();
+        var folded = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(0, 8);
+            for (var c = 0; c < length; c++)
+            {
+                // Mostly plain characters, so that many texts have nothing to fold.
+                builder.Append(random.Next(3) == 0 ? characters[random.Next(characters.Length)] : characters[random.Next(3)]);
+            }
+
+            var text = builder.ToString();
+            var changed = !ReferenceEquals(PiiText.Build(text).Shadow, text);
+            folded += changed ? 1 : 0;
+            if (PiiText.NeedsFolding(text) != changed)
+            {
+                differences.Add($"\"{string.Concat(text.Select(ch => $"\\u{(int)ch:X4}"))}\": fold changes it: {changed}");
+            }
+        }
+
+        folded.Should().BeInRange(2000, 18000, "both kinds of text occur, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Scan_TextsInOtherScriptsWithNothingToFold_SameFindingsAsTheFold()
+    {
+        // Non-ASCII texts that need no fold go the fast way; their findings must not change.
+        var text = "Merci de m'écrire à jane.doe@example.com ; 李.王@example.cn, café 192.168.1.20, 123-45-6789, appelez le +33 1 42 68 53 00.";
+        PiiText.NeedsFolding(text).Should().BeFalse();
+
+        var findings = PiiScanner.Default.Scan(text).Select(f => $"{f.Type.Name}:{f.Value}");
+
+        findings.Should().Equal("email:jane.doe@example.com", "email:李.王@example.cn", "ip-address:192.168.1.20", "us-ssn:123-45-6789", "phone:+33 1 42 68 53 00");
+    }
+
+    [Fact]
+    public void CountDigits_SeededTexts_CountUpToNine()
+    {
+        var random = new Random(20261203);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => random.Next(3) == 0 ? (char)('0' + random.Next(10)) : "ab -.٣é"[random.Next(7)])]);
+
+            PiiScanner.CountDigits(text).Should().Be(Math.Min(9, text.Count(char.IsAsciiDigit)), text);
+        }
+    }
+
+    private static (int Start, int End) Reference(System.Text.RegularExpressions.Match match) =>
+        match.Success ? (match.Index, match.Index + match.Length) : (-1, -1);
+
+    // Compares the fast search with the pattern from every starting position of 4,000 seeded texts.
+    private static List<string> Compare(Func<string, int, (int, int)> fast, Func<string, int, (int, int)> pattern, out int found)
+    {
+        var random = new Random(20261203);
+        var differences = new List<string>();
+        found = 0;
+        for (var i = 0; i < 4000 && differences.Count < 10; i++)
+        {
+            var builder = new StringBuilder();
+            var parts = random.Next(1, 9);
+            for (var p = 0; p < parts; p++)
+            {
+                builder.Append(Pieces[random.Next(Pieces.Length)]);
+            }
+
+            var text = builder.ToString();
+            var matches = new HashSet<(int, int)>();
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var expected = pattern(text, from);
+                var actual = fast(text, from);
+                if (expected.Item1 >= 0 && matches.Add(expected))
+                {
+                    found++;
+                }
+
+                if (expected != actual)
+                {
+                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                    break;
+                }
+            }
+        }
+
+        return differences;
+    }
+}
