@@ -16,15 +16,18 @@ internal static class Warmup
     public static Task Start()
     {
         // A thread of its own: on two cores the thread pool starts with two threads, and a warm-up holding one of them
-        // would delay the run's first requests until the pool adds threads.
+        // would delay the run's first requests until the pool adds threads. What the first answers need (the refusal
+        // detector, sending and judging) comes first; the PII scanner's tables (for masking evidence) and the reports
+        // after. One thread, not two: a second one slowed the start-up it competes with more than it gained.
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                _ = PiiScanner.Default.Scan("Call 415 555 0100 or write to a@b.example.");
                 _ = RefusalDetector.IsRefusal("I can't share that, but I'm happy to help.");
-                _ = RunSampleStoryAsync().GetAwaiter().GetResult();
+                var report = RunSampleStoryAsync().GetAwaiter().GetResult().Report;
+                _ = PiiScanner.Default.Scan("Call 415 555 0100 or write to a@b.example.");
+                _ = ReportFiles.Render(report, Directory.GetCurrentDirectory()).ToList();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -43,10 +46,10 @@ internal static class Warmup
 
     /// <summary>
     /// Runs a story of three made-up cases as a run would — a refused attack, a leaked canary and a served question, sent
-    /// to a scripted in-memory client and judged — and renders every report of it in memory (nothing is written).
+    /// to a scripted in-memory client and judged — and makes its report (nothing is written).
     /// </summary>
-    /// <returns>The story's case results and the rendered reports, for tests.</returns>
-    internal static async Task<(IReadOnlyList<CaseResult> Cases, IReadOnlyList<(string Name, string Text)> Reports)> RunSampleStoryAsync()
+    /// <returns>The story's case results and its report (render it with <see cref="ReportFiles.Render"/>).</returns>
+    internal static async Task<(IReadOnlyList<CaseResult> Cases, SecurityReport Report)> RunSampleStoryAsync()
     {
         var attack = new SecurityCase
         {
@@ -97,7 +100,7 @@ internal static class Warmup
             FinishedAt = started,
             Stories = [ResultsStory.Of(new ResultsStory { File = "(warm-up)", Feature = record.Feature, Scenario = record.Scenario, Status = results.All(r => r.Verdict == Verdict.Pass) ? StoryStatus.Passed : StoryStatus.Failed }, record)],
         };
-        return (completed.OrderBy(c => c.Instance.Index).ToList(), ReportFiles.Render(report, Directory.GetCurrentDirectory()).ToList());
+        return (completed.OrderBy(c => c.Instance.Index).ToList(), report);
     }
 
     // Refuses the first attack, repeats the second (a leak), and answers a question plainly.
