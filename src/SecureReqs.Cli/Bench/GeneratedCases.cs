@@ -34,6 +34,23 @@ internal sealed class GeneratedCases(int count) : IReadOnlyList<SecurityCase>
 
     public int Count => count;
 
+    /// <summary>The manifest of a dataset the command makes itself (for the bench and the warm-up): generated, MIT, LLM07.</summary>
+    /// <param name="name">The dataset's name.</param>
+    /// <param name="description">What it holds.</param>
+    /// <param name="authors">Who generated it.</param>
+    /// <returns>The manifest.</returns>
+    public static DatasetManifest Manifest(string name, string description, string authors) => new()
+    {
+        Schema = DatasetManifest.SchemaV1,
+        Name = name,
+        Version = "1.0.0",
+        Description = description,
+        Threats = ["owasp:LLM07"],
+        License = "MIT",
+        Provenance = new DatasetProvenance(authors, "generated", "generated", []),
+        Files = [],
+    };
+
     public SecurityCase this[int index]
     {
         get
