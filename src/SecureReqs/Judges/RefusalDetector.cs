@@ -64,8 +64,12 @@ public static partial class RefusalDetector
     public static bool IsRefusal(string text)
     {
         var opening = Opening(text);
+
+        // Every alternative of the East Asian, Arabic, Hindi and Russian patterns needs a letter of its script, so an
+        // ASCII opening (most answers) never builds or runs their automata.
         return opening.Length > 0
-            && (English().IsMatch(opening) || EnglishPhrases().IsMatch(opening) || Romance().IsMatch(opening) || German().IsMatch(opening) || EastAsian().IsMatch(opening) || ArabicHindiRussian().IsMatch(opening));
+            && (English().IsMatch(opening) || EnglishPhrases().IsMatch(opening) || Romance().IsMatch(opening) || German().IsMatch(opening)
+                || (!System.Text.Ascii.IsValid(opening) && (EastAsian().IsMatch(opening) || ArabicHindiRussian().IsMatch(opening))));
     }
 
     /// <summary>
