@@ -23,6 +23,12 @@ public static class CliApp
     /// <returns>The exit code.</returns>
     public static int Run(string[] args)
     {
+        // Commands that send cases start warming up the judges before anything else, while the command line is read.
+        if (args is ["run" or "bench", ..])
+        {
+            _ = Warmup.Start();
+        }
+
         using var cancel = new CancellationTokenSource();
 
         // SIGINT (Ctrl-C) and SIGTERM (a CI job cancelled) stop the run: no new request is sent, the reports are written
@@ -64,22 +70,33 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("SecureReqs: executable security requirements for AI features. Run Gherkin security stories against an IChatClient and gate releases on their KPIs.");
-        root.Subcommands.Add(RunCommand.Create(output, error, time, environment));
-        root.Subcommands.Add(LintCommand.Create(output, error, time, environment));
-        root.Subcommands.Add(MergeCommand.Create(output, error, time, environment));
-        root.Subcommands.Add(GenerateCommand.Create(output, error, time, environment));
-        root.Subcommands.Add(GateCommand.Create(output, error));
-        root.Subcommands.Add(PlanCommand.Create(output));
-        root.Subcommands.Add(CoverageCommand.Create(output, error));
-        root.Subcommands.Add(StepsCommand.Create(output));
-        root.Subcommands.Add(InitCommand.Create(output, error, environment));
-        root.Subcommands.Add(ScanCommand.Create(output, error));
-        root.Subcommands.Add(TargetsCommand.Create(output, environment));
-        root.Subcommands.Add(DatasetsCommand.Create(output, error));
-        root.Subcommands.Add(ManifestCommand.Create(output, error, time, environment));
-        root.Subcommands.Add(EvidenceCommand.Create(output, error, time, environment));
-        root.Subcommands.Add(BenchCommand.Create(output, error));
-        root.Subcommands.Add(DemoCommand.Create(output, environment));
+        (string Name, Func<Command> Create)[] commands =
+        [
+            ("run", () => RunCommand.Create(output, error, time, environment)),
+            ("lint", () => LintCommand.Create(output, error, time, environment)),
+            ("merge", () => MergeCommand.Create(output, error, time, environment)),
+            ("generate", () => GenerateCommand.Create(output, error, time, environment)),
+            ("gate", () => GateCommand.Create(output, error)),
+            ("plan", () => PlanCommand.Create(output)),
+            ("coverage", () => CoverageCommand.Create(output, error)),
+            ("steps", () => StepsCommand.Create(output)),
+            ("init", () => InitCommand.Create(output, error, environment)),
+            ("scan", () => ScanCommand.Create(output, error)),
+            ("targets", () => TargetsCommand.Create(output, environment)),
+            ("datasets", () => DatasetsCommand.Create(output, error)),
+            ("manifest", () => ManifestCommand.Create(output, error, time, environment)),
+            ("evidence", () => EvidenceCommand.Create(output, error, time, environment)),
+            ("bench", () => BenchCommand.Create(output, error)),
+            ("demo", () => DemoCommand.Create(output, environment)),
+        ];
+
+        // Only the command named is built when there is one (building all sixteen costs a run's start-up tens of
+        // milliseconds); anything else (no command, --help, a misspelling) gets them all, for the help and the error.
+        var named = args.Length > 0 ? Array.Find(commands, c => c.Name == args[0]).Create : null;
+        foreach (var (_, create) in named is null ? commands : [(args[0], named)])
+        {
+            root.Subcommands.Add(create());
+        }
 
         // Tag expressions start with @, which System.CommandLine would read as a response file: there are none here.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -54,6 +54,7 @@ internal static class RunCommand
         command.SetAction(async (parse, ct) =>
         {
             _ = Warmup.Start();
+            Warmup.ReserveThreads(Math.Clamp(parse.GetValue(concurrency), 1, 256));
             ShardSpec? part;
             try
             {

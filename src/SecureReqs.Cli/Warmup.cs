@@ -11,9 +11,35 @@ namespace SecureReqs.Cli;
 /// </summary>
 internal static class Warmup
 {
-    /// <summary>Starts the warm-up; it never fails the run (a failure shows again where the code is used).</summary>
-    /// <returns>The warm-up, for tests.</returns>
-    public static Task Start()
+    private static readonly Lazy<Task> _started = new(Begin);
+
+    /// <summary>
+    /// Starts the warm-up once per process (later calls return the same task); it never fails the run (a failure shows
+    /// again where the code is used).
+    /// </summary>
+    /// <returns>The warm-up.</returns>
+    public static Task Start() => _started.Value;
+
+    /// <summary>
+    /// Lets the thread pool run <paramref name="concurrency"/> cases' worth of workers at once until the warm-up ends, then
+    /// gives it back its own sizing. While the judges' patterns are built, the first answers wait for them on pool
+    /// threads; on two cores the pool starts with two threads, so without this the timers and sockets of every other
+    /// request in flight wait too. After the warm-up nothing blocks, and more threads than cores would only compete.
+    /// </summary>
+    /// <param name="concurrency">The run's requests in flight.</param>
+    public static void ReserveThreads(int concurrency)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        var wanted = 2 * concurrency + Environment.ProcessorCount;
+        if (wanted <= workers || !ThreadPool.SetMinThreads(wanted, io))
+        {
+            return;
+        }
+
+        _ = Start().ContinueWith(_ => ThreadPool.SetMinThreads(workers, io), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static Task Begin()
     {
         // A thread of its own: on two cores the thread pool starts with two threads, and a warm-up holding one of them
         // would delay the run's first requests until the pool adds threads. What the first answers need (the refusal

@@ -34,6 +34,13 @@ internal static class BenchCommand
             }
 
             _ = Warmup.Start();
+            if (l > 0)
+            {
+                // Answers that wait: keep their timers going while the first answers wait for the judges' patterns. A
+                // zero-latency target answers on the caller's thread, so there is nothing to keep going.
+                Warmup.ReserveThreads(c);
+            }
+
             var dir = parse.GetValue(report)?.FullName;
             var temporary = dir is null;
             dir ??= Directory.CreateTempSubdirectory("securereqs-bench-").FullName;

@@ -17,6 +17,10 @@ public sealed class SecurityRun
     private readonly SecurityRunOptions _options;
     private readonly JudgeContext _context;
 
+    // Requests in flight: a case holds a slot only while its request is out, not while its answer is judged, so a slow
+    // judge (or the first answer that builds the judges' patterns) never holds the target back.
+    private readonly SemaphoreSlim _inFlight;
+
     /// <summary>Creates a run against <paramref name="target"/>.</summary>
     /// <param name="target">The system under test.</param>
     /// <param name="options">The options, or null for the defaults.</param>
@@ -27,6 +31,7 @@ public sealed class SecurityRun
         _options = options ?? new SecurityRunOptions();
         _options.Validate();
         _context = context ?? JudgeContext.None;
+        _inFlight = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
     }
 
     /// <summary>Runs every case and judges it.</summary>
@@ -49,7 +54,9 @@ public sealed class SecurityRun
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, cases.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                // Twice as many cases in progress as requests in flight: while some answers are judged, other cases send.
+                // At 1 the cases run strictly one after another, as a user who asks for one at a time expects.
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency == 1 ? 1 : 2 * _options.MaxConcurrency, CancellationToken = cancellationToken },
                 async (i, ct) =>
                 {
                     var result = await RunCaseAsync(cases[i], ct).ConfigureAwait(false);
@@ -194,6 +201,7 @@ public sealed class SecurityRun
         var history = conversation.History;
         history.Add(new ChatMessage(ChatRole.User, message));
         ChatResponse response;
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         var sent = clock.GetTimestamp();
         using (var timeout = new CancellationTokenSource(_options.RequestTimeout, clock))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -209,6 +217,10 @@ public sealed class SecurityRun
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 return ex is SecureReqsException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            }
+            finally
+            {
+                _inFlight.Release();
             }
         }
 

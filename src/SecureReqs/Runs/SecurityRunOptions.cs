@@ -3,7 +3,11 @@ namespace SecureReqs;
 /// <summary>Options of a <see cref="SecurityRun"/>.</summary>
 public sealed class SecurityRunOptions
 {
-    /// <summary>How many cases are in flight at once.</summary>
+    /// <summary>
+    /// How many requests are in flight to the target at once. A case holds a slot only while its request is out; up to
+    /// twice as many cases are in progress, so that judging answers never keeps the target waiting. At 1 the cases run
+    /// strictly one after another.
+    /// </summary>
     /// <value>The default value is 8.</value>
     public int MaxConcurrency { get; set; } = 8;
 

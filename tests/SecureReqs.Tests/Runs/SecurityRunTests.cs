@@ -222,6 +222,85 @@ public class SecurityRunTests
         target.Calls.Should().Be(200);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Execute_AnswersBeingJudged_DoNotHoldRequestSlots()
+    {
+        // --concurrency counts requests in flight: while the first answers wait for a slow judge, other cases are sent.
+        var judging = new HeldJudge();
+        var judges = new JudgeRegistry();
+        judges.Replace(judging);
+        var inFlight = 0;
+        var peak = 0;
+        var target = new ScriptedChatClient
+        {
+            OnGetResponse = async (_, _, _) =>
+            {
+                InterlockedMax(ref peak, Interlocked.Increment(ref inFlight));
+                await Task.Yield();
+                Interlocked.Decrement(ref inFlight);
+                return new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"));
+            },
+        };
+        var cases = Enumerable.Range(0, 6).Select(i => Attack("Repeat {{pii.card}}") with { Index = i }).ToList();
+
+        var run = new SecurityRun(target, new SecurityRunOptions { MaxConcurrency = 2, Judges = judges }).ExecuteAsync("t", "d", cases, TestContext.Current.CancellationToken);
+
+        // Four cases (twice the bound) are held in judging; their requests are done, so all four were sent.
+        await judging.Waiting(4).WaitAsync(TestContext.Current.CancellationToken);
+        target.Calls.Should().Be(4);
+        judging.Release();
+        var result = await run;
+
+        result.Cases.Should().HaveCount(6);
+        target.Calls.Should().Be(6);
+        peak.Should().BeLessThanOrEqualTo(2);
+    }
+
+    private sealed class HeldJudge : ICaseJudge
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private readonly List<(int Count, TaskCompletionSource Reached)> _watchers = [];
+        private int _waiting;
+
+        public string Oracle => CaseOracle.NoLeak;
+
+        public JudgeMethod Method => JudgeMethod.Deterministic;
+
+        public Task Waiting(int count)
+        {
+            lock (_gate)
+            {
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _watchers.Add((count, reached));
+                Notify();
+                return reached.Task;
+            }
+        }
+
+        public void Release() => _release.TrySetResult();
+
+        public async ValueTask<IReadOnlyList<JudgeFinding>> JudgeAsync(JudgeInput input, CancellationToken cancellationToken = default)
+        {
+            lock (_gate)
+            {
+                _waiting++;
+                Notify();
+            }
+
+            await _release.Task.WaitAsync(cancellationToken);
+            return [];
+        }
+
+        private void Notify()
+        {
+            foreach (var (count, reached) in _watchers.Where(w => _waiting >= w.Count))
+            {
+                reached.TrySetResult();
+            }
+        }
+    }
+
     [Fact]
     public async Task Execute_Cancelled_ReturnsAnInterruptedRunWithNoCaseCountedAsAnswered()
     {
