@@ -42,15 +42,16 @@ internal static class Warmup
     private static Task Begin()
     {
         // A thread of its own: on two cores the thread pool starts with two threads, and a warm-up holding one of them
-        // would delay the run's first requests until the pool adds threads. What the first answers need (the refusal
-        // detector, sending and judging) comes first; the PII scanner's tables (for masking evidence) and the reports
-        // after. One thread, not two: a second one slowed the start-up it competes with more than it gained.
+        // would delay the run's first requests until the pool adds threads. What the first answers need comes first: the
+        // sample story compiles the code that prepares and sends a case (which the run needs at once, so start-up is
+        // shorter than when the refusal patterns came first) and then builds the refusal patterns with its first answer;
+        // the PII scanner's tables (for masking evidence) and the reports after. One thread, not two: a second one slowed
+        // the start-up it competes with more than it gained.
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                _ = RefusalDetector.IsRefusal("I can't share that, but I'm happy to help.");
                 var report = RunSampleStoryAsync().GetAwaiter().GetResult().Report;
                 _ = PiiScanner.Default.Scan("Call 415 555 0100 or write to a@b.example.");
                 _ = ReportFiles.Render(report, Directory.GetCurrentDirectory()).ToList();
