@@ -108,6 +108,40 @@ internal static class InjectionCorpus
         }
     }
 
+    /// <summary>
+    /// Writes the dataset texts of <see cref="Throughput"/> one per line (each line break inside a text made a space), in
+    /// UTF-8, repeated: <c>37x</c> writes 37 whole copies (20.3 MB, 142,302 lines), <c>5</c> the first 5,000,000 bytes cut
+    /// back to the last whole line.
+    /// </summary>
+    /// <param name="datasets">The adversarial-datasets folder.</param>
+    /// <param name="size">Copies followed by <c>x</c>, or millions of bytes.</param>
+    /// <param name="path">The file to write.</param>
+    public static void WriteCorpus(string datasets, string size, string path)
+    {
+        var inputs = Inputs(datasets, out var generated);
+        var unit = Encoding.UTF8.GetBytes(string.Concat(inputs[..generated].Select(i => i.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\n', ' ') + "\n")));
+        var copies = size.EndsWith('x') ? int.Parse(size[..^1], CultureInfo.InvariantCulture) : -1;
+        var limit = copies >= 0 ? (long)copies * unit.Length : (long)(double.Parse(size, CultureInfo.InvariantCulture) * 1_000_000);
+        using var file = File.Create(path);
+        long written = 0;
+        while (written < limit)
+        {
+            var take = (int)Math.Min(unit.Length, limit - written);
+            if (take < unit.Length)
+            {
+                // Cut back to the last whole line.
+                take = Array.LastIndexOf(unit, (byte)'\n', take - 1) + 1;
+                file.Write(unit, 0, take);
+                break;
+            }
+
+            file.Write(unit, 0, take);
+            written += take;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"injection-corpus: {generated} texts, {file.Length:N0} bytes written to {path}"));
+    }
+
     private static List<(string Text, InjectionSource Source)> Inputs(string datasets, out int generated)
     {
         var inputs = new List<(string Text, InjectionSource Source)>();

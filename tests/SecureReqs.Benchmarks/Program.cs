@@ -15,6 +15,14 @@ if (args is ["injection-dump", var output, .. var dumpRest])
     return;
 }
 
+if (args is ["injection-corpus", var size, var corpusPath, .. var corpusRest])
+{
+    // injection-corpus <million bytes | copies followed by x> <file> [adversarial-datasets]: the dataset texts one per
+    // line (line breaks made spaces), repeated, for timing `securereqs scan injection` (docs/performance.md).
+    SecureReqs.Benchmarks.InjectionCorpus.WriteCorpus(corpusRest.Length > 0 ? corpusRest[0] : "adversarial-datasets", size, corpusPath);
+    return;
+}
+
 if (args is ["pii-throughput", .. var piiRest])
 {
     // dotnet run -c Release --project tests/SecureReqs.Benchmarks -- pii-throughput [rounds]

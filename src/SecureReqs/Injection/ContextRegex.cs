@@ -34,6 +34,7 @@ internal sealed class ContextRegex
     private readonly bool _direct;
     private readonly MatchCheck? _holds;
     private readonly Func<string, Match, int>? _resume;
+    private readonly Func<string, int, int, int>? _skip;
     private readonly Lazy<Regex> _search;
     private readonly Lazy<Regex> _atStart;
     private readonly Lazy<Regex> _core;
@@ -51,15 +52,35 @@ internal sealed class ContextRegex
     {
     }
 
-    private ContextRegex(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume)
+    private ContextRegex(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume, Func<string, int, int, int>? skip)
     {
         _direct = true;
         _holds = holds;
         _resume = resume;
+        _skip = skip;
         _search = new Lazy<Regex>(() => LinearRegex.Large(pattern, options));
         _atStart = _search;
         _core = _search;
     }
+
+    // The same pattern without its skip (tests compare the two).
+    private ContextRegex(ContextRegex other)
+    {
+        _beforeLength = other._beforeLength;
+        _direct = other._direct;
+        _holds = other._holds;
+        _resume = other._resume;
+        _search = other._search;
+        _atStart = other._atStart;
+        _core = other._core;
+    }
+
+    /// <summary>The same pattern searched without its skip: every candidate is matched by the pattern and checked (for tests).</summary>
+    internal ContextRegex WithoutSkip => new(this);
+
+    /// <summary>How many times the pattern itself was run by <see cref="Find"/> on this thread: work counted, not timed (for tests).</summary>
+    [ThreadStatic]
+    internal static long PatternRuns;
 
     /// <summary>A pattern without context, whose matches must pass a check in code.</summary>
     /// <param name="pattern">The pattern.</param>
@@ -68,7 +89,13 @@ internal sealed class ContextRegex
     /// <returns>The pattern.</returns>
     /// <param name="resume">Where the search goes on after a match that fails the check (by default one character after its
     /// start); a pattern may skip positions where no match can pass, which keeps a text of many failing candidates linear.</param>
-    public static ContextRegex Checked(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume = null) => new(pattern, options, holds, resume);
+    /// <param name="skip">
+    /// Where a search from a position (its second argument) that must end by a position (its third) may start instead:
+    /// a position at or after the start, found in code, such that every match the pattern finds before it fails the check
+    /// and is resumed past, so searching from there gives the same first passing match without running the pattern on
+    /// candidates the check would reject; the end when no match can pass. Null: every candidate is matched and checked.
+    /// </param>
+    public static ContextRegex Checked(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume = null, Func<string, int, int, int>? skip = null) => new(pattern, options, holds, resume, skip);
 
     /// <summary>Creates the pattern from a search written out, for a context that differs between alternatives of the core.</summary>
     /// <param name="search">The search: every alternative consumes exactly <paramref name="beforeLength"/> characters before its group <c>core</c>.</param>
@@ -147,6 +174,12 @@ internal sealed class ContextRegex
     {
         while (true)
         {
+            if (_skip is not null)
+            {
+                startat = _skip(text, startat, beginning + length);
+            }
+
+            PatternRuns++;
             var m = FindUnchecked(text, beginning, length, startat);
             if (!m.Success || _holds is null || _holds(text, beginning, beginning + length, m))
             {

@@ -179,7 +179,64 @@ internal static partial class InjectionPatterns
 
     public static ContextRegex AnyLiteral() => AnyLiteralRegex;
 
-    private static readonly ContextRegex AnyLiteralRegex = ContextRegex.Checked(AnyLiteralPattern, Shadow, LiteralHolds, ResumeAfterToken);
+    private static readonly ContextRegex AnyLiteralRegex = ContextRegex.Checked(AnyLiteralPattern, Shadow, LiteralHolds, ResumeAfterToken, SkipPlainTokens);
+
+    /// <summary>
+    /// Where a search for a <see cref="Literal"/> that passes <see cref="LiteralHolds"/> may start: past every character
+    /// no alternative starts with, and past every run of <c>[a-z0-9]</c> (joined by <c>-</c> or <c>_</c>) with fewer than
+    /// three digits and no "http". At such a run the pattern can only match the code-token alternative, over the whole run
+    /// (it is greedy and nothing follows it), and the check rejects a token with fewer than three digits; the search would
+    /// then resume at the run's end (<see cref="ResumeAfterToken"/>). So the first passing match is the same, found
+    /// without running the pattern once per word of prose. Stops at a quote, a bracket, a run with three digits or more,
+    /// or a run that holds "http", and returns <paramref name="end"/> when it reaches it.
+    /// </summary>
+    private static int SkipPlainTokens(string text, int startat, int end)
+    {
+        var p = startat;
+        while (p < end)
+        {
+            var c = text[p];
+            if (c is '"' or '«' or '[' or '「' or '『' or '\'')
+            {
+                return p;
+            }
+
+            if (!IsTokenChar(c))
+            {
+                p++;
+                continue;
+            }
+
+            var q = p;
+            var digits = 0;
+            while (true)
+            {
+                for (; q < end && IsTokenChar(text[q]); q++)
+                {
+                    digits += char.IsAsciiDigit(text[q]) ? 1 : 0;
+                }
+
+                if (q + 1 < end && text[q] is '-' or '_' && IsTokenChar(text[q + 1]))
+                {
+                    q++;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (digits >= 3 || text.AsSpan(p, q - p).Contains("http", StringComparison.Ordinal))
+            {
+                return p;
+            }
+
+            p = q;
+        }
+
+        return end;
+
+        static bool IsTokenChar(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
+    }
 
     /// <summary>
     /// After a code-like token that fails its check: no literal starts inside it, since a token there would follow a

@@ -26,11 +26,25 @@ public sealed class InjectionScanWorkTests
         large.Layers.Should().BeLessThanOrEqualTo(Math.Max(1, small.Layers) * 11);
     }
 
-    private static (long Characters, int Layers) Work(string text)
+    [Theory]
+    [MemberData(nameof(Units))]
+    public void ScanLayer_LongerInput_CheckedPatternRunsGrowLinearly(string unit)
     {
+        var small = Work(Repeat(unit, 2_000));
+        var large = Work(Repeat(unit, 20_000));
+
+        // The patterns with a check in code run once per candidate the check may accept (skips and resumes pass the
+        // others), so ten times the text is about ten times the runs, not a hundred.
+        small.PatternRuns.Should().BeGreaterThan(0);
+        large.PatternRuns.Should().BeLessThanOrEqualTo(small.PatternRuns * 11 + 100);
+    }
+
+    private static (long Characters, int Layers, long PatternRuns) Work(string text)
+    {
+        var runs = ContextRegex.PatternRuns;
         var scan = new InjectionScan(InjectionSource.Untrusted, 2);
         scan.ScanLayer(text, new InjectionOrigin(0, text.Length, Exact: true), "text", 0);
-        return (scan.CharactersScanned, scan.LayersScanned);
+        return (scan.CharactersScanned, scan.LayersScanned, ContextRegex.PatternRuns - runs);
     }
 
     private static string Repeat(string unit, int length)
