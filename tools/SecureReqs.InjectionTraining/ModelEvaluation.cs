@@ -134,7 +134,7 @@ internal sealed class ModelEvaluation
     }
 
     /// <summary>The report's section on the held-out benign requests: false alarms per stage and per language, and the texts flagged.</summary>
-    public static string HeldOutReport(ModelEvaluation evaluation, IReadOnlyList<TrainingExample> heldOut, int templates)
+    public static string HeldOutReport(ModelEvaluation evaluation, IReadOnlyList<TrainingExample> heldOut, SeedMaterial material)
     {
         var items = evaluation._scored.Where(s => s.Example.Split == SeedMaterial.HeldOut).ToList();
         if (items.Count == 0)
@@ -145,14 +145,18 @@ internal sealed class ModelEvaluation
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine();
-        md.AppendLine(inv, $"## Held-out benign requests: {items.Count} from {templates} templates in {heldOut.Select(e => e.Family).Distinct().Count()} families");
+        md.AppendLine(inv, $"## Held-out benign requests: {items.Count} from {material.Families.Sum(f => f.Lines.Count)} templates in {heldOut.Select(e => e.Family).Distinct().Count()} families");
         md.AppendLine();
         md.AppendLine("`training-data/injection/heldout/`: ordinary requests written for measuring only, never trained or calibrated on. False alarms");
         md.AppendLine("at suspicious (what the guard acts on) and, in brackets, at injection.");
         md.AppendLine();
-        md.AppendLine("| language | requests | pattern stage | learned stage | combined (stage on) |");
+        var fileOf = material.Families.ToDictionary(f => f.Id, f => f.File, StringComparer.Ordinal);
+        md.AppendLine("| file or language | requests | pattern stage | learned stage | combined (stage on) |");
         md.AppendLine("|---|---|---|---|---|");
-        foreach (var group in items.GroupBy(s => s.Example.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Append(items.GroupBy(_ => "all").Single()))
+        var groups = items.GroupBy(s => fileOf[s.Example.Family]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Concat(items.GroupBy(s => s.Example.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
+            .Append(items.GroupBy(_ => "all").Single());
+        foreach (var group in groups)
         {
             md.Append(inv, $"| {group.Key} | {group.Count()} |");
             foreach (var scorer in new[] { Pattern, Learned, Combined })

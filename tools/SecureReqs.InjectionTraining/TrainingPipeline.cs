@@ -56,7 +56,7 @@ internal static class TrainingPipeline
             provenance["evaluation.heldout"] = heldOutEvaluation.DescribeHeldOut(heldOut);
         }
 
-        var report = ModelEvaluation.Report(evaluation, model, provenance, examples) + ModelEvaluation.HeldOutReport(heldOutEvaluation, heldOut, heldOutMaterial?.Families.Sum(f => f.Lines.Count) ?? 0);
+        var report = ModelEvaluation.Report(evaluation, model, provenance, examples) + (heldOutMaterial is null ? "" : ModelEvaluation.HeldOutReport(heldOutEvaluation, heldOut, heldOutMaterial));
         return new TrainingResult(model, weights, provenance, report, examples);
     }
 
