@@ -37,6 +37,13 @@ if (args is ["pii-corpus", var kind, var megabytes, var path])
     return;
 }
 
+if (args is ["pii-file", var piiFile, .. var fileRest])
+{
+    // pii-file <file> [rounds]: scan pii's path in process (cold, then warm), the line reader alone and the scanner alone.
+    SecureReqs.Benchmarks.PiiFileThroughput.Run(piiFile, fileRest.Length > 0 ? int.Parse(fileRest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 if (args is ["pii-findings", var findingsOutput, .. var folders])
 {
     // pii-findings <file> [folders]: every finding (hashed values) of the seeded corpora and the folders' files, for diff.

@@ -712,26 +712,18 @@ internal sealed class PhoneNumberFinder
             && (_regex ??= Pattern("^(?:" + pattern + ")$")).IsMatch(national);
     }
 
-    // One of libphonenumber's patterns, matched only on at most 20 digits. It starts on the backtracking interpreter, which
-    // costs nothing to build, and moves to the linear engine once it has been asked HotAfter times: building an automaton
-    // costs milliseconds and megabytes, and a text with numbers from many countries would build hundreds, while the few
-    // patterns a text asks often match faster there. Both engines decide whether the digits are in the pattern's language,
-    // so they accept the same numbers. A race builds twice, and the count is approximate under concurrency.
+    // One of libphonenumber's patterns, matched only on at most 20 digits: by a digit automaton compiled by hand from the
+    // pattern (one table step per digit, nothing built but a small table), or, for a pattern outside the automaton's
+    // syntax (none in the current metadata: DigitAutomatonTests), on .NET's linear engine. Both decide whether the digits
+    // are in the pattern's language, so they accept the same numbers. A race builds the fallback twice.
     private sealed class MetadataPattern(string pattern)
     {
-        private const int HotAfter = 16;
+        private readonly DigitAutomaton? _automaton = DigitAutomaton.TryCompile(pattern);
+        private Regex? _fallback;
 
-        private Regex _regex = new(pattern, RegexOptions.CultureInvariant);
-        private int _uses;
-
-        public bool IsMatch(ReadOnlySpan<char> digits)
-        {
-            if (_uses <= HotAfter && ++_uses > HotAfter)
-            {
-                _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-            }
-
-            return _regex.IsMatch(digits);
-        }
+        public bool IsMatch(ReadOnlySpan<char> digits) =>
+            _automaton is not null && !digits.ContainsAnyExceptInRange('0', '9')
+                ? _automaton.IsMatch(digits)
+                : (_fallback ??= new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)).IsMatch(digits);
     }
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace SecureReqs.Tests.Pii;
 
 public sealed class PiiFileScannerTests : IDisposable
@@ -110,6 +113,89 @@ public sealed class PiiFileScannerTests : IDisposable
         var findings = await ScanAll(path, field: null);
 
         findings.Select(f => f.Line).Should().Equal(Enumerable.Range(0, 20).Select(i => (long)(i * 1000) + 1));
+    }
+
+    [Fact]
+    public async Task ScanToJsonLinesAsync_ManyFindings_SameTextAndWritesAsAJsonWriterPerRecord()
+    {
+        // The records are formatted by hand; they must be exactly what a Utf8JsonWriter writes for each finding, batched
+        // into the same writes (about every 32 KB), for every type, in text and JSON Lines files.
+        var random = new Random(20261203);
+        string[] values =
+        [
+            "4111 1111 1111 1111", "536-22-1234", "GB82 WEST 1234 5698 7654 32", "jane.doe@example.com", "+44 20 7946 0958",
+            "10.0.0.1", "AKIAIOSFODNN7EXAMPLE", "DOB: 1990-04-12", "plain words", "2001:db8::8a2e:370:7334", "\u00e9t\u00e9 \ud83d\ude00",
+        ];
+        var text = new StringBuilder();
+        var json = new StringBuilder();
+        for (var line = 0; line < 3_000; line++)
+        {
+            var record = string.Join(" and ", Enumerable.Range(0, 1 + random.Next(4)).Select(_ => values[random.Next(values.Length)]));
+            text.Append(record).Append(line % 7 == 0 ? "\r\n\n" : "\n");
+            json.Append(System.Text.Json.JsonSerializer.Serialize(new { id = line, text = record })).Append('\n');
+        }
+
+        foreach (var (path, field) in new[] { (Write("many.txt", text.ToString()), (string?)null), (Write("many.jsonl", json.ToString()), "text") })
+        {
+            var expected = await ExpectedWrites(path, field);
+            using var output = new RecordingWriter();
+
+            var count = await new PiiFileScanner().ScanToJsonLinesAsync(path, field, output, TestContext.Current.CancellationToken);
+
+            count.Should().BeGreaterThan(3_000);
+            expected.Sum(w => w.Count(c => c == '\n')).Should().Be(count);
+            expected.Count.Should().BeGreaterThan(2, "the records fill several batches");
+            output.Writes.Should().Equal(expected);
+        }
+    }
+
+    // What ScanToJsonLinesAsync wrote before its records were formatted by hand: a Utf8JsonWriter per finding, the UTF-8
+    // decoded and written out once 32 KB were buffered.
+    private static async Task<List<string>> ExpectedWrites(string path, string? field)
+    {
+        var writes = new List<string>();
+        var buffer = new ArrayBufferWriter<byte>();
+        await foreach (var finding in new PiiFileScanner().ScanAsync(path, field, TestContext.Current.CancellationToken))
+        {
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("line", finding.Line);
+                writer.WriteNumber("start", finding.Start);
+                writer.WriteNumber("end", finding.End);
+                writer.WriteString("type", finding.Type);
+                writer.WriteEndObject();
+            }
+
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount >= 32 * 1024)
+            {
+                writes.Add(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        if (buffer.WrittenCount > 0)
+        {
+            writes.Add(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+
+        return writes;
+    }
+
+    private sealed class RecordingWriter : StringWriter
+    {
+        public List<string> Writes { get; } = [];
+
+        public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes.Add(buffer.ToString());
+            return Task.CompletedTask;
+        }
+
+        public override void Write(char value) => throw new InvalidOperationException("Records are written in batches.");
+
+        public override void Write(string? value) => throw new InvalidOperationException("Records are written in batches.");
     }
 
     private static async Task<List<PiiFileFinding>> ScanAll(string path, string? field)
