@@ -124,7 +124,7 @@ public sealed class LearnedStageTests
         benign.Should().HaveCountGreaterThan(100);
         directAfter.Should().BeGreaterThanOrEqualTo(directBefore);
         indirectAfter.Should().BeGreaterThanOrEqualTo(indirectBefore);
-        ((double)(alarmsAfter - alarmsBefore) / benign.Count).Should().BeLessThanOrEqualTo(0.02, "the learned stage's thresholds allow 2% false alarms on validation");
+        ((double)(alarmsAfter - alarmsBefore) / benign.Count).Should().BeLessThanOrEqualTo(0.02, "a loose guard against a model that over-blocks ordinary requests (the operating point allows 0.2% false alarms on validation, docs/guardrails.md)");
     }
 
     /// <summary>The learned stage's logit for untrusted content and the source span of its highest-scoring sentence.</summary>
