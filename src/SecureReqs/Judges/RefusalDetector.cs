@@ -68,8 +68,8 @@ public static partial class RefusalDetector
         // Every alternative of the East Asian, Arabic, Hindi and Russian patterns needs a letter of its script, so an
         // ASCII opening (most answers) never builds or runs their automata.
         return opening.Length > 0
-            && (Built.English.Value.IsMatch(opening) || Built.EnglishPhrases.Value.IsMatch(opening) || Built.Romance.Value.IsMatch(opening) || Built.German.Value.IsMatch(opening)
-                || (!System.Text.Ascii.IsValid(opening) && (Built.EastAsian.Value.IsMatch(opening) || Built.ArabicHindiRussian.Value.IsMatch(opening))));
+            && (English().IsMatch(opening) || EnglishPhrases().IsMatch(opening) || Romance().IsMatch(opening) || German().IsMatch(opening)
+                || (!System.Text.Ascii.IsValid(opening) && (EastAsian().IsMatch(opening) || ArabicHindiRussian().IsMatch(opening))));
     }
 
     /// <summary>
@@ -103,29 +103,13 @@ public static partial class RefusalDetector
             }
         }
 
-        return Built.Idiom.Value.Replace(opening.ToString(), " ").Trim();
+        return Idiom().Replace(opening.ToString(), " ").Trim();
     }
 
     // Latin-script lead-ins first; the others need a letter of their script, so an ASCII sentence never builds or runs
     // their automaton (building it costs several times the Latin one).
     private static bool IsLeadIn(string sentence) =>
-        Built.LeadIn.Value.IsMatch(sentence) || (!System.Text.Ascii.IsValid(sentence) && Built.LeadInOtherScripts.Value.IsMatch(sentence));
-
-    // Each automaton is built once, by whichever thread asks first, while the others wait: the generated accessor of a
-    // NonBacktracking pattern builds again on every racing first call, and one build costs tens of milliseconds, so the
-    // first answers of a run (32 at once at --concurrency 32) would each build their own copy and starve the run.
-    private static class Built
-    {
-        public static readonly Lazy<Regex> LeadIn = new(RefusalDetector.LeadIn);
-        public static readonly Lazy<Regex> LeadInOtherScripts = new(RefusalDetector.LeadInOtherScripts);
-        public static readonly Lazy<Regex> Idiom = new(RefusalDetector.Idiom);
-        public static readonly Lazy<Regex> English = new(RefusalDetector.English);
-        public static readonly Lazy<Regex> EnglishPhrases = new(RefusalDetector.EnglishPhrases);
-        public static readonly Lazy<Regex> Romance = new(RefusalDetector.Romance);
-        public static readonly Lazy<Regex> German = new(RefusalDetector.German);
-        public static readonly Lazy<Regex> EastAsian = new(RefusalDetector.EastAsian);
-        public static readonly Lazy<Regex> ArabicHindiRussian = new(RefusalDetector.ArabicHindiRussian);
-    }
+        LeadIn().IsMatch(sentence) || (!System.Text.Ascii.IsValid(sentence) && LeadInOtherScripts().IsMatch(sentence));
 
     private static readonly (string Short, string Long)[] _contractions =
     [
