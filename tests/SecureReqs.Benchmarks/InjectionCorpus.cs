@@ -142,6 +142,9 @@ internal static class InjectionCorpus
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"injection-corpus: {generated} texts, {file.Length:N0} bytes written to {path}"));
     }
 
+    /// <summary>The dataset texts (user turns and context items), without the generated long texts.</summary>
+    public static IEnumerable<string> Texts(string datasets) => Inputs(datasets, out var generated).Take(generated).Select(i => i.Text);
+
     private static List<(string Text, InjectionSource Source)> Inputs(string datasets, out int generated)
     {
         var inputs = new List<(string Text, InjectionSource Source)>();

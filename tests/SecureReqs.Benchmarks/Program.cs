@@ -23,6 +23,15 @@ if (args is ["injection-corpus", var size, var corpusPath, .. var corpusRest])
     return;
 }
 
+if (args is ["injection-pattern-costs", .. var costRest])
+{
+    // injection-pattern-costs [top|prefilters] [adversarial-datasets]: every pattern alone over the dataset texts' shadows,
+    // ungated: first pass (building and growing its automaton), second pass, building again; or each pattern's prefilter.
+    var prefilters = costRest.Length > 0 && costRest[0] == "prefilters";
+    SecureReqs.Benchmarks.InjectionPatternCosts.Run(costRest.Length > 1 ? costRest[1] : "adversarial-datasets", costRest.Length > 0 && !prefilters ? int.Parse(costRest[0], System.Globalization.CultureInfo.InvariantCulture) : 40, prefilters);
+    return;
+}
+
 if (args is ["pii-throughput", .. var piiRest])
 {
     // dotnet run -c Release --project tests/SecureReqs.Benchmarks -- pii-throughput [rounds]

@@ -38,6 +38,8 @@ internal sealed class ContextRegex
     private readonly Lazy<Regex> _search;
     private readonly Lazy<Regex> _atStart;
     private readonly Lazy<Regex> _core;
+    private readonly string _filterPattern;
+    private readonly RegexOptions _filterOptions;
 
     /// <summary>Creates the pattern.</summary>
     /// <param name="before">Exactly <paramref name="beforeLength"/> characters before the core (no anchors).</param>
@@ -58,6 +60,7 @@ internal sealed class ContextRegex
         _holds = holds;
         _resume = resume;
         _skip = skip;
+        (_filterPattern, _filterOptions) = (pattern, options);
         _search = new Lazy<Regex>(() => LinearRegex.Large(pattern, options));
         _atStart = _search;
         _core = _search;
@@ -73,6 +76,7 @@ internal sealed class ContextRegex
         _search = other._search;
         _atStart = other._atStart;
         _core = other._core;
+        (_filterPattern, _filterOptions) = (other._filterPattern, other._filterOptions);
     }
 
     /// <summary>The same pattern searched without its skip: every candidate is matched by the pattern and checked (for tests).</summary>
@@ -109,10 +113,14 @@ internal sealed class ContextRegex
         _beforeLength = beforeLength;
         _holds = holds;
         options |= RegexOptions.NonBacktracking;
+        (_filterPattern, _filterOptions) = (core, options);
         _search = new Lazy<Regex>(() => LinearRegex.Large(search, options));
         _atStart = new Lazy<Regex>(() => LinearRegex.Large(atStart, options));
         _core = new Lazy<Regex>(() => LinearRegex.Large("^(?:" + core + ")$", options));
     }
+
+    /// <summary>Literals one of which every match holds (from the core), so that texts without any skip the pattern.</summary>
+    public RegexPrefilter Prefilter => RegexPrefilter.For(_filterPattern, _filterOptions);
 
     /// <summary>The search with the context on both sides.</summary>
     /// <remarks>Built on first use, as are <see cref="AtStart"/> and <see cref="Core"/>: building a linear-engine automaton

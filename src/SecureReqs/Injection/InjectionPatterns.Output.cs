@@ -54,7 +54,7 @@ internal static partial class InjectionPatterns
     private static readonly ContextRegex OutputLiteralRegex = ContextRegex.Checked(OutputLiteralPattern, Shadow, OutputLiteralHolds);
 
     /// <summary>The <see cref="OutputLiteral"/> pattern anchored on a span found by <see cref="OutputLiterals"/>, for its groups.</summary>
-    private static readonly Regex OutputLiteralSpan = LinearRegex.Large("^(?:" + OutputLiteralPattern + ")$", Shadow);
+    private static readonly Lazy<Regex> OutputLiteralSpan = new(() => LinearRegex.Large("^(?:" + OutputLiteralPattern + ")$", Shadow));
 
     /// <summary>An out-verb alone (the start of an <see cref="OutputLiteral"/> match).</summary>
     [GeneratedRegex(@"\b(?<verb>" + OutVerb + @")\b", Shadow)]
@@ -90,7 +90,7 @@ internal static partial class InjectionPatterns
             if (literal.Success && literal.Index <= gapEnd)
             {
                 var end = literal.Index + literal.Length;
-                var match = OutputLiteralSpan.Match(text, verb.Index, end - verb.Index);
+                var match = OutputLiteralSpan.Value.Match(text, verb.Index, end - verb.Index);
                 if (match.Success)
                 {
                     yield return match;

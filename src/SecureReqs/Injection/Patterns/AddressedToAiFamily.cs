@@ -20,7 +20,7 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.Has(InjectionGates.AiAddressees), InjectionPatterns.AddressedToAi()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.AiAddressees), InjectionPatterns.AddressedToAi))
         {
             c.Hit(Name,
                 m.Groups["covert"].Success ? _covert
@@ -31,12 +31,12 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
                 : _other, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.ForeignAi), InjectionPatterns.AddressedToAiForeign()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.ForeignAi), InjectionPatterns.AddressedToAiForeign))
         {
             c.Hit(Name, _foreign, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Standing), InjectionPatterns.StandingOrder()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Standing), InjectionPatterns.StandingOrder))
         {
             c.Hit(Name, _standing, m);
         }
@@ -44,12 +44,12 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
         var shadow = c.Shadow;
         var comments = shadow.Contains("<!--", StringComparison.Ordinal) || shadow.Contains("/*", StringComparison.Ordinal) || shadow.Contains("--", StringComparison.Ordinal)
             || shadow.Contains("//", StringComparison.Ordinal) || shadow.Contains('#', StringComparison.Ordinal);
-        foreach (var m in c.Matches(comments && c.Has(OutputGates.CommentAddressees), InjectionPatterns.CommentToAi()))
+        foreach (var m in c.Matches(comments && c.Has(OutputGates.CommentAddressees), InjectionPatterns.CommentToAi))
         {
             c.Hit(Name, _comment, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(c.Lexical && c.Has(OutputGates.AiReaders), InjectionPatterns.NoteToAiAnyLanguage()))
+        foreach (var m in c.Matches(c.Lexical && c.Has(OutputGates.AiReaders), InjectionPatterns.NoteToAiAnyLanguage))
         {
             c.Hit(Name, _noteAnyLanguage, m, discountable: false);
         }
@@ -57,7 +57,7 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(c.Has(OutputGates.AiReaders), InjectionPatterns.NoteToAiAnyLanguage()))
+        foreach (var m in c.Matches(c.Has(OutputGates.AiReaders), InjectionPatterns.NoteToAiAnyLanguage))
         {
             c.Hit(Name, _noteAnyLanguage, m);
         }

@@ -15,7 +15,7 @@ internal sealed class DelimiterEscapeFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.Shadow.Contains('<', StringComparison.Ordinal), InjectionPatterns.PromptTag()))
+        foreach (var m in c.Matches(c.Shadow.Contains('<', StringComparison.Ordinal), InjectionPatterns.PromptTag))
         {
             if (m.Groups["close"].Success && InjectionPatterns.ClosingTagName().IsMatch(m.Groups["name"].ValueSpan))
             {
@@ -23,17 +23,17 @@ internal sealed class DelimiterEscapeFamily(FamilyWeights w) : IInjectionFamily
             }
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Delimiters) || InjectionGates.Has(c.Shadow, InjectionGates.DelimiterMarks), InjectionPatterns.DelimiterEscape()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Delimiters) || InjectionGates.Has(c.Shadow, InjectionGates.DelimiterMarks), InjectionPatterns.DelimiterEscape))
         {
             c.Hit(Name, _delimiter, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(c.Words.Contains(" end ", StringComparison.Ordinal), InjectionPatterns.EndBlockDelimiter()))
+        foreach (var m in c.Matches(c.Words.Contains(" end ", StringComparison.Ordinal), InjectionPatterns.EndBlockDelimiter))
         {
             c.Hit(Name, _endBlock, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.EndMarkers), InjectionPatterns.DelimiterMoreLanguages()))
+        foreach (var m in c.Matches(c.Has(OutputGates.EndMarkers), InjectionPatterns.DelimiterMoreLanguages))
         {
             c.Hit(Name, _moreLanguages, m, discountable: false);
         }

@@ -25,12 +25,12 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.Has(InjectionGates.Decode), InjectionPatterns.DecodeAndFollow()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Decode), InjectionPatterns.DecodeAndFollow))
         {
             c.Hit(Name, _decode, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.Transforms), InjectionPatterns.TransformAndFollow()))
+        foreach (var m in c.Matches(c.Has(OutputGates.Transforms), InjectionPatterns.TransformAndFollow))
         {
             c.Hit(Name, _transform, m);
         }

@@ -23,7 +23,7 @@ internal sealed class ExfiltrationLinkFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.Has(InjectionGates.Exfiltration), InjectionPatterns.ExfiltrationInstruction()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Exfiltration), InjectionPatterns.ExfiltrationInstruction))
         {
             c.Hit(Name, m.Groups["send"].Success ? _send : _instruction, m);
         }
@@ -37,7 +37,7 @@ internal sealed class ExfiltrationLinkFamily(FamilyWeights w) : IInjectionFamily
         }
 
         var shadow = c.Shadow;
-        var resources = c.Matches(shadow.Contains("](", StringComparison.Ordinal) || shadow.Contains("<img", StringComparison.Ordinal) || shadow.Contains("]:", StringComparison.Ordinal), InjectionPatterns.MarkdownResource());
+        var resources = c.Matches(shadow.Contains("](", StringComparison.Ordinal) || shadow.Contains("<img", StringComparison.Ordinal) || shadow.Contains("]:", StringComparison.Ordinal), InjectionPatterns.MarkdownResource);
         if (resources.Count > 0)
         {
             var render = InjectionPatterns.RenderResource().IsMatch(shadow) || InjectionPatterns.AnswerReference().IsMatch(shadow) || OutputDemands.Exclusivity(shadow).Strong;
@@ -59,7 +59,7 @@ internal sealed class ExfiltrationLinkFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(c.Raw.Contains("](", StringComparison.Ordinal), InjectionPatterns.MarkdownLinkWithQuery()))
+        foreach (var m in c.Matches(c.Raw.Contains("](", StringComparison.Ordinal), InjectionPatterns.MarkdownLinkWithQuery))
         {
             c.Hit(Name, InjectionPatterns.PlaceholderValue().IsMatch(m.Groups["query"].ValueSpan) ? _queryFilled : _query, m);
         }

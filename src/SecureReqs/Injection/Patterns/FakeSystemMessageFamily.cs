@@ -26,12 +26,12 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
     {
         var shadow = c.Shadow;
         var lines = shadow.Contains('\n', StringComparison.Ordinal);
-        foreach (var m in c.Matches(shadow.Contains(':', StringComparison.Ordinal) || lines, InjectionPatterns.RoleHeader()))
+        foreach (var m in c.Matches(shadow.Contains(':', StringComparison.Ordinal) || lines, InjectionPatterns.RoleHeader))
         {
             c.Hit(Name, m.Groups["system"].Success ? _systemHeader : _header, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(shadow.Contains('<', StringComparison.Ordinal), InjectionPatterns.PromptTag()))
+        foreach (var m in c.Matches(shadow.Contains('<', StringComparison.Ordinal), InjectionPatterns.PromptTag))
         {
             var name = m.Groups["name"].Value;
             if (m.Groups["close"].Success)
@@ -48,32 +48,32 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
             }
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Authority) || shadow.AsSpan().IndexOfAny('[', '(', '{') >= 0, InjectionPatterns.AuthorityMarker()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Authority) || shadow.AsSpan().IndexOfAny('[', '(', '{') >= 0, InjectionPatterns.AuthorityMarker))
         {
             c.Hit(Name, _marker, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Authority2), InjectionPatterns.AuthorityClaim()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Authority2), InjectionPatterns.AuthorityClaim))
         {
             c.Hit(Name, _claim, m);
         }
 
-        foreach (var m in c.Matches((lines || shadow.Contains('<', StringComparison.Ordinal)) && c.Has(InjectionGates.ToolMarkers), InjectionPatterns.ToolOutputMarker()))
+        foreach (var m in c.Matches((lines || shadow.Contains('<', StringComparison.Ordinal)) && c.Has(InjectionGates.ToolMarkers), InjectionPatterns.ToolOutputMarker))
         {
             c.Hit(Name, _toolOutput, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(shadow.AsSpan().IndexOfAny('[', '{', '(') >= 0 && c.Has(OutputGates.Roles), InjectionPatterns.BracketedRole()))
+        foreach (var m in c.Matches(shadow.AsSpan().IndexOfAny('[', '{', '(') >= 0 && c.Has(OutputGates.Roles), InjectionPatterns.BracketedRole))
         {
             c.Hit(Name, _bracketedRole, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(shadow.Contains('"', StringComparison.Ordinal) && c.Has(OutputGates.NextSteps), InjectionPatterns.NextStepField()))
+        foreach (var m in c.Matches(shadow.Contains('"', StringComparison.Ordinal) && c.Has(OutputGates.NextSteps), InjectionPatterns.NextStepField))
         {
             c.Hit(Name, _nextStep, m, discountable: false);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.Authority), InjectionPatterns.AuthorityOverAssistant()))
+        foreach (var m in c.Matches(c.Has(OutputGates.Authority), InjectionPatterns.AuthorityOverAssistant))
         {
             c.Hit(Name, c.Demands.Forced || c.Demands.TokenOutput ? _authorityForced : _authority, m);
         }
@@ -81,12 +81,12 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
         if (c.Lexical)
         {
             // Patterns that normally read the raw text, read again once lookalikes and leetspeak are folded away.
-            foreach (var m in c.Matches(shadow.AsSpan().IndexOfAny('<', '[') >= 0, InjectionPatterns.ChatTemplateToken()))
+            foreach (var m in c.Matches(shadow.AsSpan().IndexOfAny('<', '[') >= 0, InjectionPatterns.ChatTemplateToken))
             {
                 c.Hit(Name, _template, m, discountable: false);
             }
 
-            foreach (var m in c.Matches(shadow.Contains('"', StringComparison.Ordinal) && c.Has(OutputGates.InstructionFields), InjectionPatterns.InstructionField()))
+            foreach (var m in c.Matches(shadow.Contains('"', StringComparison.Ordinal) && c.Has(OutputGates.InstructionFields), InjectionPatterns.InstructionField))
             {
                 c.Hit(Name, _field, m, discountable: false);
             }
@@ -95,12 +95,12 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(c.Raw.AsSpan().IndexOfAny('<', '[') >= 0, InjectionPatterns.ChatTemplateToken()))
+        foreach (var m in c.Matches(c.Raw.AsSpan().IndexOfAny('<', '[') >= 0, InjectionPatterns.ChatTemplateToken))
         {
             c.Hit(Name, _template, m);
         }
 
-        foreach (var m in c.Matches(c.Raw.Contains('"', StringComparison.Ordinal) && c.Has(OutputGates.InstructionFields), InjectionPatterns.InstructionField()))
+        foreach (var m in c.Matches(c.Raw.Contains('"', StringComparison.Ordinal) && c.Has(OutputGates.InstructionFields), InjectionPatterns.InstructionField))
         {
             c.Hit(Name, _field, m);
         }

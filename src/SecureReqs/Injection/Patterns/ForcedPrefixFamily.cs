@@ -30,12 +30,12 @@ internal sealed class ForcedPrefixFamily(FamilyWeights w) : IInjectionFamily
     public void ScanShadow(ShadowContext c)
     {
         var prefixes = c.Has(InjectionGates.Prefixes);
-        foreach (var m in c.Matches(prefixes, InjectionPatterns.ForcedPrefix()))
+        foreach (var m in c.Matches(prefixes, InjectionPatterns.ForcedPrefix))
         {
             c.Hit(Name, m.Groups["sure"].Success ? _sure : m.Groups["quoted"].Success ? _quoted : m.Groups["prefix"].Success ? _prefix : _other, m);
         }
 
-        foreach (var m in c.Matches(prefixes, InjectionPatterns.ForcedAffirmative()))
+        foreach (var m in c.Matches(prefixes, InjectionPatterns.ForcedAffirmative))
         {
             c.Hit(Name, _affirmative, m);
         }
@@ -50,12 +50,12 @@ internal sealed class ForcedPrefixFamily(FamilyWeights w) : IInjectionFamily
         }
 
         var shadow = c.Shadow;
-        foreach (var m in c.Matches(c.Has(OutputGates.Completion) && shadow.Contains('"', StringComparison.Ordinal), InjectionPatterns.ContinuationBait()))
+        foreach (var m in c.Matches(c.Has(OutputGates.Completion) && shadow.Contains('"', StringComparison.Ordinal), InjectionPatterns.ContinuationBait))
         {
             c.Hit(Name, _continuation, m);
         }
 
-        foreach (var m in c.Matches(demands.HasLiteral && c.Has(OutputGates.Completion), InjectionPatterns.CompletePartial()))
+        foreach (var m in c.Matches(demands.HasLiteral && c.Has(OutputGates.Completion), InjectionPatterns.CompletePartial))
         {
             c.Hit(Name, _complete, m);
         }
@@ -76,7 +76,7 @@ internal sealed class ForcedPrefixFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(!c.Ascii || c.Has(OutputGates.MoreLanguages), InjectionPatterns.AnswerOnlyMoreLanguages()))
+        foreach (var m in c.Matches(!c.Ascii || c.Has(OutputGates.MoreLanguages), InjectionPatterns.AnswerOnlyMoreLanguages))
         {
             c.Hit(Name, _answerOnly, m);
         }

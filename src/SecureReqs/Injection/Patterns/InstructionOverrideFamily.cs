@@ -35,7 +35,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideInstructions()))
+        foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideInstructions))
         {
             var mods = m.Groups["mods"].Value;
             var core = IsCoreOverrideVerb(m.Groups["verb"].Value);
@@ -56,7 +56,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             }
         }
 
-        foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.EarlierWords), InjectionPatterns.OverrideAbove()))
+        foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.EarlierWords), InjectionPatterns.OverrideAbove))
         {
             if (IsCoreOverrideVerb(m.Value))
             {
@@ -64,33 +64,33 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             }
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.VoidStates) && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideVoid()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.VoidStates) && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideVoid))
         {
             c.Hit(Name, _void, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructions), InjectionPatterns.NewInstructions()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructions), InjectionPatterns.NewInstructions))
         {
             c.Hit(Name, m.Groups["task"].Success ? _newTask : m.Groups["new"].Success ? _newNew : _newFrom, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean))
         {
             var earlier = InjectionPatterns.EarlierWordEuropean().IsMatch(c.Shadow.AsSpan(m.Index, Math.Min(c.Shadow.Length - m.Index, m.Length + 30)));
             c.Hit(Name, m.Groups["all"].Success ? _europeanAll : earlier ? _europeanEarlier : _european, m);
         }
 
-        foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk()))
+        foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk))
         {
             c.Hit(Name, InjectionPatterns.EarlierWordCjk().IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack))
         {
             c.Hit(Name, m.Groups["strong"].Success ? _goalStrong : _goal, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Completion), InjectionPatterns.FakeCompletion()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Completion), InjectionPatterns.FakeCompletion))
         {
             c.Hit(Name, _fakeCompletion, m);
         }
@@ -103,17 +103,17 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             }
         }
 
-        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreSetup()))
+        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreSetup))
         {
             c.Hit(Name, _ignoreSetup, m);
         }
 
-        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreAllButThis()))
+        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreAllButThis))
         {
             c.Hit(Name, _ignoreAllButThis, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.Latest), InjectionPatterns.LatestWins()))
+        foreach (var m in c.Matches(c.Has(OutputGates.Latest), InjectionPatterns.LatestWins))
         {
             c.Hit(Name, _latestWins, m);
         }
@@ -121,7 +121,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(!c.Ascii || c.Has(OutputGates.MoreLanguages), InjectionPatterns.OverrideMoreLanguages()))
+        foreach (var m in c.Matches(!c.Ascii || c.Has(OutputGates.MoreLanguages), InjectionPatterns.OverrideMoreLanguages))
         {
             c.Hit(Name, _moreLanguages, m);
         }

@@ -75,14 +75,14 @@ internal sealed class OutputDemands
             literals.Add((m, kind == 'u' ? ExfiltrationLink : ForcedPrefix, weight));
         }
 
-        foreach (var m in context.Matches(HasLiteral && context.Has(OutputGates.ExclusiveLiteral), InjectionPatterns.ExclusiveLiteral()))
+        foreach (var m in context.Matches(HasLiteral && context.Has(OutputGates.ExclusiveLiteral), InjectionPatterns.ExclusiveLiteral))
         {
             var kind = LiteralKind(m.Groups["literal"].Value);
             forced |= kind != 'q';
             literals.Add((m, kind == 'u' ? ExfiltrationLink : ForcedPrefix, kind == 'u' ? weights.ExclusiveLink : kind == 'q' ? weights.ExclusiveQuoted : weights.ExclusiveToken));
         }
 
-        foreach (var m in context.Matches(HasLiteral && context.Has(OutputGates.NamedLiteral), InjectionPatterns.NamedOrFinalLiteral()))
+        foreach (var m in context.Matches(HasLiteral && context.Has(OutputGates.NamedLiteral), InjectionPatterns.NamedOrFinalLiteral))
         {
             var kind = LiteralKind(m.Groups["literal"].Value);
             var exclusive = Exclusivity(Window(shadow, m.Index, m.Index + m.Length));
@@ -90,7 +90,7 @@ internal sealed class OutputDemands
             literals.Add((m, ForcedPrefix, kind == 'q' ? weights.NamedQuoted : exclusive.Strong || exclusive.Weak ? weights.NamedExclusive : weights.NamedToken));
         }
 
-        foreach (var m in context.Matches(!System.Text.Ascii.IsValid(shadow), InjectionPatterns.OutputControlCjk()))
+        foreach (var m in context.Matches(!System.Text.Ascii.IsValid(shadow), InjectionPatterns.OutputControlCjk))
         {
             forced = true;
             literals.Add((m, ForcedPrefix, weights.OutputControlCjk));
@@ -120,7 +120,7 @@ internal sealed class OutputDemands
     public bool ForcedAfterEcho => _forcedAfterEcho ??= Forced || EchoRules.Any(m => !IsEchoGame(m));
 
     /// <summary>The echo rules ("repeat after me", "say back whatever I send").</summary>
-    public IReadOnlyList<Match> EchoRules => _context.Matches(_context.Has(OutputGates.Echo), InjectionPatterns.EchoRule());
+    public IReadOnlyList<Match> EchoRules => _context.Matches(_context.Has(OutputGates.Echo), InjectionPatterns.EchoRule);
 
     /// <summary>"Repeat after me" alone is a harmless game; a standing rule to echo whatever comes next is not.</summary>
     public static bool IsEchoGame(Match echo) =>

@@ -32,32 +32,32 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.Has(InjectionGates.HiddenConfig), InjectionPatterns.PromptExtraction()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.HiddenConfig), InjectionPatterns.PromptExtraction))
         {
             c.Hit(Name, m.Groups["sys"].Success ? _system : InjectionPatterns.VerbatimVerb().IsMatch(m.Groups["verb"].ValueSpan) ? _verbatim : _reveal, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.PromptQuestions), InjectionPatterns.PromptQuestion()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.PromptQuestions), InjectionPatterns.PromptQuestion))
         {
             c.Hit(Name, _question, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.ForeignExtraction) || c.Cjk, InjectionPatterns.PromptExtractionForeign()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.ForeignExtraction) || c.Cjk, InjectionPatterns.PromptExtractionForeign))
         {
             c.Hit(Name, _foreign, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Secrets), InjectionPatterns.SecretRequest()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Secrets), InjectionPatterns.SecretRequest))
         {
             c.Hit(Name, m.Groups["your"].Success ? _secretYours : _secret, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.SecretNouns) && InjectionPatterns.SecretNoun().IsMatch(c.Shadow), InjectionPatterns.ObfuscatedOutput()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.SecretNouns) && InjectionPatterns.SecretNoun().IsMatch(c.Shadow), InjectionPatterns.ObfuscatedOutput))
         {
             c.Hit(Name, _obfuscated, m);
         }
 
-        foreach (var m in c.Matches(AsksForMore(c), InjectionPatterns.ExtractionMore()))
+        foreach (var m in c.Matches(AsksForMore(c), InjectionPatterns.ExtractionMore))
         {
             if (!m.Groups["roles"].Success)
             {
@@ -69,17 +69,17 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
             }
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.PromptParts), InjectionPatterns.PromptInstructionsAsked()))
+        foreach (var m in c.Matches(c.Has(OutputGates.PromptParts), InjectionPatterns.PromptInstructionsAsked))
         {
             c.Hit(Name, _instructionsAsked, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.Secrets), InjectionPatterns.SecretAskedOutright()))
+        foreach (var m in c.Matches(c.Has(OutputGates.Secrets), InjectionPatterns.SecretAskedOutright))
         {
             c.Hit(Name, _secretOutright, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.OwnConfiguration), InjectionPatterns.OwnConfiguration()))
+        foreach (var m in c.Matches(c.Has(OutputGates.OwnConfiguration), InjectionPatterns.OwnConfiguration))
         {
             c.Hit(Name, m.Groups["strong"].Success || !m.Groups["weak"].Success ? _ownStrong : _own, m);
         }

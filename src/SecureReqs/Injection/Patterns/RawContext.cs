@@ -86,7 +86,7 @@ internal sealed class RawContext
     {
         if (!_matches.TryGetValue(regex, out var list))
         {
-            list = [.. regex.Matches(Raw)];
+            list = regex.Prefilter.MayMatch(Raw) ? [.. regex.Matches(Raw)] : [];
             _matches[regex] = list;
         }
 
@@ -95,6 +95,16 @@ internal sealed class RawContext
 
     /// <summary>The matches of a pattern when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, Regex regex) => gate ? Matches(regex) : [];
+
+    /// <summary>
+    /// The matches of a pattern when <paramref name="gate"/> holds, otherwise none; the pattern is obtained (and its
+    /// automaton built, which costs milliseconds) only when the gate holds.
+    /// </summary>
+    /// <remarks>The pattern's literal prefilter (<see cref="RegexPrefilter"/>) is part of the gate: a text without any of its literals cannot match.</remarks>
+    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Raw) ? Matches(regex()) : [];
+
+    /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none; the pattern is obtained only then.</summary>
+    public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(regex()) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, ContextRegex regex) => gate ? Matches(regex) : [];

@@ -18,17 +18,17 @@ internal sealed class RefusalSuppressionFamily(FamilyWeights w) : IInjectionFami
     public void ScanShadow(ShadowContext c)
     {
         var refusals = c.Has(InjectionGates.Refusals);
-        foreach (var m in c.Matches(refusals, InjectionPatterns.RefusalSuppression()))
+        foreach (var m in c.Matches(refusals, InjectionPatterns.RefusalSuppression))
         {
             Hit(c, m.Groups["strong"].Success ? _strong : m.Groups["moderate"].Success ? _moderate : _weak, m);
         }
 
-        foreach (var m in c.Matches(refusals, InjectionPatterns.RefusalSuppressionMore()))
+        foreach (var m in c.Matches(refusals, InjectionPatterns.RefusalSuppressionMore))
         {
             Hit(c, _more, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.Refusal), InjectionPatterns.RefusalForbidden()))
+        foreach (var m in c.Matches(c.Has(OutputGates.Refusal), InjectionPatterns.RefusalForbidden))
         {
             Hit(c, InjectionPatterns.MildSuppression().IsMatch(m.ValueSpan) ? _mild : _forbidden, m);
         }

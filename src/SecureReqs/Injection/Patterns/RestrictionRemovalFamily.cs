@@ -21,35 +21,35 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
     public void ScanShadow(ShadowContext c)
     {
         var restrictions = c.Has(InjectionGates.Restrictions);
-        foreach (var m in c.Matches(restrictions, InjectionPatterns.RestrictionRemoval()))
+        foreach (var m in c.Matches(restrictions, InjectionPatterns.RestrictionRemoval))
         {
             var weight = m.Groups["lifted"].Success ? _lifted
                 : m.Groups["your"].Value switch { "your" => _your, "all" or "any" or "every" => _all, _ => _other };
             c.Hit(Name, c.ThirdPersonBefore(m.Index) ? weight.Times(_described) : weight, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Authorized), InjectionPatterns.AuthorizedToBreak()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Authorized), InjectionPatterns.AuthorizedToBreak))
         {
             c.Hit(Name, _authorized, m);
         }
 
         // Inside a fiction the same words are a virtualization (VirtualizationFamily).
-        foreach (var m in c.Matches(restrictions && !c.Fiction, InjectionPatterns.RulesSuspended()))
+        foreach (var m in c.Matches(restrictions && !c.Fiction, InjectionPatterns.RulesSuspended))
         {
             c.Hit(Name, _suspended, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Vendors), InjectionPatterns.VendorPolicy()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Vendors), InjectionPatterns.VendorPolicy))
         {
             c.Hit(Name, _vendor, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.RulesDontApply), InjectionPatterns.RulesDontApplyEuropean()))
+        foreach (var m in c.Matches(c.Has(OutputGates.RulesDontApply), InjectionPatterns.RulesDontApplyEuropean))
         {
             c.Hit(Name, _dontApply, m);
         }
 
-        foreach (var m in c.Matches(c.Shadow.AsSpan().IndexOfAny('=', ':', '>') >= 0 && c.Has(OutputGates.Settings), InjectionPatterns.SettingDisabled()))
+        foreach (var m in c.Matches(c.Shadow.AsSpan().IndexOfAny('=', ':', '>') >= 0 && c.Has(OutputGates.Settings), InjectionPatterns.SettingDisabled))
         {
             c.Hit(Name, _setting, m, discountable: false);
         }

@@ -31,18 +31,18 @@ internal sealed class RoleReassignmentFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanShadow(ShadowContext c)
     {
-        foreach (var m in c.Matches(c.Has(InjectionGates.RoleFrames), InjectionPatterns.RoleFrame()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.RoleFrames), InjectionPatterns.RoleFrame))
         {
             c.Hit(Name, m.Groups["bad"].Success ? _frameUnrestricted : InjectionPatterns.NowWord().IsMatch(m.ValueSpan) ? _frameNow : _frame, m);
         }
 
-        foreach (var m in c.Matches(c.Cjk, InjectionPatterns.RoleFrameCjk()))
+        foreach (var m in c.Matches(c.Cjk, InjectionPatterns.RoleFrameCjk))
         {
             c.Hit(Name, m.Groups["bad"].Success ? _cjkUnrestricted : _cjk, m);
         }
 
         var modes = c.Has(InjectionGates.JailbreakModes);
-        foreach (var m in c.Matches(modes, InjectionPatterns.JailbreakMode()))
+        foreach (var m in c.Matches(modes, InjectionPatterns.JailbreakMode))
         {
             c.Hit(Name, m.Groups["strong"].Success ? _modeStrong
                 : m.Groups["character"].Success ? _modeCharacter
@@ -50,7 +50,7 @@ internal sealed class RoleReassignmentFamily(FamilyWeights w) : IInjectionFamily
                 : c.AiReference ? _modeAi : _mode, m);
         }
 
-        foreach (var m in c.Matches(PromptExtractionFamily.AsksForMore(c), InjectionPatterns.ExtractionMore()))
+        foreach (var m in c.Matches(PromptExtractionFamily.AsksForMore(c), InjectionPatterns.ExtractionMore))
         {
             if (m.Groups["roles"].Success)
             {
@@ -58,22 +58,22 @@ internal sealed class RoleReassignmentFamily(FamilyWeights w) : IInjectionFamily
             }
         }
 
-        foreach (var m in c.Matches(modes, InjectionPatterns.PrivilegedMode()))
+        foreach (var m in c.Matches(modes, InjectionPatterns.PrivilegedMode))
         {
             c.Hit(Name, c.AiReference ? _privilegedAi : _privileged, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Relatives), InjectionPatterns.GrandmaFrame()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Relatives), InjectionPatterns.GrandmaFrame))
         {
             c.Hit(Name, _grandma, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.ForeignRoles), InjectionPatterns.RoleFrameMoreLanguages()))
+        foreach (var m in c.Matches(c.Has(OutputGates.ForeignRoles), InjectionPatterns.RoleFrameMoreLanguages))
         {
             c.Hit(Name, m.Groups["bad"].Success ? _foreignUnrestricted : _foreign, m);
         }
 
-        foreach (var m in c.Matches(c.Has(OutputGates.LateRelatives), InjectionPatterns.LateRelativeSecret()))
+        foreach (var m in c.Matches(c.Has(OutputGates.LateRelatives), InjectionPatterns.LateRelativeSecret))
         {
             c.Hit(Name, _lateRelative, m);
         }
@@ -81,7 +81,7 @@ internal sealed class RoleReassignmentFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(c.Raw.AsSpan().IndexOfAny(PersonaNames) >= 0, InjectionPatterns.PersonaName()))
+        foreach (var m in c.Matches(c.Raw.AsSpan().IndexOfAny(PersonaNames) >= 0, InjectionPatterns.PersonaName))
         {
             c.Hit(Name, _personaName, m);
         }

@@ -96,7 +96,7 @@ internal sealed class ShadowContext
     {
         if (!_matches.TryGetValue(regex, out var list))
         {
-            list = [.. regex.Matches(Shadow)];
+            list = regex.Prefilter.MayMatch(Shadow) ? [.. regex.Matches(Shadow)] : [];
             _matches[regex] = list;
         }
 
@@ -105,6 +105,16 @@ internal sealed class ShadowContext
 
     /// <summary>The matches of a pattern when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, Regex regex) => gate ? Matches(regex) : [];
+
+    /// <summary>
+    /// The matches of a pattern when <paramref name="gate"/> holds, otherwise none; the pattern is obtained (and its
+    /// automaton built, which costs milliseconds) only when the gate holds.
+    /// </summary>
+    /// <remarks>The pattern's literal prefilter (<see cref="RegexPrefilter"/>) is part of the gate: a text without any of its literals cannot match.</remarks>
+    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Shadow) ? Matches(regex()) : [];
+
+    /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none; the pattern is obtained only then.</summary>
+    public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(regex()) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, ContextRegex regex) => gate ? Matches(regex) : [];

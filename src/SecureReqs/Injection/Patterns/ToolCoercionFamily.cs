@@ -15,12 +15,12 @@ internal sealed class ToolCoercionFamily(FamilyWeights w) : IInjectionFamily
     public void ScanShadow(ShadowContext c)
     {
         var tools = c.Has(InjectionGates.Tools);
-        foreach (var m in c.Matches(tools, InjectionPatterns.ToolCoercion()))
+        foreach (var m in c.Matches(tools, InjectionPatterns.ToolCoercion))
         {
             c.Hit(Name, m.Groups["named"].Success ? _named : _call, m);
         }
 
-        foreach (var m in c.Matches(tools, InjectionPatterns.CovertAction()))
+        foreach (var m in c.Matches(tools, InjectionPatterns.CovertAction))
         {
             c.Hit(Name, _covert, m);
         }
@@ -28,7 +28,7 @@ internal sealed class ToolCoercionFamily(FamilyWeights w) : IInjectionFamily
 
     public void ScanRaw(RawContext c)
     {
-        foreach (var m in c.Matches(c.Raw.Contains("\":", StringComparison.Ordinal) || c.Raw.Contains("':", StringComparison.Ordinal), InjectionPatterns.JsonToolCall()))
+        foreach (var m in c.Matches(c.Raw.Contains("\":", StringComparison.Ordinal) || c.Raw.Contains("':", StringComparison.Ordinal), InjectionPatterns.JsonToolCall))
         {
             c.Hit(Name, _json, m);
         }

@@ -19,22 +19,22 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
     public void ScanShadow(ShadowContext c)
     {
         var shadow = c.Shadow;
-        foreach (var m in c.Matches(c.Has(InjectionGates.Virtual), InjectionPatterns.Virtualization()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Virtual), InjectionPatterns.Virtualization))
         {
             c.Hit(Name, _virtual, m);
         }
 
-        foreach (var m in c.Matches(c.Fiction && c.Has(InjectionGates.Unrestricted), InjectionPatterns.UnrestrictedPhrase()))
+        foreach (var m in c.Matches(c.Fiction && c.Has(InjectionGates.Unrestricted), InjectionPatterns.UnrestrictedPhrase))
         {
             c.Hit(Name, _unrestricted, m);
         }
 
-        foreach (var m in c.Matches(c.Fiction && c.Has(InjectionGates.Restrictions), InjectionPatterns.RulesSuspended()))
+        foreach (var m in c.Matches(c.Fiction && c.Has(InjectionGates.Restrictions), InjectionPatterns.RulesSuspended))
         {
             c.Hit(Name, _suspended, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Hypothetical), InjectionPatterns.HypotheticalPermission()))
+        foreach (var m in c.Matches(c.Has(InjectionGates.Hypothetical), InjectionPatterns.HypotheticalPermission))
         {
             c.Hit(Name, _hypothetical, m);
         }
@@ -46,7 +46,7 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
             c.Hit(Name, _forcedInFiction, frame);
         }
 
-        var machines = c.Matches(c.Has(OutputGates.Machines), InjectionPatterns.SimulatedMachine());
+        var machines = c.Matches(c.Has(OutputGates.Machines), InjectionPatterns.SimulatedMachine);
         var outputOnly = machines.Count > 0 && InjectionPatterns.OutputOnly().IsMatch(shadow);
         var fed = machines.Count > 0 && (demands.ForcedAfterEcho || InjectionPatterns.CodeToken().IsMatch(shadow));
         if (outputOnly || fed)

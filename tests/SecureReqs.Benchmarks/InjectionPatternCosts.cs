@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace SecureReqs.Benchmarks;
+
+/// <summary>
+/// Each pattern of the pattern stage run alone over every dataset text's folded shadow, ungated: the cost of its first
+/// pass (construction and automaton growth) and of a second pass (warm), to find the patterns that dominate; or, with
+/// <c>prefilters</c>, each pattern's literal prefilter (<see cref="RegexPrefilter"/>), how many texts it rejects, and any
+/// rejected text the pattern matches (there must be none).
+/// </summary>
+internal static class InjectionPatternCosts
+{
+    public static void Run(string datasets, int top, bool prefilters)
+    {
+        if (prefilters)
+        {
+            var raws = InjectionCorpus.Texts(datasets).ToArray();
+            var texts2 = raws.Concat(raws.Select(t => InjectionText.Fold(t).Shadow)).ToArray();
+            int filtered = 0, violations = 0;
+            long runs = 0, skipped = 0;
+            foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
+            {
+                var attribute = method.GetCustomAttribute<GeneratedRegexAttribute>();
+                if (attribute is null)
+                {
+                    continue;
+                }
+
+                var filter = RegexPrefilter.For(attribute.Pattern, attribute.Options);
+                if (filter.Literals is null)
+                {
+                    Console.WriteLine($"none  {method.DeclaringType!.Name}.{method.Name}");
+                    continue;
+                }
+
+                filtered++;
+                var regex = (Regex)method.Invoke(null, null)!;
+                foreach (var t in texts2)
+                {
+                    runs++;
+                    var may = filter.MayMatch(t);
+                    skipped += may ? 0 : 1;
+                    if (!may && regex.IsMatch(t))
+                    {
+                        violations++;
+                        Console.WriteLine($"VIOLATION {method.Name}: {t[..Math.Min(80, t.Length)]}");
+                    }
+                }
+
+                Console.WriteLine($"{filtered,3} {method.DeclaringType!.Name}.{method.Name}: {string.Join(" | ", filter.Literals.Take(12))}{(filter.Literals.Count > 12 ? $" ... ({filter.Literals.Count})" : "")}");
+            }
+
+            Console.WriteLine($"{filtered} patterns filtered, {violations} violations, {skipped} of {runs} pattern runs rejected");
+            return;
+        }
+
+        var shadows = InjectionCorpus.Texts(datasets).Select(t => InjectionText.Fold(t).Shadow).ToArray();
+        var bytes = shadows.Sum(s => (long)s.Length);
+        var built = 0.0;
+        var rebuilt = 0.0;
+        var regrown = 0.0;
+        var rows = new List<(string Name, double First, double Second, int Hits)>();
+        foreach (var type in typeof(PromptInjectionDetector).Assembly.GetTypes())
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
+            {
+                var watch = Stopwatch.StartNew();
+                var regex = (Regex)method.Invoke(null, null)!;
+                regex.IsMatch("");
+                built += watch.Elapsed.TotalMilliseconds;
+                var hits = Pass(regex, shadows);
+                var first = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                Pass(regex, shadows);
+                var second = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                var again = LinearRegex.Large(regex.ToString(), regex.Options);
+                again.IsMatch("");
+                rebuilt += watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                Pass(again, shadows);
+                regrown += watch.Elapsed.TotalMilliseconds;
+                rows.Add(($"{type.Name}.{method.Name}", first, second, hits));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shadows.Length} shadows, {bytes:N0} characters; {rows.Count} patterns; first pass total {rows.Sum(r => r.First):F0} ms (construction and one empty match {built:F0} ms), second {rows.Sum(r => r.Second):F0} ms; built again {rebuilt:F0} ms, its first pass {regrown:F0} ms"));
+        foreach (var row in rows.OrderByDescending(r => r.First).Take(top))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.First,9:F1} {row.Second,9:F1} {row.Hits,6}  {row.Name}"));
+        }
+    }
+
+    private static int Pass(Regex regex, string[] shadows)
+    {
+        var hits = 0;
+        foreach (var s in shadows)
+        {
+            for (var m = regex.Match(s); m.Success; m = m.NextMatch())
+            {
+                hits++;
+            }
+        }
+
+        return hits;
+    }
+}
