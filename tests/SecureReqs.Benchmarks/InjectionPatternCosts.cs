@@ -87,6 +87,17 @@ internal static class InjectionPatternCosts
             }
         }
 
+        foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(ContextRegex) && m.GetParameters().Length == 0))
+        {
+            var context = (ContextRegex)method.Invoke(null, null)!;
+            var watch = Stopwatch.StartNew();
+            var hits = shadows.Sum(s => context.Matches(s).Count());
+            var first = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            shadows.Sum(s => context.Matches(s).Count());
+            rows.Add(($"{method.DeclaringType!.Name}.{method.Name} (context)", first, watch.Elapsed.TotalMilliseconds, hits));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shadows.Length} shadows, {bytes:N0} characters; {rows.Count} patterns; first pass total {rows.Sum(r => r.First):F0} ms (construction and one empty match {built:F0} ms), second {rows.Sum(r => r.Second):F0} ms; built again {rebuilt:F0} ms, its first pass {regrown:F0} ms"));
         foreach (var row in rows.OrderByDescending(r => r.First).Take(top))
         {

@@ -40,6 +40,7 @@ internal sealed class ContextRegex
     private readonly Lazy<Regex> _core;
     private readonly string _filterPattern;
     private readonly RegexOptions _filterOptions;
+    private RegexPrefilter? _prefilter;
 
     /// <summary>Creates the pattern.</summary>
     /// <param name="before">Exactly <paramref name="beforeLength"/> characters before the core (no anchors).</param>
@@ -120,7 +121,7 @@ internal sealed class ContextRegex
     }
 
     /// <summary>Literals one of which every match holds (from the core), so that texts without any skip the pattern.</summary>
-    public RegexPrefilter Prefilter => RegexPrefilter.For(_filterPattern, _filterOptions);
+    public RegexPrefilter Prefilter => _prefilter ??= RegexPrefilter.For(_filterPattern, _filterOptions);
 
     /// <summary>The search with the context on both sides.</summary>
     /// <remarks>Built on first use, as are <see cref="AtStart"/> and <see cref="Core"/>: building a linear-engine automaton

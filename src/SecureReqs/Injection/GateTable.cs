@@ -9,7 +9,8 @@ namespace SecureReqs;
 /// <remarks>
 /// Each gate is still a <see cref="SearchValues{T}"/> of its own, which <see cref="InjectionGates.Has"/> searches directly;
 /// the table only adds a faster way to answer the same question. A gate with a non-ASCII word (the Chinese and Japanese
-/// cues) stays out of the table, so the combined search stays on the vectorised ASCII path, and is searched directly.
+/// cues, the refusal and echo words of other scripts) has its ASCII words in the combined search and its non-ASCII words
+/// searched on their own, only in a text that is not ASCII.
 /// </remarks>
 internal static class GateTable
 {
@@ -52,21 +53,58 @@ internal static class GateTable
     /// <summary>Whether a gate's words can go in the combined table: ASCII only, none empty.</summary>
     public static bool Fits(string[] words) => words.All(w => w.Length > 0 && System.Text.Ascii.IsValid(w));
 
-    private static Table Build() => new([.. All.Where(r => Fits(r.Words))]);
+    private static Table Build() => new([.. All.Where(r => Fits(r.Words))], [.. All.Where(r => !Fits(r.Words))]);
 
     /// <summary>The gates in the table, their ids, and the combined search.</summary>
     internal sealed class Table
     {
         private readonly Dictionary<SearchValues<string>, int> _ids = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<char, (string Word, int[] Gates)[]> _byFirst;
+        private readonly Dictionary<SearchValues<string>, int> _otherIds;
+        private readonly SearchValues<string>?[] _otherNonAscii;
 
-        public Table(IReadOnlyList<(SearchValues<string> Gate, string[] Words)> gates)
+        /// <param name="gates">The gates searched in the combined pass.</param>
+        /// <param name="others">
+        /// Gates with non-ASCII words: their ASCII words join the combined pass (as bits after the table's own), and their
+        /// non-ASCII words are searched on their own, only in a text that is not ASCII, at most once per text (<see cref="GateWords"/>).
+        /// </param>
+        public Table(IReadOnlyList<(SearchValues<string> Gate, string[] Words)> gates, IReadOnlyList<(SearchValues<string> Gate, string[] Words)>? others = null)
         {
+            others ??= [];
             var gatesOfWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (var id = 0; id < gates.Count; id++)
             {
                 _ids[gates[id].Gate] = id;
-                foreach (var word in gates[id].Words)
+                AddWords(id, gates[id].Words);
+            }
+
+            Count = gates.Count;
+            _otherIds = new Dictionary<SearchValues<string>, int>(ReferenceEqualityComparer.Instance);
+            _otherNonAscii = new SearchValues<string>?[others.Count];
+            for (var i = 0; i < others.Count; i++)
+            {
+                _otherIds[others[i].Gate] = i;
+                AddWords(Count + i, [.. others[i].Words.Where(w => w.Length > 0 && System.Text.Ascii.IsValid(w))]);
+                string[] nonAscii = [.. others[i].Words.Where(w => !System.Text.Ascii.IsValid(w))];
+                _otherNonAscii[i] = nonAscii.Length == 0 ? null : SearchValues.Create(nonAscii, StringComparison.Ordinal);
+            }
+
+            Bits = Count + others.Count;
+            // A word with a character other than a letter, a digit or one space between words can never occur in gate
+            // words (InjectionGates.Words); leaving it out keeps every answer and the search on its vectorised path.
+            foreach (var never in gatesOfWord.Keys.Where(w => !CanOccurInWords(w)).ToList())
+            {
+                gatesOfWord.Remove(never);
+            }
+
+            Any = SearchValues.Create([.. gatesOfWord.Keys], StringComparison.Ordinal);
+            _byFirst = gatesOfWord
+                .GroupBy(p => p.Key[0])
+                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value.ToArray())).ToArray());
+
+            void AddWords(int id, IEnumerable<string> words)
+            {
+                foreach (var word in words)
                 {
                     if (!gatesOfWord.TryGetValue(word, out var list))
                     {
@@ -79,16 +117,22 @@ internal static class GateTable
                     }
                 }
             }
-
-            Count = gates.Count;
-            Any = SearchValues.Create([.. gatesOfWord.Keys], StringComparison.Ordinal);
-            _byFirst = gatesOfWord
-                .GroupBy(p => p.Key[0])
-                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value.ToArray())).ToArray());
         }
+
+        private static bool CanOccurInWords(string word) =>
+            word.All(c => char.IsLetterOrDigit(c) || c == ' ') && !word.Contains("  ", StringComparison.Ordinal);
 
         /// <summary>How many gates the table holds.</summary>
         public int Count { get; }
+
+        /// <summary>How many bits a text's marks take: the table's gates, then the ASCII words of the gates with non-ASCII words.</summary>
+        public int Bits { get; }
+
+        /// <summary>The id of a gate with non-ASCII words (its bit is <see cref="Count"/> plus the id), or -1.</summary>
+        public int OtherId(SearchValues<string> gate) => _otherIds.TryGetValue(gate, out var id) ? id : -1;
+
+        /// <summary>The non-ASCII words of a gate with non-ASCII words, searched on their own.</summary>
+        public SearchValues<string>? OtherNonAscii(int id) => _otherNonAscii[id];
 
         /// <summary>A search for any word of any gate in the table.</summary>
         public SearchValues<string> Any { get; }

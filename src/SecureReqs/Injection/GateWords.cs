@@ -17,6 +17,9 @@ internal sealed class GateWords
     private readonly string _words;
     private readonly GateTable.Table _table;
     private readonly ulong[] _present;
+    private ulong[]? _othersKnown;
+    private ulong[]? _othersPresent;
+    private bool? _ascii;
 
     /// <summary>Finds the gates of a gate-word string.</summary>
     /// <param name="words">The text's gate words (<see cref="InjectionGates.Words"/>).</param>
@@ -30,7 +33,7 @@ internal sealed class GateWords
     {
         _words = words;
         _table = table;
-        _present = new ulong[(table.Count + 63) / 64];
+        _present = new ulong[(table.Bits + 63) / 64];
         var span = words.AsSpan();
         for (var from = 0; from < words.Length;)
         {
@@ -58,9 +61,42 @@ internal sealed class GateWords
     /// <summary>Whether the gate words hold one of <paramref name="gate"/>'s words.</summary>
     /// <param name="gate">A gate.</param>
     /// <returns>The same answer as <see cref="InjectionGates.Has"/>.</returns>
+    /// <remarks>A gate with non-ASCII words has its ASCII words marked by the combined pass; its non-ASCII words are
+    /// searched only in a text that is not ASCII (an ASCII text cannot hold one), at most once per text.</remarks>
     public bool Has(SearchValues<string> gate)
     {
         var id = _table.Id(gate);
-        return id < 0 ? InjectionGates.Has(_words, gate) : (_present[id >> 6] & (1UL << (id & 63))) != 0;
+        if (id >= 0)
+        {
+            return (_present[id >> 6] & (1UL << (id & 63))) != 0;
+        }
+
+        var other = _table.OtherId(gate);
+        if (other < 0)
+        {
+            return InjectionGates.Has(_words, gate);
+        }
+
+        var bitId = _table.Count + other;
+        if ((_present[bitId >> 6] & (1UL << (bitId & 63))) != 0)
+        {
+            return true;
+        }
+
+        if (_table.OtherNonAscii(other) is not { } nonAscii || (_ascii ??= System.Text.Ascii.IsValid(_words)))
+        {
+            return false;
+        }
+
+        _othersKnown ??= new ulong[(_table.Bits + 63) / 64];
+        _othersPresent ??= new ulong[_othersKnown.Length];
+        var (word, bit) = (other >> 6, 1UL << (other & 63));
+        if ((_othersKnown[word] & bit) == 0)
+        {
+            _othersKnown[word] |= bit;
+            _othersPresent[word] |= _words.AsSpan().IndexOfAny(nonAscii) >= 0 ? bit : 0;
+        }
+
+        return (_othersPresent[word] & bit) != 0;
     }
 }

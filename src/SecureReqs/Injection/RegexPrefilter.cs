@@ -33,47 +33,78 @@ internal sealed class RegexPrefilter
 {
     private const int MaxProducts = 64;
     private const int MinUsefulLength = 3;
+    private const int MaxSets = 3;
 
     private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options), RegexPrefilter> ByPattern = new();
     private static readonly ConcurrentDictionary<MethodInfo, RegexPrefilter> ByMethod = new();
+    private static readonly ConcurrentDictionary<Delegate, RegexPrefilter> ByDelegate = new(ReferenceEqualityComparer.Instance);
 
-    private readonly SearchValues<string>? _literals;
+    private readonly SearchValues<string>[] _sets;
+    private readonly SearchValues<char>?[] _chars;
     private readonly bool _ignoreCase;
 
-    private RegexPrefilter(IReadOnlyCollection<string>? literals, bool ignoreCase)
+    private RegexPrefilter(IReadOnlyList<HashSet<string>> sets, bool ignoreCase)
     {
         _ignoreCase = ignoreCase;
-        Literals = literals is null ? null : [.. literals.Order(StringComparer.Ordinal)];
-        _literals = literals is null ? null : SearchValues.Create([.. literals], ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        Sets = [.. sets.Select(set => (IReadOnlyList<string>)[.. set.Order(StringComparer.Ordinal)])];
+        Literals = Sets.Count == 0 ? null : Sets[0];
+        _sets = [.. sets.Select(set => SearchValues.Create([.. set], ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))];
+        // A set of single characters (punctuation) is searched as characters: the vectorised path for strings needs two or more.
+        _chars = [.. sets.Select(set => set.All(l => l.Length == 1) ? SearchValues.Create([.. set.Select(l => l[0])]) : null)];
     }
 
     /// <summary>A filter that lets every text through.</summary>
-    public static RegexPrefilter None { get; } = new(null, false);
+    public static RegexPrefilter None { get; } = new([], false);
 
-    /// <summary>The literals, one of which every match holds; null when the pattern has no filter.</summary>
+    /// <summary>The most selective set of literals, one of which every match holds; null when the pattern has no filter.</summary>
     public IReadOnlyList<string>? Literals { get; }
+
+    /// <summary>Every set of literals the filter checks, most selective first: every match holds one literal of each.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Sets { get; }
 
     /// <summary>The filter of a pattern.</summary>
     public static RegexPrefilter For(string pattern, RegexOptions options) => ByPattern.GetOrAdd((pattern, options), static key => Analyze(key.Pattern, key.Options));
 
     /// <summary>The filter of a source-generated pattern's method, read from its <see cref="GeneratedRegexAttribute"/>; <see cref="None"/> for other methods.</summary>
-    public static RegexPrefilter For(Delegate factory) => ByMethod.GetOrAdd(factory.Method, static method =>
-        method.GetCustomAttribute<GeneratedRegexAttribute>() is { } generated ? For(generated.Pattern, generated.Options) : None);
+    /// <remarks>Looked up by the delegate itself: a method group converted at a call site is cached there, so this costs one
+    /// reference lookup, not a reflection call.</remarks>
+    public static RegexPrefilter For(Delegate factory)
+    {
+        if (ByDelegate.TryGetValue(factory, out var known))
+        {
+            return known;
+        }
+
+        var filter = ByMethod.GetOrAdd(factory.Method, static method =>
+            method.GetCustomAttribute<GeneratedRegexAttribute>() is { } generated ? For(generated.Pattern, generated.Options) : None);
+
+        // A caller that builds a new delegate per call (a lambda, not a method group) would fill the table: it stops growing.
+        if (ByDelegate.Count < 4096)
+        {
+            ByDelegate.TryAdd(factory, filter);
+        }
+
+        return filter;
+    }
 
     /// <summary>Whether <paramref name="text"/> may hold a match: false only when no match is possible.</summary>
     public bool MayMatch(string text)
     {
-        if (_literals is null)
+        if (_sets.Length == 0 || _ignoreCase && !System.Text.Ascii.IsValid(text))
         {
             return true;
         }
 
-        if (_ignoreCase && !System.Text.Ascii.IsValid(text))
+        for (var i = 0; i < _sets.Length; i++)
         {
-            return true;
+            var found = _chars[i] is { } chars ? text.AsSpan().IndexOfAny(chars) : text.AsSpan().IndexOfAny(_sets[i]);
+            if (found < 0)
+            {
+                return false;
+            }
         }
 
-        return text.AsSpan().IndexOfAny(_literals) >= 0;
+        return true;
     }
 
     private static RegexPrefilter Analyze(string pattern, RegexOptions options)
@@ -93,13 +124,19 @@ internal sealed class RegexPrefilter
                 return None;
             }
 
-            var required = info.Required;
-            if (required is null || required.Count == 0 || required.Any(l => l.Length < MinUsefulLength))
+            // The most selective set first, then the others every match must also satisfy; a set with a short literal
+            // that is a word or part of one ("ai") is left out (dropping a condition keeps the filter sound), while
+            // punctuation ("<|", ":", a line break) is rare enough in prose to be worth a search.
+            var sets = new List<HashSet<string>>();
+            foreach (var set in new[] { info.Best }.Concat(info.Also ?? []).OfType<HashSet<string>>())
             {
-                return None;
+                if (set.Count > 0 && (set.All(l => l.Length >= MinUsefulLength) || set.All(IsMarks)) && !sets.Any(s => s.SetEquals(set)))
+                {
+                    sets.Add(set);
+                }
             }
 
-            return new RegexPrefilter(required, ignoreCase);
+            return sets.Count == 0 ? None : new RegexPrefilter([.. sets.OrderByDescending(Selectivity).ThenBy(set => set.Count).Take(MaxSets)], ignoreCase);
         }
         catch (NotSupportedException)
         {
@@ -111,7 +148,7 @@ internal sealed class RegexPrefilter
     /// What is known of a piece of pattern: <see cref="Exact"/>, every string it can match when they are few (may hold
     /// the empty string), and <see cref="Required"/>, literals one of which every match holds (null: nothing known).
     /// </summary>
-    private readonly record struct Info(HashSet<string>? Exact, HashSet<string>? Required)
+    private readonly record struct Info(HashSet<string>? Exact, HashSet<string>? Required, List<HashSet<string>>? Also = null)
     {
         public static Info Empty => new(new HashSet<string>(StringComparer.Ordinal) { string.Empty }, null);
 
@@ -120,6 +157,12 @@ internal sealed class RegexPrefilter
         /// <summary>The literals every match holds, from the exact set when it has no empty string.</summary>
         public HashSet<string>? Best => Exact is { } exact && !exact.Contains(string.Empty) ? Better(exact, Required) : Required;
     }
+
+    /// <summary>Whether a literal has no letter or digit: punctuation, symbols or white space.</summary>
+    private static bool IsMarks(string literal) => !literal.Any(char.IsLetterOrDigit) && !literal.Contains(' ');
+
+    /// <summary>How selective a literal set is: its shortest literal's length, counted up to four characters.</summary>
+    private static int Selectivity(HashSet<string> set) => Math.Min(set.Min(s => s.Length), 4);
 
     /// <summary>Of two literal sets, the more selective: the one whose shortest literal is longer, then the smaller.</summary>
     private static HashSet<string>? Better(HashSet<string>? a, HashSet<string>? b)
@@ -134,7 +177,7 @@ internal sealed class RegexPrefilter
             return a;
         }
 
-        var (ma, mb) = (Math.Min(a.Min(s => s.Length), 4), Math.Min(b.Min(s => s.Length), 4));
+        var (ma, mb) = (Selectivity(a), Selectivity(b));
         return ma != mb ? (ma > mb ? a : b) : a.Count <= b.Count ? a : b;
     }
 
@@ -169,7 +212,7 @@ internal sealed class RegexPrefilter
             return Normalize(new Info(exact is null ? null : new HashSet<string>(exact, StringComparer.Ordinal), required is null ? null : new HashSet<string>(required, StringComparer.Ordinal)));
         }
 
-        private static Info Normalize(Info info) => new(info.Exact, info.Best);
+        private static Info Normalize(Info info) => new(info.Exact, info.Best, info.Also);
 
         private Info Concatenation()
         {
@@ -178,6 +221,7 @@ internal sealed class RegexPrefilter
             HashSet<string>? whole = [string.Empty];
             HashSet<string> run = [string.Empty];
             HashSet<string>? required = null;
+            var all = new List<HashSet<string>>();
             while (_at < pattern.Length && pattern[_at] is not '|' and not ')')
             {
                 var atom = Quantified(Atom());
@@ -188,12 +232,23 @@ internal sealed class RegexPrefilter
                     continue;
                 }
 
-                required = Better(Better(required, WithoutEmpty(run)), atom.Best);
+                Add(WithoutEmpty(run));
+                Add(atom.Best);
+                all.AddRange(atom.Also ?? []);
                 run = atom.Exact is { } fresh && fresh.Count <= MaxProducts ? fresh : [string.Empty];
             }
 
-            required = Better(required, WithoutEmpty(run));
-            return new Info(whole, whole is not null ? Better(WithoutEmpty(whole), required) : required);
+            Add(WithoutEmpty(run));
+            return new Info(whole, whole is not null ? Better(WithoutEmpty(whole), required) : required, all);
+
+            void Add(HashSet<string>? set)
+            {
+                if (set is not null)
+                {
+                    required = Better(required, set);
+                    all.Add(set);
+                }
+            }
         }
 
         private static HashSet<string>? WithoutEmpty(HashSet<string> strings) => strings.Contains(string.Empty) ? null : strings;
@@ -256,7 +311,7 @@ internal sealed class RegexPrefilter
                 return max == 1 && atom.Exact is { } e ? new Info([.. e, string.Empty], null) : Info.Empty with { Exact = max == 0 ? [string.Empty] : null };
             }
 
-            return min == 1 && max == 1 ? atom : new Info(null, atom.Best);
+            return min == 1 && max == 1 ? atom : new Info(null, atom.Best, atom.Also);
         }
 
         private bool TryCount(out int min, out int max)
