@@ -17,9 +17,7 @@ internal sealed class GateWords
     private readonly string _words;
     private readonly GateTable.Table _table;
     private readonly ulong[] _present;
-    private ulong[]? _othersKnown;
-    private ulong[]? _othersPresent;
-    private bool? _ascii;
+    private bool _nonAsciiMarked;
 
     /// <summary>Finds the gates of a gate-word string.</summary>
     /// <param name="words">The text's gate words (<see cref="InjectionGates.Words"/>).</param>
@@ -62,13 +60,13 @@ internal sealed class GateWords
     /// <param name="gate">A gate.</param>
     /// <returns>The same answer as <see cref="InjectionGates.Has"/>.</returns>
     /// <remarks>A gate with non-ASCII words has its ASCII words marked by the combined pass; its non-ASCII words are
-    /// searched only in a text that is not ASCII (an ASCII text cannot hold one), at most once per text.</remarks>
+    /// searched once per text, only in a text that is not ASCII (an ASCII text cannot hold one).</remarks>
     public bool Has(SearchValues<string> gate)
     {
         var id = _table.Id(gate);
         if (id >= 0)
         {
-            return (_present[id >> 6] & (1UL << (id & 63))) != 0;
+            return IsMarked(id);
         }
 
         var other = _table.OtherId(gate);
@@ -77,26 +75,26 @@ internal sealed class GateWords
             return InjectionGates.Has(_words, gate);
         }
 
-        var bitId = _table.Count + other;
-        if ((_present[bitId >> 6] & (1UL << (bitId & 63))) != 0)
+        if (!_nonAsciiMarked)
         {
-            return true;
+            // Once per text, and only in a text that is not ASCII: mark the gates whose non-ASCII words it holds.
+            _nonAsciiMarked = true;
+            if (!System.Text.Ascii.IsValid(_words))
+            {
+                for (var i = 0; i < _table.Bits - _table.Count; i++)
+                {
+                    if (_table.OtherNonAscii(i) is { } nonAscii && _words.AsSpan().IndexOfAny(nonAscii) >= 0)
+                    {
+                        Mark(_table.Count + i);
+                    }
+                }
+            }
         }
 
-        if (_table.OtherNonAscii(other) is not { } nonAscii || (_ascii ??= System.Text.Ascii.IsValid(_words)))
-        {
-            return false;
-        }
-
-        _othersKnown ??= new ulong[(_table.Bits + 63) / 64];
-        _othersPresent ??= new ulong[_othersKnown.Length];
-        var (word, bit) = (other >> 6, 1UL << (other & 63));
-        if ((_othersKnown[word] & bit) == 0)
-        {
-            _othersKnown[word] |= bit;
-            _othersPresent[word] |= _words.AsSpan().IndexOfAny(nonAscii) >= 0 ? bit : 0;
-        }
-
-        return (_othersPresent[word] & bit) != 0;
+        return IsMarked(_table.Count + other);
     }
+
+    private bool IsMarked(int bit) => (_present[bit >> 6] & (1UL << (bit & 63))) != 0;
+
+    private void Mark(int bit) => _present[bit >> 6] |= 1UL << (bit & 63);
 }

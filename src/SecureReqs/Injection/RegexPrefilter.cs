@@ -6,15 +6,15 @@ using System.Text.RegularExpressions;
 namespace SecureReqs;
 
 /// <summary>
-/// A necessary condition for a pattern to match, read from the pattern's text: a set of literal strings, one of which
-/// every match contains. A text that holds none of them cannot match, so the pattern is neither run on it nor, when no
-/// text needs it, built (building a linear-engine automaton costs milliseconds).
+/// A necessary condition for a pattern to match, read from the pattern's text: sets of literal strings such that every
+/// match contains one literal of each set. A text that lacks every literal of a set cannot match, so the pattern is
+/// neither run on it nor, when no text needs it, built (building a linear-engine automaton costs milliseconds).
 /// </summary>
 /// <remarks>
 /// <para>
 /// The analysis is the classic one behind trigram indexes and multi-pattern prefilters: a literal is its own set; a
-/// concatenation's strings are the products of its parts' while they stay few, else the set of its most selective part;
-/// an alternation's set is the union of its branches' (none when a branch has none); a repetition that may occur zero
+/// concatenation's strings are the products of its parts' while they stay few, and its sets are those of all its parts;
+/// an alternation's set is the union of its branches' most selective sets (none when a branch has none); a repetition that may occur zero
 /// times, a character class of many characters, <c>.</c>, <c>\w</c> and the like have none. Anchors and word boundaries
 /// match no characters and add nothing. Whatever the reader does not understand (inline options, conditionals,
 /// <c>IgnorePatternWhitespace</c>, an unknown escape) gives no filter: the pattern always runs, as before.
@@ -39,8 +39,7 @@ internal sealed class RegexPrefilter
     private static readonly ConcurrentDictionary<MethodInfo, RegexPrefilter> ByMethod = new();
     private static readonly ConcurrentDictionary<Delegate, RegexPrefilter> ByDelegate = new(ReferenceEqualityComparer.Instance);
 
-    private readonly SearchValues<string>[] _sets;
-    private readonly SearchValues<char>?[] _chars;
+    private readonly (SearchValues<string>? Strings, SearchValues<char>? Chars)[] _searches;
     private readonly bool _ignoreCase;
 
     private RegexPrefilter(IReadOnlyList<HashSet<string>> sets, bool ignoreCase)
@@ -48,9 +47,10 @@ internal sealed class RegexPrefilter
         _ignoreCase = ignoreCase;
         Sets = [.. sets.Select(set => (IReadOnlyList<string>)[.. set.Order(StringComparer.Ordinal)])];
         Literals = Sets.Count == 0 ? null : Sets[0];
-        _sets = [.. sets.Select(set => SearchValues.Create([.. set], ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))];
         // A set of single characters (punctuation) is searched as characters: the vectorised path for strings needs two or more.
-        _chars = [.. sets.Select(set => set.All(l => l.Length == 1) ? SearchValues.Create([.. set.Select(l => l[0])]) : null)];
+        _searches = [.. sets.Select(set => set.All(l => l.Length == 1)
+            ? ((SearchValues<string>?)null, SearchValues.Create([.. set.Select(l => l[0])]))
+            : (SearchValues.Create([.. set], ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal), (SearchValues<char>?)null))];
     }
 
     /// <summary>A filter that lets every text through.</summary>
@@ -90,15 +90,14 @@ internal sealed class RegexPrefilter
     /// <summary>Whether <paramref name="text"/> may hold a match: false only when no match is possible.</summary>
     public bool MayMatch(string text)
     {
-        if (_sets.Length == 0 || _ignoreCase && !System.Text.Ascii.IsValid(text))
+        if (_searches.Length == 0 || _ignoreCase && !System.Text.Ascii.IsValid(text))
         {
             return true;
         }
 
-        for (var i = 0; i < _sets.Length; i++)
+        foreach (var (strings, chars) in _searches)
         {
-            var found = _chars[i] is { } chars ? text.AsSpan().IndexOfAny(chars) : text.AsSpan().IndexOfAny(_sets[i]);
-            if (found < 0)
+            if ((chars is not null ? text.AsSpan().IndexOfAny(chars) : text.AsSpan().IndexOfAny(strings!)) < 0)
             {
                 return false;
             }
@@ -128,7 +127,7 @@ internal sealed class RegexPrefilter
             // that is a word or part of one ("ai") is left out (dropping a condition keeps the filter sound), while
             // punctuation ("<|", ":", a line break) is rare enough in prose to be worth a search.
             var sets = new List<HashSet<string>>();
-            foreach (var set in new[] { info.Best }.Concat(info.Also ?? []).OfType<HashSet<string>>())
+            foreach (var set in info.Required)
             {
                 if (set.Count > 0 && (set.All(l => l.Length >= MinUsefulLength) || set.All(IsMarks)) && !sets.Any(s => s.SetEquals(set)))
                 {
@@ -146,16 +145,19 @@ internal sealed class RegexPrefilter
 
     /// <summary>
     /// What is known of a piece of pattern: <see cref="Exact"/>, every string it can match when they are few (may hold
-    /// the empty string), and <see cref="Required"/>, literals one of which every match holds (null: nothing known).
+    /// the empty string; null when unknown), and <see cref="Sets"/>, literal sets every match holds one literal of each.
     /// </summary>
-    private readonly record struct Info(HashSet<string>? Exact, HashSet<string>? Required, List<HashSet<string>>? Also = null)
+    private readonly record struct Info(HashSet<string>? Exact, IReadOnlyList<HashSet<string>> Sets)
     {
-        public static Info Empty => new(new HashSet<string>(StringComparer.Ordinal) { string.Empty }, null);
+        public static Info Empty => new([string.Empty], []);
 
-        public static Info Unknown => new(null, null);
+        public static Info Unknown => new(null, []);
 
-        /// <summary>The literals every match holds, from the exact set when it has no empty string.</summary>
-        public HashSet<string>? Best => Exact is { } exact && !exact.Contains(string.Empty) ? Better(exact, Required) : Required;
+        /// <summary>Every set a match holds a literal of: <see cref="Sets"/>, and the exact strings when none is empty.</summary>
+        public IEnumerable<HashSet<string>> Required => Exact is { } exact && !exact.Contains(string.Empty) ? Sets.Append(exact) : Sets;
+
+        /// <summary>The most selective of <see cref="Required"/>, or null.</summary>
+        public HashSet<string>? Best => Required.Aggregate((HashSet<string>?)null, Better);
     }
 
     /// <summary>Whether a literal has no letter or digit: punctuation, symbols or white space.</summary>
@@ -198,21 +200,20 @@ internal sealed class RegexPrefilter
 
             if (branches.Count == 1)
             {
-                return Normalize(branches[0]);
+                return branches[0];
             }
 
-            HashSet<string>? exact = new(StringComparer.Ordinal);
-            HashSet<string>? required = new(StringComparer.Ordinal);
+            // Every match holds a match of one branch: the union of the branches' most selective sets, when each has one.
+            HashSet<string>? exact = [];
+            HashSet<string>? required = [];
             foreach (var branch in branches)
             {
                 exact = exact is not null && branch.Exact is { } e && exact.Count + e.Count <= MaxProducts ? [.. exact, .. e] : null;
                 required = required is not null && branch.Best is { } r ? [.. required, .. r] : null;
             }
 
-            return Normalize(new Info(exact is null ? null : new HashSet<string>(exact, StringComparer.Ordinal), required is null ? null : new HashSet<string>(required, StringComparer.Ordinal)));
+            return new Info(exact, required is null ? [] : [required]);
         }
-
-        private static Info Normalize(Info info) => new(info.Exact, info.Best, info.Also);
 
         private Info Concatenation()
         {
@@ -220,8 +221,7 @@ internal sealed class RegexPrefilter
             // ("sys" "tem" → "system"); every match holds a string of each run and a literal of each part.
             HashSet<string>? whole = [string.Empty];
             HashSet<string> run = [string.Empty];
-            HashSet<string>? required = null;
-            var all = new List<HashSet<string>>();
+            var sets = new List<HashSet<string>>();
             while (_at < pattern.Length && pattern[_at] is not '|' and not ')')
             {
                 var atom = Quantified(Atom());
@@ -232,23 +232,21 @@ internal sealed class RegexPrefilter
                     continue;
                 }
 
-                Add(WithoutEmpty(run));
-                Add(atom.Best);
-                all.AddRange(atom.Also ?? []);
+                if (WithoutEmpty(run) is { } ended)
+                {
+                    sets.Add(ended);
+                }
+
+                sets.AddRange(atom.Required);
                 run = atom.Exact is { } fresh && fresh.Count <= MaxProducts ? fresh : [string.Empty];
             }
 
-            Add(WithoutEmpty(run));
-            return new Info(whole, whole is not null ? Better(WithoutEmpty(whole), required) : required, all);
-
-            void Add(HashSet<string>? set)
+            if (WithoutEmpty(run) is { } last)
             {
-                if (set is not null)
-                {
-                    required = Better(required, set);
-                    all.Add(set);
-                }
+                sets.Add(last);
             }
+
+            return new Info(whole, sets);
         }
 
         private static HashSet<string>? WithoutEmpty(HashSet<string> strings) => strings.Contains(string.Empty) ? null : strings;
@@ -308,10 +306,11 @@ internal sealed class RegexPrefilter
             if (min == 0)
             {
                 // Zero times is allowed: the only exact strings known are "" and, for '?', the atom's own.
-                return max == 1 && atom.Exact is { } e ? new Info([.. e, string.Empty], null) : Info.Empty with { Exact = max == 0 ? [string.Empty] : null };
+                return max == 1 && atom.Exact is { } e ? new Info([.. e, string.Empty], []) : max == 0 ? Info.Empty : Info.Unknown;
             }
 
-            return min == 1 && max == 1 ? atom : new Info(null, atom.Best, atom.Also);
+            // At least once: every set of one occurrence still holds, but the strings are no longer known.
+            return min == 1 && max == 1 ? atom : new Info(null, [.. atom.Required]);
         }
 
         private bool TryCount(out int min, out int max)
@@ -377,7 +376,7 @@ internal sealed class RegexPrefilter
                 return Info.Unknown;
             }
 
-            return new Info(new HashSet<string>(StringComparer.Ordinal) { c.ToString() }, null);
+            return new Info([c.ToString()], []);
         }
 
         private Info Group()
@@ -567,7 +566,7 @@ internal sealed class RegexPrefilter
                 }
             }
 
-            return known && chars.Count > 0 && chars.Count <= 12 ? new Info(chars, null) : Info.Unknown;
+            return known && chars.Count > 0 && chars.Count <= 12 ? new Info(chars, []) : Info.Unknown;
 
             void Add(char ch)
             {
