@@ -601,6 +601,7 @@ internal sealed class PhoneNumberFinder
         private readonly NumberPattern _general;
         private readonly NumberPattern _mobile;
         private readonly NumberPattern[] _types;
+        private NationalFormat[]? _nationalFormats;
 
         public NationalRegion(string region, PhoneMetadata metadata)
         {
@@ -646,16 +647,11 @@ internal sealed class PhoneNumberFinder
         // The national format libphonenumber would use for this number, and whether it writes the trunk prefix.
         private bool PrefixWrittenNationally(ReadOnlySpan<char> national)
         {
-            var number = national.ToString();
-            foreach (var format in _formats)
+            foreach (var format in _nationalFormats ??= [.. _formats.Select(format => new NationalFormat(format, _trunkPrefix))])
             {
-                var leading = format.LeadingDigitsPatternCount > 0 ? format.LeadingDigitsPatternList[^1] : null;
-                if ((leading is null || Pattern("^(?:" + leading + ")").IsMatch(number)) && Pattern("^(?:" + format.Pattern + ")$").IsMatch(number))
+                if (format.Formats(national))
                 {
-                    // Compiled metadata holds the rule with the prefix filled in, such as "0$1" or "($1)".
-                    var rule = format.NationalPrefixFormattingRule ?? "";
-                    return rule.Replace("$1", "", StringComparison.Ordinal).Contains(_trunkPrefix, StringComparison.Ordinal)
-                        && !format.NationalPrefixOptionalWhenFormatting;
+                    return format.WritesPrefix;
                 }
             }
 
@@ -698,6 +694,25 @@ internal sealed class PhoneNumberFinder
             var mask = desc.PossibleLengthCount == 0 ? _lengthMask : desc.PossibleLengthList.Aggregate(0, static (m, length) => m | (1 << length));
             return new NumberPattern(mask, desc.NationalNumberPattern);
         }
+    }
+
+    // One national format of a region: whether it applies to a number (its last leading-digits pattern and its number
+    // pattern, each built on first use) and whether its rule writes the trunk prefix (compiled metadata holds the rule
+    // with the prefix filled in, such as "0$1" or "($1)"). Read once per region instead of once per number.
+    private sealed class NationalFormat(NumberFormat format, string trunkPrefix)
+    {
+        private readonly string? _leadingText = format.LeadingDigitsPatternCount > 0 ? "^(?:" + format.LeadingDigitsPatternList[^1] + ")" : null;
+        private readonly string _patternText = "^(?:" + format.Pattern + ")$";
+        private MetadataPattern? _leading;
+        private MetadataPattern? _pattern;
+
+        public bool WritesPrefix { get; } =
+            (format.NationalPrefixFormattingRule ?? "").Replace("$1", "", StringComparison.Ordinal).Contains(trunkPrefix, StringComparison.Ordinal)
+            && !format.NationalPrefixOptionalWhenFormatting;
+
+        public bool Formats(ReadOnlySpan<char> national) =>
+            (_leadingText is null || (_leading ??= Pattern(_leadingText)).IsMatch(national))
+            && (_pattern ??= Pattern(_patternText)).IsMatch(national);
     }
 
     // A metadata pattern with its possible lengths, matched whole.

@@ -146,13 +146,26 @@ internal static class PiiCandidates
     {
         while (from < text.Length)
         {
-            var next = text.AsSpan(from).IndexOfAnyInRange('0', '9');
-            if (next < 0)
+            // Digits are often close together (dates, times, addresses, amounts): look at the next few characters one
+            // by one before paying for a vectorised search.
+            var p = from;
+            var near = Math.Min(text.Length, from + 8);
+            while (p < near && !char.IsAsciiDigit(text[p]))
             {
-                return -1;
+                p++;
             }
 
-            var p = from + next;
+            if (p == near)
+            {
+                var next = p < text.Length ? text.AsSpan(p).IndexOfAnyInRange('0', '9') : -1;
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                p += next;
+            }
+
             if (p == 0 || !char.IsAsciiDigit(text[p - 1]))
             {
                 return p;
@@ -226,6 +239,124 @@ internal static class PiiCandidates
         e >= text.Length
         || !IsWordOrDot(text[e])
         || (text[e] == '.' && (e + 1 >= text.Length || !char.IsAsciiDigit(text[e + 1])));
+
+    /// <summary>The window the scanner matches <see cref="PiiPatterns.Email"/> in for the <c>@</c> at <paramref name="at"/>.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="at">The position of an <c>@</c>.</param>
+    /// <param name="windowStart">The start of the run of local-part characters before the <c>@</c> (at most 64 back).</param>
+    /// <param name="windowEnd">256 characters after the <c>@</c>, or the end of the text.</param>
+    /// <returns>Whether an address can span this <c>@</c>: its run is not empty and not longer than 64.</returns>
+    public static bool EmailWindow(string text, int at, out int windowStart, out int windowEnd)
+    {
+        var start = at;
+        while (start > 0 && at - start <= 64 && IsLocalPartChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        windowStart = start;
+        windowEnd = Math.Min(text.Length, at + 256);
+        return at - start is > 0 and <= 64;
+    }
+
+    /// <summary>
+    /// The first match of <see cref="PiiPatterns.Email"/> in the window <see cref="EmailWindow"/> gives, when that match
+    /// spans the <c>@</c> at <paramref name="at"/> (the window is the whole text for the pattern: its start and end are
+    /// the text's start and end).
+    /// </summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="windowStart">The window's start; every character from it to the <c>@</c> is a local-part character.</param>
+    /// <param name="windowEnd">The window's end.</param>
+    /// <param name="at">The position of the <c>@</c>.</param>
+    /// <param name="start">The start of the address.</param>
+    /// <param name="end">The end of the address.</param>
+    /// <returns>Whether the pattern's first match in the window spans the <c>@</c>.</returns>
+    /// <remarks>
+    /// A match that starts before the <c>@</c> must use it (neither part holds an <c>@</c>), so its end depends only on
+    /// the domain: the greedy label loop takes as many labels (<c>[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.</c>) as
+    /// it can and gives them back one at a time until the rest starts with a top-level domain of 2 to 63 letters followed
+    /// by the end of the window or a character outside <c>[\p{L}\p{N}_\-]</c>: the last label count that passes wins.
+    /// Its start is the leftmost of the window's start (the pattern's search at the start of the text) and the positions
+    /// after an apostrophe (the only character of the run outside the look-behind's class) from which the rest up to the
+    /// <c>@</c> is a dot-atom: no dot or apostrophe first, last or doubled.
+    /// </remarks>
+    public static bool EmailAt(string text, int windowStart, int windowEnd, int at, out int start, out int end)
+    {
+        (start, end) = (-1, -1);
+        if (at == windowStart || IsAtomSeparator(text[at - 1]))
+        {
+            return false;
+        }
+
+        // The domain: labels left to right; after each, whether a top-level domain can start there.
+        var domainEnd = -1;
+        for (var label = at + 1; label < windowEnd && IsLetterOrNumber(text[label]);)
+        {
+            var i = label + 1;
+            while (i < windowEnd && i - label <= 63 && (IsLetterOrNumber(text[i]) || text[i] == '-'))
+            {
+                i++;
+            }
+
+            if (i >= windowEnd || i - label > 63 || text[i] != '.' || text[i - 1] == '-')
+            {
+                break;
+            }
+
+            label = i + 1;
+            var letters = 0;
+            while (label + letters < windowEnd && letters < 64 && char.IsLetter(text[label + letters]))
+            {
+                letters++;
+            }
+
+            var after = label + letters;
+            if (letters is >= 2 and <= 63 && (after == windowEnd || !(IsLetterOrNumber(text[after]) || text[after] is '_' or '-')))
+            {
+                domainEnd = after;
+            }
+        }
+
+        if (domainEnd < 0)
+        {
+            return false;
+        }
+
+        // The local part: no doubled separator may lie between its start and the '@'.
+        var lastDoubled = -1;
+        for (var j = at - 2; j >= windowStart; j--)
+        {
+            if (IsAtomSeparator(text[j]) && IsAtomSeparator(text[j + 1]))
+            {
+                lastDoubled = j;
+                break;
+            }
+        }
+
+        for (var s = windowStart; ;)
+        {
+            if (s > lastDoubled && !IsAtomSeparator(text[s]))
+            {
+                (start, end) = (s, domainEnd);
+                return true;
+            }
+
+            var quote = text.IndexOf('\'', s, at - s);
+            if (quote < 0 || quote + 1 >= at)
+            {
+                return false;
+            }
+
+            s = quote + 1;
+        }
+    }
+
+    /// <summary>A character <c>FindEmails</c> walks back over from an <c>@</c>.</summary>
+    private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
+
+    private static bool IsAtomSeparator(char c) => c is '.' or '\'';
+
+    private static bool IsLetterOrNumber(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>A letter, a number of any kind (<c>\p{N}</c>: decimal, letter-like, other) or an underscore.</summary>
     private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c) || c == '_';

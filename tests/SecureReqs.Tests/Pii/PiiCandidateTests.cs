@@ -58,6 +58,61 @@ public sealed class PiiCandidateTests
     }
 
     [Fact]
+    public void EmailAt_SeededTexts_SameAsPatternInTheScannersWindow()
+    {
+        // Addresses, near misses and what decides where one starts and ends: dots and apostrophes (single, doubled,
+        // first, last), hyphens at a label's ends, labels and top-level domains at and past their length limits, digits
+        // in a top-level domain, letters and numbers of other scripts (², Ⅻ are numbers the pattern takes but the
+        // scanner's walk back does not), and windows cut short.
+        string[] pieces =
+        [
+            "@", "@", "@", ".", ".", "'", "'", "-", "_", "%", "+", " ", ":", ",", "a", "jo", "jane.doe", "o'brien", "x1",
+            "example", "com", "co.uk", "mail.example.org", "ex-ample", "-ex", "ex-", "de", "é", "李", "² ", "Ⅻ", "٣", "9",
+            "1a", "ab1", "c_d", new string('q', 63), new string('r', 64), new string('s', 30) + "-" + new string('t', 32),
+            "..", ".'", "\n", "@example.com", "@mail.example.org", "@ex-ample.co.uk", "@x.de", "@李.cn", ".com", ".org", ".fr",
+            "@a1.b2", "@-x.com", "@x-.com", ".c0m", "@" + new string('h', 64) + ".com",
+        ];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.Email();
+        var differences = new List<string>();
+        var found = 0;
+        for (var i = 0; i < 6000 && differences.Count < 10; i++)
+        {
+            var builder = new StringBuilder();
+            var parts = random.Next(2, 14);
+            for (var p = 0; p < parts; p++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var text = builder.ToString();
+            for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+            {
+                if (!PiiCandidates.EmailWindow(text, at, out var windowStart, out var windowEnd))
+                {
+                    continue;
+                }
+
+                // The scanner's window, then one that starts later and ends sooner (the pattern's $ at the cut).
+                foreach (var (from, to) in new[] { (windowStart, windowEnd), (random.Next(windowStart, at), random.Next(at + 1, windowEnd + 1)) })
+                {
+                    var match = pattern.Match(text, from, to - from);
+                    var expected = match.Success && match.Index < at && at < match.Index + match.Length ? (match.Index, match.Index + match.Length) : (-1, -1);
+                    var actual = PiiCandidates.EmailAt(text, from, to, at, out var start, out var end) ? (start, end) : (-1, -1);
+                    found += expected.Item1 >= 0 ? 1 : 0;
+                    if (expected != actual)
+                    {
+                        differences.Add($"\"{text}\" '@' at {at}, window {from}..{to}: pattern {expected}, fast {actual}");
+                    }
+                }
+            }
+        }
+
+        found.Should().BeGreaterThan(2000, "the texts hold many addresses, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
     public void NeedsFolding_SeededTexts_TrueExactlyWhenTheFoldChangesTheText()
     {
         // Characters that fold (digits of other scripts, fullwidth forms, spaces, dashes, invisible ones, digits outside

@@ -89,8 +89,67 @@ public sealed class PiiPrefilterTests
     [InlineData("Note: see below", false)]
     [InlineData("10:30 and 14:05", false)]
     [InlineData("1:23456:7", false)]
+    [InlineData("2026-07-15T19:57:47.632Z INFO", false)]
+    [InlineData("at 12:30:45 we", true)]
+    [InlineData("x::1", false)]
+    [InlineData("_fe80::1", false)]
+    [InlineData("(fe80::1)", true)]
+    [InlineData("::1", true)]
+    [InlineData("T1:2 then 3:4:5", true)]
     public void MayHaveIPv6_TwoColonsAroundHex(string text, bool expected) =>
         PiiPrefilters.MayHaveIPv6(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData("née le: ne le 12/03/1984", true)]
+    [InlineData("NEE\t\tLE 3 mars", true)]
+    [InlineData("one letter", true)]
+    [InlineData("phone 12 and done", false)]
+    [InlineData("nele", false)]
+    [InlineData("ne  l", false)]
+    [InlineData("ne", false)]
+    public void HasNeLe_TheLabelWithBlanksBetween(string text, bool expected) =>
+        PiiPrefilters.HasNeLe(text).Should().Be(expected);
+
+    [Fact]
+    public void Gates_SeededTexts_ClosedOnlyWhereThePatternCannotMatch()
+    {
+        // Pieces that decide the IPv6 and credential gates: hex runs and colons after letters, digits, dots and spaces;
+        // times; the credential keywords, their words without the keyword (api, access, session) and case variants.
+        string[] pieces =
+        [
+            ":", "::", "1", "fe80", "db8", "abcd", "12345", "T", "x", "_", ".", " ", "-", "é", "²", "19:57:47", "T19:57:47.632Z",
+            "password", "PassWD", "pwd", "secret", "api_key", "Api-Key", "access", "access_token", "session-token", "auth", "token",
+            "credentials", "account_key", "shared_access_key", "private-key", "/api/orders", "\u212Aey", "to\u212Aen", "=", ": ",
+            " is ", "\"", "'", "Tr0ub4dor3x", "abcdefgh12", "%eth0", "ne", "nee", "NE", "\t", "le", "LE", "one", "dob", "born", "1984-03-12",
+            "12/03/1984", "3 March 1984",
+        ];
+        var random = new Random(20261203);
+        var misses = new List<string>();
+        var (ipv6Closed, secretClosed, ipv6Matches, secretMatches) = (0, 0, 0, 0);
+        for (var i = 0; i < 20000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var gates = PiiPrefilters.For(text);
+            var ipv6 = PiiPatterns.IPv6Candidate().Matches(text).Any();
+            var secret = PiiPatterns.SecretAssignment().IsMatch(text);
+            if (PiiPatterns.DateOfBirth().IsMatch(text) && !gates.BirthLabel)
+            {
+                misses.Add($"\"{text}\": a date of birth behind a closed gate");
+            }
+
+            (ipv6Matches, secretMatches) = (ipv6Matches + (ipv6 ? 1 : 0), secretMatches + (secret ? 1 : 0));
+            ipv6Closed += gates.IPv6 ? 0 : 1;
+            secretClosed += gates.SecretAssignment ? 0 : 1;
+            if ((ipv6 && !gates.IPv6) || (secret && !gates.SecretAssignment))
+            {
+                misses.Add($"\"{text}\": IPv6 {ipv6}/{gates.IPv6}, credential {secret}/{gates.SecretAssignment}");
+            }
+        }
+
+        (ipv6Matches, secretMatches).Should().Match<(int, int)>(m => m.Item1 > 500 && m.Item2 > 500, "both patterns match often, so the test means something");
+        (ipv6Closed, secretClosed).Should().Match<(int, int)>(c => c.Item1 > 1000 && c.Item2 > 1000, "both gates close often, so the test means something");
+        misses.Should().BeEmpty();
+    }
 
     [Fact]
     public void For_NonAsciiText_KeywordGatesStayOpen()
