@@ -351,6 +351,63 @@ internal static class PiiCandidates
         }
     }
 
+    /// <summary>The first HTTP bearer token (<see cref="PiiPatterns.BearerToken"/>) whose word <c>bearer</c> starts at or after <paramref name="from"/>.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="valueStart">The start of the token (the pattern's <c>value</c> group).</param>
+    /// <param name="end">The end of the token and of the match.</param>
+    /// <returns>Whether one was found.</returns>
+    /// <remarks>
+    /// <c>bearer</c> in any case, not after a letter, then spaces or tabs, then at least 20 token characters and any
+    /// <c>=</c> padding; the pattern is case-insensitive, so its token class also holds the Kelvin sign.
+    /// Each candidate reads its blanks and fewer than 20 token characters before it fails, so the search is linear.
+    /// </remarks>
+    public static bool NextBearer(string text, int from, out int valueStart, out int end)
+    {
+        for (var p = NextIgnoreCase(text, "bearer", from); p >= 0; p = NextIgnoreCase(text, "bearer", p + 1))
+        {
+            if (p > 0 && char.IsLetter(text[p - 1]))
+            {
+                continue;
+            }
+
+            var i = p + 6;
+            var blanks = i;
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            var token = i;
+            while (i < text.Length && IsBearerTokenChar(text[i]))
+            {
+                i++;
+            }
+
+            if (token == blanks || i - token < 20)
+            {
+                continue;
+            }
+
+            while (i < text.Length && text[i] == '=')
+            {
+                i++;
+            }
+
+            (valueStart, end) = (token, i);
+            return true;
+        }
+
+        (valueStart, end) = (-1, -1);
+        return false;
+    }
+
+    private static int NextIgnoreCase(string text, string word, int from) =>
+        from <= text.Length - word.Length ? text.IndexOf(word, from, StringComparison.OrdinalIgnoreCase) : -1;
+
+    // [A-Za-z0-9\-._~+/] under RegexOptions.IgnoreCase with the invariant culture: the Kelvin sign folds to k (the long s does not fold to s).
+    private static bool IsBearerTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/' or '\u212A';
+
     /// <summary>A character <c>FindEmails</c> walks back over from an <c>@</c>.</summary>
     private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 

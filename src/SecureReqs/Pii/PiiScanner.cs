@@ -730,9 +730,10 @@ public sealed class PiiScanner
             AddMatches(source, PiiPatterns.UrlCredentials().Matches(shadow), PiiType.Secret, "url-credentials", 0.92, findings);
         }
 
-        if (gates.Bearer)
+        // Bearer tokens by the hand-written equivalent of PiiPatterns.BearerToken (PiiCandidateTests compares them).
+        for (var from = 0; gates.Bearer && PiiCandidates.NextBearer(shadow, from, out var valueStart, out var end); from = end)
         {
-            AddMatches(source, PiiPatterns.BearerToken().Matches(shadow), PiiType.Secret, "bearer-token", 0.8, findings);
+            Add(source, valueStart, end, PiiType.Secret, "bearer-token", 0.8, findings);
         }
 
         var assignments = gates.SecretAssignment ? PiiPatterns.SecretAssignment().Matches(shadow) : (IEnumerable<Match>)[];

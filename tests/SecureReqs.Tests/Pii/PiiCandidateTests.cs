@@ -113,6 +113,46 @@ public sealed class PiiCandidateTests
     }
 
     [Fact]
+    public void NextBearer_SeededTexts_SameAsPattern()
+    {
+        // The word in several cases and after letters, digits and punctuation; blanks; tokens of 19, 20 and more
+        // characters with padding; characters the case-insensitive class also holds (Kelvin sign, long s) and others
+        // it does not (dotted and dotless i, letters of other scripts).
+        string[] pieces =
+        [
+            "bearer", "Bearer", "BEARER", "bEaReR", "xbearer", "1bearer", "é", " ", "\t", "  ", ":", "=", "==", "\n", "-", ".",
+            new string('a', 19), new string('Z', 20), "abcdefghij0123456789~+/_-.", "\u212A", "\u017F", "\u0130", "\u0131", "李", "token",
+        ];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.BearerToken();
+        var differences = new List<string>();
+        var found = 0;
+        for (var i = 0; i < 4000 && differences.Count < 10; i++)
+        {
+            // Half the parts are a word, blanks and a token, so that many texts hold one.
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(2) == 0
+                ? pieces[random.Next(pieces.Length)]
+                : pieces[random.Next(6)] + pieces[random.Next(7, 10)] + pieces[random.Next(16, 19)] + pieces[random.Next(pieces.Length)]));
+            var seen = new HashSet<(int, int)>();
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var match = pattern.Match(text, from);
+                var expected = match.Success ? (match.Groups["value"].Index, match.Index + match.Length) : (-1, -1);
+                var actual = PiiCandidates.NextBearer(text, from, out var start, out var end) ? (start, end) : (-1, -1);
+                found += expected.Item1 >= 0 && seen.Add(expected) ? 1 : 0;
+                if (expected != actual)
+                {
+                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                    break;
+                }
+            }
+        }
+
+        found.Should().BeGreaterThan(150, "the texts hold many tokens, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
     public void NeedsFolding_SeededTexts_TrueExactlyWhenTheFoldChangesTheText()
     {
         // Characters that fold (digits of other scripts, fullwidth forms, spaces, dashes, invisible ones, digits outside
