@@ -408,6 +408,201 @@ internal static class PiiCandidates
     // [A-Za-z0-9\-._~+/] under RegexOptions.IgnoreCase with the invariant culture: the Kelvin sign folds to k (the long s does not fold to s).
     private static bool IsBearerTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/' or '\u212A';
 
+    /// <summary>
+    /// Whether <paramref name="before"/> (the characters before a dotted quad) ends with a word that makes the quad a
+    /// version number: what <see cref="PiiPatterns.VersionContext"/> matches, checked from the end without building the
+    /// pattern's case-insensitive letter classes.
+    /// </summary>
+    /// <param name="before">The characters just before the quad.</param>
+    /// <returns>Whether the pattern matches.</returns>
+    public static bool IsVersionContext(ReadOnlySpan<char> before)
+    {
+        // The pattern's $ also matches before a final line feed.
+        return EndsWithVersionWord(before) || (before.Length > 0 && before[^1] == '\n' && EndsWithVersionWord(before[..^1]));
+    }
+
+    private static bool EndsWithVersionWord(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        while (end > 0 && text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        var word = text[..end];
+        return EndsWithAscii(word, "version") || EndsWithAscii(word, "ver") || EndsWithAscii(word, "ver.") || EndsWithAscii(word, "release")
+            || EndsWithAscii(word, "build") || EndsWithAscii(word, "firmware")
+            || (EndsWithAscii(word, "v") && (end == 1 || !char.IsLetter(word[^2])))
+            || (end >= 2 && word[^1] == '/' && char.IsLetter(word[^2]));
+    }
+
+    // Whether text ends with the lower-case ASCII word in any case (ASCII letters only: none of these words has a letter
+    // that a case-insensitive pattern also matches outside ASCII).
+    private static bool EndsWithAscii(ReadOnlySpan<char> text, string word)
+    {
+        if (text.Length < word.Length)
+        {
+            return false;
+        }
+
+        var tail = text[^word.Length..];
+        for (var i = 0; i < word.Length; i++)
+        {
+            if ((char.IsAsciiLetter(tail[i]) ? (char)(tail[i] | 0x20) : tail[i]) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first IPv6 candidate (<see cref="PiiPatterns.IPv6Candidate"/>) that starts at or after <paramref name="from"/>.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="start">The start of the candidate.</param>
+    /// <param name="end">The end of the candidate.</param>
+    /// <returns>Whether one was found.</returns>
+    /// <remarks>
+    /// A candidate starts a run of hex digits and colons (the look-behind refuses a hex digit or a colon before it). From
+    /// there the pattern's greedy loop takes up to seven groups of at most four hex digits, each ended by a colon; its
+    /// optional tail is tried as a dotted quad of one- to three-digit numbers, then as one to four hex digits, then as
+    /// nothing; a zone (<c>%</c> and letters or digits) is taken when what follows it passes the look-ahead, and the
+    /// look-ahead must hold after the whole. With fewer groups the text after them is another group, which no tail and no
+    /// look-ahead accepts, but those choices are tried too, in the pattern's order. Each run is read a bounded number of
+    /// times, so the search is linear.
+    /// </remarks>
+    public static bool NextIPv6(string text, int from, out int start, out int end)
+    {
+        Span<int> groupEnds = stackalloc int[8];
+        for (var p = from < text.Length ? text.AsSpan(from).IndexOfAny(HexDigitsAndColon) : -1; p >= 0;)
+        {
+            p += from;
+            var runEnd = p + 1;
+            while (runEnd < text.Length && IsHexOrColon(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            // Inside the run only its first character can start a candidate; one that starts before `from` is not looked at.
+            if (p == 0 || !IsIPv6Context(text[p - 1]))
+            {
+                var groups = 0;
+                for (var q = p; groups < 7;)
+                {
+                    var hex = q;
+                    while (hex < text.Length && hex - q < 4 && char.IsAsciiHexDigit(text[hex]))
+                    {
+                        hex++;
+                    }
+
+                    if (hex >= text.Length || text[hex] != ':')
+                    {
+                        break;
+                    }
+
+                    q = hex + 1;
+                    groupEnds[++groups] = q;
+                }
+
+                for (var count = groups; count >= 2; count--)
+                {
+                    if (IPv6Tail(text, groupEnds[count], out end))
+                    {
+                        start = p;
+                        return true;
+                    }
+                }
+            }
+
+            from = runEnd;
+            p = from < text.Length ? text.AsSpan(from).IndexOfAny(HexDigitsAndColon) : -1;
+        }
+
+        (start, end) = (-1, -1);
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigitsAndColon = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef:");
+
+    // The tail after the groups, tried in the pattern's order: a dotted quad, one to four hex digits, nothing.
+    private static bool IPv6Tail(string text, int q, out int end)
+    {
+        var quad = DottedQuadEnd(text, q);
+        if (quad >= 0 && IPv6ZoneAndAfter(text, quad, out end))
+        {
+            return true;
+        }
+
+        var hex = q;
+        while (hex < text.Length && hex - q < 4 && char.IsAsciiHexDigit(text[hex]))
+        {
+            hex++;
+        }
+
+        if (hex > q && IPv6ZoneAndAfter(text, hex, out end))
+        {
+            return true;
+        }
+
+        return IPv6ZoneAndAfter(text, q, out end);
+    }
+
+    // (?:[0-9]{1,3}\.){3}[0-9]{1,3} at q, greedy: its end, or -1.
+    private static int DottedQuadEnd(string text, int q)
+    {
+        var i = q;
+        for (var part = 0; part < 4; part++)
+        {
+            var digits = i;
+            while (i < text.Length && i - digits < 3 && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == digits || (part < 3 && (i >= text.Length || text[i] != '.')))
+            {
+                return -1;
+            }
+
+            i += part < 3 ? 1 : 0;
+        }
+
+        return i;
+    }
+
+    // An optional zone (%[0-9A-Za-z]+, taken first) and the look-ahead after it: $|[^\p{L}\p{N}_:.]|\.(?:$|[^0-9A-Za-z]).
+    private static bool IPv6ZoneAndAfter(string text, int t, out int end)
+    {
+        if (t < text.Length && text[t] == '%')
+        {
+            var zone = t + 1;
+            while (zone < text.Length && char.IsAsciiLetterOrDigit(text[zone]))
+            {
+                zone++;
+            }
+
+            if (zone > t + 1 && IPv6After(text, zone))
+            {
+                end = zone;
+                return true;
+            }
+        }
+
+        end = t;
+        return IPv6After(text, t);
+    }
+
+    private static bool IPv6After(string text, int e) =>
+        e >= text.Length
+        || !IsIPv6Context(text[e])
+        || (text[e] == '.' && (e + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[e + 1])));
+
+    private static bool IsHexOrColon(char c) => char.IsAsciiHexDigit(c) || c == ':';
+
+    // [\p{L}\p{N}_:.]: what may not stand before or after a candidate.
+    private static bool IsIPv6Context(char c) => char.IsLetter(c) || char.IsNumber(c) || c is '_' or ':' or '.';
+
     /// <summary>A character <c>FindEmails</c> walks back over from an <c>@</c>.</summary>
     private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 

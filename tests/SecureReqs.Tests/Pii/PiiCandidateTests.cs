@@ -46,6 +46,46 @@ public sealed class PiiCandidateTests
     }
 
     [Fact]
+    public void NextIPv6_SeededTexts_SameAsPattern()
+    {
+        // Groups of zero to five hex digits, runs of up to nine groups, dotted tails of every shape, zones, and what may
+        // stand around a candidate (letters, other numbers, underscores, dots before letters and digits).
+        string[] pieces =
+        [
+            ":", ":", "::", "0", "1", "fe80", "FE80", "db8", "abcde", "12345", "8a2e", "ffff", "1.2.3.4", "192.168.1.20", "1.2.3", "1234.5.6.7",
+            "%eth0", "%", "%25", ".", ".x", ". ", "_", "x", "g", " ", "é", "²", "٣", "/", "[", "]", "\n",
+        ];
+        var differences = new List<string>();
+        var random = new Random(20261203);
+        var found = 0;
+        for (var i = 0; i < 8000 && differences.Count < 10; i++)
+        {
+            // Half the parts are one to nine groups with a tail, so that many texts hold a candidate.
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(2) == 0
+                ? pieces[random.Next(pieces.Length)]
+                : string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => Group(pieces[random.Next(3, 12)], random.Next(0, 6)) + ":"))
+                    + pieces[random.Next(pieces.Length)] + pieces[random.Next(pieces.Length)]));
+            var seen = new HashSet<(int, int)>();
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var expected = Reference(PiiPatterns.IPv6Candidate().Match(text, from));
+                var actual = PiiCandidates.NextIPv6(text, from, out var start, out var end) ? (start, end) : (-1, -1);
+                found += expected.Item1 >= 0 && seen.Add(expected) ? 1 : 0;
+                if (expected != actual)
+                {
+                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                    break;
+                }
+            }
+        }
+
+        found.Should().BeGreaterThan(1200, "the texts hold many candidates, so the comparison means something");
+        differences.Should().BeEmpty();
+
+        static string Group(string hex, int length) => hex[..Math.Min(hex.Length, length)];
+    }
+
+    [Fact]
     public void NextIbanCandidate_SeededTexts_SameAsPattern()
     {
         var differences = Compare(
@@ -149,6 +189,36 @@ public sealed class PiiCandidateTests
         }
 
         found.Should().BeGreaterThan(150, "the texts hold many tokens, so the comparison means something");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void IsVersionContext_SeededTexts_SameAsPattern()
+    {
+        // The words in several cases and cut short, letters and non-letters before a v, a slash after letters and
+        // digits, blanks and a final line feed, and characters that fold to ASCII letters elsewhere (Kelvin sign, long s,
+        // dotted and dotless i).
+        string[] pieces =
+        [
+            "v", "V", "version", "VERSION", "Ver", "ver.", "release", "Build", "firmware", "FirmWare", "ersion", "uild", "/", "a/", "1/",
+            " ", "\t", "\n", "x", "é", "1", "-", ".", "\u212A", "\u017F", "\u0130", "\u0131", "vers\u0131on", "relea\u017Fe", "b\u0130ld",
+        ];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.VersionContext();
+        var differences = new List<string>();
+        var matched = 0;
+        for (var i = 0; i < 20000 && differences.Count < 10; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 6)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = pattern.IsMatch(text);
+            matched += expected ? 1 : 0;
+            if (PiiCandidates.IsVersionContext(text) != expected)
+            {
+                differences.Add($"\"{string.Concat(text.Select(c => c < 128 && !char.IsControl(c) ? c.ToString() : $"\\u{(int)c:X4}"))}\": pattern {expected}");
+            }
+        }
+
+        matched.Should().BeInRange(3000, 17000, "both outcomes occur often, so the comparison means something");
         differences.Should().BeEmpty();
     }
 
