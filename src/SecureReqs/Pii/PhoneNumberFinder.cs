@@ -58,6 +58,11 @@ internal sealed class PhoneNumberFinder
         "vat", "ssn", "postcode", "zip", "imei", "isin", "patient", "mrn", "batch", "lot",
     ];
 
+    // Each list's words in one search: a window is read once per list, not once per word.
+    private static readonly SearchValues<string> _phoneWordSearch = SearchValues.Create(_phoneWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> _numberWordSearch = SearchValues.Create(_numberWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> _otherNumberWordSearch = SearchValues.Create(_otherNumberWords, StringComparison.Ordinal);
+
     private readonly NationalRegion[] _regions;
 
     /// <summary>Creates a finder that recognises national formats of <paramref name="regions"/>.</summary>
@@ -312,56 +317,67 @@ internal sealed class PhoneNumberFinder
         // Lower-cased once (the words are lower case), so each word is an ordinal, vectorised search of the window.
         Span<char> window = stackalloc char[ContextWindow];
         window = window[..text.AsSpan(windowStart, start - windowStart).ToLowerInvariant(window)];
-        var phone = LastWord(window, _phoneWords);
+        var phone = LastWord(window, _phoneWords, _phoneWordSearch);
 
         // Another kind of number is ruled out only by a label right before it ("Order #", "Account ID:"); a word further
         // back ("DOB for ID&V: ... wants a callback on (212) 456-7890") names something else.
-        var other = LastWord(window, _otherNumberWords);
+        var other = LastWord(window, _otherNumberWords, _otherNumberWordSearch);
         other = other >= window.Length - LabelReach ? other : -1;
         if (phone > other)
         {
             return 1;
         }
 
-        return other >= 0 ? -1 : LastWord(window, _numberWords) >= 0 ? 1 : 0;
+        return other >= 0 ? -1 : LastWord(window, _numberWords, _numberWordSearch) >= 0 ? 1 : 0;
     }
 
-    // The position of the last whole word of words in window (a plural s is allowed), or -1.
-    private static int LastWord(ReadOnlySpan<char> window, string[] words)
+    // The position of the last whole word of words in window (a plural s is allowed), or -1: every place where some word
+    // starts is found left to right by one search over all of them, and the last place where one stands whole wins.
+    internal static int LastWord(ReadOnlySpan<char> window, string[] words, SearchValues<string> search)
     {
         var best = -1;
-        foreach (var word in words)
+        for (var from = 0; from < window.Length;)
         {
-            for (var end = window.Length; end > 0;)
+            var hit = window[from..].IndexOfAny(search);
+            if (hit < 0)
             {
-                var at = window[..end].LastIndexOf(word, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                var after = at + word.Length;
-                if (after < window.Length && window[after] is 's' or 'S')
-                {
-                    after++;
-                }
-
-                // Scripts written without spaces (電話番号) have no word boundaries: a word that starts or ends with
-                // such a letter matches inside a longer run; Latin-script words must stand alone.
-                var leftOk = at == 0 || !char.IsLetter(window[at - 1]) || !IsSpacedLetter(word[0]);
-                var rightOk = after >= window.Length || !char.IsLetter(window[after]) || !IsSpacedLetter(word[^1]);
-                if (leftOk && rightOk)
-                {
-                    best = Math.Max(best, at);
-                    break;
-                }
-
-                end = at + word.Length - 1;
+                break;
             }
+
+            var at = from + hit;
+            foreach (var word in words)
+            {
+                if (window[at..].StartsWith(word, StringComparison.Ordinal) && IsWholeWord(window, at, word))
+                {
+                    best = at;
+                    break;
+                }
+            }
+
+            from = at + 1;
         }
 
         return best;
     }
+
+    // Scripts written without spaces (電話番号) have no word boundaries: a word that starts or ends with such a letter
+    // matches inside a longer run; Latin-script words must stand alone.
+    private static bool IsWholeWord(ReadOnlySpan<char> window, int at, string word)
+    {
+        var after = at + word.Length;
+        if (after < window.Length && window[after] is 's' or 'S')
+        {
+            after++;
+        }
+
+        var leftOk = at == 0 || !char.IsLetter(window[at - 1]) || !IsSpacedLetter(word[0]);
+        var rightOk = after >= window.Length || !char.IsLetter(window[after]) || !IsSpacedLetter(word[^1]);
+        return leftOk && rightOk;
+    }
+
+    /// <summary>The phone words, the generic number words and the words naming another kind of number, each with its search (for tests).</summary>
+    internal static (string[] Words, SearchValues<string> Search)[] ContextWordLists =>
+        [(_phoneWords, _phoneWordSearch), (_numberWords, _numberWordSearch), (_otherNumberWords, _otherNumberWordSearch)];
 
     // A letter of a script that separates words with spaces (Latin, Greek, Cyrillic and the like), not CJK or kana.
     private static bool IsSpacedLetter(char c) => char.IsLetter(c) && c < '\u2E80';

@@ -211,4 +211,61 @@ public sealed class PiiScannerPhoneTests
 
         scanner.PhoneRegions.Should().Equal("GR", "US");
     }
+
+    [Fact]
+    public void LastWord_SeededWindows_SameAsEachWordSearchedOnItsOwn()
+    {
+        // The context check finds every list's words in one search; each word searched on its own from the end (as the
+        // check did before) is the reference. Windows mix the words, their plurals, words inside longer words, letters
+        // of scripts with and without spaces, and prefixes shared by several words (cell, cellphone; tel, telephone).
+        var random = new Random(20261203);
+        var differences = new List<string>();
+        var found = 0;
+        foreach (var (words, search) in PhoneNumberFinder.ContextWordLists)
+        {
+            string[] pieces = [.. words, .. words.Select(w => w + "s"), " ", "  ", ":", "x", "é", "李", "番号", "1", "-", "s", "un"];
+            for (var i = 0; i < 5000; i++)
+            {
+                var window = string.Concat(Enumerable.Range(0, random.Next(0, 7)).Select(_ => pieces[random.Next(pieces.Length)]));
+                var expected = EachWordFromTheEnd(window, words);
+                found += expected >= 0 ? 1 : 0;
+                var actual = PhoneNumberFinder.LastWord(window, words, search);
+                if (actual != expected && differences.Count < 10)
+                {
+                    differences.Add($"\"{window}\": each word {expected}, one search {actual}");
+                }
+            }
+        }
+
+        found.Should().BeGreaterThan(3000, "many windows hold a word, so the comparison means something");
+        differences.Should().BeEmpty();
+
+        static int EachWordFromTheEnd(string window, string[] words)
+        {
+            var best = -1;
+            foreach (var word in words)
+            {
+                for (var end = window.Length; end > 0;)
+                {
+                    var at = window[..end].LastIndexOf(word, StringComparison.Ordinal);
+                    if (at < 0)
+                    {
+                        break;
+                    }
+
+                    var after = at + word.Length < window.Length && window[at + word.Length] is 's' or 'S' ? at + word.Length + 1 : at + word.Length;
+                    var spaced = (char c) => char.IsLetter(c) && c < '\u2E80';
+                    if ((at == 0 || !char.IsLetter(window[at - 1]) || !spaced(word[0])) && (after >= window.Length || !char.IsLetter(window[after]) || !spaced(word[^1])))
+                    {
+                        best = Math.Max(best, at);
+                        break;
+                    }
+
+                    end = at + word.Length - 1;
+                }
+            }
+
+            return best;
+        }
+    }
 }
