@@ -88,8 +88,7 @@ internal static class PiiPrefilters
             Jwt: secrets && MayHaveJwt(text),
             SkKey: secrets && MayHaveSkKey(text),
             IPv4: MayHaveIPv4(text),
-            IPv6: MayHaveIPv6(text),
-            Iban: MayHaveIban(text));
+            IPv6: MayHaveIPv6(text));
     }
 
     /// <summary>Whether a labelled SSN may be present.</summary>
@@ -228,37 +227,13 @@ internal static class PiiPrefilters
 
     // [\p{L}\p{N}_:.]: the characters the IPv6 pattern's look-behind refuses before a candidate.
     private static bool IsCandidateContext(char c) => char.IsLetter(c) || char.IsNumber(c) || c is '_' or ':' or '.';
-
-    /// <summary>Whether an IBAN may start here: two ASCII letters followed by two digits.</summary>
-    public static bool MayHaveIban(string text)
-    {
-        for (var i = text.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 1 < text.Length;)
-        {
-            if (i >= 2 && char.IsAsciiLetter(text[i - 2]) && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
-            {
-                return true;
-            }
-
-            // Skip this run of digits: only its first digit can follow the letters.
-            var j = i + 1;
-            while (j < text.Length && char.IsAsciiDigit(text[j]))
-            {
-                j++;
-            }
-
-            var next = j < text.Length ? text.AsSpan(j).IndexOfAnyInRange('0', '9') : -1;
-            i = next < 0 ? -1 : j + next;
-        }
-
-        return false;
-    }
 }
 
 /// <summary>Which of the scanner's patterns may match a text (see <see cref="PiiPrefilters"/>).</summary>
 internal readonly record struct PiiGates(
     bool SsnLabel, bool SecretAssignment, bool BirthLabel, bool BirthHeader, bool Bearer, bool AwsKey, bool GitHubToken, bool StripeKey,
-    bool SlackToken, bool GoogleKey, bool Jwt, bool SkKey, bool IPv4, bool IPv6, bool Iban)
+    bool SlackToken, bool GoogleKey, bool Jwt, bool SkKey, bool IPv4, bool IPv6)
 {
     /// <summary>Every gate open: every pattern runs (what the scanner did before it had prefilters; used by tests).</summary>
-    public static PiiGates Open { get; } = new(true, true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+    public static PiiGates Open { get; } = new(true, true, true, true, true, true, true, true, true, true, true, true, true, true);
 }

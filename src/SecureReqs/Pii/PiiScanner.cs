@@ -117,7 +117,8 @@ public sealed class PiiScanner
             FindSsns(source, candidates, gates.SsnLabel);
         }
 
-        if (hasDigits && _types.Contains(PiiType.Iban) && gates.Iban)
+        // No gate: the candidate search reads the digit runs once, as a test for two letters and two digits would.
+        if (hasDigits && _types.Contains(PiiType.Iban))
         {
             FindIbans(source, candidates);
         }
