@@ -63,12 +63,16 @@ internal sealed class PhoneNumberFinder
     private static readonly SearchValues<string> _numberWordSearch = SearchValues.Create(_numberWords, StringComparison.Ordinal);
     private static readonly SearchValues<string> _otherNumberWordSearch = SearchValues.Create(_otherNumberWords, StringComparison.Ordinal);
 
-    private readonly NationalRegion[] _regions;
+    // The regions, in the order given, whose national numbers can have each number of digits (with or without the trunk
+    // prefix): a candidate is tried only against regions where its length can be valid, in the same order, so the first
+    // region that accepts it is the same one.
+    private readonly NationalRegion[][] _regionsByLength;
 
     /// <summary>Creates a finder that recognises national formats of <paramref name="regions"/>.</summary>
     public PhoneNumberFinder(IReadOnlyList<string> regions)
     {
-        _regions = [.. regions.Select(region => _regionsByName[region])];
+        NationalRegion[] ordered = [.. regions.Select(region => _regionsByName[region])];
+        _regionsByLength = [.. Enumerable.Range(0, MaxDigits + 1).Select(length => ordered.Where(region => region.MayAccept(length)).ToArray())];
     }
 
     /// <summary>Adds the phone numbers of <paramref name="source"/> through <paramref name="add"/>.</summary>
@@ -296,7 +300,7 @@ internal sealed class PhoneNumberFinder
 
         var parenthesized = start > 0 && text[start - 1] == '(';
         var formatted = (last > first && !IsThousands(text, groups, first, last)) || parenthesized;
-        foreach (var region in _regions)
+        foreach (var region in n < _regionsByLength.Length ? _regionsByLength[n] : [])
         {
             if (region.IsValidNational(digits, parenthesized, out var trunkPrefixed))
             {
@@ -637,6 +641,12 @@ internal sealed class PhoneNumberFinder
                 Type(metadata.PersonalNumber), Type(metadata.Voip), Type(metadata.Pager), Type(metadata.Uan), Type(metadata.Voicemail),
             ];
         }
+
+        // Whether a number of this many digits can pass IsValidNational: its length, or its length after the trunk prefix,
+        // is one of the region's lengths (every path of IsValidNational ends in IsValid, which asks that first).
+        public bool MayAccept(int length) =>
+            (length < 31 && (_lengthMask & (1 << length)) != 0)
+            || (_trunkPrefix.Length > 0 && length >= _trunkPrefix.Length && length - _trunkPrefix.Length < 31 && (_lengthMask & (1 << (length - _trunkPrefix.Length))) != 0);
 
         // An area code in parentheses may stand without the trunk prefix: "(11) 98765-4321" in Brazil.
         public bool IsValidNational(ReadOnlySpan<char> digits, bool areaCodeInParentheses, out bool trunkPrefixed)
