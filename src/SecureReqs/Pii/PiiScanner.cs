@@ -155,7 +155,11 @@ public sealed class PiiScanner
         {
             if (gates.BirthLabel)
             {
-                AddMatches(source, PiiPatterns.DateOfBirth().Matches(source.Shadow), PiiType.DateOfBirth, "dob-label", 0.85, candidates);
+                // Labelled dates by the hand-written equivalent of PiiPatterns.DateOfBirth (PiiCandidateTests compares them).
+                for (var from = 0; BirthDateCandidates.Next(source.Shadow, from, out var valueStart, out var end); from = end)
+                {
+                    Add(source, valueStart, end, PiiType.DateOfBirth, "dob-label", 0.85, candidates);
+                }
             }
 
             if (gates.BirthHeader)

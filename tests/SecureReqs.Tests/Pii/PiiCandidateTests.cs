@@ -223,6 +223,52 @@ public sealed class PiiCandidateTests
     }
 
     [Fact]
+    public void BirthDateNext_SeededTexts_SameAsPattern()
+    {
+        // Every label (in several cases, with and without its optional endings, cut short), gaps with and without
+        // digits and line breaks, dates of every shape with runs one digit too short or too long, month names whole and
+        // cut, ordinal suffixes, and characters that fold to ASCII letters elsewhere (Kelvin sign, long s, dotted i).
+        string[] labels =
+        [
+            "dob", "D.O.B.", "d.o.b", "DoB:", "date of birth", "Date_of-Birth", "date  of birth", "birth date", "birthdate", "birthday", "Birthday",
+            "born", "born on", "Born  on", "fecha de nacimiento", "nacido el", "nacida  el", "date de naissance", "née le", "NEE le", "ne le",
+            "né le", "geburtsdatum", "geboren", "geboren am", "data di nascita", "data de nascimento", "geboortedatum", "生年月日", "birt", "dat",
+        ];
+        string[] dates =
+        [
+            "1984-03-12", "1984/3/1", "1984.03.123", "19845-03-12", "12/03/1984", "1/3/84", "12-03-198", "12.3.1984", "March 3, 1984",
+            "mar. 3rd 1984", "Sept 12 1984", "september 12th, 1984", "jan 5 84", "5 May 1984", "5th of June, 1984", "12 oct. 1984",
+            "3rd of march 1984", "5 of may 1984", "31 Decem 1984", "1984", "12", "3 jun 1984x", "3 jun 19841",
+        ];
+        string[] glue = ["", " ", ": ", "\t", " is ", ", ", "\n", "\r", "1", "x", "é", "李", "-", "=", "\"", " (approx.) ", new string('z', 22), new string(' ', 24), new string('z', 25), "\u212A", "\u017F", "\u0130"];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.DateOfBirth();
+        var differences = new List<string>();
+        var found = 0;
+        for (var i = 0; i < 3000 && differences.Count < 10; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ =>
+                glue[random.Next(glue.Length)] + labels[random.Next(labels.Length)] + glue[random.Next(glue.Length)] + dates[random.Next(dates.Length)]));
+            var seen = new HashSet<(int, int)>();
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var match = pattern.Match(text, from);
+                var expected = match.Success ? (match.Groups["value"].Index, match.Index + match.Length) : (-1, -1);
+                var actual = BirthDateCandidates.Next(text, from, out var start, out var end) ? (start, end) : (-1, -1);
+                found += expected.Item1 >= 0 && seen.Add(expected) ? 1 : 0;
+                if (expected != actual)
+                {
+                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                    break;
+                }
+            }
+        }
+
+        differences.Should().BeEmpty();
+        found.Should().BeGreaterThan(1500, "the texts hold many labelled dates, so the comparison means something");
+    }
+
+    [Fact]
     public void NeedsFolding_SeededTexts_TrueExactlyWhenTheFoldChangesTheText()
     {
         // Characters that fold (digits of other scripts, fullwidth forms, spaces, dashes, invisible ones, digits outside
