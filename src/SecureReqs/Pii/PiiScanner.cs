@@ -742,20 +742,18 @@ public sealed class PiiScanner
             Add(source, valueStart, end, PiiType.Secret, "bearer-token", 0.8, findings);
         }
 
-        var assignments = gates.SecretAssignment ? PiiPatterns.SecretAssignment().Matches(shadow) : (IEnumerable<Match>)[];
-        foreach (var match in assignments)
+        // Credential assignments by the hand-written equivalents of PiiPatterns.SecretAssignment and SecretPlaceholder
+        // (PiiCandidateTests compares them).
+        for (var from = 0; gates.SecretAssignment && SecretAssignmentCandidates.Next(shadow, from, out var valueStart, out var end, out var proseForm); from = end)
         {
-            var value = match.Groups["value"];
-            var proseForm = match.Groups["weak"].Success;
-
             // "password is required" is prose; "password is Tr0ub4dor&3" is a password: in prose, ask for letters and digits.
-            if (!PiiPatterns.SecretPlaceholder().IsMatch(value.ValueSpan)
-                && (!proseForm || (value.ValueSpan.ContainsAnyInRange('0', '9') && (value.ValueSpan.ContainsAnyInRange('a', 'z') || value.ValueSpan.ContainsAnyInRange('A', 'Z')))))
+            var value = shadow.AsSpan(valueStart, end - valueStart);
+            if (!SecretAssignmentCandidates.IsPlaceholder(value)
+                && (!proseForm || (value.ContainsAnyInRange('0', '9') && (value.ContainsAnyInRange('a', 'z') || value.ContainsAnyInRange('A', 'Z')))))
             {
-                Add(source, value.Index, value.Index + value.Length, PiiType.Secret, "secret-assignment", proseForm ? 0.6 : 0.7, findings);
+                Add(source, valueStart, end, PiiType.Secret, "secret-assignment", proseForm ? 0.6 : 0.7, findings);
             }
         }
-
     }
 
     // The number of ASCII digits, counted up to 9 (the most any threshold of Scan asks for): a vectorised search from

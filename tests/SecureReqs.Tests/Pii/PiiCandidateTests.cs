@@ -269,6 +269,79 @@ public sealed class PiiCandidateTests
     }
 
     [Fact]
+    public void SecretAssignmentNext_SeededTexts_SameAsPattern()
+    {
+        // Every keyword (in several cases, with and without separators, inside longer names, with the Kelvin sign for k
+        // and the long s for s), quotes, every operator and the prose forms with and without a colon, values of 7, 8 and
+        // more than 256 characters, values that start with '=', '>' or ':', and the characters that end a value.
+        string[] keywords =
+        [
+            "password", "PASSWD", "passphrase", "pwd", "Secret", "api_key", "api-key", "apikey", "API_KEY", "access_key", "access-token", "accesstoken",
+            "auth_token", "refresh-token", "bearer_token", "session_token", "token", "credentials", "credential", "account_key", "shared_access_key",
+            "shared-accesskey", "private_key", "db_password", "to\u212Aen", "api_\u212Aey", "pa\u017Fsword", "toke", "api_", "acces",
+        ];
+        string[] operators = ["=", ":", ":=", "=>", " = ", "\t: ", "\"", "'", "\":\"", "': '", " is ", " was ", " IS: ", " is:", " isn't ", "  ", ""];
+        string[] values =
+        [
+            "Tr0ub4dor&3", "1234567", "12345678", "=1234567", ">abcdefgh", ":abcdefg", "abc def ghi", "x" + new string('y', 300), "required", "null",
+            "\"quoted-secret-9\"", "'q8Hk29aLmP0zR7'", "hunter2;more", "a\u00A0bcdefghij", "abcd\u2003efghijkl", "abcdefg\u200Bhi",
+        ];
+        string[] glue = ["", " ", "\n", ", ", "x", "é", "_", "{", "\""];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.SecretAssignment();
+        var differences = new List<string>();
+        var found = 0;
+        for (var i = 0; i < 3000 && differences.Count < 10; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
+                glue[random.Next(glue.Length)] + keywords[random.Next(keywords.Length)] + operators[random.Next(operators.Length)] + values[random.Next(values.Length)]));
+            var seen = new HashSet<(int, int)>();
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var match = pattern.Match(text, from);
+                var expected = match.Success ? (match.Groups["value"].Index, match.Index + match.Length, match.Groups["weak"].Success) : (-1, -1, false);
+                var actual = SecretAssignmentCandidates.Next(text, from, out var start, out var end, out var weak) ? (start, end, weak) : (-1, -1, false);
+                found += expected.Item1 >= 0 && seen.Add((expected.Item1, expected.Item2)) ? 1 : 0;
+                if (expected != actual)
+                {
+                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                    break;
+                }
+            }
+        }
+
+        differences.Should().BeEmpty();
+        found.Should().BeGreaterThan(1500, "the texts hold many assignments, so the comparison means something");
+    }
+
+    [Fact]
+    public void IsPlaceholder_SeededValues_SameAsPattern()
+    {
+        string[] pieces =
+        [
+            "*", "x", "X", "#", ".", "-", "_", "$", "%", "<", "{", "a", "Z", "\u212A", "\u017F", "\u0131", "1", "é", "null", "NONE", "undefined", "True",
+            "false", "fal\u017Fe", "redacted", "[redacted]", "changeme", "name.space", "a.1", "abc.", ".abc", "\n", " ",
+        ];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.SecretPlaceholder();
+        var differences = new List<string>();
+        var matched = 0;
+        for (var i = 0; i < 20000 && differences.Count < 10; i++)
+        {
+            var value = string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = pattern.IsMatch(value);
+            matched += expected ? 1 : 0;
+            if (SecretAssignmentCandidates.IsPlaceholder(value) != expected)
+            {
+                differences.Add($"\"{value}\": pattern {expected}");
+            }
+        }
+
+        differences.Should().BeEmpty();
+        matched.Should().BeInRange(3000, 17000, "both outcomes occur often, so the comparison means something");
+    }
+
+    [Fact]
     public void NeedsFolding_SeededTexts_TrueExactlyWhenTheFoldChangesTheText()
     {
         // Characters that fold (digits of other scripts, fullwidth forms, spaces, dashes, invisible ones, digits outside
