@@ -59,6 +59,87 @@ internal static class BirthDateCandidates
         return false;
     }
 
+    /// <summary>Whether a table cell names a date-of-birth column (what <see cref="PiiPatterns.DateOfBirthHeader"/> matches).</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>Whether the whole cell is one of the header forms, in any case.</returns>
+    public static bool IsHeader(ReadOnlySpan<char> cell) =>
+        IsHeaderForm(cell) || (cell.Length > 0 && cell[^1] == '\n' && IsHeaderForm(cell[..^1]));
+
+    /// <summary>Whether a table cell is a numeric date (what <see cref="PiiPatterns.DateValue"/> matches).</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>Whether the whole cell is a date such as 1984-03-12 or 12/03/84.</returns>
+    public static bool IsDateValue(ReadOnlySpan<char> cell) =>
+        IsDateForm(cell) || (cell.Length > 0 && cell[^1] == '\n' && IsDateForm(cell[..^1]));
+
+    private static bool IsHeaderForm(ReadOnlySpan<char> cell)
+    {
+        var text = cell.ToString();
+        int i;
+
+        // d\.?o\.?b\.?
+        if (Letter(text, 0, 'd') && Letter(text, i = Optional(text, 1, '.'), 'o') && Letter(text, i = Optional(text, i + 1, '.'), 'b')
+            && Optional(text, i + 1, '.') == text.Length)
+        {
+            return true;
+        }
+
+        return WholeWords(text, "date", HeaderSeparators, "of", HeaderSeparators, "birth")
+            || WholeWords(text, "birth", HeaderSeparators, "date")
+            || WholeWords(text, "birthday") || WholeWords(text, "born")
+            || WholeWords(text, "fecha", OneSeparator, "de", OneSeparator, "nacimiento")
+            || WholeWords(text, "date", OneSeparator, "de", OneSeparator, "naissance")
+            || WholeWords(text, "geburtsdatum")
+            || WholeWords(text, "data", OneSeparator, "di", OneSeparator, "nascita")
+            || WholeWords(text, "data", OneSeparator, "de", OneSeparator, "nascimento")
+            || WholeWords(text, "geboortedatum")
+            || text == "生年月日";
+    }
+
+    // [0-9]{4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,2} | [0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2}), the whole cell.
+    private static bool IsDateForm(ReadOnlySpan<char> cell)
+    {
+        var text = cell.ToString();
+        return (Run(text, 0) == 4 && IsSeparator(text, 4) && Run(text, 5) is var m and (1 or 2) && IsSeparator(text, 5 + m)
+                && Run(text, 6 + m) is var d and (1 or 2) && 6 + m + d == text.Length)
+            || (Run(text, 0) is var a and (1 or 2) && IsSeparator(text, a) && Run(text, a + 1) is var b and (1 or 2)
+                && IsSeparator(text, a + 1 + b) && Run(text, a + b + 2) is var y and (4 or 2) && a + b + 2 + y == text.Length);
+    }
+
+    private const string HeaderSeparators = "*";
+    private const string OneSeparator = "1";
+
+    // Whether text is exactly the words in any case, with the separators between them: HeaderSeparators for
+    // [ _\-]*, OneSeparator for [ _].
+    private static bool WholeWords(string text, params string[] parts)
+    {
+        var i = 0;
+        foreach (var part in parts)
+        {
+            if (ReferenceEquals(part, HeaderSeparators))
+            {
+                while (i < text.Length && text[i] is ' ' or '_' or '-')
+                {
+                    i++;
+                }
+            }
+            else if (ReferenceEquals(part, OneSeparator))
+            {
+                if (i >= text.Length || text[i] is not (' ' or '_'))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if ((i = Word(text, i, part)) < 0)
+            {
+                return false;
+            }
+        }
+
+        return i == text.Length;
+    }
+
     // The lazy gap, then the first date alternative that matches, nearest first.
     private static bool DateAfterLabel(string text, int labelEnd, out int valueStart, out int end)
     {

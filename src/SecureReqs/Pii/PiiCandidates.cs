@@ -603,6 +603,177 @@ internal static class PiiCandidates
     // [\p{L}\p{N}_:.]: what may not stand before or after a candidate.
     private static bool IsIPv6Context(char c) => char.IsLetter(c) || char.IsNumber(c) || c is '_' or ':' or '.';
 
+    /// <summary>The first labelled SSN (<see cref="PiiPatterns.SsnLabelled"/>) whose label starts at or after <paramref name="from"/>.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="digits">The start of the nine digits (area, group and serial: 3, 2 and 4 of them).</param>
+    /// <returns>Whether one was found.</returns>
+    /// <remarks>
+    /// Every way through the label and the optional words and separators after it consumes no digit and must end at one,
+    /// so a label start matches exactly when some way reaches a digit there and nine digits stand there, followed by the
+    /// end or a character outside <c>[\p{L}\p{N}_]</c>: the ways need not be ranked. Each candidate reads its label and
+    /// the blanks after it, so the search is linear.
+    /// </remarks>
+    public static bool NextLabelledSsn(string text, int from, out int digits)
+    {
+        Span<int> ends = stackalloc int[8];
+        for (var p = from < text.Length ? text.IndexOfAny(['s', 'S'], from) : -1; p >= 0; p = p + 1 < text.Length ? text.IndexOfAny(['s', 'S'], p + 1) : -1)
+        {
+            if (p > 0 && char.IsLetter(text[p - 1]))
+            {
+                continue;
+            }
+
+            var count = SsnLabelEnds(text, p, ends);
+            for (var i = 0; i < count; i++)
+            {
+                var d = DigitsAfterSsnLabel(text, ends[i]);
+                if (d >= 0)
+                {
+                    var run = d;
+                    while (run < text.Length && char.IsAsciiDigit(text[run]))
+                    {
+                        run++;
+                    }
+
+                    if (run - d == 9 && (run == text.Length || !IsWordChar(text[run])))
+                    {
+                        digits = d;
+                        return true;
+                    }
+
+                    // Every way reaches the same first digit: no other way can do better.
+                    break;
+                }
+            }
+        }
+
+        digits = -1;
+        return false;
+    }
+
+    // Where each way through the label can end: ssn, ss#, social security [number|num|no.|#], soc. sec. [number|no.|#].
+    private static int SsnLabelEnds(string text, int p, Span<int> ends)
+    {
+        var count = 0;
+        int i;
+        if ((i = AsciiWord(text, p, "ssn")) >= 0 || ((i = AsciiWord(text, p, "ss")) >= 0 && i < text.Length && text[i] == '#' && ++i > 0))
+        {
+            ends[count++] = i;
+            return count;
+        }
+
+        if ((i = AsciiWord(text, p, "social")) >= 0)
+        {
+            var security = SkipBlanks(text, i);
+            if (security > i && (i = AsciiWord(text, security, "security")) >= 0)
+            {
+                ends[count++] = i;
+                var word = SkipBlanks(text, i);
+                return word > i ? SsnNumberWords(text, word, ends, count, withNum: true) : count;
+            }
+
+            return 0;
+        }
+
+        if ((i = AsciiWord(text, p, "soc")) >= 0)
+        {
+            i = i < text.Length && text[i] == '.' ? i + 1 : i;
+            if ((i = AsciiWord(text, SkipBlanks(text, i), "sec")) >= 0)
+            {
+                ends[count++] = i;
+                if (i < text.Length && text[i] == '.')
+                {
+                    ends[count++] = ++i;
+                }
+
+                return SsnNumberWords(text, SkipBlanks(text, i), ends, count, withNum: false);
+            }
+        }
+
+        return count;
+    }
+
+    // The optional number word after the label: number, num (after "social security" only), no, no., #.
+    private static int SsnNumberWords(string text, int i, Span<int> ends, int count, bool withNum)
+    {
+        if (AsciiWord(text, i, "number") is var number and >= 0)
+        {
+            ends[count++] = number;
+        }
+
+        if (withNum && AsciiWord(text, i, "num") is var num and >= 0)
+        {
+            ends[count++] = num;
+        }
+
+        if (AsciiWord(text, i, "no") is var no and >= 0)
+        {
+            ends[count++] = no;
+            if (no < text.Length && text[no] == '.')
+            {
+                ends[count++] = no + 1;
+            }
+        }
+
+        if (i < text.Length && text[i] == '#')
+        {
+            ends[count++] = i + 1;
+        }
+
+        return count;
+    }
+
+    // [ \t]*(?:is|was|=|:|\#|-)?[ \t]* then a digit: where the digit is, or -1.
+    private static int DigitsAfterSsnLabel(string text, int i)
+    {
+        var b = SkipBlanks(text, i);
+        if (b < text.Length && char.IsAsciiDigit(text[b]))
+        {
+            return b;
+        }
+
+        var separator = AsciiWord(text, b, "is") is var isEnd and >= 0 ? isEnd
+            : AsciiWord(text, b, "was") is var wasEnd and >= 0 ? wasEnd
+            : b < text.Length && text[b] is '=' or ':' or '#' or '-' ? b + 1 : -1;
+        if (separator < 0)
+        {
+            return -1;
+        }
+
+        var d = SkipBlanks(text, separator);
+        return d < text.Length && char.IsAsciiDigit(text[d]) ? d : -1;
+    }
+
+    // The end of word (lower-case ASCII) at i in any case, or -1.
+    private static int AsciiWord(string text, int i, string word)
+    {
+        if (i < 0 || i + word.Length > text.Length)
+        {
+            return -1;
+        }
+
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (!char.IsAsciiLetter(text[i + k]) || (text[i + k] | 0x20) != word[k])
+            {
+                return -1;
+            }
+        }
+
+        return i + word.Length;
+    }
+
+    private static int SkipBlanks(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     /// <summary>A character <c>FindEmails</c> walks back over from an <c>@</c>.</summary>
     private static bool IsLocalPartChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 

@@ -346,7 +346,7 @@ public sealed class PiiScanner
             {
                 foreach (var candidate in (ReadOnlySpan<char>)[',', ';', '\t', '|'])
                 {
-                    var index = Cells(line, candidate).FindIndex(c => PiiPatterns.DateOfBirthHeader().IsMatch(line.AsSpan(c.Start, c.End - c.Start)));
+                    var index = Cells(line, candidate).FindIndex(c => BirthDateCandidates.IsHeader(line.AsSpan(c.Start, c.End - c.Start)));
                     if (index >= 0)
                     {
                         (column, delimiter) = (index, candidate);
@@ -355,7 +355,7 @@ public sealed class PiiScanner
                 }
             }
             else if (Cells(line, delimiter) is { } cells && column < cells.Count
-                     && PiiPatterns.DateValue().IsMatch(line.AsSpan(cells[column].Start, cells[column].End - cells[column].Start)))
+                     && BirthDateCandidates.IsDateValue(line.AsSpan(cells[column].Start, cells[column].End - cells[column].Start)))
             {
                 Add(source, lineStart + cells[column].Start, lineStart + cells[column].End, PiiType.DateOfBirth, "dob-column", 0.8, findings);
             }
@@ -551,13 +551,12 @@ public sealed class PiiScanner
             return;
         }
 
-        foreach (var match in PiiPatterns.SsnLabelled().Matches(shadow))
+        // Labelled SSNs by the hand-written equivalent of PiiPatterns.SsnLabelled (PiiCandidateTests compares them).
+        for (var from = 0; PiiCandidates.NextLabelledSsn(shadow, from, out var digits); from = digits + 9)
         {
-            var area = match.Groups["area"];
-            var serial = match.Groups["serial"];
-            if (PiiValidators.IsUsSsn(area.ValueSpan, match.Groups["group"].ValueSpan, serial.ValueSpan))
+            if (PiiValidators.IsUsSsn(shadow.AsSpan(digits, 3), shadow.AsSpan(digits + 3, 2), shadow.AsSpan(digits + 5, 4)))
             {
-                Add(source, area.Index, serial.Index + serial.Length, PiiType.UsSsn, "ssn-label", 0.9, findings);
+                Add(source, digits, digits + 9, PiiType.UsSsn, "ssn-label", 0.9, findings);
             }
         }
     }

@@ -342,6 +342,81 @@ public sealed class PiiCandidateTests
     }
 
     [Fact]
+    public void BirthDateHeaderAndValue_SeededCells_SameAsPatterns()
+    {
+        // Header forms whole, cut, joined by every separator (one, several, none, a tab), with text around them; dates
+        // with runs one digit too short or too long, other separators and a final line feed.
+        string[] pieces =
+        [
+            "dob", "D.O.B.", "d.ob", "date", "of", "birth", "Birth", "day", "born", "on", "fecha", "de", "nacimiento", "naissance", "geburtsdatum",
+            "data", "di", "nascita", "nascimento", "geboortedatum", "生年月日", " ", "_", "-", "  ", "\t", "x", "\n", ".",
+            "1984", "03", "3", "123", "12", "19845", "/", "\u212A", "\u017F",
+        ];
+        var random = new Random(20261203);
+        string[] separators = ["-", "/", ".", " ", ":"];
+        var (header, date) = (PiiPatterns.DateOfBirthHeader(), PiiPatterns.DateValue());
+        var differences = new List<string>();
+        var (headers, dates) = (0, 0);
+        for (var i = 0; i < 60000 && differences.Count < 10; i++)
+        {
+            // Half the cells are three runs of one to five digits with separators, so that many are dates.
+            var cell = random.Next(2) == 0
+                ? string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pieces[random.Next(pieces.Length)]))
+                : string.Join(separators[random.Next(separators.Length)], Enumerable.Range(0, 3).Select(_ => new string('7', random.Next(1, 6)))) + (random.Next(8) == 0 ? "\n" : "");
+            var (isHeader, isDate) = (header.IsMatch(cell), date.IsMatch(cell));
+            (headers, dates) = (headers + (isHeader ? 1 : 0), dates + (isDate ? 1 : 0));
+            if (BirthDateCandidates.IsHeader(cell) != isHeader || BirthDateCandidates.IsDateValue(cell) != isDate)
+            {
+                differences.Add($"\"{cell}\": header {isHeader}, date {isDate}");
+            }
+        }
+
+        differences.Should().BeEmpty();
+        (headers, dates).Should().Match<(int, int)>(c => c.Item1 > 300 && c.Item2 > 300, "both patterns match often, so the comparison means something");
+    }
+
+    [Fact]
+    public void NextLabelledSsn_SeededTexts_SameAsPattern()
+    {
+        // Every label form (cases, dots, blanks, number words whole and cut), separators, runs of 8, 9 and 10 digits,
+        // what may follow them, labels after letters, and the long s.
+        string[] labels =
+        [
+            "ssn", "SSN", "ss#", "Social Security", "social  security number", "social security num", "social security no.", "social security no",
+            "social security #", "soc sec", "Soc. Sec.", "soc.sec.", "soc sec no.", "soc sec#", "soc sec number", "social security numb", "xssn",
+            "ss", "\u017Fsn", "so\u017Fial security",
+        ];
+        string[] separators = ["", " ", ": ", " is ", " was ", "=", " - ", "#", "\t", " no ", ". ", ":"];
+        string[] values = ["123456789", "12345678", "1234567890", "123456789x", "123456789_", "123456789.", "123-45-6789", "123456789 "];
+        string[] glue = ["", " ", "\n", "x", "é", ", ", "1"];
+        var random = new Random(20261203);
+        var pattern = PiiPatterns.SsnLabelled();
+        var differences = new List<string>();
+        var found = 0;
+        for (var i = 0; i < 4000 && differences.Count < 10; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
+                glue[random.Next(glue.Length)] + labels[random.Next(labels.Length)] + separators[random.Next(separators.Length)] + values[random.Next(values.Length)]));
+            var seen = new HashSet<int>();
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var match = pattern.Match(text, from);
+                var expected = match.Success ? match.Groups["area"].Index : -1;
+                var actual = PiiCandidates.NextLabelledSsn(text, from, out var digits) ? digits : -1;
+                found += expected >= 0 && seen.Add(expected) ? 1 : 0;
+                if (expected != actual || (match.Success && match.Index + match.Length != expected + 9))
+                {
+                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                    break;
+                }
+            }
+        }
+
+        differences.Should().BeEmpty();
+        found.Should().BeGreaterThan(1000, "the texts hold many labelled SSNs, so the comparison means something");
+    }
+
+    [Fact]
     public void NeedsFolding_SeededTexts_TrueExactlyWhenTheFoldChangesTheText()
     {
         // Characters that fold (digits of other scripts, fullwidth forms, spaces, dashes, invisible ones, digits outside
