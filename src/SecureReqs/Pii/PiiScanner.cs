@@ -743,7 +743,16 @@ public sealed class PiiScanner
 
         // Credential assignments by the hand-written equivalents of PiiPatterns.SecretAssignment and SecretPlaceholder
         // (PiiCandidateTests compares them).
-        for (var from = 0; gates.SecretAssignment && SecretAssignmentCandidates.Next(shadow, from, out var valueStart, out var end, out var proseForm); from = end)
+        // The Kelvin sign (which the keyword search must then read letter by letter) is looked for once per text: the
+        // text's length counts as work, so a look per match would show in PiiScannerLinearityTests.
+        var kelvin = false;
+        if (gates.SecretAssignment)
+        {
+            PiiWork.Count(shadow.Length);
+            kelvin = shadow.Contains('\u212A');
+        }
+
+        for (var from = 0; gates.SecretAssignment && SecretAssignmentCandidates.Next(shadow, from, kelvin, out var valueStart, out var end, out var proseForm); from = end)
         {
             // "password is required" is prose; "password is Tr0ub4dor&3" is a password: in prose, ask for letters and digits.
             var value = shadow.AsSpan(valueStart, end - valueStart);

@@ -39,9 +39,19 @@ internal static class SecretAssignmentCandidates
     /// <param name="end">The end of the value and of the match.</param>
     /// <param name="weak">Whether the prose form ("password is …") matched (the pattern's <c>weak</c> group).</param>
     /// <returns>Whether one was found.</returns>
-    public static bool Next(string text, int from, out int valueStart, out int end, out bool weak)
+    public static bool Next(string text, int from, out int valueStart, out int end, out bool weak) =>
+        Next(text, from, text.Contains('\u212A'), out valueStart, out end, out weak);
+
+    /// <summary>The first credential assignment that starts at or after <paramref name="from"/>, for a caller that has looked for the Kelvin sign once per text.</summary>
+    /// <param name="text">The folded shadow text.</param>
+    /// <param name="from">Where the search starts.</param>
+    /// <param name="kelvin">Whether the text holds the Kelvin sign (looking on every call would read the text once per match).</param>
+    /// <param name="valueStart">The start of the value (the pattern's <c>value</c> group).</param>
+    /// <param name="end">The end of the value and of the match.</param>
+    /// <param name="weak">Whether the prose form ("password is …") matched (the pattern's <c>weak</c> group).</param>
+    /// <returns>Whether one was found.</returns>
+    public static bool Next(string text, int from, bool kelvin, out int valueStart, out int end, out bool weak)
     {
-        var kelvin = text.Contains('\u212A');
         for (var p = NextStart(text, from, kelvin); p >= 0; p = NextStart(text, p + 1, kelvin))
         {
             var keyword = KeywordEnd(text, p);

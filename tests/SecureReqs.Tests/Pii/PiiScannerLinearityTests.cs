@@ -27,6 +27,8 @@ public sealed class PiiScannerLinearityTests
         "SSN 123456789 ",
         "call 555 1234 555 1234 555 ",
         "٤١١١ ١١١١ ١١١١ ١١١١ ",
+        "password=Tr0ub4dor3x ",
+        "to\u212Aen: Tr0ub4dor3x ",
     ];
 
     [Theory]
