@@ -65,18 +65,12 @@ public sealed class PiiCandidateTests
                 ? pieces[random.Next(pieces.Length)]
                 : string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => Group(pieces[random.Next(3, 12)], random.Next(0, 6)) + ":"))
                     + pieces[random.Next(pieces.Length)] + pieces[random.Next(pieces.Length)]));
-            var seen = new HashSet<(int, int)>();
-            for (var from = 0; from <= text.Length; from++)
-            {
-                var expected = Reference(PiiPatterns.IPv6Candidate().Match(text, from));
-                var actual = PiiCandidates.NextIPv6(text, from, out var start, out var end) ? (start, end) : (-1, -1);
-                found += expected.Item1 >= 0 && seen.Add(expected) ? 1 : 0;
-                if (expected != actual)
-                {
-                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
-                    break;
-                }
-            }
+            found += CompareFromEveryStart(
+                text,
+                from => Reference(PiiPatterns.IPv6Candidate().Match(text, from)),
+                from => PiiCandidates.NextIPv6(text, from, out var start, out var end) ? (start, end) : (-1, -1),
+                (-1, -1),
+                differences);
         }
 
         differences.Should().BeEmpty();
@@ -173,23 +167,16 @@ public sealed class PiiCandidateTests
             var text = string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(2) == 0
                 ? pieces[random.Next(pieces.Length)]
                 : pieces[random.Next(6)] + pieces[random.Next(7, 10)] + pieces[random.Next(16, 19)] + pieces[random.Next(pieces.Length)]));
-            var seen = new HashSet<(int, int)>();
-            for (var from = 0; from <= text.Length; from++)
-            {
-                var match = pattern.Match(text, from);
-                var expected = match.Success ? (match.Groups["value"].Index, match.Index + match.Length) : (-1, -1);
-                var actual = PiiCandidates.NextBearer(text, from, out var start, out var end) ? (start, end) : (-1, -1);
-                found += expected.Item1 >= 0 && seen.Add(expected) ? 1 : 0;
-                if (expected != actual)
-                {
-                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
-                    break;
-                }
-            }
+            found += CompareFromEveryStart(
+                text,
+                from => pattern.Match(text, from) is { Success: true } m ? (m.Groups["value"].Index, m.Index + m.Length) : (-1, -1),
+                from => PiiCandidates.NextBearer(text, from, out var start, out var end) ? (start, end) : (-1, -1),
+                (-1, -1),
+                differences);
         }
 
-        found.Should().BeGreaterThan(150, "the texts hold many tokens, so the comparison means something");
         differences.Should().BeEmpty();
+        found.Should().BeGreaterThan(150, "the texts hold many tokens, so the comparison means something");
     }
 
     [Fact]
@@ -249,19 +236,12 @@ public sealed class PiiCandidateTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ =>
                 glue[random.Next(glue.Length)] + labels[random.Next(labels.Length)] + glue[random.Next(glue.Length)] + dates[random.Next(dates.Length)]));
-            var seen = new HashSet<(int, int)>();
-            for (var from = 0; from <= text.Length; from++)
-            {
-                var match = pattern.Match(text, from);
-                var expected = match.Success ? (match.Groups["value"].Index, match.Index + match.Length) : (-1, -1);
-                var actual = BirthDateCandidates.Next(text, from, out var start, out var end) ? (start, end) : (-1, -1);
-                found += expected.Item1 >= 0 && seen.Add(expected) ? 1 : 0;
-                if (expected != actual)
-                {
-                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
-                    break;
-                }
-            }
+            found += CompareFromEveryStart(
+                text,
+                from => pattern.Match(text, from) is { Success: true } m ? (m.Groups["value"].Index, m.Index + m.Length) : (-1, -1),
+                from => BirthDateCandidates.Next(text, from, out var start, out var end) ? (start, end) : (-1, -1),
+                (-1, -1),
+                differences);
         }
 
         differences.Should().BeEmpty();
@@ -295,19 +275,12 @@ public sealed class PiiCandidateTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
                 glue[random.Next(glue.Length)] + keywords[random.Next(keywords.Length)] + operators[random.Next(operators.Length)] + values[random.Next(values.Length)]));
-            var seen = new HashSet<(int, int)>();
-            for (var from = 0; from <= text.Length; from++)
-            {
-                var match = pattern.Match(text, from);
-                var expected = match.Success ? (match.Groups["value"].Index, match.Index + match.Length, match.Groups["weak"].Success) : (-1, -1, false);
-                var actual = SecretAssignmentCandidates.Next(text, from, out var start, out var end, out var weak) ? (start, end, weak) : (-1, -1, false);
-                found += expected.Item1 >= 0 && seen.Add((expected.Item1, expected.Item2)) ? 1 : 0;
-                if (expected != actual)
-                {
-                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
-                    break;
-                }
-            }
+            found += CompareFromEveryStart(
+                text,
+                from => pattern.Match(text, from) is { Success: true } m ? (m.Groups["value"].Index, m.Index + m.Length, m.Groups["weak"].Success) : (-1, -1, false),
+                from => SecretAssignmentCandidates.Next(text, from, out var start, out var end, out var weak) ? (start, end, weak) : (-1, -1, false),
+                (-1, -1, false),
+                differences);
         }
 
         differences.Should().BeEmpty();
@@ -397,19 +370,12 @@ public sealed class PiiCandidateTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
                 glue[random.Next(glue.Length)] + labels[random.Next(labels.Length)] + separators[random.Next(separators.Length)] + values[random.Next(values.Length)]));
-            var seen = new HashSet<int>();
-            for (var from = 0; from <= text.Length; from++)
-            {
-                var match = pattern.Match(text, from);
-                var expected = match.Success ? match.Groups["area"].Index : -1;
-                var actual = PiiCandidates.NextLabelledSsn(text, from, out var digits) ? digits : -1;
-                found += expected >= 0 && seen.Add(expected) ? 1 : 0;
-                if (expected != actual || (match.Success && match.Index + match.Length != expected + 9))
-                {
-                    differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
-                    break;
-                }
-            }
+            found += CompareFromEveryStart(
+                text,
+                from => pattern.Match(text, from) is { Success: true } m ? (m.Groups["area"].Index, m.Index + m.Length) : (-1, -1),
+                from => PiiCandidates.NextLabelledSsn(text, from, out var digits) ? (digits, digits + 9) : (-1, -1),
+                (-1, -1),
+                differences);
         }
 
         differences.Should().BeEmpty();
@@ -470,6 +436,30 @@ public sealed class PiiCandidateTests
 
             PiiScanner.CountDigits(text).Should().Be(Math.Min(9, text.Count(char.IsAsciiDigit)), text);
         }
+    }
+
+    // Compares a hand-written search with its pattern from every starting position of the text: records the first
+    // difference, and returns how many distinct matches the pattern found (none is the result for no match).
+    private static int CompareFromEveryStart<T>(string text, Func<int, T> pattern, Func<int, T> fast, T none, List<string> differences)
+        where T : IEquatable<T>
+    {
+        var seen = new HashSet<T>();
+        for (var from = 0; from <= text.Length; from++)
+        {
+            var (expected, actual) = (pattern(from), fast(from));
+            if (!expected.Equals(none))
+            {
+                seen.Add(expected);
+            }
+
+            if (!expected.Equals(actual))
+            {
+                differences.Add($"\"{text}\" from {from}: pattern {expected}, fast {actual}");
+                break;
+            }
+        }
+
+        return seen.Count;
     }
 
     private static (int Start, int End) Reference(System.Text.RegularExpressions.Match match) =>
