@@ -4,7 +4,8 @@ namespace SecureReqs;
 
 /// <summary>
 /// Every gate of <see cref="InjectionGates"/> and <see cref="OutputGates"/> in one table, so that the gate words of a
-/// text are found in one pass over it instead of one pass per gate (<see cref="GateWords"/>).
+/// text are found in one pass over it instead of one pass per gate (<see cref="GateWords"/>): the words of every gate
+/// in one Aho-Corasick automaton, one step per character.
 /// </summary>
 /// <remarks>
 /// Each gate is still a <see cref="SearchValues{T}"/> of its own, which <see cref="InjectionGates.Has"/> searches directly;
@@ -59,7 +60,16 @@ internal static class GateTable
     internal sealed class Table
     {
         private readonly Dictionary<SearchValues<string>, int> _ids = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<char, (string Word, int[] Gates)[]> _byFirst;
+        // The words as an Aho-Corasick automaton over the characters they use: _next[state * _width + symbol] is the
+        // state after reading a character (every transition filled in, so one lookup per character; state 0 is the start,
+        // symbol 0 every character no word uses), and _marks[state * _stride ..] the bits of the gates with a word that
+        // ends there, its own and those of its suffixes.
+        private readonly byte[] _symbol = new byte[128];
+        private readonly int _width;
+        private readonly int _stride;
+        private readonly ushort[] _next;
+        private readonly ulong[] _marks;
+        private readonly bool[] _marking;
         private readonly Dictionary<SearchValues<string>, int> _otherIds;
         private readonly SearchValues<string>?[] _otherNonAscii;
 
@@ -97,10 +107,80 @@ internal static class GateTable
                 gatesOfWord.Remove(never);
             }
 
-            Any = SearchValues.Create([.. gatesOfWord.Keys], StringComparison.Ordinal);
-            _byFirst = gatesOfWord
-                .GroupBy(p => p.Key[0])
-                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value.ToArray())).ToArray());
+            Words = gatesOfWord.Count;
+            var symbols = 0;
+            foreach (var c in gatesOfWord.Keys.SelectMany(w => w).Distinct().Order())
+            {
+                _symbol[c] = (byte)++symbols;
+            }
+
+            _width = symbols + 1;
+            _stride = (Bits + 63) / 64;
+
+            // The trie of the words (child 0: none; the start is nobody's child) and the gates of the words ending at each node.
+            var child = new List<int>(new int[_width]);
+            var ends = new List<List<int>> { new() };
+            foreach (var (word, ids) in gatesOfWord.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var node = 0;
+                foreach (var c in word)
+                {
+                    var slot = (node * _width) + _symbol[c];
+                    if (child[slot] == 0)
+                    {
+                        child[slot] = ends.Count;
+                        ends.Add([]);
+                        child.AddRange(new int[_width]);
+                    }
+
+                    node = child[slot];
+                }
+
+                ends[node].AddRange(ids);
+            }
+
+            Nodes = ends.Count;
+            if (Nodes > ushort.MaxValue)
+            {
+                throw new InvalidOperationException($"The gate table has {Nodes} trie nodes, more than {ushort.MaxValue}: store states as int.");
+            }
+
+            // Breadth first: each node's suffix link is known before its children's, so its transitions and marks are complete.
+            _next = new ushort[Nodes * _width];
+            _marks = new ulong[Nodes * _stride];
+            _marking = new bool[Nodes];
+            var fail = new int[Nodes];
+            var queue = new Queue<int>();
+            queue.Enqueue(0);
+            while (queue.Count > 0)
+            {
+                var node = queue.Dequeue();
+                foreach (var id in ends[node])
+                {
+                    _marks[(node * _stride) + (id >> 6)] |= 1UL << (id & 63);
+                }
+
+                for (var m = 0; m < _stride; m++)
+                {
+                    _marks[(node * _stride) + m] |= node == 0 ? 0 : _marks[(fail[node] * _stride) + m];
+                    _marking[node] |= _marks[(node * _stride) + m] != 0;
+                }
+
+                for (var symbol = 0; symbol < _width; symbol++)
+                {
+                    var next = child[(node * _width) + symbol];
+                    if (next != 0)
+                    {
+                        fail[next] = node == 0 ? 0 : _next[(fail[node] * _width) + symbol];
+                        _next[(node * _width) + symbol] = (ushort)next;
+                        queue.Enqueue(next);
+                    }
+                    else
+                    {
+                        _next[(node * _width) + symbol] = node == 0 ? (ushort)0 : _next[(fail[node] * _width) + symbol];
+                    }
+                }
+            }
 
             void AddWords(int id, IEnumerable<string> words)
             {
@@ -134,34 +214,35 @@ internal static class GateTable
         /// <summary>The non-ASCII words of a gate with non-ASCII words, searched on their own.</summary>
         public SearchValues<string>? OtherNonAscii(int id) => _otherNonAscii[id];
 
-        /// <summary>A search for any word of any gate in the table.</summary>
-        public SearchValues<string> Any { get; }
+        /// <summary>How many distinct words the table searches for.</summary>
+        public int Words { get; }
+
+        /// <summary>How many states the automaton has (the nodes of the words' trie).</summary>
+        public int Nodes { get; }
 
         /// <summary>The id of a gate, or -1 when it is not in the table.</summary>
         public int Id(SearchValues<string> gate) => _ids.TryGetValue(gate, out var id) ? id : -1;
 
-        /// <summary>Sets the bit of every gate that has a word starting at <paramref name="position"/> of <paramref name="text"/>.</summary>
-        /// <returns>How many words were compared: at most the number of gate words with that first letter, a constant.</returns>
-        public int MarkAt(string text, int position, ulong[] present)
+        /// <summary>Sets the bit of every gate that has a word in <paramref name="text"/>.</summary>
+        /// <param name="text">The text (gate words, <see cref="InjectionGates.Words"/>).</param>
+        /// <param name="present">The bits, <see cref="Bits"/> of them.</param>
+        /// <returns>How many steps the automaton took: one per character.</returns>
+        public int Mark(string text, ulong[] present)
         {
-            if (!_byFirst.TryGetValue(text[position], out var candidates))
+            var state = 0;
+            foreach (var c in text)
             {
-                return 0;
-            }
-
-            var rest = text.AsSpan(position);
-            foreach (var (word, gates) in candidates)
-            {
-                if (rest.StartsWith(word, StringComparison.Ordinal))
+                state = _next[(state * _width) + (c < 128 ? _symbol[c] : 0)];
+                if (_marking[state])
                 {
-                    foreach (var id in gates)
+                    for (var m = 0; m < _stride; m++)
                     {
-                        present[id >> 6] |= 1UL << (id & 63);
+                        present[m] |= _marks[(state * _stride) + m];
                     }
                 }
             }
 
-            return candidates.Length;
+            return text.Length;
         }
     }
 }

@@ -7,9 +7,9 @@ namespace SecureReqs;
 /// of <see cref="GateTable"/>: the prefilter that decides which patterns run.
 /// </summary>
 /// <remarks>
-/// <see cref="Has"/> answers exactly what <see cref="InjectionGates.Has"/> answers: the combined search stops at every
-/// position where a word of any gate starts, and each gate whose word starts there is marked, so a gate is marked if and
-/// only if one of its words occurs in the text. A gate outside the table is searched directly. One instance per text;
+/// <see cref="Has"/> answers exactly what <see cref="InjectionGates.Has"/> answers: the table's Aho-Corasick automaton
+/// reads the text once, and at each position marks every gate with a word ending there, so a gate is marked if and only
+/// if one of its words occurs in the text. A gate outside the table is searched directly. One instance per text;
 /// not thread-safe.
 /// </remarks>
 internal sealed class GateWords
@@ -32,24 +32,11 @@ internal sealed class GateWords
         _words = words;
         _table = table;
         _present = new ulong[(table.Bits + 63) / 64];
-        var span = words.AsSpan();
-        for (var from = 0; from < words.Length;)
-        {
-            var at = span[from..].IndexOfAny(table.Any);
-            if (at < 0)
-            {
-                Steps += words.Length - from;
-                break;
-            }
-
-            Steps += at + 1 + table.MarkAt(words, from + at, _present);
-            from += at + 1;
-        }
+        Steps = table.Mark(words, _present);
     }
 
     /// <summary>
-    /// The work the pass took, counted, not timed: the characters the combined search passed over plus the gate words
-    /// compared where it stopped. Each search resumes one character after the last stop, so this grows linearly with the text.
+    /// The work the pass took, counted, not timed: one automaton step per character, so it grows linearly with the text.
     /// </summary>
     public long Steps { get; }
 

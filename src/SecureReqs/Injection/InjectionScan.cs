@@ -100,10 +100,10 @@ internal sealed class InjectionScan
             .OrderBy(s => s.Start).ThenByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.End)];
 
     /// <summary>Scans one layer: the text itself, its obfuscated variants and, within the depth budget, its decoded runs.</summary>
-    public void ScanLayer(string raw, InjectionOrigin origin, string layer, int depth)
+    public void ScanLayer(string raw, InjectionOrigin origin, string layer, int depth, InjectionText? folded = null)
     {
         LayersScanned++;
-        var text = InjectionText.Fold(raw);
+        var text = folded ?? InjectionText.Fold(raw);
         var shadow = text.Shadow;
         var gates = new GateWords(InjectionGates.Words(shadow));
         var meta = gates.Has(InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);

@@ -96,9 +96,11 @@ public sealed class PromptInjectionDetector
             return InjectionAssessment.None;
         }
 
-        var learned = _model is null ? null : LearnedSignal(_model, text, source, source == InjectionSource.User ? null : userRequest);
+        // A text within the length budget is folded once for both stages (the fold is a pure function of the text).
+        var whole = text.Length <= _options.MaxTextLength ? InjectionText.Fold(text) : null;
+        var learned = _model is null ? null : LearnedSignal(_model, text, whole, source, source == InjectionSource.User ? null : userRequest);
 
-        var signals = _options.UsePatternStage ? PatternSignals(text, source) : [];
+        var signals = _options.UsePatternStage ? PatternSignals(text, whole, source) : [];
         if (learned is not null)
         {
             signals = [.. signals.Append(learned).OrderBy(s => s.Start).ThenByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal)];
@@ -116,12 +118,12 @@ public sealed class PromptInjectionDetector
         return new InjectionAssessment(score, Interpret(score), signals);
     }
 
-    private IReadOnlyList<InjectionSignal> PatternSignals(string text, InjectionSource source)
+    private IReadOnlyList<InjectionSignal> PatternSignals(string text, InjectionText? whole, InjectionSource source)
     {
         var scan = new InjectionScan(source, _options.MaxDecodeDepth);
-        if (text.Length <= _options.MaxTextLength)
+        if (whole is not null)
         {
-            scan.ScanLayer(text, new InjectionOrigin(0, text.Length, Exact: true), "text", 0);
+            scan.ScanLayer(text, new InjectionOrigin(0, text.Length, Exact: true), "text", 0, whole);
         }
         else
         {
@@ -138,13 +140,13 @@ public sealed class PromptInjectionDetector
     /// The learned stage's evidence: its calibrated probability mapped onto this detector's scale, as a signal over the
     /// window that scored highest, when it reaches the suspicious threshold; otherwise none.
     /// </summary>
-    private InjectionSignal? LearnedSignal(InjectionModel model, string text, InjectionSource source, string? userRequest)
+    private InjectionSignal? LearnedSignal(InjectionModel model, string text, InjectionText? whole, InjectionSource source, string? userRequest)
     {
         var stems = InjectionFeatures.RequestStems(userRequest);
         InjectionSignal? best = null;
         foreach (var (offset, length) in Pieces(text.Length))
         {
-            var folded = InjectionText.Fold(offset == 0 && length == text.Length ? text : text.Substring(offset, length));
+            var folded = offset == 0 && length == text.Length ? whole ?? InjectionText.Fold(text) : InjectionText.Fold(text.Substring(offset, length));
             var (logit, start, end) = model.Score(folded.Shadow, source, stems);
             var calibration = model.For(source);
             // Truncated, not rounded: a probability just under a threshold must not be rounded up to it.
