@@ -67,7 +67,7 @@ public sealed class GateBypassTests : IDisposable
         (await GateAsync()).ExitCode.Should().Be(0);
 
         // The real process, with Reqnroll's dry-run switch set the way a CI variable would set it.
-        var dry = await RunProcessAsync(new Dictionary<string, string> { ["REQNROLL_DRY_RUN"] = "true" }, "run", features, "--datasets", RepoPaths.Datasets, "--report", Out);
+        var dry = await CliResult.RunProcessAsync(new Dictionary<string, string> { ["REQNROLL_DRY_RUN"] = "true" }, "run", features, "--datasets", RepoPaths.Datasets, "--report", Out);
 
         dry.ExitCode.Should().Be(2, dry.Output + dry.Error);
         dry.Error.Should().Contain("REQNROLL_DRY_RUN is set");
@@ -331,26 +331,4 @@ public sealed class GateBypassTests : IDisposable
     private Task<CliResult> GateAsync() => CliResult.RunAsync("gate", ResultsFile);
 
     private static JsonObject Json(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-
-    private static async Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string> variables, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SecureReqs.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["REQNROLL_TELEMETRY_ENABLED"] = "0";
-        foreach (var (name, value) in variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new CliResult(process.ExitCode, await output, await error);
-    }
 }

@@ -40,6 +40,26 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanPii_AsItsOwnProcess_WritesTheSameBytesAsInProcess()
+    {
+        // Standard output goes through the command's own buffered writer (CliApp.Run), not Console.Out: many batches of
+        // findings must arrive whole, in order, as UTF-8 without a byte-order mark, and flushed before the process ends.
+        var path = Path.Combine(_dir, "many.txt");
+        File.WriteAllLines(path, Enumerable.Range(0, 3000).Select(i => $"Ticket {i}: write to user{i}@example.com or call (212) 456-{i % 9000 + 1000:0000}, caf\u00e9 \u00fcber"));
+
+        var inProcess = await CliResult.RunAsync("scan", "pii", path);
+        using var process = CliResult.StartProcess(new Dictionary<string, string>(), "scan", "pii", path);
+        using var bytes = new MemoryStream();
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.StandardOutput.BaseStream.CopyToAsync(bytes, TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        process.ExitCode.Should().Be(1, await error);
+        inProcess.Output.Length.Should().BeGreaterThan(4 * 32 * 1024, "the output spans several of the writer's buffers");
+        bytes.ToArray().Should().Equal(System.Text.Encoding.UTF8.GetBytes(inProcess.Output));
+    }
+
+    [Fact]
     public async Task ScanPii_CleanText_ExitsZero()
     {
         var path = Path.Combine(_dir, "clean.txt");
