@@ -101,13 +101,12 @@ internal static class GateTable
 
             Bits = Count + others.Count;
             // A word with a character other than a letter, a digit or one space between words can never occur in gate
-            // words (InjectionGates.Words); leaving it out keeps every answer and the search on its vectorised path.
+            // words (InjectionGates.Words); leaving it out keeps every answer and the automaton's alphabet small.
             foreach (var never in gatesOfWord.Keys.Where(w => !CanOccurInWords(w)).ToList())
             {
                 gatesOfWord.Remove(never);
             }
 
-            Words = gatesOfWord.Count;
             var symbols = 0;
             foreach (var c in gatesOfWord.Keys.SelectMany(w => w).Distinct().Order())
             {
@@ -139,17 +138,17 @@ internal static class GateTable
                 ends[node].AddRange(ids);
             }
 
-            Nodes = ends.Count;
-            if (Nodes > ushort.MaxValue)
+            var nodes = ends.Count;
+            if (nodes > ushort.MaxValue)
             {
-                throw new InvalidOperationException($"The gate table has {Nodes} trie nodes, more than {ushort.MaxValue}: store states as int.");
+                throw new InvalidOperationException($"The gate table has {nodes} trie nodes, more than {ushort.MaxValue}: store states as int.");
             }
 
             // Breadth first: each node's suffix link is known before its children's, so its transitions and marks are complete.
-            _next = new ushort[Nodes * _width];
-            _marks = new ulong[Nodes * _stride];
-            _marking = new bool[Nodes];
-            var fail = new int[Nodes];
+            _next = new ushort[nodes * _width];
+            _marks = new ulong[nodes * _stride];
+            _marking = new bool[nodes];
+            var fail = new int[nodes];
             var queue = new Queue<int>();
             queue.Enqueue(0);
             while (queue.Count > 0)
@@ -214,20 +213,13 @@ internal static class GateTable
         /// <summary>The non-ASCII words of a gate with non-ASCII words, searched on their own.</summary>
         public SearchValues<string>? OtherNonAscii(int id) => _otherNonAscii[id];
 
-        /// <summary>How many distinct words the table searches for.</summary>
-        public int Words { get; }
-
-        /// <summary>How many states the automaton has (the nodes of the words' trie).</summary>
-        public int Nodes { get; }
-
         /// <summary>The id of a gate, or -1 when it is not in the table.</summary>
         public int Id(SearchValues<string> gate) => _ids.TryGetValue(gate, out var id) ? id : -1;
 
-        /// <summary>Sets the bit of every gate that has a word in <paramref name="text"/>.</summary>
+        /// <summary>Sets the bit of every gate that has a word in <paramref name="text"/>, one automaton step per character.</summary>
         /// <param name="text">The text (gate words, <see cref="InjectionGates.Words"/>).</param>
         /// <param name="present">The bits, <see cref="Bits"/> of them.</param>
-        /// <returns>How many steps the automaton took: one per character.</returns>
-        public int Mark(string text, ulong[] present)
+        public void Mark(string text, ulong[] present)
         {
             var state = 0;
             foreach (var c in text)
@@ -241,8 +233,6 @@ internal static class GateTable
                     }
                 }
             }
-
-            return text.Length;
         }
     }
 }

@@ -32,13 +32,8 @@ internal sealed class GateWords
         _words = words;
         _table = table;
         _present = new ulong[(table.Bits + 63) / 64];
-        Steps = table.Mark(words, _present);
+        table.Mark(words, _present);
     }
-
-    /// <summary>
-    /// The work the pass took, counted, not timed: one automaton step per character, so it grows linearly with the text.
-    /// </summary>
-    public long Steps { get; }
 
     /// <summary>The gate-word string.</summary>
     public string Words => _words;

@@ -146,7 +146,8 @@ public sealed class PromptInjectionDetector
         InjectionSignal? best = null;
         foreach (var (offset, length) in Pieces(text.Length))
         {
-            var folded = offset == 0 && length == text.Length ? whole ?? InjectionText.Fold(text) : InjectionText.Fold(text.Substring(offset, length));
+            // Within the budget the one piece is the whole text, folded already; past it, each half is folded on its own.
+            var folded = whole ?? InjectionText.Fold(text.Substring(offset, length));
             var (logit, start, end) = model.Score(folded.Shadow, source, stems);
             var calibration = model.For(source);
             // Truncated, not rounded: a probability just under a threshold must not be rounded up to it.
