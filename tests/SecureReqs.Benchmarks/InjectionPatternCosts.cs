@@ -7,7 +7,8 @@ namespace SecureReqs.Benchmarks;
 
 /// <summary>
 /// Each pattern of the pattern stage run alone over every dataset text's folded shadow, ungated: the cost of its first
-/// pass (construction and automaton growth) and of a second pass (warm), to find the patterns that dominate; or, with
+/// pass (construction and automaton growth, with the bytes it allocated) and of a second pass (warm), to find the patterns
+/// that dominate; or, with
 /// <c>prefilters</c>, each pattern's literal prefilter (<see cref="RegexPrefilter"/>), how many texts it rejects, and any
 /// rejected text the pattern matches (there must be none).
 /// </summary>
@@ -62,17 +63,19 @@ internal static class InjectionPatternCosts
         var built = 0.0;
         var rebuilt = 0.0;
         var regrown = 0.0;
-        var rows = new List<(string Name, double First, double Second, int Hits)>();
+        var rows = new List<(string Name, double First, double Second, int Hits, long Allocated)>();
         foreach (var type in typeof(PromptInjectionDetector).Assembly.GetTypes())
         {
             foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
             {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
                 var regex = (Regex)method.Invoke(null, null)!;
                 regex.IsMatch("");
                 built += watch.Elapsed.TotalMilliseconds;
                 var hits = Pass(regex, shadows);
                 var first = watch.Elapsed.TotalMilliseconds;
+                allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
                 watch.Restart();
                 Pass(regex, shadows);
                 var second = watch.Elapsed.TotalMilliseconds;
@@ -83,25 +86,27 @@ internal static class InjectionPatternCosts
                 watch.Restart();
                 Pass(again, shadows);
                 regrown += watch.Elapsed.TotalMilliseconds;
-                rows.Add(($"{type.Name}.{method.Name}", first, second, hits));
+                rows.Add(($"{type.Name}.{method.Name}", first, second, hits, allocated));
             }
         }
 
         foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(ContextRegex) && m.GetParameters().Length == 0))
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var context = (ContextRegex)method.Invoke(null, null)!;
             var watch = Stopwatch.StartNew();
             var hits = shadows.Sum(s => context.Matches(s).Count());
             var first = watch.Elapsed.TotalMilliseconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             watch.Restart();
             shadows.Sum(s => context.Matches(s).Count());
-            rows.Add(($"{method.DeclaringType!.Name}.{method.Name} (context)", first, watch.Elapsed.TotalMilliseconds, hits));
+            rows.Add(($"{method.DeclaringType!.Name}.{method.Name} (context)", first, watch.Elapsed.TotalMilliseconds, hits, allocated));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shadows.Length} shadows, {bytes:N0} characters; {rows.Count} patterns; first pass total {rows.Sum(r => r.First):F0} ms (construction and one empty match {built:F0} ms), second {rows.Sum(r => r.Second):F0} ms; built again {rebuilt:F0} ms, its first pass {regrown:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shadows.Length} shadows, {bytes:N0} characters; {rows.Count} patterns; first pass total {rows.Sum(r => r.First):F0} ms (construction and one empty match {built:F0} ms), second {rows.Sum(r => r.Second):F0} ms; allocated in first passes {rows.Sum(r => r.Allocated) / 1e6:F0} MB; built again {rebuilt:F0} ms, its first pass {regrown:F0} ms"));
         foreach (var row in rows.OrderByDescending(r => r.First).Take(top))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.First,9:F1} {row.Second,9:F1} {row.Hits,6}  {row.Name}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.First,9:F1} {row.Second,9:F1} {row.Hits,6} {row.Allocated / 1e6,8:F1} MB  {row.Name}"));
         }
     }
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SecureReqs;
 
 /// <summary>Builds patterns on .NET's linear engine (<see cref="RegexOptions.NonBacktracking"/>), without a match timeout.</summary>
-internal static class LinearRegex
+internal static partial class LinearRegex
 {
     private const string SizeLimitKey = "REGEX_NONBACKTRACKING_MAX_AUTOMATA_SIZE";
 
@@ -39,21 +39,27 @@ internal static class LinearRegex
     /// <param name="start">The start.</param>
     /// <param name="length">The length.</param>
     /// <returns>The match.</returns>
-    public static Match Span(string text, int start, int length) => Whole.Match(text, start, length);
+    public static Match Span(string text, int start, int length) => Whole().Match(text, start, length);
 
-    private static readonly Regex Whole = new(@"^[\s\S]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // The three helpers are built by the source generator, not on the linear engine: each takes one step per character
+    // it is given (the whole span, or one character), and a pattern on the linear engine costs a process milliseconds to
+    // build (the Unicode classes of \w and \s most), which every process that scans would pay for these three.
+    [GeneratedRegex(@"^[\s\S]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Whole();
 
     /// <summary>Whether a character is in the regex class <c>\w</c>.</summary>
     /// <param name="c">The character.</param>
     /// <returns>Whether it is a word character.</returns>
-    public static bool IsWordChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) || c == '_' : WordChar.IsMatch(new ReadOnlySpan<char>(in c));
+    public static bool IsWordChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) || c == '_' : WordChar().IsMatch(new ReadOnlySpan<char>(in c));
 
     /// <summary>Whether a character is in the regex class <c>\s</c>.</summary>
     /// <param name="c">The character.</param>
     /// <returns>Whether it is white space.</returns>
-    public static bool IsSpace(char c) => char.IsAscii(c) ? c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' : Space.IsMatch(new ReadOnlySpan<char>(in c));
+    public static bool IsSpace(char c) => char.IsAscii(c) ? c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' : Space().IsMatch(new ReadOnlySpan<char>(in c));
 
-    private static readonly Regex WordChar = new(@"\w", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    [GeneratedRegex(@"\w", RegexOptions.CultureInvariant)]
+    private static partial Regex WordChar();
 
-    private static readonly Regex Space = new(@"\s", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    [GeneratedRegex(@"\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Space();
 }

@@ -131,6 +131,11 @@ internal static class PiiPrefilters
     public static bool MayHaveBirthHeader(string text, bool ascii) =>
         !ascii || text.AsSpan().ContainsAny(BirthHeaders);
 
+    /// <summary>Whether a line of a table may hold a date-of-birth header cell (<see cref="BirthDateCandidates.IsHeader"/>).</summary>
+    /// <remarks>The header forms are ASCII words, each holding one of <see cref="BirthHeaders"/>, or 生年月日.</remarks>
+    public static bool MayHaveBirthHeaderCell(ReadOnlySpan<char> line) =>
+        line.ContainsAny(BirthHeaders) || line.Contains("生年月日", StringComparison.Ordinal);
+
     /// <summary>Whether an HTTP bearer token may be present.</summary>
     public static bool MayHaveBearer(string text, bool ascii) => !ascii || text.Contains("bearer", StringComparison.OrdinalIgnoreCase);
 

@@ -333,29 +333,34 @@ public sealed class PiiScanner
         var shadow = source.Shadow;
         var column = -1;
         var delimiter = ',';
+        var cells = new List<(int Start, int End)>();
         for (var lineStart = 0; lineStart < shadow.Length;)
         {
             var lineEnd = shadow.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? shadow.Length : lineEnd;
-            var line = shadow[lineStart..lineEnd].TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(line))
+            var line = shadow.AsSpan(lineStart, lineEnd - lineStart).TrimEnd('\r');
+            if (line.IsWhiteSpace())
             {
                 column = -1;
             }
             else if (column < 0)
             {
-                foreach (var candidate in (ReadOnlySpan<char>)[',', ';', '\t', '|'])
+                // Only a line with a header word can be a header row: the others are not split into cells.
+                if (PiiPrefilters.MayHaveBirthHeaderCell(line))
                 {
-                    var index = Cells(line, candidate).FindIndex(c => BirthDateCandidates.IsHeader(line.AsSpan(c.Start, c.End - c.Start)));
-                    if (index >= 0)
+                    foreach (var candidate in (ReadOnlySpan<char>)[',', ';', '\t', '|'])
                     {
-                        (column, delimiter) = (index, candidate);
-                        break;
+                        var index = HeaderCell(line, Cells(line, candidate, cells));
+                        if (index >= 0)
+                        {
+                            (column, delimiter) = (index, candidate);
+                            break;
+                        }
                     }
                 }
             }
-            else if (Cells(line, delimiter) is { } cells && column < cells.Count
-                     && BirthDateCandidates.IsDateValue(line.AsSpan(cells[column].Start, cells[column].End - cells[column].Start)))
+            else if (Cells(line, delimiter, cells).Count > column
+                     && BirthDateCandidates.IsDateValue(line[cells[column].Start..cells[column].End]))
             {
                 Add(source, lineStart + cells[column].Start, lineStart + cells[column].End, PiiType.DateOfBirth, "dob-column", 0.8, findings);
             }
@@ -364,10 +369,24 @@ public sealed class PiiScanner
         }
     }
 
-    // The cells of a delimited line as trimmed, unquoted ranges (quotes may protect delimiters).
-    private static List<(int Start, int End)> Cells(string line, char delimiter)
+    // The index of the first header cell of a date of birth, or -1.
+    private static int HeaderCell(ReadOnlySpan<char> line, List<(int Start, int End)> cells)
     {
-        var cells = new List<(int Start, int End)>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (BirthDateCandidates.IsHeader(line[cells[i].Start..cells[i].End]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The cells of a delimited line as trimmed, unquoted ranges (quotes may protect delimiters), into cells.
+    private static List<(int Start, int End)> Cells(ReadOnlySpan<char> line, char delimiter, List<(int Start, int End)> cells)
+    {
+        cells.Clear();
         var start = 0;
         var quoted = false;
         for (var i = 0; i <= line.Length; i++)

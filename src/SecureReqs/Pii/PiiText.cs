@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SecureReqs;
@@ -9,13 +10,16 @@ namespace SecureReqs;
 /// </summary>
 internal sealed class PiiText
 {
-    private readonly int[]? _map;
+    // Where shadow offsets part from the original's: from shadow offset _shiftAt[k] on, an offset maps to itself plus
+    // _shiftBy[k] (a dropped character or a folded surrogate pair before it), until the next shift. Null when nothing shifts.
+    private readonly int[]? _shiftAt;
+    private readonly int[]? _shiftBy;
 
-    private PiiText(string original, string shadow, int[]? map)
+    private PiiText(string original, string shadow, int[]? shiftAt = null, int[]? shiftBy = null)
     {
         Original = original;
         Shadow = shadow;
-        _map = map;
+        (_shiftAt, _shiftBy) = (shiftAt, shiftBy);
     }
 
     public string Original { get; }
@@ -26,47 +30,83 @@ internal sealed class PiiText
     {
         // Fast path: nothing to fold below U+00A0, which is almost all text; and most text in other scripts has no
         // character that folds (letters, CJK, punctuation), so it is checked before a copy and a map are built.
-        return NeedsFolding(text) ? Build(text) : new PiiText(text, text, null);
+        return NeedsFolding(text) ? Build(text) : new PiiText(text, text);
     }
 
-    /// <summary>Builds the shadow and its map character by character (the text itself when nothing folds).</summary>
+    /// <summary>Builds the shadow and its map (the text itself when nothing folds).</summary>
+    /// <remarks>
+    /// Characters below U+00A0 fold to themselves, so they are copied a run at a time; the map back to the original is
+    /// kept as the few offsets where the two part (a dropped character, a surrogate pair folded to one digit), not as an
+    /// offset per character: the shadow is the only copy of the text.
+    /// </remarks>
     internal static PiiText Build(string text)
     {
-        var builder = new System.Text.StringBuilder(text.Length);
-        var map = new List<int>(text.Length + 1);
-        var changed = false;
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
         {
-            // A decimal digit outside the BMP (mathematical, Adlam, …) is a surrogate pair that folds to one character.
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-                && CharUnicodeInfo.GetDecimalDigitValue(text, i) is var wide and >= 0)
+            List<(int At, int By)>? shifts = null;
+            int n = 0, by = 0;
+            var changed = false;
+            for (var i = 0; i < text.Length;)
             {
-                builder.Append((char)('0' + wide));
-                map.Add(i);
-                changed = true;
+                var next = span[i..].IndexOfAnyInRange('\u00A0', '\uFFFF');
+                var stop = next < 0 ? text.Length : i + next;
+                span[i..stop].CopyTo(buffer.AsSpan(n));
+                n += stop - i;
+                i = stop;
+                if (i == text.Length)
+                {
+                    break;
+                }
+
+                // A decimal digit outside the BMP (mathematical, Adlam, …) is a surrogate pair that folds to one character.
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                    && CharUnicodeInfo.GetDecimalDigitValue(text, i) is var wide and >= 0)
+                {
+                    buffer[n++] = (char)('0' + wide);
+                    i += 2;
+                    Shift(ref shifts, n, ++by);
+                    changed = true;
+                    continue;
+                }
+
+                var folded = Fold(text[i]);
+                if (folded == '\0')
+                {
+                    i++;
+                    Shift(ref shifts, n, ++by);
+                    changed = true;
+                    continue;
+                }
+
+                changed |= folded != text[i];
+                buffer[n++] = folded;
                 i++;
-                continue;
             }
 
-            var folded = Fold(text[i]);
-            if (folded == '\0')
-            {
-                changed = true;
-                continue;
-            }
-
-            changed |= folded != text[i];
-            builder.Append(folded);
-            map.Add(i);
+            // A folded text always maps back through ToOriginal's full path (which also keeps a surrogate pair whole).
+            return !changed ? new PiiText(text, text)
+                : new PiiText(text, new string(buffer, 0, n), [.. (shifts ?? []).Select(s => s.At)], [.. (shifts ?? []).Select(s => s.By)]);
         }
-
-        if (!changed)
+        finally
         {
-            return new PiiText(text, text, null);
+            ArrayPool<char>.Shared.Return(buffer);
         }
 
-        map.Add(text.Length);
-        return new PiiText(text, builder.ToString(), [.. map]);
+        // From shadow offset at on, offsets map to themselves plus by (several drops in a row make one shift).
+        static void Shift(ref List<(int At, int By)>? shifts, int at, int by)
+        {
+            shifts ??= [];
+            if (shifts.Count > 0 && shifts[^1].At == at)
+            {
+                shifts[^1] = (at, by);
+            }
+            else
+            {
+                shifts.Add((at, by));
+            }
+        }
     }
 
     /// <summary>Whether some character of <paramref name="text"/> folds to another or is dropped (what <see cref="Create"/> would change).</summary>
@@ -92,18 +132,27 @@ internal sealed class PiiText
     /// <summary>Maps a span of the shadow to the span of the original that holds the same characters.</summary>
     public (int Start, int End) ToOriginal(int start, int end)
     {
-        if (_map is null)
+        if (_shiftAt is null)
         {
             return (start, end);
         }
 
         if (end <= start)
         {
-            return (_map[start], _map[start]);
+            var at = Map(start);
+            return (at, at);
         }
 
-        var last = _map[end - 1];
-        return (_map[start], last + (char.IsHighSurrogate(Original[last]) ? 2 : 1));
+        var last = Map(end - 1);
+        return (Map(start), last + (char.IsHighSurrogate(Original[last]) ? 2 : 1));
+    }
+
+    // The original offset of a shadow offset (the shadow's length maps to the original's).
+    private int Map(int offset)
+    {
+        var k = Array.BinarySearch(_shiftAt!, offset);
+        k = k >= 0 ? k : ~k - 1;
+        return offset + (k >= 0 ? _shiftBy![k] : 0);
     }
 
     /// <summary>The value of a decimal digit of any script (Unicode category Nd) in the BMP, or -1.</summary>

@@ -17,7 +17,12 @@ public sealed class LinearPatternTests
         typeof(LinearRegex), typeof(ArgumentConstraint),
     ];
 
-    public static TheoryData<string> PatternNames() => [.. Patterns().Select(p => p.Name)];
+    // LinearRegex's character helpers are source-generated, so that no process pays for building them on the linear
+    // engine: each is one character class or the whole span at once, which is linear on any engine. They are checked
+    // below against the linear engine, character by character.
+    private static readonly string[] CharacterHelpers = ["LinearRegex.Whole()", "LinearRegex.WordChar()", "LinearRegex.Space()"];
+
+    public static TheoryData<string> PatternNames() => [.. Patterns().Select(p => p.Name).Where(n => !CharacterHelpers.Contains(n))];
 
     [Theory]
     [MemberData(nameof(PatternNames))]
@@ -27,6 +32,33 @@ public sealed class LinearPatternTests
 
         regex.Options.Should().HaveFlag(RegexOptions.NonBacktracking, $"{name} must run in linear time");
         regex.MatchTimeout.Should().Be(Regex.InfiniteMatchTimeout, $"{name} must have no wall-clock timeout");
+    }
+
+    [Fact]
+    public void CharacterHelpers_EveryCharacter_SameAsTheLinearEngine()
+    {
+        Patterns().Select(p => p.Name).Should().Contain(CharacterHelpers);
+        Patterns().Where(p => CharacterHelpers.Contains(p.Name)).Select(p => p.Regex.ToString())
+            .Should().BeEquivalentTo([@"^[\s\S]*$", @"\w", @"\s"], "each is one class or the whole span, linear on any engine");
+        // Every UTF-16 code unit once, in order: the linear engine's single-character matches mark the class members.
+        var all = string.Create(char.MaxValue + 1, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)i;
+            }
+        });
+        var word = new Regex(@"\w", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking).Matches(all).Select(m => m.Index).ToHashSet();
+        var space = new Regex(@"\s", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking).Matches(all).Select(m => m.Index).ToHashSet();
+        word.Should().HaveCountGreaterThan(40_000, "\\w holds most letters of the BMP, so the comparison means something");
+        var differences = all.Where(c => LinearRegex.IsWordChar(c) != word.Contains(c) || LinearRegex.IsSpace(c) != space.Contains(c))
+            .Select(c => $"U+{(int)c:X4}").ToList();
+
+        differences.Should().BeEmpty();
+        var text = "ab\n\u00A0c\U0001D7D0d";
+        var span = LinearRegex.Span(text, 1, 5);
+        (span.Success, span.Index, span.Length, span.Value).Should().Be((true, 1, 5, text.Substring(1, 5)));
+        LinearRegex.Span(text, 0, 0).Should().Match<Match>(m => m.Success && m.Index == 0 && m.Length == 0);
     }
 
     [Fact]

@@ -342,6 +342,13 @@ public sealed class PiiCandidateTests
             {
                 differences.Add($"\"{cell}\": header {isHeader}, date {isDate}");
             }
+
+            // A table's lines are split into cells only where this holds (FindTabularDatesOfBirth): every header cell, and
+            // so every line that has one, must pass it.
+            if (isHeader && !PiiPrefilters.MayHaveBirthHeaderCell(cell))
+            {
+                differences.Add($"\"{cell}\": a header the line filter rejects");
+            }
         }
 
         differences.Should().BeEmpty();
@@ -412,6 +419,82 @@ public sealed class PiiCandidateTests
 
         folded.Should().BeInRange(2000, 18000, "both kinds of text occur, so the comparison means something");
         differences.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Build_SeededTexts_ShadowAndOffsetsAsTheCharacterByCharacterFold()
+    {
+        // The specification: each character folds on its own (a digit outside the BMP as its pair), invisible ones are
+        // dropped, and every shadow offset maps to the original offset of the character it came from (the shadow's
+        // length to the original's). Build copies runs and keeps only the offsets where the two part.
+        string[] characters = ["a", "1", " ", "-", "\n", "é", "李", "\u200B", "\u00AD", "\u00A0", "٣", "３", "Ａ", "\u2013", "𝟙", "😀", "\uD835", "\uDFD9", "\uFEFF", "\u2060"];
+        var random = new Random(20261204);
+        var differences = new List<string>();
+        var shifted = 0;
+        for (var i = 0; i < 5000; i++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(0, 40);
+            for (var c = 0; c < length; c++)
+            {
+                builder.Append(random.Next(4) == 0 ? characters[random.Next(characters.Length)] : characters[random.Next(5)]);
+            }
+
+            var text = builder.ToString();
+            var (shadow, map) = ReferenceFold(text);
+            var built = PiiText.Build(text);
+            shifted += shadow.Length != text.Length ? 1 : 0;
+            if (built.Shadow != shadow)
+            {
+                differences.Add($"{Escape(text)}: shadow {Escape(built.Shadow)}, expected {Escape(shadow)}");
+                continue;
+            }
+
+            for (var start = 0; start <= shadow.Length; start++)
+            {
+                for (var end = start; end <= shadow.Length; end++)
+                {
+                    var expected = map is null ? (start, end)
+                        : end <= start ? (map[start], map[start])
+                        : (map[start], map[end - 1] + (char.IsHighSurrogate(text[map[end - 1]]) ? 2 : 1));
+                    if (built.ToOriginal(start, end) != expected)
+                    {
+                        differences.Add($"{Escape(text)}: [{start}, {end}) -> {built.ToOriginal(start, end)}, expected {expected}");
+                    }
+                }
+            }
+        }
+
+        shifted.Should().BeGreaterThan(1000, "many texts drop characters or fold pairs, so the offsets are tested");
+        differences.Should().BeEmpty();
+
+        static (string Shadow, int[]? Map) ReferenceFold(string text)
+        {
+            var shadow = new StringBuilder();
+            var map = new List<int>();
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                    && System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(text, i) is var wide and >= 0)
+                {
+                    shadow.Append((char)('0' + wide));
+                    map.Add(i++);
+                    continue;
+                }
+
+                var one = PiiText.Build(text[i].ToString()).Shadow;
+                if (one.Length == 1)
+                {
+                    shadow.Append(one);
+                    map.Add(i);
+                }
+            }
+
+            map.Add(text.Length);
+            return shadow.ToString() == text ? (text, null) : (shadow.ToString(), [.. map]);
+        }
+
+        static string Escape(string s) => string.Concat(s.Select(ch => ch < 0x80 && !char.IsControl(ch) ? ch.ToString() : $"\\u{(int)ch:X4}"));
     }
 
     [Fact]

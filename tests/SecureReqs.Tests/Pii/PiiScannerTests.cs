@@ -295,6 +295,17 @@ public sealed class PiiScannerTests
     }
 
     [Fact]
+    public void Scan_TableAfterOtherLinesInAnotherScript_DatesOfItsColumnFoundUntilTheBlankLine()
+    {
+        // Lines without a header word are not split into cells; the header row further down still starts the table.
+        var text = "Отчёт; 2021-03-04; 李\nnotes;2021-03-05\nName ; Fecha de nacimiento ; 参加\r\nAna; 12-03-1984 ;2020-01-02\r\n李;\"1990/07/21\"\n\nBo;1991-01-01";
+
+        var dates = _scanner.Scan(text).Where(f => f.Type == PiiType.DateOfBirth).Select(f => text[f.Start..f.End]).ToList();
+
+        dates.Should().Equal("12-03-1984", "1990/07/21");
+    }
+
+    [Fact]
     public void Scan_DateInAMarkdownTableColumn_Found()
     {
         var text = "| Name | Date of birth |\n|---|---|\n| Ada | 04/12/1985 |";
