@@ -69,7 +69,7 @@ internal static class InjectionCorpus
         // final tier (after one pass the dataset texts ran at 1.6 MB per CPU-second, after a dozen at 2.0; 2026-12-04).
         for (var warm = 0.0; warm < 4.0;)
         {
-            warm += Cpu(process, () =>
+            warm += CpuTime.Of(() =>
             {
                 foreach (var (text, source) in inputs)
                 {
@@ -82,7 +82,7 @@ internal static class InjectionCorpus
         var perRound = new double[rounds];
         for (var r = 0; r < rounds; r++)
         {
-            perRound[r] = Cpu(process, () =>
+            perRound[r] = CpuTime.Of(() =>
             {
                 foreach (var (text, source) in inputs)
                 {
@@ -117,15 +117,6 @@ internal static class InjectionCorpus
             var partSeconds = (process.TotalProcessorTime - start).TotalSeconds;
             Console.WriteLine(string.Create(c, $"  {name,-16} {partBytes / 1e6:0.000} MB x {partRounds} in {partSeconds:0.00} CPU-s = {partBytes * partRounds / 1e6 / partSeconds:0.00} MB per CPU-second"));
         }
-    }
-
-    private static double Cpu(Process process, Action work)
-    {
-        process.Refresh();
-        var before = process.TotalProcessorTime;
-        work();
-        process.Refresh();
-        return (process.TotalProcessorTime - before).TotalSeconds;
     }
 
     /// <summary>

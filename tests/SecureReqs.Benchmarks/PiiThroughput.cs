@@ -39,7 +39,7 @@ internal static class PiiThroughput
             var warm = 0.0;
             for (var pass = 1; pass < 2 || warm < 4.0; pass++)
             {
-                warm += CpuSeconds(() =>
+                warm += CpuTime.Of(() =>
                 {
                     foreach (var line in lines)
                     {
@@ -53,7 +53,7 @@ internal static class PiiThroughput
             var perRound = new double[rounds];
             for (var r = 0; r < rounds; r++)
             {
-                perRound[r] = CpuSeconds(() =>
+                perRound[r] = CpuTime.Of(() =>
                 {
                     foreach (var line in lines)
                     {
@@ -79,7 +79,7 @@ internal static class PiiThroughput
                 single.Scan(line);
             }
 
-            var seconds = CpuSeconds(() =>
+            var seconds = CpuTime.Of(() =>
             {
                 for (var r = 0; r < rounds; r++)
                 {
@@ -103,7 +103,7 @@ internal static class PiiThroughput
                 var text = PiiCorpus.Of(kind, length);
                 scanner.Scan(text);
                 var repeat = Math.Max(1, rounds * 4_000_000 / length);
-                var seconds = CpuSeconds(() =>
+                var seconds = CpuTime.Of(() =>
                 {
                     for (var r = 0; r < repeat; r++)
                     {
@@ -229,15 +229,5 @@ internal static class PiiThroughput
             default:
                 break;
         }
-    }
-
-    private static double CpuSeconds(Action work)
-    {
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var before = process.TotalProcessorTime;
-        work();
-        process.Refresh();
-        return (process.TotalProcessorTime - before).TotalSeconds;
     }
 }

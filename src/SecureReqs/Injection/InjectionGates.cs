@@ -230,5 +230,52 @@ internal static class InjectionGates
         return false;
     }
 
+    // The first letters of every role word RoleHeader accepts ("sys" covers system, "admin" administrator, "instruction"
+    // instructions).
+    private static readonly string[] RoleWordStarts =
+    [
+        "sys", "developer", "admin", "root", "operator", "openai", "anthropic", "supervisor", "moderator", "assistant", "ai", "model",
+        "gpt", "chatgpt", "human", "user", "instruction", "response", "bot",
+    ];
+
+    private static readonly SearchValues<char> HeaderMarkup = SearchValues.Create("#*>[(<{=-|");
+
+    /// <summary>
+    /// The exact necessary condition of <see cref="InjectionPatterns.RoleHeader"/>'s start: some line (the text's start or
+    /// the character after a line feed) begins, after blanks, markup characters and blanks again, with a role word.
+    /// </summary>
+    /// <remarks>
+    /// Most texts have a colon or a line break, which is all the pattern was gated on; this walks each line start once
+    /// instead (2026-12-04: on the dataset texts the pattern then ran on 80 shadows instead of 1,525; 26 match).
+    /// </remarks>
+    public static bool MayHaveRoleHeader(string shadow)
+    {
+        var text = shadow.AsSpan();
+        for (var start = 0; start <= text.Length;)
+        {
+            var line = text[start..];
+            line = line.TrimStart(" \t");
+            var markup = line.IndexOfAnyExcept(HeaderMarkup);
+            line = (markup < 0 ? [] : line[markup..]).TrimStart(" \t");
+            foreach (var word in RoleWordStarts)
+            {
+                if (line.StartsWith(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            var next = text[start..].IndexOf('\n');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            start += next + 1;
+        }
+
+        return false;
+    }
+
     private static SearchValues<string> Create(params string[] values) => GateTable.Create(values);
 }

@@ -11,7 +11,9 @@ namespace SecureReqs;
 internal sealed class PiiText
 {
     // Where shadow offsets part from the original's: from shadow offset _shiftAt[k] on, an offset maps to itself plus
-    // _shiftBy[k] (a dropped character or a folded surrogate pair before it), until the next shift. Null when nothing shifts.
+    // _shiftBy[k] (a dropped character or a folded surrogate pair before it), until the next shift. Null when nothing
+    // folds (the shadow is the original). A text that folds without shifting gets empty arrays, on purpose: that sends
+    // it through ToOriginal's surrogate-pair rule, as every folded text went before the map was made sparse.
     private readonly int[]? _shiftAt;
     private readonly int[]? _shiftBy;
 

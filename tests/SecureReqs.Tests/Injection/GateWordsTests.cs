@@ -77,6 +77,46 @@ public sealed class GateWordsTests
         (broken.Has(ignore), broken.Has(gno), broken.Has(ore)).Should().Be((false, false, true), "a character no word uses restarts the search");
     }
 
+    [Fact]
+    public void MayHaveRoleHeader_SeededTexts_NeverRejectsATextThePatternMatches()
+    {
+        // Texts built from the pattern's own pieces (blanks, markup, every role word and near-misses of them, colons and
+        // line breaks), so that a gate which forgot a role word, a markup character or a line start rejects a match.
+        string[] pieces =
+        [
+            " ", "\t", "  ", "\n", "\r\n", ":", " :", "#", "##", "*", ">", "[", "(", "<", "{", "=", "-", "|", "]", ")", "}", "**",
+            "system", "sys", "developer", "admin", "administrator", "root", "operator", "openai", "anthropic", "supervisor", "moderator",
+            "assistant", "ai", "model", "gpt", "chatgpt", "human", "user", "instruction", "instructions", "response", "bot", " message",
+            " prompt", " override", "sy", "develop", "adm", "roo", "a", "mode", "gp", "huma", "use", "respons", "bo", "the", "note", "x",
+            "é", "日本",
+        ];
+        var random = new Random(20261204);
+        var (matched, rejected) = (0, 0);
+        var misses = new List<string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var builder = new StringBuilder();
+            for (var p = random.Next(1, 14); p > 0; p--)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var shadow = builder.ToString();
+            var match = InjectionPatterns.RoleHeader().IsMatch(shadow);
+            var gate = InjectionGates.MayHaveRoleHeader(shadow);
+            matched += match ? 1 : 0;
+            rejected += gate ? 0 : 1;
+            if (match && !gate)
+            {
+                misses.Add(shadow.ReplaceLineEndings("\\n"));
+            }
+        }
+
+        misses.Should().BeEmpty("the gate is a necessary condition of the pattern");
+        matched.Should().BeGreaterThan(500, "enough texts match for the comparison to mean something");
+        rejected.Should().BeGreaterThan(5_000, "the gate must also skip the pattern on many texts, or it is worth nothing");
+    }
+
     private static List<string> Compare(GateTable.Table table, IReadOnlyList<(System.Buffers.SearchValues<string> Gate, string[] Words)> gates, out int present)
     {
         var vocabulary = gates.SelectMany(g => g.Words).Distinct(StringComparer.Ordinal).ToArray();

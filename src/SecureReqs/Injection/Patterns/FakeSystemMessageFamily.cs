@@ -26,7 +26,7 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
     {
         var shadow = c.Shadow;
         var lines = shadow.Contains('\n', StringComparison.Ordinal);
-        foreach (var m in c.Matches(shadow.Contains(':', StringComparison.Ordinal) || lines, InjectionPatterns.RoleHeader))
+        foreach (var m in c.Matches((shadow.Contains(':', StringComparison.Ordinal) || lines) && InjectionGates.MayHaveRoleHeader(shadow), InjectionPatterns.RoleHeader))
         {
             c.Hit(Name, m.Groups["system"].Success ? _systemHeader : _header, m, discountable: false);
         }
