@@ -82,7 +82,7 @@ internal static class ScanCommand
             var path = parse.GetValue(injectionFile)!;
             if (Directory.Exists(path.FullName))
             {
-                await error.WriteLineAsync($"securereqs: {path.FullName} is a folder; 'scan pii' reads one data file (JSON Lines, JSON or text). Scan each file, for example: for f in {path.Name}/*.jsonl; do securereqs scan pii \"$f\"; done").ConfigureAwait(false);
+                await error.WriteLineAsync($"securereqs: {path.FullName} is a folder; 'scan injection' reads one data file (JSON Lines or text). Scan each file, for example: for f in {path.Name}/*.jsonl; do securereqs scan injection \"$f\" --field text; done").ConfigureAwait(false);
                 return CliApp.UsageError;
             }
 

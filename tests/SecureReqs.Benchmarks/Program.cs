@@ -25,10 +25,19 @@ if (args is ["injection-corpus", var size, var corpusPath, .. var corpusRest])
 
 if (args is ["injection-pattern-costs", .. var costRest])
 {
-    // injection-pattern-costs [top|prefilters] [adversarial-datasets]: every pattern alone over the dataset texts' shadows,
-    // ungated: first pass (building and growing its automaton), second pass, building again; or each pattern's prefilter.
+    // injection-pattern-costs [top|prefilters] [adversarial-datasets] [first|build]: every pattern alone over the dataset
+    // texts' shadows, ungated: first pass (building and growing its automaton), second pass, building again, ordered by the
+    // first pass or by the building; or each pattern's prefilter.
     var prefilters = costRest.Length > 0 && costRest[0] == "prefilters";
-    SecureReqs.Benchmarks.InjectionPatternCosts.Run(costRest.Length > 1 ? costRest[1] : "adversarial-datasets", costRest.Length > 0 && !prefilters ? int.Parse(costRest[0], System.Globalization.CultureInfo.InvariantCulture) : 40, prefilters);
+    SecureReqs.Benchmarks.InjectionPatternCosts.Run(costRest.Length > 1 ? costRest[1] : "adversarial-datasets", costRest.Length > 0 && !prefilters ? int.Parse(costRest[0], System.Globalization.CultureInfo.InvariantCulture) : 40, prefilters, costRest.Length > 2 ? costRest[2] : "first");
+    return;
+}
+
+if (args is ["injection-build", .. var buildRest])
+{
+    // injection-build [rounds]: every generated pattern built anew (and matched once against "") round after round: the
+    // fixed cost a process pays before its first scan, in CPU time and bytes allocated.
+    SecureReqs.Benchmarks.InjectionPatternCosts.Build(buildRest.Length > 0 ? int.Parse(buildRest[0], System.Globalization.CultureInfo.InvariantCulture) : 4);
     return;
 }
 

@@ -123,6 +123,8 @@ public sealed class BadInputCatalogueTests : IDisposable
         { Setup = root => File.WriteAllText(Path.Combine(root, "securereqs.json"), "{ \"targets\": { , } }") },
         ["scan pii on a folder"] = new(null, ["scan", "pii", "{features}"], 2, ["is a folder; 'scan pii' reads one data file"]),
         ["scan pii on a missing file"] = new(null, ["scan", "pii", "{root}/none.jsonl"], 2, ["no such file"]),
+        ["scan injection on a folder"] = new(null, ["scan", "injection", "{features}"], 2, ["is a folder; 'scan injection' reads one data file", "securereqs scan injection"]),
+        ["scan injection on a missing file"] = new(null, ["scan", "injection", "{root}/none.jsonl"], 2, ["no such file"]),
         ["gate on a missing file"] = new(null, ["gate", "{root}/results.json"], 2, ["cannot read the results file", "securereqs run"]),
         ["gate on malformed JSON"] = new(null, ["gate", "{root}/results.json"], 2, ["results.json:1:", "results.json written by 'securereqs run'"])
         { Setup = root => File.WriteAllText(Path.Combine(root, "results.json"), "{ \"schema\": ") },
