@@ -55,31 +55,43 @@ public sealed class InjectionFileScanner
     /// <param name="output">Where to write the JSON lines.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>How many inputs were assessed, and how many of them were not benign.</returns>
-    /// <exception cref="DataFileException">A JSON line is not valid JSON, or has no string value at <paramref name="field"/>.</exception>
+    /// <exception cref="DataFileException">
+    /// A JSON line is not valid JSON, or has no string value at <paramref name="field"/>; the results of the inputs before it
+    /// have been written.
+    /// </exception>
     public async Task<(int Inputs, int Flagged)> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         using var batch = new JsonLinesBatch(output);
         int inputs = 0, flagged = 0;
-        await foreach (var result in ScanAsync(path, field, cancellationToken).ConfigureAwait(false))
+        try
         {
-            var assessment = result.Assessment;
-            var writer = batch.Begin();
-            writer.WriteStartObject();
-            writer.WriteNumber("line", result.Line);
-            writer.WriteNumber("score", Math.Round(assessment.Score, 2));
-            writer.WriteString("verdict", assessment.Verdict.ToString().ToLowerInvariant());
-            writer.WriteStartArray("signals");
-            foreach (var name in assessment.SignalNames)
+            await foreach (var result in ScanAsync(path, field, cancellationToken).ConfigureAwait(false))
             {
-                writer.WriteStringValue(name);
-            }
+                var assessment = result.Assessment;
+                var writer = batch.Begin();
+                writer.WriteStartObject();
+                writer.WriteNumber("line", result.Line);
+                writer.WriteNumber("score", Math.Round(assessment.Score, 2));
+                writer.WriteString("verdict", assessment.Verdict.ToString().ToLowerInvariant());
+                writer.WriteStartArray("signals");
+                foreach (var name in assessment.SignalNames)
+                {
+                    writer.WriteStringValue(name);
+                }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            await batch.EndAsync(cancellationToken).ConfigureAwait(false);
-            inputs++;
-            flagged += assessment.Verdict == InjectionVerdict.Benign ? 0 : 1;
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                await batch.EndAsync(cancellationToken).ConfigureAwait(false);
+                inputs++;
+                flagged += assessment.Verdict == InjectionVerdict.Benign ? 0 : 1;
+            }
+        }
+        catch (DataFileException)
+        {
+            // The results of the inputs before the bad record are written before the error is reported.
+            await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         await batch.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -59,7 +59,10 @@ public sealed class PiiFileScanner
     /// <param name="output">Where to write the JSON lines.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The number of findings written.</returns>
-    /// <exception cref="DataFileException">A JSON line is not valid JSON, or has no string value at <paramref name="field"/>.</exception>
+    /// <exception cref="DataFileException">
+    /// A JSON line is not valid JSON, or has no string value at <paramref name="field"/>; the findings of the lines before
+    /// it have been written.
+    /// </exception>
     public async Task<int> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -68,22 +71,32 @@ public sealed class PiiFileScanner
         // and the same writes, as a Utf8JsonWriter per record gave: PiiFileScannerTests compare the two): a JSON writer
         // per finding, its UTF-8 bytes decoded back into a string, and an asynchronous step per finding cost more than
         // the scan on text with many values. Lines are read synchronously (DataFileLines.Read).
+        // A record that cannot be read stops the scan, but the findings of the records before it are written first: a
+        // scan that ends on a bad line 90,000 still reports what lines 1 to 89,999 hold.
         var buffer = new char[BatchChars + MaxRecordChars];
         var length = 0;
         var count = 0;
-        foreach (var (lineNumber, text) in DataFileLines.Read(path, field, cancellationToken))
+        try
         {
-            var findings = _scanner.Scan(text);
-            for (var i = 0; i < findings.Count; i++)
+            foreach (var (lineNumber, text) in DataFileLines.Read(path, field, cancellationToken))
             {
-                length += FormatRecord(buffer.AsSpan(length), lineNumber, findings[i]);
-                count++;
-                if (length >= BatchChars)
+                var findings = _scanner.Scan(text);
+                for (var i = 0; i < findings.Count; i++)
                 {
-                    await output.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-                    length = 0;
+                    length += FormatRecord(buffer.AsSpan(length), lineNumber, findings[i]);
+                    count++;
+                    if (length >= BatchChars)
+                    {
+                        await output.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                        length = 0;
+                    }
                 }
             }
+        }
+        catch (DataFileException)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         if (length > 0)

@@ -77,6 +77,19 @@ public sealed class PiiFileScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanToJsonLinesAsync_BadRecordAfterFindings_WritesTheEarlierFindingsThenThrows()
+    {
+        var path = Write("partial.jsonl", "{\"text\":\"mail a@example.com\"}\n{\"text\":\"card 4111 1111 1111 1111\"}\n{\"txt\":\"typo\"}\n");
+        var output = new StringWriter();
+
+        var act = () => new PiiFileScanner().ScanToJsonLinesAsync(path, "text", output, TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<DataFileException>()).Which.Line.Should().Be(3);
+        output.ToString().Should().Be(
+            "{\"line\":1,\"start\":5,\"end\":18,\"type\":\"email\"}\n{\"line\":2,\"start\":5,\"end\":24,\"type\":\"payment-card\"}\n");
+    }
+
+    [Fact]
     public async Task ScanAsync_FieldIsNotAString_ThrowsSayingWhatItIs()
     {
         var path = Write("number.jsonl", "{\"text\":42}\n");
