@@ -158,6 +158,15 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Standing = Create(
         " always ", " never ", " must ", " should ", " make sure ", " be sure ", " remember ", " forget ");
 
+    /// <summary>
+    /// A word every unbracketed alternative of <see cref="InjectionPatterns.AuthorityMarker"/> must contain: the notice
+    /// noun of a "system override" claim, the "from", "sent", "behalf" or "authori" of a claimed sender, or the role of
+    /// "I am your developer".
+    /// </summary>
+    public static readonly SearchValues<string> AuthorityMarkerWords = Create(
+        "override", "alert", "notice", "update", "announcement", "command", "directive", "from", "sent", "behalf", "authori", "developer",
+        "creator", "admin", "owner", "operator", "programmer", "maker", "master", "god");
+
     public static readonly SearchValues<string> Authority2 = Create(
         "authori", "grant", "privilege", "clearance", "permission", " permit ", " as ", "speaking", "message from", " i am ", " i m ",
         " this is ", "override", " code", " token", " key", " level");
@@ -272,6 +281,35 @@ internal static class InjectionGates
             }
 
             start += next + 1;
+        }
+
+        return false;
+    }
+
+    private static readonly SearchValues<char> OpeningBrackets = SearchValues.Create("[({");
+
+    // The words that may open a bracketed marker: "sys" covers system, and the rest are whole words or their starts.
+    private static readonly string[] BracketedMarkerStarts = ["sys", "admin", "developer", "new", "priority", "important"];
+
+    /// <summary>
+    /// The exact necessary condition of <see cref="InjectionPatterns.AuthorityMarker"/>'s bracketed alternative ("[system]",
+    /// "{{admin override}}", "(new instructions)"): an opening bracket followed, after spaces and tabs, by one of the words
+    /// it may start with. A doubled brace is covered by its second brace.
+    /// </summary>
+    public static bool MayHaveBracketedMarker(string shadow)
+    {
+        var rest = shadow.AsSpan();
+        for (var at = rest.IndexOfAny(OpeningBrackets); at >= 0; at = rest.IndexOfAny(OpeningBrackets))
+        {
+            rest = rest[(at + 1)..];
+            var word = rest.TrimStart(" \t");
+            foreach (var start in BracketedMarkerStarts)
+            {
+                if (word.StartsWith(start, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
         }
 
         return false;

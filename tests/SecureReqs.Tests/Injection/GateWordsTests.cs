@@ -117,6 +117,68 @@ public sealed class GateWordsTests
         rejected.Should().BeGreaterThan(5_000, "the gate must also skip the pattern on many texts, or it is worth nothing");
     }
 
+    [Fact]
+    public void AuthorityMarkerGate_SeededTexts_NeverRejectsATextThePatternMatches()
+    {
+        // Texts from the pattern's pieces: brackets and blanks before the words a bracketed marker opens with, the words of
+        // the unbracketed claims ("system override", "this message is from the system", "i am your developer"), near-misses
+        // and separators, so that a gate which forgot a word, a bracket or the blanks after it rejects a match.
+        string[] pieces =
+        [
+            " ", "\t", "  ", "_", "-", "\n", "[", "(", "{", "{{", "]", ")", "}", "}}", "system", "sys", "admin", "administrator",
+            "developer", "developers", "new", "priority", "important", "instruction", "instructions", "message", "note", "override",
+            "prompt", "update", "alert", "notice", "announcement", "command", "directive", "security", "root", "this", "is", "comes",
+            "from", "sent", "by", "on", "behalf", "of", "authorized", "authorised", "the", "your", "creator", "owner", "operator",
+            "programmer", "maker", "master", "god", "openai", "i", "am", "i'm", "sy", "adm", "develop", "ne", "prior", "x", "é",
+        ];
+        var random = new Random(20261205);
+        var (matched, rejected) = (0, 0);
+        var misses = new List<string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var builder = new StringBuilder();
+            for (var p = random.Next(1, 12); p > 0; p--)
+            {
+                builder.Append(random.Next(4) switch
+                {
+                    // A bracketed marker, or a near-miss of one.
+                    0 => Pick(random, "[", "(", "{", "{{", "<") + Pick(random, "", " ", "\t", "  ", "_") + Pick(random, "system", "sys", "admin", "developer", "new", "priority", "important", "sy", "ne", "x")
+                        + Pick(random, "", " note", " message", "_override", "-instructions", " instruction", " system message", " prompt") + Pick(random, "", " ", "\t") + Pick(random, "]", ")", "}", "}}", ">", ""),
+                    // A claim, a claimed sender or a claimed role, with a separator between its words.
+                    1 => Pick(random, "system", "admin", "administrator", "developer", "security", "root", "this message is", "this note comes", "i am", "i'm", "this is")
+                        + Pick(random, " ", "_", "--", ": ") + Pick(random, "override", "alerts", "notice", "update", "announcement", "command", "directive", "from", "sent by", "on behalf of", "authorized by", "your", "the system", "x")
+                        + Pick(random, " ", "_", "-") + Pick(random, "the system", "developers", "admin", "openai", "your creators", "developer", "owner", "god", "master", "maker", "y"),
+                    _ => pieces[random.Next(pieces.Length)],
+                });
+            }
+
+            var shadow = builder.ToString();
+            var match = InjectionPatterns.AuthorityMarker().Matches(shadow).Any();
+            var gate = InjectionGates.MayHaveBracketedMarker(shadow) || InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.AuthorityMarkerWords);
+            matched += match ? 1 : 0;
+            rejected += gate ? 0 : 1;
+            if (match && !gate)
+            {
+                misses.Add(shadow.ReplaceLineEndings("\\n"));
+            }
+        }
+
+        misses.Should().BeEmpty("the gate is a necessary condition of the pattern");
+        matched.Should().BeGreaterThan(500, "enough texts match for the comparison to mean something");
+        rejected.Should().BeGreaterThan(1_000, "the gate must also skip the pattern on many texts, or it is worth nothing");
+    }
+
+    private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
+
+    [Theory]
+    [InlineData("[system] do this", true)]
+    [InlineData("{{ admin override }}", true)]
+    [InlineData("( \tnew instructions)", true)]
+    [InlineData("see [1] and (page 4)", false)]
+    [InlineData("no brackets at all: system", false)]
+    public void MayHaveBracketedMarker_Examples(string shadow, bool expected) =>
+        InjectionGates.MayHaveBracketedMarker(shadow).Should().Be(expected);
+
     private static List<string> Compare(GateTable.Table table, IReadOnlyList<(System.Buffers.SearchValues<string> Gate, string[] Words)> gates, out int present)
     {
         var vocabulary = gates.SelectMany(g => g.Words).Distinct(StringComparer.Ordinal).ToArray();

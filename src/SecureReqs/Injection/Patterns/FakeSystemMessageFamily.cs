@@ -48,7 +48,12 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
             }
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.Authority) || shadow.AsSpan().IndexOfAny('[', '(', '{') >= 0, InjectionPatterns.AuthorityMarker))
+        // The pattern ran wherever there was a bracket; now only where its bracketed alternative may match, or where a
+        // bracket and a word of the other alternatives are (the gate those kept), so the answers are the same.
+        var authority = c.Has(InjectionGates.Authority)
+            || InjectionGates.MayHaveBracketedMarker(shadow)
+            || (shadow.AsSpan().IndexOfAny('[', '(', '{') >= 0 && c.Has(InjectionGates.AuthorityMarkerWords));
+        foreach (var m in c.Matches(authority, InjectionPatterns.AuthorityMarker))
         {
             c.Hit(Name, _marker, m);
         }
