@@ -90,31 +90,9 @@ public sealed class GateWordsTests
             " prompt", " override", "sy", "develop", "adm", "roo", "a", "mode", "gp", "huma", "use", "respons", "bo", "the", "note", "x",
             "é", "日本",
         ];
-        var random = new Random(20261204);
-        var (matched, rejected) = (0, 0);
-        var misses = new List<string>();
-        for (var i = 0; i < 20_000; i++)
-        {
-            var builder = new StringBuilder();
-            for (var p = random.Next(1, 14); p > 0; p--)
-            {
-                builder.Append(pieces[random.Next(pieces.Length)]);
-            }
-
-            var shadow = builder.ToString();
-            var match = InjectionPatterns.RoleHeader().IsMatch(shadow);
-            var gate = InjectionGates.MayHaveRoleHeader(shadow);
-            matched += match ? 1 : 0;
-            rejected += gate ? 0 : 1;
-            if (match && !gate)
-            {
-                misses.Add(shadow.ReplaceLineEndings("\\n"));
-            }
-        }
-
-        misses.Should().BeEmpty("the gate is a necessary condition of the pattern");
-        matched.Should().BeGreaterThan(500, "enough texts match for the comparison to mean something");
-        rejected.Should().BeGreaterThan(5_000, "the gate must also skip the pattern on many texts, or it is worth nothing");
+        AssertNecessary(
+            new Random(20261204), 14, random => pieces[random.Next(pieces.Length)], shadow => InjectionPatterns.RoleHeader().IsMatch(shadow),
+            InjectionGates.MayHaveRoleHeader, minimumRejected: 5_000);
     }
 
     [Fact]
@@ -131,33 +109,48 @@ public sealed class GateWordsTests
             "from", "sent", "by", "on", "behalf", "of", "authorized", "authorised", "the", "your", "creator", "owner", "operator",
             "programmer", "maker", "master", "god", "openai", "i", "am", "i'm", "sy", "adm", "develop", "ne", "prior", "x", "é",
         ];
-        var random = new Random(20261205);
+        AssertNecessary(
+            new Random(20261205),
+            12,
+            random => random.Next(4) switch
+            {
+                // A bracketed marker, or a near-miss of one.
+                0 => Pick(random, "[", "(", "{", "{{", "<") + Pick(random, "", " ", "\t", "  ", "_") + Pick(random, "system", "sys", "admin", "developer", "new", "priority", "important", "sy", "ne", "x")
+                    + Pick(random, "", " note", " message", "_override", "-instructions", " instruction", " system message", " prompt") + Pick(random, "", " ", "\t") + Pick(random, "]", ")", "}", "}}", ">", ""),
+                // A claim, a claimed sender or a claimed role, with a separator between its words.
+                1 => Pick(random, "system", "admin", "administrator", "developer", "security", "root", "this message is", "this note comes", "i am", "i'm", "this is")
+                    + Pick(random, " ", "_", "--", ": ") + Pick(random, "override", "alerts", "notice", "update", "announcement", "command", "directive", "from", "sent by", "on behalf of", "authorized by", "your", "the system", "x")
+                    + Pick(random, " ", "_", "-") + Pick(random, "the system", "developers", "admin", "openai", "your creators", "developer", "owner", "god", "master", "maker", "y"),
+                _ => pieces[random.Next(pieces.Length)],
+            },
+            shadow => InjectionPatterns.AuthorityMarker().Matches(shadow).Any(),
+            shadow => InjectionGates.MayHaveBracketedMarker(shadow) || InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.AuthorityMarkerWords),
+            minimumRejected: 1_000);
+    }
+
+    /// <summary>
+    /// Builds 20,000 texts of one to <paramref name="maxPieces"/> pieces and checks that <paramref name="gate"/> holds on
+    /// every text <paramref name="pattern"/> matches, that enough texts match to mean something, and that the gate rejects
+    /// at least <paramref name="minimumRejected"/> texts (a gate that always holds is worth nothing).
+    /// </summary>
+    private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
+    {
         var (matched, rejected) = (0, 0);
         var misses = new List<string>();
         for (var i = 0; i < 20_000; i++)
         {
             var builder = new StringBuilder();
-            for (var p = random.Next(1, 12); p > 0; p--)
+            for (var p = random.Next(1, maxPieces); p > 0; p--)
             {
-                builder.Append(random.Next(4) switch
-                {
-                    // A bracketed marker, or a near-miss of one.
-                    0 => Pick(random, "[", "(", "{", "{{", "<") + Pick(random, "", " ", "\t", "  ", "_") + Pick(random, "system", "sys", "admin", "developer", "new", "priority", "important", "sy", "ne", "x")
-                        + Pick(random, "", " note", " message", "_override", "-instructions", " instruction", " system message", " prompt") + Pick(random, "", " ", "\t") + Pick(random, "]", ")", "}", "}}", ">", ""),
-                    // A claim, a claimed sender or a claimed role, with a separator between its words.
-                    1 => Pick(random, "system", "admin", "administrator", "developer", "security", "root", "this message is", "this note comes", "i am", "i'm", "this is")
-                        + Pick(random, " ", "_", "--", ": ") + Pick(random, "override", "alerts", "notice", "update", "announcement", "command", "directive", "from", "sent by", "on behalf of", "authorized by", "your", "the system", "x")
-                        + Pick(random, " ", "_", "-") + Pick(random, "the system", "developers", "admin", "openai", "your creators", "developer", "owner", "god", "master", "maker", "y"),
-                    _ => pieces[random.Next(pieces.Length)],
-                });
+                builder.Append(piece(random));
             }
 
             var shadow = builder.ToString();
-            var match = InjectionPatterns.AuthorityMarker().Matches(shadow).Any();
-            var gate = InjectionGates.MayHaveBracketedMarker(shadow) || InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.AuthorityMarkerWords);
+            var match = pattern(shadow);
+            var holds = gate(shadow);
             matched += match ? 1 : 0;
-            rejected += gate ? 0 : 1;
-            if (match && !gate)
+            rejected += holds ? 0 : 1;
+            if (match && !holds)
             {
                 misses.Add(shadow.ReplaceLineEndings("\\n"));
             }
@@ -165,7 +158,7 @@ public sealed class GateWordsTests
 
         misses.Should().BeEmpty("the gate is a necessary condition of the pattern");
         matched.Should().BeGreaterThan(500, "enough texts match for the comparison to mean something");
-        rejected.Should().BeGreaterThan(1_000, "the gate must also skip the pattern on many texts, or it is worth nothing");
+        rejected.Should().BeGreaterThan(minimumRejected, "the gate must also skip the pattern on many texts, or it is worth nothing");
     }
 
     private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
