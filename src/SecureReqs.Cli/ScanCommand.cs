@@ -48,6 +48,7 @@ internal static class ScanCommand
                 return CliApp.UsageError;
             }
 
+            await WarnWhenRecordsAreScannedAsTextAsync(path, parse.GetValue(field), error, "offsets are then within that field's value").ConfigureAwait(false);
             try
             {
                 var findings = await new PiiFileScanner(scanner).ScanToJsonLinesAsync(path.FullName, parse.GetValue(field), output, ct).ConfigureAwait(false);
@@ -92,6 +93,7 @@ internal static class ScanCommand
                 return CliApp.UsageError;
             }
 
+            await WarnWhenRecordsAreScannedAsTextAsync(path, parse.GetValue(injectionField), error, "the keys, such as \"role\", are then not read as part of the input").ConfigureAwait(false);
             try
             {
                 var chosen = parse.GetValue(stages);
@@ -109,5 +111,35 @@ internal static class ScanCommand
         });
 
         return new Command("scan", "Scan data before it enters a pipeline.") { pii, injection };
+    }
+
+    /// <summary>
+    /// Without <c>--field</c> every line is scanned as text, which is right for a text file but rarely what is meant for
+    /// JSON Lines: when the first non-blank line is a JSON object, says so on standard error (the scan still runs).
+    /// </summary>
+    private static async Task WarnWhenRecordsAreScannedAsTextAsync(FileInfo path, string? field, TextWriter error, string why)
+    {
+        if (field is not null)
+        {
+            return;
+        }
+
+        string? first;
+        try
+        {
+            first = File.ReadLines(path.FullName).FirstOrDefault(line => !string.IsNullOrWhiteSpace(line));
+        }
+        catch (IOException)
+        {
+            // The scan reads the file next and reports what is wrong with it.
+            return;
+        }
+
+        if (first is null || !first.TrimStart().StartsWith('{'))
+        {
+            return;
+        }
+
+        await error.WriteLineAsync($"securereqs: note: {path.Name} holds JSON records and no --field was given, so each whole line is scanned as text. To scan one field of each record, pass it, for example --field text ({why}).").ConfigureAwait(false);
     }
 }

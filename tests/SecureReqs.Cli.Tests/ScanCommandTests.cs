@@ -148,6 +148,38 @@ public sealed class ScanCommandTests : IDisposable
         result.Error.Should().Contain("1 of 2 inputs flagged");
     }
 
+    [Theory]
+    [InlineData("pii")]
+    [InlineData("injection")]
+    public async Task Scan_JsonRecordsWithoutField_ScansLinesAndSaysHowToPickAField(string kind)
+    {
+        var path = Path.Combine(_dir, "records.jsonl");
+        File.WriteAllText(path, "\n{\"text\":\"mail jane.doe@example.com\"}\n");
+
+        var result = await CliResult.RunAsync("scan", kind, path);
+
+        result.ExitCode.Should().BeOneOf([0, 1], result.Error);
+        result.Output.Should().Contain("\"line\":2", "the line is still scanned, as text");
+        result.Error.Should().Contain("records.jsonl holds JSON records and no --field was given").And.Contain("--field text");
+    }
+
+    [Theory]
+    [InlineData("pii")]
+    [InlineData("injection")]
+    public async Task Scan_TextFileOrFieldGiven_SaysNothingAboutFields(string kind)
+    {
+        var text = Path.Combine(_dir, "notes.txt");
+        File.WriteAllText(text, "mail jane.doe@example.com\n");
+        var records = Path.Combine(_dir, "records.jsonl");
+        File.WriteAllText(records, "{\"text\":\"mail jane.doe@example.com\"}\n");
+
+        var plain = await CliResult.RunAsync("scan", kind, text);
+        var withField = await CliResult.RunAsync("scan", kind, records, "--field", "text");
+
+        plain.Error.Should().NotContain("--field");
+        withField.Error.Should().NotContain("--field");
+    }
+
     [Fact]
     public async Task ScanInjection_MissingField_ExitsTwoNamingTheLine()
     {
