@@ -153,4 +153,103 @@ internal static class InjectionPatternCosts
 
         return hits;
     }
+
+    /// <summary>
+    /// Patterns read from a file, one per line (a line <c>= Name</c> stands for the pattern constant <c>Name</c> of
+    /// the detector's assembly), each built with the shadow options and run over the dataset texts' shadows: build, first
+    /// and second pass, bytes allocated, matches, and a fingerprint of the match spans, so that a rewritten pattern can be
+    /// compared with the one it replaces without a rebuild.
+    /// </summary>
+    public static void Try(string file, string datasets)
+    {
+        var shadows = InjectionCorpus.Texts(datasets).Select(t => InjectionText.Fold(t).Shadow).ToArray();
+        var constants = typeof(PromptInjectionDetector).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .GroupBy(f => f.Name)
+            .ToDictionary(g => g.Key, g => (string)g.First().GetRawConstantValue()!);
+        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
+        foreach (var line in File.ReadLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var pattern = line.StartsWith("= ", StringComparison.Ordinal) ? constants[line[2..].Trim()] : line;
+            var filter = RegexPrefilter.For(pattern, options);
+            var passed = shadows.Count(filter.MayMatch);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            Regex regex = null!;
+            var build = CpuTime.Of(() => { regex = LinearRegex.Large(pattern, options); regex.IsMatch(""); });
+            var hits = 0;
+            var fingerprint = 17L;
+            var first = CpuTime.Of(() =>
+            {
+                for (var i = 0; i < shadows.Length; i++)
+                {
+                    foreach (Match m in regex.Matches(shadows[i]))
+                    {
+                        hits++;
+                        fingerprint = (((fingerprint * 1_000_003) ^ i) * 1_000_003 ^ m.Index) * 1_000_003 ^ m.Length;
+                    }
+                }
+            });
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            var second = CpuTime.Of(() => Pass(regex, shadows));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"build {build * 1000,7:F1} ms  first {first * 1000,7:F1} ms  second {second * 1000,6:F1} ms  {allocated / 1e6,7:F1} MB  hits {hits,5}  spans {fingerprint:X16}  prefilter passes {passed,5}: {string.Join(" & ", filter.Sets.Select(set => set.Count > 6 ? $"{set.Count} words" : string.Join("|", set)))}  {line[..Math.Min(60, line.Length)]}"));
+        }
+    }
+
+    /// <summary>
+    /// Scans a file's lines with the detector as <c>scan injection</c> does, round after round, and charges each pattern the
+    /// time the scan spent in it behind its gates (<see cref="PatternTiming"/>; building included, so the first round is
+    /// a cold process's): the patterns worth gating or rewriting, by what they cost on that kind of text.
+    /// </summary>
+    public static void Gated(string file, int top, int rounds)
+    {
+        var lines = File.ReadLines(file).Where(l => l.Length > 0).ToArray();
+        var detector = PromptInjectionDetector.Default;
+        var names = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+        for (var round = 0; round < rounds; round++)
+        {
+            var costs = new Dictionary<object, (long Ticks, int Runs)>(ReferenceEqualityComparer.Instance);
+            PatternTiming.Observer = (pattern, ticks) =>
+            {
+                costs.TryGetValue(pattern, out var cost);
+                costs[pattern] = (cost.Ticks + ticks, cost.Runs + 1);
+            };
+            var seconds = CpuTime.Of(() =>
+            {
+                foreach (var line in lines)
+                {
+                    detector.Assess(line, InjectionSource.User);
+                }
+            });
+            PatternTiming.Observer = null;
+            Name(names);
+            var observed = costs.Values.Sum(c => c.Ticks) / (double)Stopwatch.Frequency;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {lines.Length} lines, {lines.Sum(l => (long)l.Length) / 1e6:F2} MB in {seconds:F2} CPU-s; {observed:F2} s in {costs.Count} patterns run through a context"));
+            if (round == 0 || round == rounds - 1)
+            {
+                Console.WriteLine("      ms   runs  pattern");
+                foreach (var (pattern, cost) in costs.OrderByDescending(c => c.Value.Ticks).Take(top))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cost.Ticks * 1000.0 / Stopwatch.Frequency,8:F1} {cost.Runs,6}  {names.GetValueOrDefault(pattern, pattern.ToString()![..Math.Min(50, pattern.ToString()!.Length)])}"));
+                }
+            }
+        }
+    }
+
+    // The names of the patterns the scan has built (after the scan, so that naming builds nothing it measured).
+    private static void Name(Dictionary<object, string> names)
+    {
+        if (names.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var type in typeof(PromptInjectionDetector).Assembly.GetTypes())
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(m => (m.ReturnType == typeof(Regex) || m.ReturnType == typeof(ContextRegex)) && m.GetParameters().Length == 0 && !m.IsGenericMethod))
+            {
+                names.TryAdd(method.Invoke(null, null)!, $"{type.Name}.{method.Name}");
+            }
+        }
+    }
 }

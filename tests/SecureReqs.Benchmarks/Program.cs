@@ -33,6 +33,22 @@ if (args is ["injection-pattern-costs", .. var costRest])
     return;
 }
 
+if (args is ["injection-pattern-try", var tryFile, .. var tryRest])
+{
+    // injection-pattern-try <file> [adversarial-datasets]: patterns from a file (one per line, "= Name" for a pattern
+    // constant of the detector) over the dataset texts' shadows: build, first and second pass, matches and their spans.
+    SecureReqs.Benchmarks.InjectionPatternCosts.Try(tryFile, tryRest.Length > 0 ? tryRest[0] : "adversarial-datasets");
+    return;
+}
+
+if (args is ["injection-gated-costs", var gatedFile, .. var gatedRest])
+{
+    // injection-gated-costs <file> [top] [rounds]: the file's lines scanned as scan injection does, round after round,
+    // with the time spent in each pattern behind its gates (building included in the first round).
+    SecureReqs.Benchmarks.InjectionPatternCosts.Gated(gatedFile, gatedRest.Length > 0 ? int.Parse(gatedRest[0], System.Globalization.CultureInfo.InvariantCulture) : 30, gatedRest.Length > 1 ? int.Parse(gatedRest[1], System.Globalization.CultureInfo.InvariantCulture) : 2);
+    return;
+}
+
 if (args is ["injection-build", .. var buildRest])
 {
     // injection-build [rounds]: every generated pattern built anew (and matched once against "") round after round: the

@@ -38,6 +38,8 @@ internal sealed class ContextRegex
     private readonly Lazy<Regex> _search;
     private readonly Lazy<Regex> _atStart;
     private readonly Lazy<Regex> _core;
+    private readonly Lazy<Regex>[]? _alternatives;
+    private readonly RegexPrefilter[]? _alternativeFilters;
     private readonly string _filterPattern;
     private readonly RegexOptions _filterOptions;
     private RegexPrefilter? _prefilter;
@@ -67,6 +69,13 @@ internal sealed class ContextRegex
         _core = _search;
     }
 
+    private ContextRegex(string[] alternatives, RegexOptions options, MatchCheck holds)
+        : this(string.Join("|", alternatives), options, holds, null, null)
+    {
+        _alternatives = [.. alternatives.Select(a => new Lazy<Regex>(() => LinearRegex.Large(a, options)))];
+        _alternativeFilters = [.. alternatives.Select(a => RegexPrefilter.For(a, options | RegexOptions.NonBacktracking))];
+    }
+
     // The same pattern without its skip (tests compare the two).
     private ContextRegex(ContextRegex other)
     {
@@ -74,6 +83,8 @@ internal sealed class ContextRegex
         _direct = other._direct;
         _holds = other._holds;
         _resume = other._resume;
+        _alternatives = other._alternatives;
+        _alternativeFilters = other._alternativeFilters;
         _search = other._search;
         _atStart = other._atStart;
         _core = other._core;
@@ -82,6 +93,9 @@ internal sealed class ContextRegex
 
     /// <summary>The same pattern searched without its skip: every candidate is matched by the pattern and checked (for tests).</summary>
     internal ContextRegex WithoutSkip => new(this);
+
+    /// <summary>The same alternation searched as one automaton, with the same check (for tests: the matches must be the same).</summary>
+    internal ContextRegex AsOnePattern => _alternatives is null ? this : Checked(_filterPattern, _filterOptions, _holds!, _resume, _skip);
 
     /// <summary>How many times the pattern itself was run by <see cref="Find"/> on this thread: work counted, not timed (for tests).</summary>
     [ThreadStatic]
@@ -101,6 +115,25 @@ internal sealed class ContextRegex
     /// candidates the check would reject; the end when no match can pass. Null: every candidate is matched and checked.
     /// </param>
     public static ContextRegex Checked(string pattern, RegexOptions options, MatchCheck holds, Func<string, Match, int>? resume = null, Func<string, int, int, int>? skip = null) => new(pattern, options, holds, resume, skip);
+
+    /// <summary>
+    /// A pattern without context whose top-level alternatives are searched one by one, each with its own literal
+    /// prefilter, and whose matches must pass a check in code. The matches are those of the alternation
+    /// <c>a|b|…</c>: the leftmost start among the alternatives, and at that start the first alternative in order, whose
+    /// match is the one it finds alone (a top-level alternation has no state shared between its branches).
+    /// </summary>
+    /// <remarks>
+    /// The linear engine builds its automaton's states as the text needs them, and an alternation's states are sets of
+    /// its branches' states: branches that each track a few counters (a quoted literal of up to 100 characters, two
+    /// words of up to 15, blanks of up to 4) multiply into many more states than they have apart, and a branch that
+    /// starts with any word keeps the others alive at every word. Apart, each branch grows only its own states, and runs
+    /// only on the texts that hold its literals.
+    /// </remarks>
+    /// <param name="holds">The check.</param>
+    /// <param name="options">The options; <see cref="RegexOptions.NonBacktracking"/> is added.</param>
+    /// <param name="alternatives">The top-level alternatives, in order; joined with <c>|</c> they are the whole pattern.</param>
+    /// <returns>The pattern.</returns>
+    public static ContextRegex CheckedAlternatives(MatchCheck holds, RegexOptions options, params string[] alternatives) => new(alternatives, options, holds);
 
     /// <summary>Creates the pattern from a search written out, for a context that differs between alternatives of the core.</summary>
     /// <param name="search">The search: every alternative consumes exactly <paramref name="beforeLength"/> characters before its group <c>core</c>.</param>
@@ -127,6 +160,9 @@ internal sealed class ContextRegex
     /// <remarks>Built on first use, as are <see cref="AtStart"/> and <see cref="Core"/>: building a linear-engine automaton
     /// costs milliseconds, and a process pays only for the patterns its texts reach.</remarks>
     public Regex Search => _search.Value;
+
+    /// <summary>The alternatives searched one by one (<see cref="CheckedAlternatives"/>), each built on first use; empty for other patterns.</summary>
+    internal IEnumerable<Regex> Alternatives => _alternatives?.Select(a => a.Value) ?? [];
 
     /// <summary>The search for a core near the start of the text.</summary>
     public Regex AtStart => _atStart.Value;
@@ -171,16 +207,23 @@ internal sealed class ContextRegex
     /// <returns>The matches.</returns>
     public IEnumerable<Match> Matches(string text)
     {
-        for (var m = Find(text, 0, text.Length, 0); m.Success;)
+        // The alternatives' next matches are kept across the search, so that each runs forward through the text once.
+        var found = _alternatives is null ? null : new Candidate[_alternatives.Length];
+        for (var m = Find(text, 0, text.Length, 0, found); m.Success;)
         {
             yield return m;
             var next = m.Index + Math.Max(1, m.Length);
-            m = next <= text.Length ? Find(text, 0, text.Length, next) : System.Text.RegularExpressions.Match.Empty;
+            m = next <= text.Length ? Find(text, 0, text.Length, next, found) : System.Text.RegularExpressions.Match.Empty;
         }
     }
 
-    private Match Find(string text, int beginning, int length, int startat)
+    private Match Find(string text, int beginning, int length, int startat, Candidate[]? found = null)
     {
+        if (_alternatives is not null)
+        {
+            found ??= new Candidate[_alternatives.Length];
+        }
+
         while (true)
         {
             if (_skip is not null)
@@ -189,7 +232,7 @@ internal sealed class ContextRegex
             }
 
             PatternRuns++;
-            var m = FindUnchecked(text, beginning, length, startat);
+            var m = found is null ? FindUnchecked(text, beginning, length, startat) : FindAlternative(text, beginning, length, startat, found);
             if (!m.Success || _holds is null || _holds(text, beginning, beginning + length, m))
             {
                 return m;
@@ -224,6 +267,54 @@ internal sealed class ContextRegex
         var found = end == text.Length && beginning == 0 ? Search.Match(text, from) : Search.Match(text, from, end - from);
         return found.Success ? Inner(text, found) : found;
     }
+
+    /// <summary>
+    /// The alternation's first match at or after <paramref name="startat"/>: the leftmost of the alternatives' first
+    /// matches, the earliest alternative on a tie.
+    /// </summary>
+    /// <remarks>
+    /// Over the whole text, an alternative's first match from an earlier start that begins at or after
+    /// <paramref name="startat"/> is also its first match from <paramref name="startat"/> (the text before the start is
+    /// context either way), and one that found nothing finds nothing later, so each is searched again only when the
+    /// search has passed its match. In a window the window starts at <paramref name="startat"/>, so every alternative is
+    /// searched again. An alternative whose literals the text lacks is never run.
+    /// </remarks>
+    private Match FindAlternative(string text, int beginning, int length, int startat, Candidate[] found)
+    {
+        var whole = beginning == 0 && length == text.Length;
+        Match? best = null;
+        for (var i = 0; i < found.Length; i++)
+        {
+            ref var candidate = ref found[i];
+            if (!candidate.Checked)
+            {
+                candidate = new Candidate(true, !_alternativeFilters![i].MayMatch(text), null);
+            }
+
+            if (candidate.Rejected)
+            {
+                continue;
+            }
+
+            var m = candidate.Match;
+            if (m is null || !whole || (m.Success && m.Index < startat))
+            {
+                var regex = _alternatives![i].Value;
+                m = whole ? regex.Match(text, startat) : regex.Match(text, startat, beginning + length - startat);
+                candidate = candidate with { Match = m };
+            }
+
+            if (m.Success && (best is null || m.Index < best.Index))
+            {
+                best = m;
+            }
+        }
+
+        return best ?? System.Text.RegularExpressions.Match.Empty;
+    }
+
+    /// <summary>An alternative's state in one search: whether its prefilter was asked and rejected the text, and its next match.</summary>
+    private readonly record struct Candidate(bool Checked, bool Rejected, Match? Match);
 
     private Match Inner(string text, Match found)
     {

@@ -104,21 +104,29 @@ internal static partial class InjectionPatterns
     }
 
     /// <summary>shadow: a literal immediately made exclusive ("X and nothing else", "only the word X", "X verbatim").</summary>
-    private const string ExclusiveLiteralPattern = @"(?:\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + Sp + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + Sp + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0 + @")?" + Literal
-        + @"|" + Literal + Sp + @"(?:and" + Sp + @"nothing" + Sp + @"else|and" + Sp + @"stop|verbatim|as" + Sp + @"(?:your|the)" + Sp + @"(?:entire|whole|only|full|complete)|(?:on|by)" + Sp + @"(?:its" + Sp + @"own|itself)|y" + Sp + @"nada" + Sp + @"mas|e" + Sp + @"mais" + Sp + @"nada|und" + Sp + @"sonst" + Sp + @"nichts|et" + Sp + @"rien" + Sp + @"d'?" + Sp0 + @"autre))";
+    /// <remarks>Two alternatives, searched one by one (<see cref="ContextRegex.CheckedAlternatives"/>): the word before the literal, or the ending after it.</remarks>
+    private const string ExclusiveBeforeLiteral = @"\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + Sp + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + Sp + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0 + @")?" + Literal;
+
+    private const string ExclusiveAfterLiteral = Literal + Sp + @"(?:and" + Sp + @"nothing" + Sp + @"else|and" + Sp + @"stop|verbatim|as" + Sp + @"(?:your|the)" + Sp + @"(?:entire|whole|only|full|complete)|(?:on|by)" + Sp + @"(?:its" + Sp + @"own|itself)|y" + Sp + @"nada" + Sp + @"mas|e" + Sp + @"mais" + Sp + @"nada|und" + Sp + @"sonst" + Sp + @"nichts|et" + Sp + @"rien" + Sp + @"d'?" + Sp0 + @"autre)";
 
     public static ContextRegex ExclusiveLiteral() => ExclusiveLiteralRegex;
 
-    private static readonly ContextRegex ExclusiveLiteralRegex = ContextRegex.Checked(ExclusiveLiteralPattern, Shadow, LiteralHolds);
+    private static readonly ContextRegex ExclusiveLiteralRegex = ContextRegex.CheckedAlternatives(LiteralHolds, Shadow, ExclusiveBeforeLiteral, ExclusiveAfterLiteral);
 
     /// <summary>shadow: a literal the answer should consist of, verb last (German) or as the assistant's new name.</summary>
-    private const string NamedOrFinalLiteralPattern = @"\b(?:(?:your|my" + Sp + @"assistant's|the" + Sp + @"assistant's)" + Sp + @"(?:new" + Sp + @")?(?:name|nickname|alias|handle|call" + Sp + @"sign|codename)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?|(?:you" + Sp + @"are|you're)" + Sp + @"(?:now" + Sp + @")?(?:called|named)" + Sp + @"|(?:dein|tu|ton|seu|il" + Sp + @"tuo)" + Sp + @"(?:neuer" + Sp + @"|nuevo" + Sp + @"|nouveau" + Sp + @"|novo" + Sp + @"|nuovo" + Sp + @")?(?:name|nombre|nom|nome)" + Sp + @"(?:ist|es|est|e)" + Sp + @"(?:jetzt" + Sp + @"|ahora" + Sp + @"|maintenant" + Sp + @"|agora" + Sp + @"|ora" + Sp + @")?)" + Literal
-        + @"|" + Literal + Sp0 + @",?" + Sp0 + @"(?:which|that)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?your" + Sp + @"(?:new" + Sp + @")?name|(?:introduce|present|call|name|rename)" + Sp + @"yourself" + Sp + @"(?:as|to)?" + Sp0 + Literal
-        + @"|" + Literal + Sp + @"(?:[\w-]{1,15}" + Sp + @"){0,2}?(?:auszugeben|ausgeben|auszugeben|zu" + Sp + @"(?:schreiben|antworten|sagen)|bestehen|antworten)\b";
+    /// <remarks>Four alternatives, searched one by one (<see cref="ContextRegex.CheckedAlternatives"/>): together one automaton
+    /// grew 140 MB of states over the dataset texts, apart the three that need rare words run on a few texts.</remarks>
+    private const string NamedLiteral = @"\b(?:(?:your|my" + Sp + @"assistant's|the" + Sp + @"assistant's)" + Sp + @"(?:new" + Sp + @")?(?:name|nickname|alias|handle|call" + Sp + @"sign|codename)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?|(?:you" + Sp + @"are|you're)" + Sp + @"(?:now" + Sp + @")?(?:called|named)" + Sp + @"|(?:dein|tu|ton|seu|il" + Sp + @"tuo)" + Sp + @"(?:neuer" + Sp + @"|nuevo" + Sp + @"|nouveau" + Sp + @"|novo" + Sp + @"|nuovo" + Sp + @")?(?:name|nombre|nom|nome)" + Sp + @"(?:ist|es|est|e)" + Sp + @"(?:jetzt" + Sp + @"|ahora" + Sp + @"|maintenant" + Sp + @"|agora" + Sp + @"|ora" + Sp + @")?)" + Literal;
+
+    private const string LiteralThenName = Literal + Sp0 + @",?" + Sp0 + @"(?:which|that)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?your" + Sp + @"(?:new" + Sp + @")?name";
+
+    private const string IntroduceYourselfLiteral = @"(?:introduce|present|call|name|rename)" + Sp + @"yourself" + Sp + @"(?:as|to)?" + Sp0 + Literal;
+
+    private const string LiteralThenGermanVerb = Literal + Sp + @"(?:[\w-]{1,15}" + Sp + @"){0,2}?(?:auszugeben|ausgeben|auszugeben|zu" + Sp + @"(?:schreiben|antworten|sagen)|bestehen|antworten)\b";
 
     public static ContextRegex NamedOrFinalLiteral() => NamedOrFinalLiteralRegex;
 
-    private static readonly ContextRegex NamedOrFinalLiteralRegex = ContextRegex.Checked(NamedOrFinalLiteralPattern, Shadow, LiteralHolds);
+    private static readonly ContextRegex NamedOrFinalLiteralRegex = ContextRegex.CheckedAlternatives(LiteralHolds, Shadow, NamedLiteral, LiteralThenName, IntroduceYourselfLiteral, LiteralThenGermanVerb);
 
     /// <summary>shadow: an exclusivity word (used in a window around an <see cref="OutputLiteral"/> match).</summary>
     [GeneratedRegex(@"\b" + Exclusive + @"\b", Shadow)]

@@ -150,6 +150,10 @@ public sealed class LinearPatternTests
                     yield return ($"{type.Name}.{method.Name}().Search", context.Search);
                     yield return ($"{type.Name}.{method.Name}().AtStart", context.AtStart);
                     yield return ($"{type.Name}.{method.Name}().Core", context.Core);
+                    foreach (var (alternative, i) in context.Alternatives.Select((a, i) => (a, i)))
+                    {
+                        yield return ($"{type.Name}.{method.Name}().Alternatives[{i}]", alternative);
+                    }
                 }
             }
 

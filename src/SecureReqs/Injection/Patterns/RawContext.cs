@@ -69,6 +69,7 @@ internal sealed class RawContext
     {
         if (!_matches.TryGetValue(regex, out var list))
         {
+            var started = PatternTiming.Start();
             list = [];
             for (var m = regex.Match(Raw); m.Success; m = m.NextMatch())
             {
@@ -76,6 +77,7 @@ internal sealed class RawContext
             }
 
             _matches[regex] = list;
+            PatternTiming.Stop(regex, started);
         }
 
         return list;
@@ -86,8 +88,10 @@ internal sealed class RawContext
     {
         if (!_matches.TryGetValue(regex, out var list))
         {
+            var started = PatternTiming.Start();
             list = regex.Prefilter.MayMatch(Raw) ? [.. regex.Matches(Raw)] : [];
             _matches[regex] = list;
+            PatternTiming.Stop(regex, started);
         }
 
         return list;
@@ -101,10 +105,10 @@ internal sealed class RawContext
     /// automaton built, which costs milliseconds) only when the gate holds.
     /// </summary>
     /// <remarks>The pattern's literal prefilter (<see cref="RegexPrefilter"/>) is part of the gate: a text without any of its literals cannot match.</remarks>
-    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Raw) ? Matches(regex()) : [];
+    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Raw) ? Matches(PatternTiming.Get(regex)) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none; the pattern is obtained only then.</summary>
-    public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(regex()) : [];
+    public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(PatternTiming.Get(regex)) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, ContextRegex regex) => gate ? Matches(regex) : [];

@@ -79,6 +79,7 @@ internal sealed class ShadowContext
     {
         if (!_matches.TryGetValue(regex, out var list))
         {
+            var started = PatternTiming.Start();
             list = [];
             for (var m = regex.Match(Shadow); m.Success; m = m.NextMatch())
             {
@@ -86,6 +87,7 @@ internal sealed class ShadowContext
             }
 
             _matches[regex] = list;
+            PatternTiming.Stop(regex, started);
         }
 
         return list;
@@ -96,8 +98,10 @@ internal sealed class ShadowContext
     {
         if (!_matches.TryGetValue(regex, out var list))
         {
+            var started = PatternTiming.Start();
             list = regex.Prefilter.MayMatch(Shadow) ? [.. regex.Matches(Shadow)] : [];
             _matches[regex] = list;
+            PatternTiming.Stop(regex, started);
         }
 
         return list;
@@ -111,10 +115,10 @@ internal sealed class ShadowContext
     /// automaton built, which costs milliseconds) only when the gate holds.
     /// </summary>
     /// <remarks>The pattern's literal prefilter (<see cref="RegexPrefilter"/>) is part of the gate: a text without any of its literals cannot match.</remarks>
-    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Shadow) ? Matches(regex()) : [];
+    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Shadow) ? Matches(PatternTiming.Get(regex)) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none; the pattern is obtained only then.</summary>
-    public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(regex()) : [];
+    public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(PatternTiming.Get(regex)) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, ContextRegex regex) => gate ? Matches(regex) : [];
