@@ -169,7 +169,18 @@ internal static class InjectionPatternCosts
             .GroupBy(f => f.Name)
             .ToDictionary(g => g.Key, g => (string)g.First().GetRawConstantValue()!);
         const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
-        foreach (var line in File.ReadLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        var generated = typeof(PromptInjectionDetector).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Select(m => (m.Name, Attribute: m.GetCustomAttribute<GeneratedRegexAttribute>()))
+            .Where(m => m.Attribute is not null)
+            .GroupBy(m => m.Name)
+            .ToDictionary(g => g.Key, g => g.First().Attribute!.Pattern);
+        var lines = File.ReadLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')).SelectMany(l =>
+            l.StartsWith("@ ", StringComparison.Ordinal) ? [generated[l[2..].Trim()]]
+            : l.StartsWith("@@ ", StringComparison.Ordinal) ? [generated[l[3..].Trim()], .. TopLevelAlternatives(generated[l[3..].Trim()])]
+            : l.StartsWith("== ", StringComparison.Ordinal) ? [constants[l[3..].Trim()], .. TopLevelAlternatives(constants[l[3..].Trim()])]
+            : (IEnumerable<string>)[l]);
+        foreach (var line in lines)
         {
             var pattern = line.StartsWith("= ", StringComparison.Ordinal) ? constants[line[2..].Trim()] : line;
             var filter = RegexPrefilter.For(pattern, options);
@@ -251,5 +262,40 @@ internal static class InjectionPatternCosts
                 names.TryAdd(method.Invoke(null, null)!, $"{type.Name}.{method.Name}");
             }
         }
+    }
+
+    // The top-level alternatives of a pattern (outside groups and character classes), or none when it has one.
+    private static IEnumerable<string> TopLevelAlternatives(string pattern)
+    {
+        var (depth, inClass, start) = (0, false, 0);
+        var parts = new List<string>();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[' when !inClass:
+                    inClass = true;
+                    break;
+                case ']' when inClass:
+                    inClass = false;
+                    break;
+                case '(' when !inClass:
+                    depth++;
+                    break;
+                case ')' when !inClass:
+                    depth--;
+                    break;
+                case '|' when !inClass && depth == 0:
+                    parts.Add(pattern[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        parts.Add(pattern[start..]);
+        return parts.Count > 1 ? parts : [];
     }
 }

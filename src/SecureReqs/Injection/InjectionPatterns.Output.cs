@@ -43,6 +43,16 @@ internal static partial class InjectionPatterns
         @"(?<literal>""[^""\n]{1,100}""|«[^»\n]{1,100}»|(?<l1>\[[^\]\n\[]{1,60}\])|「[^」\n]{1,100}」|『[^』\n]{1,100}』|(?<l2>'[^'\n]{1,100}')|"
         + @"https?://[^\s)""'<>\]]{4,200}|(?<l3>[a-z0-9]+(?:[-_][a-z0-9]+)*))";
 
+    /// <summary>
+    /// The blanks before a <see cref="Literal"/>: as <c>Sp</c>, but never a character a literal opens with. <c>Sp</c> would
+    /// take the opening quote of <c>"dan"</c> with the blank before it and leave the bare word, which the check rejects as
+    /// no code; a lazy <c>{1,4}?</c> does not help, because the linear engine does not prefer the shorter blank.
+    /// </summary>
+    private const string SpBeforeLiteral = @"(?:[^\w""'«\[「『]|_){1,4}";
+
+    /// <summary>As <see cref="SpBeforeLiteral"/>, possibly none.</summary>
+    private const string Sp0BeforeLiteral = @"(?:[^\w""'«\[「『]|_){0,4}";
+
     /// <summary>The longest literal <see cref="Literal"/> matches: "https://" and 200 characters.</summary>
     private const int MaxLiteralLength = 210;
 
@@ -105,7 +115,7 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: a literal immediately made exclusive ("X and nothing else", "only the word X", "X verbatim").</summary>
     /// <remarks>Two alternatives, searched one by one (<see cref="ContextRegex.CheckedAlternatives"/>): the word before the literal, or the ending after it.</remarks>
-    private const string ExclusiveBeforeLiteral = @"\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + Sp + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + Sp + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0 + @")?" + Literal;
+    private const string ExclusiveBeforeLiteral = @"\b(?:only|just|exactly|solely|simply|solo|seulement|uniquement|nur|apenas|alleen)" + SpBeforeLiteral + @"(?:(?:the|with|a|an|de|le|la|mit|com)" + SpBeforeLiteral + @")?(?:(?:single|word|code|string|token|text|phrase|line|value|label|number|mot|palabra|wort|palavra)" + Sp0BeforeLiteral + @")?" + Literal;
 
     private const string ExclusiveAfterLiteral = Literal + Sp + @"(?:and" + Sp + @"nothing" + Sp + @"else|and" + Sp + @"stop|verbatim|as" + Sp + @"(?:your|the)" + Sp + @"(?:entire|whole|only|full|complete)|(?:on|by)" + Sp + @"(?:its" + Sp + @"own|itself)|y" + Sp + @"nada" + Sp + @"mas|e" + Sp + @"mais" + Sp + @"nada|und" + Sp + @"sonst" + Sp + @"nichts|et" + Sp + @"rien" + Sp + @"d'?" + Sp0 + @"autre)";
 
@@ -116,11 +126,11 @@ internal static partial class InjectionPatterns
     /// <summary>shadow: a literal the answer should consist of, verb last (German) or as the assistant's new name.</summary>
     /// <remarks>Four alternatives, searched one by one (<see cref="ContextRegex.CheckedAlternatives"/>): together one automaton
     /// grew 140 MB of states over the dataset texts, apart the three that need rare words run on a few texts.</remarks>
-    private const string NamedLiteral = @"\b(?:(?:your|my" + Sp + @"assistant's|the" + Sp + @"assistant's)" + Sp + @"(?:new" + Sp + @")?(?:name|nickname|alias|handle|call" + Sp + @"sign|codename)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?|(?:you" + Sp + @"are|you're)" + Sp + @"(?:now" + Sp + @")?(?:called|named)" + Sp + @"|(?:dein|tu|ton|seu|il" + Sp + @"tuo)" + Sp + @"(?:neuer" + Sp + @"|nuevo" + Sp + @"|nouveau" + Sp + @"|novo" + Sp + @"|nuovo" + Sp + @")?(?:name|nombre|nom|nome)" + Sp + @"(?:ist|es|est|e)" + Sp + @"(?:jetzt" + Sp + @"|ahora" + Sp + @"|maintenant" + Sp + @"|agora" + Sp + @"|ora" + Sp + @")?)" + Literal;
+    private const string NamedLiteral = @"\b(?:(?:your|my" + Sp + @"assistant's|the" + Sp + @"assistant's)" + Sp + @"(?:new" + Sp + @")?(?:name|nickname|alias|handle|call" + Sp + @"sign|codename)" + Sp + @"is" + SpBeforeLiteral + @"(?:now" + SpBeforeLiteral + @")?|(?:you" + Sp + @"are|you're)" + Sp + @"(?:now" + Sp + @")?(?:called|named)" + SpBeforeLiteral + @"|(?:dein|tu|ton|seu|il" + Sp + @"tuo)" + Sp + @"(?:neuer" + Sp + @"|nuevo" + Sp + @"|nouveau" + Sp + @"|novo" + Sp + @"|nuovo" + Sp + @")?(?:name|nombre|nom|nome)" + Sp + @"(?:ist|es|est|e)" + SpBeforeLiteral + @"(?:jetzt" + SpBeforeLiteral + @"|ahora" + SpBeforeLiteral + @"|maintenant" + SpBeforeLiteral + @"|agora" + SpBeforeLiteral + @"|ora" + SpBeforeLiteral + @")?)" + Literal;
 
     private const string LiteralThenName = Literal + Sp0 + @",?" + Sp0 + @"(?:which|that)" + Sp + @"is" + Sp + @"(?:now" + Sp + @")?your" + Sp + @"(?:new" + Sp + @")?name";
 
-    private const string IntroduceYourselfLiteral = @"(?:introduce|present|call|name|rename)" + Sp + @"yourself" + Sp + @"(?:as|to)?" + Sp0 + Literal;
+    private const string IntroduceYourselfLiteral = @"(?:introduce|present|call|name|rename)" + Sp + @"yourself" + SpBeforeLiteral + @"(?:as|to)?" + Sp0BeforeLiteral + Literal;
 
     private const string LiteralThenGermanVerb = Literal + Sp + @"(?:[\w-]{1,15}" + Sp + @"){0,2}?(?:auszugeben|ausgeben|auszugeben|zu" + Sp + @"(?:schreiben|antworten|sagen)|bestehen|antworten)\b";
 

@@ -538,6 +538,12 @@ internal sealed class RegexPrefilter
                 if (single is { } s)
                 {
                     // A range a-z: its characters, when few.
+                    if (_at + 1 < pattern.Length && pattern[_at] == '-' && pattern[_at + 1] == '[')
+                    {
+                        // "[a-z-[aeiou]]": a subtraction, not a range ending in '['.
+                        throw new NotSupportedException("a class subtraction");
+                    }
+
                     if (_at + 1 < pattern.Length && pattern[_at] == '-' && pattern[_at + 1] != ']')
                     {
                         var high = pattern[_at + 1];

@@ -81,6 +81,7 @@ public sealed class RegexPrefilterTests
     [InlineData(@"ignore|\w+")]
     [InlineData(@"(?:ignore)*")]
     [InlineData(@"ignore(")]
+    [InlineData(@"ignore[\W_-[""']]{1,4}previous")]
     public void For_WhatItCannotRead_GivesNoFilter(string pattern)
     {
         RegexPrefilter.For(pattern, RegexOptions.CultureInvariant).Literals.Should().BeNull();
