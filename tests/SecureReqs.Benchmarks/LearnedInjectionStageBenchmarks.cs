@@ -37,6 +37,9 @@ public class LearnedInjectionStageBenchmarks
     [Benchmark(Baseline = true, Description = "learned stage alone: fold + score (untrusted, with request)")]
     public double LearnedStage() => _model.Score(InjectionText.Fold(_text).Shadow, InjectionSource.Untrusted, _request).Logit;
 
+    [Benchmark(Description = "folding alone")]
+    public int FoldOnly() => InjectionText.Fold(_text).Shadow.Length;
+
     [Benchmark(Description = "detector with the learned stage (untrusted)")]
     public InjectionAssessment DetectorWithLearned() => _withLearned.Assess(_text, InjectionSource.Untrusted, "Summarise this document for me.");
 

@@ -14,10 +14,13 @@ internal struct FeatureRecorder : InjectionFeatures.ISink
     /// <summary>For each sentence: where its features end in <see cref="Buckets"/>, its folded span, content and matched words.</summary>
     public List<(int FeaturesEnd, int Start, int End, int Content, int Matched)> Sentences { get; } = [];
 
-    public readonly void Feature(int bucket, float sign)
+    public readonly void Features(ReadOnlySpan<int> packed)
     {
-        Buckets.Add(bucket);
-        Signs.Add(sign);
+        foreach (var p in packed)
+        {
+            Buckets.Add(InjectionFeatures.BucketOf(p));
+            Signs.Add(InjectionFeatures.SignOf(p));
+        }
     }
 
     public readonly void EndSentence(int start, int end, int contentWords, int matchedWords) =>

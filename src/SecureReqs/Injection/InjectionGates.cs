@@ -212,6 +212,69 @@ internal static class InjectionGates
     /// <summary>Whether <paramref name="text"/> holds one of <paramref name="gate"/>.</summary>
     public static bool Has(string text, SearchValues<string> gate) => text.AsSpan().IndexOfAny(gate) >= 0;
 
+    /// <summary>The characters a <see cref="InjectionPatterns.Base64Run"/> match is made of (its padding aside).</summary>
+    public static readonly SearchValues<char> Base64Characters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
+
+    /// <summary>The characters a <see cref="InjectionPatterns.HexRun"/> match is made of: hex digits, the <c>\x</c> and <c>0x</c> prefixes, its separators (any white space).</summary>
+    public static readonly SearchValues<char> HexRunCharacters = SearchValues.Create(
+        "0123456789ABCDEFabcdefx\\,:-" + new string([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]));
+
+    /// <summary>
+    /// Whether <paramref name="text"/> has a run of at least <paramref name="length"/> characters of
+    /// <paramref name="alphabet"/>: a pattern made only of those characters, at least that long, cannot match without one.
+    /// </summary>
+    public static bool HasRun(ReadOnlySpan<char> text, SearchValues<char> alphabet, int length)
+    {
+        while (true)
+        {
+            var start = text.IndexOfAny(alphabet);
+            if (start < 0 || text.Length - start < length)
+            {
+                return false;
+            }
+
+            text = text[start..];
+            var end = text.IndexOfAnyExcept(alphabet);
+            if (end < 0 || end >= length)
+            {
+                return true;
+            }
+
+            text = text[end..];
+        }
+    }
+
+    /// <summary>
+    /// Whether the shadow may hold a <see cref="InjectionPatterns.CodeToken"/>: a dash or underscore, and two digits in a
+    /// row (the token's check demands both).
+    /// </summary>
+    public static bool MayHaveCodeToken(string shadow)
+    {
+        var span = shadow.AsSpan();
+        if (span.IndexOfAny('-', '_') < 0)
+        {
+            return false;
+        }
+
+        for (var i = span.IndexOfAnyInRange('0', '9'); i >= 0 && i + 1 < span.Length; i++)
+        {
+            if (char.IsAsciiDigit(span[i + 1]))
+            {
+                return true;
+            }
+
+            var next = span[(i + 1)..].IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the shadow has at least four single letters in a row separated by one to three non-letters.</summary>
     public static bool HasSpacedLetters(string shadow)
     {

@@ -268,7 +268,7 @@ internal sealed class InjectionScan
 
     private void ScanEncodedRuns(string raw, string folded, GateWords gates, InjectionOrigin origin, int depth)
     {
-        foreach (var m in Matches(InjectionPatterns.Base64Run(), raw))
+        foreach (var m in InjectionGates.HasRun(raw, InjectionGates.Base64Characters, 16) ? Matches(InjectionPatterns.Base64Run(), raw) : [])
         {
             var value = m.Value;
             if (!value.Any(char.IsDigit) && !(value.Any(char.IsUpper) && value.Any(char.IsLower)))
@@ -282,7 +282,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.HexRun(), raw))
+        foreach (var m in InjectionGates.HasRun(raw, InjectionGates.HexRunCharacters, 16) ? Matches(InjectionPatterns.HexRun(), raw) : [])
         {
             if (DecodeHex(m.Value) is { } decoded)
             {
@@ -454,7 +454,7 @@ internal sealed class InjectionScan
                     continue;
                 }
 
-                codes = Matches(InjectionPatterns.CodeToken(), shadow);
+                codes = InjectionGates.MayHaveCodeToken(shadow) ? Matches(InjectionPatterns.CodeToken(), shadow) : [];
             }
 
             while (nextCode < codes.Count && codes[nextCode].Index + codes[nextCode].Length <= i)

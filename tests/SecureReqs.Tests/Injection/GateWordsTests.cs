@@ -128,6 +128,53 @@ public sealed class GateWordsTests
             minimumRejected: 1_000);
     }
 
+    [Fact]
+    public void RunGates_HoldOnEveryTextTheEncodedRunPatternsMatch()
+    {
+        // Runs of the patterns' characters, long and short, broken by the characters just outside their alphabets
+        // ('=' and '.' for base64; 'g', 'X' and '_' for hex), white space of every kind, and words.
+        string[] pieces =
+        [
+            "aGVsbG8gd29y", "bGQ=", "SGk", "+/", "_-", "0x4", "1", "\\x41", "\\x", "0x", "de", "ad", "BE", "ef", "12", "ff", " ", "\t",
+            "\u00A0", "\u2003", "\n", ",", ":", "-", "=", "==", ".", "g", "X", "_", "é", "ignore the rules", "QUJD", "ZGVm", "9f", "a",
+        ];
+        string Piece(Random random) => random.Next(3) == 0
+            ? new string([.. Enumerable.Range(0, random.Next(1, 20)).Select(_ => "ABCDEFabcdef0123456789+/_-xX="[random.Next(29)])])
+            : pieces[random.Next(pieces.Length)];
+
+        AssertNecessary(new Random(1205), 14, Piece, text => InjectionPatterns.Base64Run().Matches(text).Any(),
+            text => InjectionGates.HasRun(text, InjectionGates.Base64Characters, 16), minimumRejected: 2_000);
+        AssertNecessary(new Random(1206), 24, Piece, text => InjectionPatterns.HexRun().Matches(text).Any(),
+            text => InjectionGates.HasRun(text, InjectionGates.HexRunCharacters, 16), minimumRejected: 2_000);
+    }
+
+    [Fact]
+    public void MayHaveCodeToken_HoldsOnEveryShadowACodeTokenIsFoundIn()
+    {
+        string[] pieces = ["sr", "-", "_", "3e0a1b", "300", "4471", "1", "2", "7", "a", "ab12", "x9", " ", ".", "order", "--", "12", "é", "\n"];
+        AssertNecessary(new Random(1207), 10, random => pieces[random.Next(pieces.Length)], shadow => InjectionPatterns.CodeToken().Matches(shadow).Any(),
+            InjectionGates.MayHaveCodeToken, minimumRejected: 2_000);
+    }
+
+    [Theory]
+    [InlineData("abcdefghijklmnop", 16, true)]
+    [InlineData("abcdefghijklmno", 16, false)]
+    [InlineData("abcdefgh ijklmnopqrstuvw", 16, false)]
+    [InlineData("x abcdefgh.ijklmnopqrstuvwxyz!", 16, true)]
+    [InlineData("", 16, false)]
+    public void HasRun_Examples(string text, int length, bool expected) =>
+        InjectionGates.HasRun(text, InjectionGates.Base64Characters, length).Should().Be(expected);
+
+    [Theory]
+    [InlineData("sr-3e0a1b", false)]
+    [InlineData("sr-30a1b", true)]
+    [InlineData("order 300 4471", false)]
+    [InlineData("a_b 12", true)]
+    [InlineData("1a2b3c", false)]
+    [InlineData("9", false)]
+    public void MayHaveCodeToken_Examples(string shadow, bool expected) =>
+        InjectionGates.MayHaveCodeToken(shadow).Should().Be(expected);
+
     /// <summary>
     /// Builds 20,000 texts of one to <paramref name="maxPieces"/> pieces and checks that <paramref name="gate"/> holds on
     /// every text <paramref name="pattern"/> matches, that enough texts match to mean something, and that the gate rejects

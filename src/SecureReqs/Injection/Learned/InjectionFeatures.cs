@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace SecureReqs;
 
@@ -50,12 +51,24 @@ internal static class InjectionFeatures
     /// <summary>Receives the features of a text, sentence by sentence.</summary>
     public interface ISink
     {
-        /// <summary>A feature of the current sentence: its bucket and its sign (±1).</summary>
-        void Feature(int bucket, float sign);
+        /// <summary>
+        /// Features of the current sentence, in order, each packed as its bucket shifted left by one with the sign in the
+        /// low bit (1 for -1): see <see cref="BucketOf"/> and <see cref="SignOf"/>. A sentence's features may come in several
+        /// calls; all of them come before its <see cref="EndSentence"/>.
+        /// </summary>
+        void Features(ReadOnlySpan<int> packed);
 
         /// <summary>The current sentence ended at <paramref name="end"/> (exclusive) of the folded text.</summary>
         void EndSentence(int start, int end, int contentWords, int matchedWords);
     }
+
+    /// <summary>The bucket of a packed feature.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int BucketOf(int packed) => packed >>> 1;
+
+    /// <summary>The sign (±1) of a packed feature.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SignOf(int packed) => (packed & 1) == 0 ? 1f : -1f;
 
     /// <summary>Hashes one content word the way <see cref="Extract{TSink}"/> does for the user's request overlap.</summary>
     public static uint WordStem(ReadOnlySpan<char> word)
@@ -109,11 +122,23 @@ internal static class InjectionFeatures
     /// <param name="source">The source, joined with every feature.</param>
     /// <param name="requestStems">The sorted stems of the user's request (<see cref="RequestStems"/>), or empty.</param>
     /// <param name="sink">The receiver.</param>
+    /// <remarks>
+    /// Per character: the 2- to 5-grams ending there (FNV-1a over the characters from the newest back, whitespace runs
+    /// made one space, digits one class), and at the end of a word its unigram and its bigram with the word before, each
+    /// feature emitted alone and joined with the source. The features are handed over in batches, in order (the score sums
+    /// them in that order); <c>InjectionFeatureStabilityTests</c> holds the stream to what the shipped model was trained on.
+    /// </remarks>
     public static void Extract<TSink>(ReadOnlySpan<char> shadow, InjectionSource source, ReadOnlySpan<uint> requestStems, ref TSink sink)
         where TSink : struct, ISink
     {
+        const int BatchSize = 256;
+        const int MostPerCharacter = 12; // four n-grams, a unigram and a bigram, each twice
         var sourceSalt = source == InjectionSource.User ? UserSalt : UntrustedSalt;
-        Span<char> ring = stackalloc char[5];
+        Span<int> batch = stackalloc int[BatchSize];
+        var pending = 0;
+
+        // The four characters before the current one in the n-gram stream, newest first, and how many there are.
+        uint p1 = 0, p2 = 0, p3 = 0, p4 = 0;
         var filled = 0;
         var lastSpace = true;
         var sentenceStart = 0;
@@ -126,16 +151,34 @@ internal static class InjectionFeatures
         for (var i = 0; i <= shadow.Length; i++)
         {
             var c = i < shadow.Length ? shadow[i] : '\n';
-            var space = char.IsWhiteSpace(c);
-            var letter = char.IsLetterOrDigit(c);
+            bool space, letter, digit;
+            if (c < 128)
+            {
+                var flags = AsciiClasses[c];
+                space = (flags & SpaceClass) != 0;
+                letter = (flags & LetterOrDigitClass) != 0;
+                digit = (flags & DigitClass) != 0;
+            }
+            else
+            {
+                space = char.IsWhiteSpace(c);
+                letter = char.IsLetterOrDigit(c);
+                digit = char.IsDigit(c);
+            }
+
+            if (pending > BatchSize - MostPerCharacter)
+            {
+                sink.Features(batch[..pending]);
+                pending = 0;
+            }
 
             if (!letter && wordLength > 0)
             {
                 var w = Mix(word ^ UnigramSalt);
-                Emit(w, sourceSalt, ref sink);
+                Emit(w, sourceSalt, batch, ref pending);
                 if (previousWord != 0)
                 {
-                    Emit(Mix((previousWord * 31) ^ w ^ BigramSalt), sourceSalt, ref sink);
+                    Emit(Mix((previousWord * 31) ^ w ^ BigramSalt), sourceSalt, batch, ref pending);
                 }
 
                 if (requestStems.Length > 0 && wordLength >= ContentWordLength)
@@ -155,24 +198,60 @@ internal static class InjectionFeatures
             else if (letter)
             {
                 // Digits are one class: "call 555" and "call 123" share their features.
-                word = (word ^ (char.IsDigit(c) ? '0' : c)) * FnvPrime;
+                word = (word ^ (digit ? '0' : c)) * FnvPrime;
                 wordLength++;
             }
 
             if (i < shadow.Length && !(space && lastSpace))
             {
-                var ch = space ? ' ' : char.IsDigit(c) ? '0' : c;
-                ring[filled % 5] = ch;
-                filled++;
-                var h = FnvOffset;
-                for (var n = 1; n <= 5 && n <= filled; n++)
+                uint ch = space ? ' ' : digit ? '0' : c;
+                if (filled >= 4)
                 {
-                    h = (h ^ ring[(filled - n) % 5]) * FnvPrime;
-                    if (n >= 2)
+                    // The four n-grams mixed side by side; the same values as the scalar path below, in its order.
+                    var h2 = (((FnvOffset ^ ch) * FnvPrime) ^ p1) * FnvPrime;
+                    var h3 = (h2 ^ p2) * FnvPrime;
+                    var h4 = (h3 ^ p3) * FnvPrime;
+                    var h5 = (h4 ^ p4) * FnvPrime;
+                    var mixed = Mix(Vector128.Create(h2 + 2, h3 + 3, h4 + 4, h5 + 5));
+                    var alone = Pack(mixed);
+                    var joined = Pack(Mix(mixed ^ Vector128.Create(sourceSalt)));
+                    var at = batch.Slice(pending, 8);
+                    at[0] = (int)alone.GetElement(0);
+                    at[1] = (int)joined.GetElement(0);
+                    at[2] = (int)alone.GetElement(1);
+                    at[3] = (int)joined.GetElement(1);
+                    at[4] = (int)alone.GetElement(2);
+                    at[5] = (int)joined.GetElement(2);
+                    at[6] = (int)alone.GetElement(3);
+                    at[7] = (int)joined.GetElement(3);
+                    pending += 8;
+                }
+                else if (filled >= 1)
+                {
+                    var h = (((FnvOffset ^ ch) * FnvPrime) ^ p1) * FnvPrime;
+                    Emit(Mix(h + 2), sourceSalt, batch, ref pending);
+                    if (filled >= 2)
                     {
-                        Emit(Mix(h + (uint)n), sourceSalt, ref sink);
+                        h = (h ^ p2) * FnvPrime;
+                        Emit(Mix(h + 3), sourceSalt, batch, ref pending);
+                        if (filled >= 3)
+                        {
+                            h = (h ^ p3) * FnvPrime;
+                            Emit(Mix(h + 4), sourceSalt, batch, ref pending);
+                            if (filled >= 4)
+                            {
+                                h = (h ^ p4) * FnvPrime;
+                                Emit(Mix(h + 5), sourceSalt, batch, ref pending);
+                            }
+                        }
                     }
                 }
+
+                p4 = p3;
+                p3 = p2;
+                p2 = p1;
+                p1 = ch;
+                filled++;
             }
 
             lastSpace = space;
@@ -186,6 +265,12 @@ internal static class InjectionFeatures
                 var end = Math.Min(i + 1, shadow.Length);
                 if (end > sentenceStart && HasLetter(shadow[sentenceStart..end]))
                 {
+                    if (pending > 0)
+                    {
+                        sink.Features(batch[..pending]);
+                        pending = 0;
+                    }
+
                     sink.EndSentence(sentenceStart, end, contentWords, matched);
                 }
 
@@ -196,16 +281,56 @@ internal static class InjectionFeatures
                 previousWord = 0;
             }
         }
+
+        // Features after the last sentence with a letter belong to no sentence; they are handed over all the same.
+        if (pending > 0)
+        {
+            sink.Features(batch[..pending]);
+        }
     }
 
-    /// <summary>The bucket and sign of a feature hash.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Emit<TSink>(uint hash, uint sourceSalt, ref TSink sink)
-        where TSink : struct, ISink
+    private const byte SpaceClass = 1;
+    private const byte LetterOrDigitClass = 2;
+    private const byte DigitClass = 4;
+
+    /// <summary>What <see cref="char.IsWhiteSpace(char)"/>, <see cref="char.IsLetterOrDigit(char)"/> and <see cref="char.IsDigit(char)"/> say of each ASCII character.</summary>
+    private static readonly byte[] AsciiClasses = BuildAsciiClasses();
+
+    private static byte[] BuildAsciiClasses()
     {
-        sink.Feature((int)(hash & (Buckets - 1)), (hash & 0x80000000) == 0 ? 1f : -1f);
+        var classes = new byte[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            classes[c] = (byte)((char.IsWhiteSpace(c) ? SpaceClass : 0) | (char.IsLetterOrDigit(c) ? LetterOrDigitClass : 0) | (char.IsDigit(c) ? DigitClass : 0));
+        }
+
+        return classes;
+    }
+
+    /// <summary>Packs a feature hash and its source-joined twin into the batch: bucket and sign of each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Emit(uint hash, uint sourceSalt, Span<int> batch, ref int pending)
+    {
+        batch[pending] = (int)((hash & (Buckets - 1)) << 1 | hash >> 31);
         var joined = Mix(hash ^ sourceSalt);
-        sink.Feature((int)(joined & (Buckets - 1)), (joined & 0x80000000) == 0 ? 1f : -1f);
+        batch[pending + 1] = (int)((joined & (Buckets - 1)) << 1 | joined >> 31);
+        pending += 2;
+    }
+
+    /// <summary>Packs four feature hashes as <see cref="Emit"/> does: bucket shifted left by one, sign bit in the low bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<uint> Pack(Vector128<uint> h) => ((h & Vector128.Create((uint)(Buckets - 1))) << 1) | (h >>> 31);
+
+    /// <summary><see cref="Mix(uint)"/> of four hashes at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<uint> Mix(Vector128<uint> h)
+    {
+        h ^= h >>> 16;
+        h *= Vector128.Create(0x85EBCA6Bu);
+        h ^= h >>> 13;
+        h *= Vector128.Create(0xC2B2AE35u);
+        h ^= h >>> 16;
+        return h;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

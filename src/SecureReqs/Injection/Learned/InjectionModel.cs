@@ -293,10 +293,18 @@ internal sealed class InjectionModel
         public int[] Matched;
         public int Count;
 
-        public void Feature(int bucket, float sign)
+        public void Features(ReadOnlySpan<int> packed)
         {
-            _sum += sign * _weights[bucket];
-            _count++;
+            // One running sum, in the features' order, as the model's rates were measured.
+            var weights = _weights;
+            var sum = _sum;
+            foreach (var p in packed)
+            {
+                sum += InjectionFeatures.SignOf(p) * weights[InjectionFeatures.BucketOf(p)];
+            }
+
+            _sum = sum;
+            _count += packed.Length;
         }
 
         public void EndSentence(int start, int end, int contentWords, int matchedWords)
