@@ -215,6 +215,23 @@ internal static class InjectionGates
     /// <summary>The characters a <see cref="InjectionPatterns.Base64Run"/> match is made of (its padding aside).</summary>
     public static readonly SearchValues<char> Base64Characters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
 
+    /// <summary>
+    /// The characters a <see cref="InjectionPatterns.CharCodeRun"/> match is made of: decimal digits of every script (the
+    /// pattern's <c>\d</c>) and its separators. A match is at least 23 of them: eight codes of two or more digits, seven
+    /// separators.
+    /// </summary>
+    public static readonly SearchValues<char> CharCodeCharacters = SearchValues.Create(
+        " ,;" + new string([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit)]));
+
+    /// <summary>The shortest <see cref="InjectionPatterns.CharCodeRun"/> match.</summary>
+    public const int CharCodeRunLength = 23;
+
+    /// <summary>The characters of a <see cref="InjectionPatterns.LongLetterRun"/> match.</summary>
+    public static readonly SearchValues<char> LowercaseAsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>The characters a leetspeak variant replaces (digits, symbols and bars standing for letters).</summary>
+    public static readonly SearchValues<char> LeetCharacters = SearchValues.Create("013457@$!|");
+
     /// <summary>The characters a <see cref="InjectionPatterns.HexRun"/> match is made of: hex digits, the <c>\x</c> and <c>0x</c> prefixes, its separators (any white space).</summary>
     public static readonly SearchValues<char> HexRunCharacters = SearchValues.Create(
         "0123456789ABCDEFabcdefx\\,:-" + new string([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]));
@@ -225,23 +242,29 @@ internal static class InjectionGates
     /// </summary>
     public static bool HasRun(ReadOnlySpan<char> text, SearchValues<char> alphabet, int length)
     {
-        while (true)
+        // One pass, character by character: in prose the runs are words a few characters long, and two vectorised
+        // searches per word cost more than the test of each character.
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            var start = text.IndexOfAny(alphabet);
-            if (start < 0 || text.Length - start < length)
+            if (alphabet.Contains(text[i]))
             {
-                return false;
+                if (++run >= length)
+                {
+                    return true;
+                }
             }
-
-            text = text[start..];
-            var end = text.IndexOfAnyExcept(alphabet);
-            if (end < 0 || end >= length)
+            else
             {
-                return true;
+                run = 0;
+                if (text.Length - i - 1 < length)
+                {
+                    return false;
+                }
             }
-
-            text = text[end..];
         }
+
+        return false;
     }
 
     /// <summary>

@@ -220,7 +220,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in Matches(InjectionPatterns.LongLetterRun(), shadow))
+        foreach (var m in InjectionGates.HasRun(shadow, InjectionGates.LowercaseAsciiLetters, 16) ? Matches(InjectionPatterns.LongLetterRun(), shadow) : [])
         {
             ScanSquashed(m.Value, mapper, m.Index, m.Index + m.Length, "joined-words");
         }
@@ -347,7 +347,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in (raw.Count(char.IsAsciiDigit) >= 16 ? Matches(InjectionPatterns.CharCodeRun(), raw) : []))
+        foreach (var m in InjectionGates.HasRun(raw, InjectionGates.CharCodeCharacters, InjectionGates.CharCodeRunLength) ? Matches(InjectionPatterns.CharCodeRun(), raw) : [])
         {
             var codes = m.Value.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
             var decoded = new string([.. codes.Select(c => (char)int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))]);
@@ -445,17 +445,17 @@ internal sealed class InjectionScan
         bool[]? runHasLetter = null;
         for (var i = 0; i < shadow.Length; i++)
         {
-            var c = shadow[i];
-            if (codes is null)
+            // Only a leet character can change or be skipped, so the loop goes from one to the next; skipping a
+            // reference code matters only where one stands, so the codes are found at the first.
+            var next = shadow.AsSpan(i).IndexOfAny(InjectionGates.LeetCharacters);
+            if (next < 0)
             {
-                // Skipping a reference code matters only where a leet character stands, so the codes are found at the first.
-                if (!IsLeetCharacter(c))
-                {
-                    continue;
-                }
-
-                codes = InjectionGates.MayHaveCodeToken(shadow) ? Matches(InjectionPatterns.CodeToken(), shadow) : [];
+                break;
             }
+
+            i += next;
+            var c = shadow[i];
+            codes ??= InjectionGates.MayHaveCodeToken(shadow) ? Matches(InjectionPatterns.CodeToken(), shadow) : [];
 
             while (nextCode < codes.Count && codes[nextCode].Index + codes[nextCode].Length <= i)
             {
@@ -528,8 +528,6 @@ internal sealed class InjectionScan
 
         return result;
     }
-
-    private static bool IsLeetCharacter(char c) => c is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$' or '!' or '|';
 
     private static bool IsLeetNeighbour(string s, int i) => i >= 0 && i < s.Length && s[i] is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 

@@ -160,18 +160,42 @@ internal static class OutputGates
             return false;
         }
 
-        var tokens = raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        for (var unit = 1; unit <= 3; unit++)
+        // One pass over the white-space separated tokens, without splitting: the last four tokens' spans are kept, and a
+        // run per unit counts the tokens equal to the one a unit before (1, 2 or 3 tokens repeated).
+        var span = raw.AsSpan();
+        Span<int> starts = stackalloc int[4];
+        Span<int> lengths = stackalloc int[4];
+        Span<int> runs = stackalloc int[4];
+        var index = 0;
+        for (var i = 0; i < span.Length;)
         {
-            var run = 0;
-            for (var i = unit; i < tokens.Length; i++)
+            if (char.IsWhiteSpace(span[i]))
             {
-                run = tokens[i].Length <= 6 && tokens[i] == tokens[i - unit] && tokens[i].AsSpan().IndexOfAnyExcept("-=_*#.~") >= 0 ? run + 1 : 0;
-                if (run >= 29 * unit)
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < span.Length && !char.IsWhiteSpace(span[i]))
+            {
+                i++;
+            }
+
+            var token = span[start..i];
+            starts[index & 3] = start;
+            lengths[index & 3] = token.Length;
+            var eligible = token.Length <= 6 && token.IndexOfAnyExcept("-=_*#.~") >= 0;
+            for (var unit = 1; unit <= 3 && unit <= index; unit++)
+            {
+                var before = (index - unit) & 3;
+                runs[unit] = eligible && span.Slice(starts[before], lengths[before]).SequenceEqual(token) ? runs[unit] + 1 : 0;
+                if (runs[unit] >= 29 * unit)
                 {
                     return true;
                 }
             }
+
+            index++;
         }
 
         return false;

@@ -149,6 +149,30 @@ public sealed class GateWordsTests
     }
 
     [Fact]
+    public void RunGates_HoldOnEveryTextTheCharCodeAndLetterRunPatternsMatch()
+    {
+        // Character codes in and out of the pattern's range, its separators, digits of other scripts (its \d takes them),
+        // and the characters just outside the alphabets ('.', '-', upper case and accented letters).
+        string[] inRange = ["72", "101", "108", "111", "32", "126", "4\u0665"];
+        string[] outOfRange = ["127", "31", "9", "1000", "1\u0967\u0966"];
+        string[] separators = [" ", ",", ";", ", ", " ; ", ",,", ""];
+        string[] noise = [".", "-", "\n", "a", "x y", "\u00A0"];
+        string CodePiece(Random random) => random.Next(12) switch
+        {
+            // The shortest match there is: eight two-digit codes, one separator between each, letters either side.
+            0 => "a" + string.Join(separators[random.Next(3)], Enumerable.Range(0, 8).Select(_ => random.Next(32, 100))) + "a",
+            < 11 => (random.Next(5) == 0 ? outOfRange[random.Next(outOfRange.Length)] : inRange[random.Next(inRange.Length)]) + separators[random.Next(separators.Length)],
+            _ => noise[random.Next(noise.Length)],
+        };
+        AssertNecessary(new Random(1208), 24, CodePiece, text => InjectionPatterns.CharCodeRun().Matches(text).Any(),
+            text => InjectionGates.HasRun(text, InjectionGates.CharCodeCharacters, InjectionGates.CharCodeRunLength), minimumRejected: 2_000);
+
+        string[] letters = ["ignore", "previous", "instructions", "and", "x", " ", "-", "A", "\u00e9", "1", "qwertyuiop"];
+        AssertNecessary(new Random(1209), 8, random => letters[random.Next(letters.Length)], text => InjectionPatterns.LongLetterRun().IsMatch(text),
+            text => InjectionGates.HasRun(text, InjectionGates.LowercaseAsciiLetters, 16), minimumRejected: 2_000);
+    }
+
+    [Fact]
     public void MayHaveCodeToken_HoldsOnEveryShadowACodeTokenIsFoundIn()
     {
         string[] pieces = ["sr", "-", "_", "3e0a1b", "300", "4471", "1", "2", "7", "a", "ab12", "x9", " ", ".", "order", "--", "12", "é", "\n"];
@@ -164,6 +188,15 @@ public sealed class GateWordsTests
     [InlineData("", 16, false)]
     public void HasRun_Examples(string text, int length, bool expected) =>
         InjectionGates.HasRun(text, InjectionGates.Base64Characters, length).Should().Be(expected);
+
+    [Theory]
+    [InlineData("73 103 110 111 114 101 32 97", true)]
+    [InlineData("73,103,110,111,114,101,32,97", true)]
+    [InlineData("73 72 71 70 69 68 67", false)]
+    [InlineData("about 1,250 customers and 87 of them in 2025", false)]
+    [InlineData("\u0667\u0663 103 110 111 114 101 32 97", true)]
+    public void HasRun_CharCodeExamples(string text, bool expected) =>
+        InjectionGates.HasRun(text, InjectionGates.CharCodeCharacters, InjectionGates.CharCodeRunLength).Should().Be(expected);
 
     [Theory]
     [InlineData("sr-3e0a1b", false)]
