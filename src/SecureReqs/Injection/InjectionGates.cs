@@ -193,20 +193,24 @@ internal static class InjectionGates
     /// <summary>The shadow reduced to lowercase letters and digits, each run of anything else one space, with a space at both ends.</summary>
     public static string Words(string shadow)
     {
-        var builder = new StringBuilder(shadow.Length + 2).Append(' ');
+        // At most one character per character of the shadow, and the two spaces at the ends.
+        var buffer = shadow.Length <= 1_000 ? stackalloc char[shadow.Length + 2] : new char[shadow.Length + 2];
+        var length = 0;
+        buffer[length++] = ' ';
         foreach (var c in shadow)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(c);
+                buffer[length++] = c;
             }
-            else if (builder[^1] != ' ')
+            else if (buffer[length - 1] != ' ')
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
             }
         }
 
-        return builder.Append(' ').ToString();
+        buffer[length++] = ' ';
+        return new string(buffer[..length]);
     }
 
     /// <summary>Whether <paramref name="text"/> holds one of <paramref name="gate"/>.</summary>

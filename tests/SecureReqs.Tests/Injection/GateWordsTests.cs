@@ -173,6 +173,45 @@ public sealed class GateWordsTests
     }
 
     [Fact]
+    public void Words_AnswersAsTheStringBuilderVersionOnSeededTexts()
+    {
+        // Letters of several scripts, digits, blanks and punctuation of every kind, lone and paired surrogates, and texts
+        // on both sides of the length where the buffer moves from the stack to the heap.
+        string[] pieces = ["ignore", " ", "  ", "\t", "\n", "\u00A0", ".", "--", "é", "中文", "\ud83d\ude00", "\ud83d", "٣", "x1", "'", "_", "ß"];
+        var random = new Random(20261207);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var builder = new StringBuilder();
+            var target = random.Next(3) == 0 ? random.Next(990, 1_010) : random.Next(0, 60);
+            while (builder.Length < target)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var shadow = builder.ToString(0, Math.Min(target, builder.Length));
+            InjectionGates.Words(shadow).Should().Be(ReferenceWords(shadow), "for {0}", shadow);
+        }
+    }
+
+    private static string ReferenceWords(string shadow)
+    {
+        var builder = new StringBuilder(shadow.Length + 2).Append(' ');
+        foreach (var c in shadow)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.Append(' ').ToString();
+    }
+
+    [Fact]
     public void MayHaveCodeToken_HoldsOnEveryShadowACodeTokenIsFoundIn()
     {
         string[] pieces = ["sr", "-", "_", "3e0a1b", "300", "4471", "1", "2", "7", "a", "ab12", "x9", " ", ".", "order", "--", "12", "é", "\n"];
