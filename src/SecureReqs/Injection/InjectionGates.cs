@@ -225,7 +225,7 @@ internal static class InjectionGates
     /// separators.
     /// </summary>
     public static readonly SearchValues<char> CharCodeCharacters = SearchValues.Create(
-        " ,;" + new string([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit)]));
+        " ,;" + CharactersWhere(char.IsDigit));
 
     /// <summary>The shortest <see cref="InjectionPatterns.CharCodeRun"/> match.</summary>
     public const int CharCodeRunLength = 23;
@@ -238,7 +238,11 @@ internal static class InjectionGates
 
     /// <summary>The characters a <see cref="InjectionPatterns.HexRun"/> match is made of: hex digits, the <c>\x</c> and <c>0x</c> prefixes, its separators (any white space).</summary>
     public static readonly SearchValues<char> HexRunCharacters = SearchValues.Create(
-        "0123456789ABCDEFabcdefx\\,:-" + new string([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]));
+        "0123456789ABCDEFabcdefx\\,:-" + CharactersWhere(char.IsWhiteSpace));
+
+    /// <summary>Every UTF-16 character <paramref name="test"/> holds for.</summary>
+    private static string CharactersWhere(Func<char, bool> test) =>
+        new([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(test)]);
 
     /// <summary>
     /// Whether <paramref name="text"/> has a run of at least <paramref name="length"/> characters of

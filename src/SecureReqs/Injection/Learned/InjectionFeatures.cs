@@ -207,7 +207,7 @@ internal static class InjectionFeatures
                 uint ch = space ? ' ' : digit ? '0' : c;
                 if (filled >= 4)
                 {
-                    // The four n-grams mixed side by side; the same values as the scalar path below, in its order.
+                    // The four n-grams mixed side by side; the same values and order as the loop below would give.
                     var h2 = (((FnvOffset ^ ch) * FnvPrime) ^ p1) * FnvPrime;
                     var h3 = (h2 ^ p2) * FnvPrime;
                     var h4 = (h3 ^ p3) * FnvPrime;
@@ -226,24 +226,14 @@ internal static class InjectionFeatures
                     at[7] = (int)joined.GetElement(3);
                     pending += 8;
                 }
-                else if (filled >= 1)
+                else
                 {
-                    var h = (((FnvOffset ^ ch) * FnvPrime) ^ p1) * FnvPrime;
-                    Emit(Mix(h + 2), sourceSalt, batch, ref pending);
-                    if (filled >= 2)
+                    // Fewer than four characters before this one (only at the start of the text): the n-grams there are.
+                    var h = (FnvOffset ^ ch) * FnvPrime;
+                    for (var n = 1; n <= filled; n++)
                     {
-                        h = (h ^ p2) * FnvPrime;
-                        Emit(Mix(h + 3), sourceSalt, batch, ref pending);
-                        if (filled >= 3)
-                        {
-                            h = (h ^ p3) * FnvPrime;
-                            Emit(Mix(h + 4), sourceSalt, batch, ref pending);
-                            if (filled >= 4)
-                            {
-                                h = (h ^ p4) * FnvPrime;
-                                Emit(Mix(h + 5), sourceSalt, batch, ref pending);
-                            }
-                        }
+                        h = (h ^ (n == 1 ? p1 : n == 2 ? p2 : p3)) * FnvPrime;
+                        Emit(Mix(h + (uint)(n + 1)), sourceSalt, batch, ref pending);
                     }
                 }
 
