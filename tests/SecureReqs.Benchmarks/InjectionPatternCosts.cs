@@ -22,7 +22,7 @@ internal static class InjectionPatternCosts
             var texts2 = raws.Concat(raws.Select(t => InjectionText.Fold(t).Shadow)).ToArray();
             int filtered = 0, violations = 0;
             long runs = 0, skipped = 0;
-            foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
+            foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal)))
             {
                 var attribute = method.GetCustomAttribute<GeneratedRegexAttribute>();
                 if (attribute is null)
@@ -66,7 +66,7 @@ internal static class InjectionPatternCosts
         var rows = new List<(string Name, double First, double Second, int Hits, long Allocated, double Build)>();
         foreach (var type in typeof(PromptInjectionDetector).Assembly.GetTypes())
         {
-            foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
+            foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal)))
             {
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
@@ -91,7 +91,7 @@ internal static class InjectionPatternCosts
             }
         }
 
-        foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(ContextRegex) && m.GetParameters().Length == 0))
+        foreach (var method in typeof(PromptInjectionDetector).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)).Where(m => m.ReturnType == typeof(ContextRegex) && m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal)))
         {
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var context = (ContextRegex)method.Invoke(null, null)!;
@@ -121,7 +121,7 @@ internal static class InjectionPatternCosts
     {
         var patterns = typeof(PromptInjectionDetector).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
-            .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0)
+            .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal))
             .Select(m => m.GetCustomAttribute<GeneratedRegexAttribute>())
             .OfType<GeneratedRegexAttribute>()
             .ToArray();
@@ -225,6 +225,7 @@ internal static class InjectionPatternCosts
                 costs.TryGetValue(pattern, out var cost);
                 costs[pattern] = (cost.Ticks + ticks, cost.Runs + 1);
             };
+            var (allocated, gen0, gen2, pause) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var seconds = CpuTime.Of(() =>
             {
                 foreach (var line in lines)
@@ -233,15 +234,16 @@ internal static class InjectionPatternCosts
                 }
             });
             PatternTiming.Observer = null;
+            var gc = string.Create(CultureInfo.InvariantCulture, $"{(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB allocated, {GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2), {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s paused");
             Name(names);
             var observed = costs.Values.Sum(c => c.Ticks) / (double)Stopwatch.Frequency;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {lines.Length} lines, {lines.Sum(l => (long)l.Length) / 1e6:F2} MB in {seconds:F2} CPU-s; {observed:F2} s in {costs.Count} patterns run through a context"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {lines.Length} lines, {lines.Sum(l => (long)l.Length) / 1e6:F2} MB in {seconds:F2} CPU-s; {observed:F2} s in {costs.Count} patterns run through a context; {gc}"));
             if (round == 0 || round == rounds - 1)
             {
                 Console.WriteLine("      ms   runs  pattern");
                 foreach (var (pattern, cost) in costs.OrderByDescending(c => c.Value.Ticks).Take(top))
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cost.Ticks * 1000.0 / Stopwatch.Frequency,8:F1} {cost.Runs,6}  {names.GetValueOrDefault(pattern, pattern.ToString()![..Math.Min(50, pattern.ToString()!.Length)])}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cost.Ticks * 1000.0 / Stopwatch.Frequency,8:F1} {cost.Runs,6}  {(pattern is TieredRegex tier ? tier.Name : names.GetValueOrDefault(pattern, pattern.ToString()![..Math.Min(50, pattern.ToString()!.Length)]))}{(pattern is TieredRegex { Backtracking: false } or ContextRegex { Backtracking: false } ? "  (linear)" : "")}"));
                 }
             }
         }

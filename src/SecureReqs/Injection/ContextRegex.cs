@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace SecureReqs;
@@ -35,10 +36,11 @@ internal sealed class ContextRegex
     private readonly MatchCheck? _holds;
     private readonly Func<string, Match, int>? _resume;
     private readonly Func<string, int, int, int>? _skip;
-    private readonly Lazy<Regex> _search;
-    private readonly Lazy<Regex> _atStart;
-    private readonly Lazy<Regex> _core;
-    private readonly Lazy<Regex>[]? _alternatives;
+    private readonly TieredRegex _search;
+    private readonly TieredRegex _atStart;
+    private readonly TieredRegex _core;
+    private readonly TieredRegex[]? _alternatives;
+    private readonly bool _spansAgree;
     private readonly RegexPrefilter[]? _alternativeFilters;
     private readonly string _filterPattern;
     private readonly RegexOptions _filterOptions;
@@ -64,15 +66,17 @@ internal sealed class ContextRegex
         _resume = resume;
         _skip = skip;
         (_filterPattern, _filterOptions) = (pattern, options);
-        _search = new Lazy<Regex>(() => LinearRegex.Large(pattern, options));
+        _search = Tier(pattern, options);
         _atStart = _search;
         _core = _search;
+        _spansAgree = _search.SameSpans;
     }
 
     private ContextRegex(string[] alternatives, RegexOptions options, MatchCheck holds)
         : this(string.Join("|", alternatives), options, holds, null, null)
     {
-        _alternatives = [.. alternatives.Select(a => new Lazy<Regex>(() => LinearRegex.Large(a, options)))];
+        _alternatives = [.. alternatives.Select(a => Tier(a, options))];
+        _spansAgree = _alternatives.All(a => a.SameSpans);
         _alternativeFilters = [.. alternatives.Select(a => RegexPrefilter.For(a, options | RegexOptions.NonBacktracking))];
     }
 
@@ -88,6 +92,7 @@ internal sealed class ContextRegex
         _search = other._search;
         _atStart = other._atStart;
         _core = other._core;
+        _spansAgree = other._spansAgree;
         (_filterPattern, _filterOptions) = (other._filterPattern, other._filterOptions);
     }
 
@@ -148,10 +153,17 @@ internal sealed class ContextRegex
         _holds = holds;
         options |= RegexOptions.NonBacktracking;
         (_filterPattern, _filterOptions) = (core, options);
-        _search = new Lazy<Regex>(() => LinearRegex.Large(search, options));
-        _atStart = new Lazy<Regex>(() => LinearRegex.Large(atStart, options));
-        _core = new Lazy<Regex>(() => LinearRegex.Large("^(?:" + core + ")$", options));
+        _search = Tier(search, options);
+        _atStart = Tier(atStart, options);
+        _core = Tier("^(?:" + core + ")$", options);
+        _spansAgree = _search.SameSpans && _atStart.SameSpans && _core.SameSpans;
     }
+
+    /// <summary>Whether the pattern still runs on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    internal bool Backtracking => _search.Backtracking;
+
+    /// <summary>The pattern's parts, each on both engines (for tests).</summary>
+    internal IEnumerable<TieredRegex> Tiers => new[] { _search, _atStart, _core }.Concat(_alternatives ?? []).Distinct();
 
     /// <summary>Literals one of which every match holds (from the core), so that texts without any skip the pattern.</summary>
     public RegexPrefilter Prefilter => _prefilter ??= RegexPrefilter.For(_filterPattern, _filterOptions);
@@ -159,21 +171,49 @@ internal sealed class ContextRegex
     /// <summary>The search with the context on both sides.</summary>
     /// <remarks>Built on first use, as are <see cref="AtStart"/> and <see cref="Core"/>: building a linear-engine automaton
     /// costs milliseconds, and a process pays only for the patterns its texts reach.</remarks>
-    public Regex Search => _search.Value;
+    public Regex Search => _search.Linear;
 
     /// <summary>The alternatives searched one by one (<see cref="CheckedAlternatives"/>), each built on first use; empty for other patterns.</summary>
-    internal IEnumerable<Regex> Alternatives => _alternatives?.Select(a => a.Value) ?? [];
+    internal IEnumerable<Regex> Alternatives => _alternatives?.Select(a => a.Linear) ?? [];
 
     /// <summary>The search for a core near the start of the text.</summary>
-    public Regex AtStart => _atStart.Value;
+    public Regex AtStart => _atStart.Linear;
 
     /// <summary>The core alone, anchored at both ends.</summary>
-    public Regex Core => _core.Value;
+    public Regex Core => _core.Linear;
 
     /// <summary>Whether the text has a match.</summary>
     /// <param name="text">The text.</param>
     /// <returns>Whether there is a match.</returns>
-    public bool IsMatch(string text) => _holds is null ? AtStart.IsMatch(text) || Search.IsMatch(text) : Match(text).Success;
+    public bool IsMatch(string text)
+    {
+        if (_holds is not null)
+        {
+            return Match(text).Success;
+        }
+
+        MoveWhenLong(text);
+        if (!_search.Backtracking)
+        {
+            return AtStart.IsMatch(text) || Search.IsMatch(text);
+        }
+
+        // Whether there is a match at all does not depend on the engine, even where the spans may.
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return _atStart.BacktrackingRegex!.IsMatch(text) || _search.BacktrackingRegex!.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ToLinear();
+            return AtStart.IsMatch(text) || Search.IsMatch(text);
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+    }
 
     /// <summary>The first match.</summary>
     /// <param name="text">The text.</param>
@@ -207,6 +247,20 @@ internal sealed class ContextRegex
     /// <returns>The matches.</returns>
     public IEnumerable<Match> Matches(string text)
     {
+        // Where the engines may end matches differently, the backtracking one (while the pattern runs there) only rules out
+        // a text with no match at all, whatever the check would say.
+        MoveWhenLong(text);
+        if (!_spansAgree && _search.Backtracking)
+        {
+            if (!MayMatchUnchecked(text))
+            {
+                yield break;
+            }
+
+            // The linear automaton is needed now; building it and still backtracking first would pay twice.
+            ToLinear();
+        }
+
         // The alternatives' next matches are kept across the search, so that each runs forward through the text once.
         var found = _alternatives is null ? null : new Candidate[_alternatives.Length];
         for (var m = Find(text, 0, text.Length, 0, found); m.Success;)
@@ -218,6 +272,86 @@ internal sealed class ContextRegex
     }
 
     private Match Find(string text, int beginning, int length, int startat, Candidate[]? found = null)
+    {
+        MoveWhenLong(text);
+        if (!_spansAgree || !_search.Backtracking)
+        {
+            return FindChecked(text, beginning, length, startat, found);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return FindChecked(text, beginning, length, startat, found);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Found again from the same position on the linear engine; the alternatives' kept matches stay valid, as both
+            // engines find the same ones.
+            ToLinear();
+            return FindChecked(text, beginning, length, startat, found);
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    // Whether the search (or the search at the start) matches anywhere, on the backtracking engine; true once it has moved.
+    private bool MayMatchUnchecked(string text)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return _atStart.BacktrackingRegex!.IsMatch(text) || _search.BacktrackingRegex!.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ToLinear();
+            return true;
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    private void MoveWhenLong(string text)
+    {
+        if (text.Length > TieredRegex.LongText && _search.Backtracking)
+        {
+            ToLinear();
+        }
+    }
+
+    // The time on the backtracking engine is charged to the search; when it moves, every part of the pattern moves.
+    private void Charge(long ticks)
+    {
+        _search.Charge(ticks);
+        if (!_search.Backtracking)
+        {
+            ToLinear();
+        }
+    }
+
+    // A part's regex for finding matches: the backtracking one while the pattern runs there and the engines agree on spans.
+    private Regex Pick(TieredRegex tier) => _spansAgree && tier.Backtracking ? tier.BacktrackingRegex! : tier.Linear;
+
+    private void ToLinear()
+    {
+        _search.ToLinear();
+        _atStart.ToLinear();
+        _core.ToLinear();
+        foreach (var alternative in _alternatives ?? [])
+        {
+            alternative.ToLinear();
+        }
+    }
+
+    private static TieredRegex Tier(string pattern, RegexOptions options) =>
+        TieredRegex.Of("context", pattern, options, () => LinearRegex.Large(pattern, options));
+
+    private Match FindChecked(string text, int beginning, int length, int startat, Candidate[]? found)
     {
         if (_alternatives is not null)
         {
@@ -250,12 +384,13 @@ internal sealed class ContextRegex
     {
         if (_direct)
         {
-            return beginning == 0 && length == text.Length ? Search.Match(text, startat) : Search.Match(text, startat, beginning + length - startat);
+            var direct = Pick(_search);
+            return beginning == 0 && length == text.Length ? direct.Match(text, startat) : direct.Match(text, startat, beginning + length - startat);
         }
 
         if (startat - beginning < _beforeLength)
         {
-            var start = AtStart.Match(text, beginning, length);
+            var start = Pick(_atStart).Match(text, beginning, length);
             if (start.Success && start.Groups["core"].Index >= startat)
             {
                 return Inner(text, start);
@@ -264,7 +399,8 @@ internal sealed class ContextRegex
 
         var from = Math.Max(beginning, startat - _beforeLength);
         var end = beginning + length;
-        var found = end == text.Length && beginning == 0 ? Search.Match(text, from) : Search.Match(text, from, end - from);
+        var search = Pick(_search);
+        var found = end == text.Length && beginning == 0 ? search.Match(text, from) : search.Match(text, from, end - from);
         return found.Success ? Inner(text, found) : found;
     }
 
@@ -299,7 +435,7 @@ internal sealed class ContextRegex
             var m = candidate.Match;
             if (m is null || !whole || (m.Success && m.Index < startat))
             {
-                var regex = _alternatives![i].Value;
+                var regex = Pick(_alternatives![i]);
                 m = whole ? regex.Match(text, startat) : regex.Match(text, startat, beginning + length - startat);
                 candidate = candidate with { Match = m };
             }
@@ -319,7 +455,7 @@ internal sealed class ContextRegex
     private Match Inner(string text, Match found)
     {
         var core = found.Groups["core"];
-        var inner = Core.Match(text, core.Index, core.Length);
+        var inner = Pick(_core).Match(text, core.Index, core.Length);
         return inner.Success ? inner : throw new InvalidOperationException($"The core of {Search} did not match its own span.");
     }
 }

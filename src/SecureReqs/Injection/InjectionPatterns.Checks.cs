@@ -13,44 +13,104 @@ namespace SecureReqs;
 internal static partial class InjectionPatterns
 {
     /// <summary>After "above" or "before" alone: the end of a clause or a word that continues the override.</summary>
-    [GeneratedRegex(@"^(?:[ \t]*(?:[.,;:!?)\n""'-]|$)|" + Sp + @"(?:and|then|instead|now|but|so|completely|entirely|please|text|content|message|prompt|conversation|input)\b)", Shadow)]
+    [GeneratedRegex(AboveEndsClauseSource, Shadow)]
     private static partial Regex AboveEndsClause();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(AboveEndsClauseSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex AboveEndsClauseBacktracking();
+
+    private const string AboveEndsClauseSource = @"^(?:[ \t]*(?:[.,;:!?)\n""'-]|$)|" + Sp + @"(?:and|then|instead|now|but|so|completely|entirely|please|text|content|message|prompt|conversation|input)\b)";
+
     /// <summary>After an override of "the above": a word that makes "above" an ordinary adjective or pronoun.</summary>
-    [GeneratedRegex(@"^" + Sp + @"(?:is|was|the|a|an|one|message|email|item|product)\b", Shadow)]
+    [GeneratedRegex(AboveIsOrdinarySource, Shadow)]
     private static partial Regex AboveIsOrdinary();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(AboveIsOrdinarySource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex AboveIsOrdinaryBacktracking();
+
+    private const string AboveIsOrdinarySource = @"^" + Sp + @"(?:is|was|the|a|an|one|message|email|item|product)\b";
+
     /// <summary>After "system override" and the like: a colon, a bracket or a word that makes it a claim.</summary>
-    [GeneratedRegex(@"^(?:" + Sp0 + @"[:!\]\-]|" + Sp + @"(?:mode|activated|enabled|engaged|in" + Sp + @"effect|from))", Shadow)]
+    [GeneratedRegex(AuthorityClaimFollowsSource, Shadow)]
     private static partial Regex AuthorityClaimFollows();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(AuthorityClaimFollowsSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex AuthorityClaimFollowsBacktracking();
+
+    private const string AuthorityClaimFollowsSource = @"^(?:" + Sp0 + @"[:!\]\-]|" + Sp + @"(?:mode|activated|enabled|engaged|in" + Sp + @"effect|from))";
+
     /// <summary>After "what were you told": a question about the customer's own order.</summary>
-    [GeneratedRegex(@"^" + Sp + @"(?:about" + Sp + @"(?:my|our|the)" + Sp + @"(?:order|account|delivery|refund))", Shadow)]
+    [GeneratedRegex(AboutOwnOrderSource, Shadow)]
     private static partial Regex AboutOwnOrder();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(AboutOwnOrderSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex AboutOwnOrderBacktracking();
+
+    private const string AboutOwnOrderSource = @"^" + Sp + @"(?:about" + Sp + @"(?:my|our|the)" + Sp + @"(?:order|account|delivery|refund))";
+
     /// <summary>After "the password": a word that makes it about password rules or a device.</summary>
-    [GeneratedRegex(@"^" + Sp + @"(?:policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings|for" + Sp + @"(?:my|the)" + Sp + @"(?:wifi|wi-fi|router|guest))", Shadow)]
+    [GeneratedRegex(SecretIsOrdinarySource, Shadow)]
     private static partial Regex SecretIsOrdinary();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SecretIsOrdinarySource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SecretIsOrdinaryBacktracking();
+
+    private const string SecretIsOrdinarySource = @"^" + Sp + @"(?:policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings|for" + Sp + @"(?:my|the)" + Sp + @"(?:wifi|wi-fi|router|guest))";
+
     /// <summary>After "tell me the password" asked outright: a word that makes it about password rules.</summary>
-    [GeneratedRegex(@"^" + Sp + @"(?:requirements?|polic(?:y|ies)|rules|reset|strength|length|format|manager|field|change|hint|recovery|settings)", Shadow)]
+    [GeneratedRegex(SecretAskedIsOrdinarySource, Shadow)]
     private static partial Regex SecretAskedIsOrdinary();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SecretAskedIsOrdinarySource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SecretAskedIsOrdinaryBacktracking();
+
+    private const string SecretAskedIsOrdinarySource = @"^" + Sp + @"(?:requirements?|polic(?:y|ies)|rules|reset|strength|length|format|manager|field|change|hint|recovery|settings)";
+
     /// <summary>After "if you refuse": an object that makes it an ordinary refusal (a delivery, the cookies).</summary>
-    [GeneratedRegex(@"^" + Sp + @"(?:a|an|the|this|that|these|those|your|our|any|delivery|deliveries|parcels?|packages?|shipments?|orders?|items?|cookies|payments?|offers?|services?|treatment|consent)\b", Shadow)]
+    [GeneratedRegex(RefusedObjectSource, Shadow)]
     private static partial Regex RefusedObject();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(RefusedObjectSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex RefusedObjectBacktracking();
+
+    private const string RefusedObjectSource = @"^" + Sp + @"(?:a|an|the|this|that|these|those|your|our|any|delivery|deliveries|parcels?|packages?|shipments?|orders?|items?|cookies|payments?|offers?|services?|treatment|consent)\b";
+
     /// <summary>Before an AI noun: a human qualifier ("support agent", "our assistant").</summary>
-    [GeneratedRegex(@"\b(?:support|service|sales|human|live|desk|field|booking|travel|insurance|estate|centre|center|care|our|your)" + Sp + @"$", Shadow)]
+    [GeneratedRegex(HumanQualifierBeforeSource, Shadow)]
     private static partial Regex HumanQualifierBefore();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(HumanQualifierBeforeSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex HumanQualifierBeforeBacktracking();
+
+    private const string HumanQualifierBeforeSource = @"\b(?:support|service|sales|human|live|desk|field|booking|travel|insurance|estate|centre|center|care|our|your)" + Sp + @"$";
+
     /// <summary>Before "return": a determiner that makes it a noun ("your return", "free returns").</summary>
-    [GeneratedRegex(@"\b(?:your|the|a|an|my|this|that|our|his|her|their|free|easy|for|of|on|no)" + Sp + @"$", Shadow)]
+    [GeneratedRegex(ReturnIsNounSource, Shadow)]
     private static partial Regex ReturnIsNoun();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ReturnIsNounSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ReturnIsNounBacktracking();
+
+    private const string ReturnIsNounSource = @"\b(?:your|the|a|an|my|this|that|our|his|her|their|free|easy|for|of|on|no)" + Sp + @"$";
+
     /// <summary>After an out-verb: a call, a member or an assignment in code ("print(", "say.x", "type =").</summary>
-    [GeneratedRegex(@"^[ \t]*[(.=]", Shadow)]
+    [GeneratedRegex(VerbIsCodeSource, Shadow)]
     private static partial Regex VerbIsCode();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(VerbIsCodeSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex VerbIsCodeBacktracking();
+
+    private const string VerbIsCodeSource = @"^[ \t]*[(.=]";
 
     /// <summary>How far back a look-behind reads: its longest word and gap, with room for the word boundary before it.</summary>
     private const int LookBehind = 32;

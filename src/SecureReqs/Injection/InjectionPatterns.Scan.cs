@@ -6,56 +6,134 @@ namespace SecureReqs;
 internal static partial class InjectionPatterns
 {
     /// <summary>shadow: a word that points at earlier instructions, among an override's qualifiers.</summary>
-    [GeneratedRegex(@"\b" + Earlier + @"\b", Plain)]
+    [GeneratedRegex(EarlierWordSource, Plain)]
     public static partial Regex EarlierWord();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(EarlierWordSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex EarlierWordBacktracking();
+
+    private const string EarlierWordSource = @"\b" + Earlier + @"\b";
+
     /// <summary>shadow: "my" or "our" among an override's qualifiers.</summary>
-    [GeneratedRegex(@"\b(?:my|our)\b", Plain)]
+    [GeneratedRegex(MineWordSource, Plain)]
     public static partial Regex MineWord();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(MineWordSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex MineWordBacktracking();
+
+    private const string MineWordSource = @"\b(?:my|our)\b";
+
     /// <summary>shadow: a European word that points at earlier instructions.</summary>
-    [GeneratedRegex(@"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b", Plain)]
+    [GeneratedRegex(EarlierWordEuropeanSource, Plain)]
     public static partial Regex EarlierWordEuropean();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(EarlierWordEuropeanSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex EarlierWordEuropeanBacktracking();
+
+    private const string EarlierWordEuropeanSource = @"\b(?:anteriores|anterior|previas|previos|precedentes|precedente|anterieures|ci-dessus|dessus|precedenti|sopra|acima|vorherig\w*|bisherig\w*|obig\w*|vorig\w*|fruher\w*|zuvor|davor|oben|alle|todas|todos|toutes|tous|tutte|tutti|tus|tes|vos|deine|tue|suas|sus|iniciales|initiales|originales|iniziali)\b";
+
     /// <summary>shadow: a Chinese or Japanese word that points at earlier instructions.</summary>
-    [GeneratedRegex("之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて", Plain)]
+    [GeneratedRegex(EarlierWordCjkSource, Plain)]
     public static partial Regex EarlierWordCjk();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(EarlierWordCjkSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex EarlierWordCjkBacktracking();
+
+    private const string EarlierWordCjkSource = "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて";
+
     /// <summary>shadow: a role frame that takes effect now.</summary>
-    [GeneratedRegex(@"\b(?:now|longer|jetzt|nun|sofort|ahora|maintenant|ora|agora)\b", Plain)]
+    [GeneratedRegex(NowWordSource, Plain)]
     public static partial Regex NowWord();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(NowWordSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex NowWordBacktracking();
+
+    private const string NowWordSource = @"\b(?:now|longer|jetzt|nun|sofort|ahora|maintenant|ora|agora)\b";
+
     /// <summary>shadow: the name of an opening tag that claims the system's voice.</summary>
-    [GeneratedRegex("^(?:system|sys|system.?(?:prompt|message|instructions?)|instructions?|admin|developer)$", Plain)]
+    [GeneratedRegex(SystemTagNameSource, Plain)]
     public static partial Regex SystemTagName();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SystemTagNameSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SystemTagNameBacktracking();
+
+    private const string SystemTagNameSource = "^(?:system|sys|system.?(?:prompt|message|instructions?)|instructions?|admin|developer)$";
+
     /// <summary>shadow: the name of a closing tag that ends the user's or a document's text.</summary>
-    [GeneratedRegex("^(?:user.*|human|context|documents?|email|tool.*|function.*|untrusted.*|data|query|prompt)$", Plain)]
+    [GeneratedRegex(ClosingTagNameSource, Plain)]
     public static partial Regex ClosingTagName();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ClosingTagNameSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ClosingTagNameBacktracking();
+
+    private const string ClosingTagNameSource = "^(?:user.*|human|context|documents?|email|tool.*|function.*|untrusted.*|data|query|prompt)$";
+
     /// <summary>shadow: an extraction verb that asks for the text itself.</summary>
-    [GeneratedRegex("^(?:repeat|recite|print|reprint|output|reveal|expose|leak|disclose|dump|echo|copy|paste|spell|translate|summari[sz]e|paraphrase|encode|render)$", Plain)]
+    [GeneratedRegex(VerbatimVerbSource, Plain)]
     public static partial Regex VerbatimVerb();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(VerbatimVerbSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex VerbatimVerbBacktracking();
+
+    private const string VerbatimVerbSource = "^(?:repeat|recite|print|reprint|output|reveal|expose|leak|disclose|dump|echo|copy|paste|spell|translate|summari[sz]e|paraphrase|encode|render)$";
+
     /// <summary>shadow: an out-verb that places something at a position of the answer (<see cref="PositionalVerb"/>).</summary>
-    [GeneratedRegex(PositionalVerb, Plain)]
+    [GeneratedRegex(PositionalVerbWordSource, Plain)]
     public static partial Regex PositionalVerbWord();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(PositionalVerbWordSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex PositionalVerbWordBacktracking();
+
+    private const string PositionalVerbWordSource = PositionalVerb;
+
     /// <summary>shadow: a milder thing to suppress than a refusal.</summary>
-    [GeneratedRegex("excuse|caveat|lectur|moral|hedg|push", Plain)]
+    [GeneratedRegex(MildSuppressionSource, Plain)]
     public static partial Regex MildSuppression();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(MildSuppressionSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex MildSuppressionBacktracking();
+
+    private const string MildSuppressionSource = "excuse|caveat|lectur|moral|hedg|push";
+
     /// <summary>shadow: an override verb that also has ordinary objects.</summary>
-    [GeneratedRegex(@"^(?:skip|drop|omit|cancel|revoke|void|erase|delete|clear|reset|throw|do\W+not\W+us|don'?t\W+us|stop\W+us|never\W+us|no\W+longer\W+us)", Plain)]
+    [GeneratedRegex(OrdinaryOverrideVerbSource, Plain)]
     public static partial Regex OrdinaryOverrideVerb();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(OrdinaryOverrideVerbSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex OrdinaryOverrideVerbBacktracking();
+
+    private const string OrdinaryOverrideVerbSource = @"^(?:skip|drop|omit|cancel|revoke|void|erase|delete|clear|reset|throw|do\W+not\W+us|don'?t\W+us|stop\W+us|never\W+us|no\W+longer\W+us)";
+
     /// <summary>raw: a run of line breaks (the units of an acrostic read by line).</summary>
-    [GeneratedRegex(@"\n+", Plain)]
+    [GeneratedRegex(LineBreaksSource, Plain)]
     public static partial Regex LineBreaks();
 
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(LineBreaksSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex LineBreaksBacktracking();
+
+    private const string LineBreaksSource = @"\n+";
+
     /// <summary>raw: a run of white space (split after sentence ends by <see cref="SplitAfterSentences"/>).</summary>
-    [GeneratedRegex(@"\s+", Plain)]
+    [GeneratedRegex(WhiteSpaceRunSource, Plain)]
     public static partial Regex WhiteSpaceRun();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(WhiteSpaceRunSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex WhiteSpaceRunBacktracking();
+
+    private const string WhiteSpaceRunSource = @"\s+";
 
     /// <summary>
     /// Splits a text at white space that follows a sentence end or a line break, as <c>Regex.Split(text, @"(?&lt;=[.!?\n])\s+")</c>

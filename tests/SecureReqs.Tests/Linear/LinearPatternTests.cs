@@ -6,7 +6,9 @@ namespace SecureReqs.Tests.Linear;
 
 /// <summary>
 /// Judges and detectors run in time linear in their input, with no wall-clock match timeout that a busy machine could
-/// trip: every pattern is on the NonBacktracking engine with an infinite timeout, and hostile inputs give a verdict.
+/// trip: every pattern is on the NonBacktracking engine with an infinite timeout, and hostile inputs give a verdict. The
+/// one exception is a pattern's backtracking twin (<see cref="TieredRegex"/>), which runs before its linear sibling,
+/// with a timeout that only moves the pattern to that sibling; the twins are checked to be exactly that.
 /// </summary>
 public sealed class LinearPatternTests
 {
@@ -133,12 +135,37 @@ public sealed class LinearPatternTests
         ArgumentConstraint.CompilePattern("[a-z]+").Options.Should().HaveFlag(RegexOptions.NonBacktracking);
     }
 
+    [Fact]
+    public void BacktrackingTwin_OfAPattern_IsThatPatternWithTheTiersTimeout()
+    {
+        const BindingFlags flags = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var twins = PatternTypes.SelectMany(t => t.GetMethods(flags)).Where(m => m.ReturnType == typeof(Regex) && m.Name.EndsWith("Backtracking", StringComparison.Ordinal)).ToList();
+
+        twins.Should().HaveCountGreaterThan(100);
+        foreach (var twin in twins)
+        {
+            var sibling = TwinOf(twin);
+            sibling.Should().NotBeNull($"{twin.Name} runs only as the backtracking form of a linear pattern of the same name");
+            var (fast, linear) = ((Regex)twin.Invoke(null, null)!, (Regex)sibling!.Invoke(null, null)!);
+            fast.ToString().Should().Be(linear.ToString(), twin.Name);
+            fast.Options.Should().Be(linear.Options & ~RegexOptions.NonBacktracking, twin.Name);
+            fast.MatchTimeout.Should().Be(TieredRegex.Timeout, $"{twin.Name} must stop and hand over to the linear engine");
+            linear.Options.Should().HaveFlag(RegexOptions.NonBacktracking, sibling.Name);
+        }
+    }
+
+    // The linear pattern whose backtracking twin (<name>Backtracking) a method is, or null.
+    private static MethodInfo? TwinOf(MethodInfo method) =>
+        method.Name.EndsWith("Backtracking", StringComparison.Ordinal) && method.ReturnType == typeof(Regex)
+            ? method.DeclaringType!.GetMethod(method.Name[..^"Backtracking".Length], BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes)
+            : null;
+
     private static IEnumerable<(string Name, Regex Regex)> Patterns()
     {
         const BindingFlags flags = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         foreach (var type in PatternTypes)
         {
-            foreach (var method in type.GetMethods(flags).Where(m => m.GetParameters().Length == 0 && !m.IsGenericMethod))
+            foreach (var method in type.GetMethods(flags).Where(m => m.GetParameters().Length == 0 && !m.IsGenericMethod && TwinOf(m) is null))
             {
                 if (method.ReturnType == typeof(Regex))
                 {

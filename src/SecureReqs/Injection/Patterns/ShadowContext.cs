@@ -107,15 +107,29 @@ internal sealed class ShadowContext
         return list;
     }
 
+    /// <summary>The matches of a pattern that starts on the backtracking engine (<see cref="TieredRegex"/>), found once per text.</summary>
+    public IReadOnlyList<Match> Matches(TieredRegex regex)
+    {
+        if (!_matches.TryGetValue(regex, out var list))
+        {
+            var started = PatternTiming.Start();
+            list = regex.Matches(Shadow);
+            _matches[regex] = list;
+            PatternTiming.Stop(regex, started);
+        }
+
+        return list;
+    }
+
     /// <summary>The matches of a pattern when <paramref name="gate"/> holds, otherwise none.</summary>
     public IReadOnlyList<Match> Matches(bool gate, Regex regex) => gate ? Matches(regex) : [];
 
     /// <summary>
-    /// The matches of a pattern when <paramref name="gate"/> holds, otherwise none; the pattern is obtained (and its
-    /// automaton built, which costs milliseconds) only when the gate holds.
+    /// The matches of a pattern when <paramref name="gate"/> holds, otherwise none; the pattern is obtained only when the
+    /// gate holds, and runs on the backtracking engine until it has been used a lot (<see cref="TieredRegex"/>).
     /// </summary>
     /// <remarks>The pattern's literal prefilter (<see cref="RegexPrefilter"/>) is part of the gate: a text without any of its literals cannot match.</remarks>
-    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Shadow) ? Matches(PatternTiming.Get(regex)) : [];
+    public IReadOnlyList<Match> Matches(bool gate, Func<Regex> regex) => gate && RegexPrefilter.For(regex).MayMatch(Shadow) ? Matches(TieredRegex.For(regex)) : [];
 
     /// <summary>The matches of a pattern with context when <paramref name="gate"/> holds, otherwise none; the pattern is obtained only then.</summary>
     public IReadOnlyList<Match> Matches(bool gate, Func<ContextRegex> regex) => gate ? Matches(PatternTiming.Get(regex)) : [];

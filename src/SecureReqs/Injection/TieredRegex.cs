@@ -1,0 +1,299 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace SecureReqs;
+
+/// <summary>
+/// A pattern of the pattern stage that runs on .NET's backtracking interpreter, built in well under a millisecond, until
+/// it has spent <see cref="Rent"/> there or one of its matches ran past <see cref="Timeout"/>, and on the linear engine
+/// (<see cref="RegexOptions.NonBacktracking"/>) from then on.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The linear engine scans in time linear in the text, but building and growing its automaton costs tens of
+/// milliseconds and megabytes per pattern: most of what a short scan costs. Here a process pays for that automaton only
+/// for the patterns its texts use a lot, and a long scan still runs on it. The backtracking interpreter costs more per
+/// character, so a pattern moves once the time it spent there reaches about what building the automaton would cost (as a
+/// skier rents until the rent would have bought the skis): never much more than the cheaper of the two.
+/// </para>
+/// <para>
+/// Both engines find the same matches for the patterns given a tier (none has a lazy quantifier, where they differ;
+/// <c>EngineAgreementTests</c> compares every tiered pattern on both over the datasets and seeded texts), so which engine
+/// ran never changes a verdict. The timeout bounds what a text made to backtrack can cost: a match that runs past it
+/// moves its pattern to the linear engine for the rest of the process and is found again there, so each pattern can
+/// lose at most one timeout. A busy machine can only make a pattern move early; it never turns a verdict into an error.
+/// </para>
+/// </remarks>
+internal sealed class TieredRegex
+{
+    /// <summary>How long one backtracking match may run before its pattern moves to the linear engine, in milliseconds.</summary>
+    public const int TimeoutMilliseconds = 50;
+
+    /// <summary>How long one backtracking match may run before its pattern moves to the linear engine.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(TimeoutMilliseconds);
+
+    private static readonly ConcurrentDictionary<Delegate, TieredRegex> ByDelegate = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<MethodInfo, TieredRegex> ByMethod = new();
+
+    private readonly string? _pattern;
+    private readonly RegexOptions _options;
+    private readonly Func<Regex> _linearFactory;
+    private readonly Func<Regex>? _twin;
+    private Regex? _backtracking;
+    private Regex? _linear;
+    private long _spent;
+    private bool _moved;
+
+    private TieredRegex(string name, string? pattern, RegexOptions options, Func<Regex> linear, Func<Regex>? twin = null)
+    {
+        _twin = twin;
+        Name = name;
+        _pattern = pattern;
+        _options = options & ~RegexOptions.NonBacktracking;
+        _linearFactory = linear;
+        _moved = pattern is null;
+        SameSpans = pattern is not null && !HasLazyQuantifier(pattern);
+    }
+
+    /// <summary>
+    /// How long (in <see cref="Stopwatch"/> ticks) a pattern runs on the backtracking engine before it moves to the linear
+    /// one. Building and growing a linear automaton costs 40 to 150 ms for most patterns, but on long adversarial texts
+    /// the backtracking engine also costs several times more per character, so the rent is set lower than that.
+    /// </summary>
+    public static readonly long Rent = Stopwatch.Frequency * 15 / 1000;
+
+    /// <summary>A text longer than this moves a pattern to the linear engine before it is searched: the rent is charged
+    /// after a search, and one search through a long text on the backtracking engine could cost far more than the rent.</summary>
+    public const int LongText = 1 << 16;
+
+    /// <summary>The pattern's name, for benchmarks.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Whether both engines find the same matches, so that the backtracking engine's are used. False for a pattern with a
+    /// lazy quantifier, where the two may end a match in different places: there the backtracking engine only says
+    /// whether the text has a match at all, which does not depend on the engine, and the linear engine finds them.
+    /// </summary>
+    public bool SameSpans { get; }
+
+    /// <summary>Whether the pattern still runs on the backtracking engine.</summary>
+    public bool Backtracking => !Volatile.Read(ref _moved);
+
+    /// <summary>The pattern on the linear engine, built on first use.</summary>
+    public Regex Linear => _linear ??= _linearFactory();
+
+    /// <summary>The pattern on the backtracking engine (with <see cref="Timeout"/>), or null when it never runs there.</summary>
+    internal Regex? BacktrackingRegex => _pattern is null ? null : _backtracking ??= _twin?.Invoke() ?? new Regex(_pattern, _options, Timeout);
+
+    /// <summary>The regex whose matches to use now: the backtracking one while the rent lasts, if it finds the same spans; otherwise the linear one.</summary>
+    public Regex Current => SameSpans && Backtracking ? BacktrackingRegex! : Linear;
+
+    /// <summary>A tier for a pattern written out, whose linear regex <paramref name="linear"/> builds.</summary>
+    /// <param name="name">A name for benchmarks.</param>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="options">Its options (<see cref="RegexOptions.NonBacktracking"/> is ignored).</param>
+    /// <param name="linear">Builds the pattern on the linear engine.</param>
+    /// <returns>The tier.</returns>
+    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear) => new(name, pattern, options, linear);
+
+    /// <summary>
+    /// The tier of a source-generated pattern's method, read from its <see cref="GeneratedRegexAttribute"/> (or of a large
+    /// one's, from its <see cref="LargePatternAttribute"/>); other methods get a tier that is linear from the start.
+    /// </summary>
+    /// <remarks>Looked up by the delegate itself: a method group converted at a call site is cached there.</remarks>
+    public static TieredRegex For(Func<Regex> factory)
+    {
+        if (ByDelegate.TryGetValue(factory, out var known))
+        {
+            return known;
+        }
+
+        var tier = ByMethod.GetOrAdd(factory.Method, static (method, factory) =>
+        {
+            var name = $"{method.DeclaringType?.Name}.{method.Name}";
+            var generated = method.GetCustomAttribute<GeneratedRegexAttribute>();
+            var large = method.GetCustomAttribute<LargePatternAttribute>();
+            var (pattern, options) = generated is not null && (generated.Options & RegexOptions.NonBacktracking) != 0 ? (generated.Pattern, generated.Options)
+                : large is not null ? (large.Pattern, large.Options)
+                : (null, RegexOptions.None);
+            return new TieredRegex(name, pattern, options, factory, pattern is null ? null : Twin(method, pattern, options));
+        }, factory);
+
+        // A caller that builds a new delegate per call (a lambda, not a method group) would fill the table: it stops growing.
+        if (ByDelegate.Count < 4096)
+        {
+            ByDelegate.TryAdd(factory, tier);
+        }
+
+        return tier;
+    }
+
+    // The source-generated backtracking twin of a pattern method (its name + "Backtracking"), checked to be the same
+    // pattern without the linear engine; null (the interpreter is used) when there is none.
+    private static Func<Regex>? Twin(MethodInfo method, string pattern, RegexOptions options)
+    {
+        var twin = method.DeclaringType?.GetMethod(method.Name + "Backtracking", BindingFlags.Static | BindingFlags.NonPublic, Type.EmptyTypes);
+        if (twin?.GetCustomAttribute<GeneratedRegexAttribute>() is not { } attribute)
+        {
+            return null;
+        }
+
+        return attribute.Pattern == pattern && attribute.Options == (options & ~RegexOptions.NonBacktracking) && attribute.MatchTimeoutMilliseconds == TimeoutMilliseconds
+            ? twin.CreateDelegate<Func<Regex>>()
+            : throw new InvalidOperationException($"{method.DeclaringType!.Name}.{twin.Name} is not {method.Name} on the backtracking engine with a {TimeoutMilliseconds} ms timeout.");
+    }
+
+    /// <summary>Charges time spent on the backtracking engine; moves the pattern to the linear engine once it reaches <see cref="Rent"/>.</summary>
+    /// <param name="ticks">The <see cref="Stopwatch"/> ticks.</param>
+    public void Charge(long ticks)
+    {
+        if (Interlocked.Add(ref _spent, ticks) >= Rent)
+        {
+            ToLinear();
+        }
+    }
+
+    /// <summary>Moves the pattern to the linear engine for the rest of the process.</summary>
+    public void ToLinear() => Volatile.Write(ref _moved, true);
+
+    /// <summary>
+    /// False only when the text certainly has no match (the backtracking engine found none); true otherwise, and always
+    /// once the pattern has moved to the linear engine. Its time is charged.
+    /// </summary>
+    public bool MayMatch(string text)
+    {
+        if (text.Length > LongText)
+        {
+            ToLinear();
+        }
+
+        if (!Backtracking)
+        {
+            return true;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return BacktrackingRegex!.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ToLinear();
+            return true;
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    /// <summary>Every match in <paramref name="text"/>, left to right, as the linear engine finds them.</summary>
+    public List<Match> Matches(string text)
+    {
+        var list = new List<Match>();
+        if (text.Length > LongText)
+        {
+            ToLinear();
+        }
+
+        if (!SameSpans)
+        {
+            if (MayMatch(text))
+            {
+                // The linear automaton is needed now; building it and still backtracking first would pay twice.
+                ToLinear();
+                Add(list, Linear, text);
+            }
+
+            return list;
+        }
+
+        if (!Backtracking)
+        {
+            Add(list, Linear, text);
+            return list;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            Add(list, BacktrackingRegex!, text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Found again on the linear engine, which the pattern keeps from now on.
+            ToLinear();
+            list.Clear();
+            Add(list, Linear, text);
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Whether a pattern has a lazy quantifier (<c>*?</c>, <c>+?</c>, <c>??</c>, <c>{m,n}?</c>), where the two engines may
+    /// end a match in different places. Errs towards yes, which only costs speed.
+    /// </summary>
+    internal static bool HasLazyQuantifier(string pattern)
+    {
+        var (inClass, afterOpen) = (false, false);
+        for (var i = 0; i < pattern.Length - 1; i++)
+        {
+            var c = pattern[i];
+            var opened = afterOpen;
+            afterOpen = false;
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                if (pattern[i + 1] == ']')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c == '(')
+            {
+                afterOpen = true;
+                continue;
+            }
+
+            // A '?' right after an unescaped '(' opens a group construct; anywhere else it is a quantifier.
+            var quantifier = c is '*' or '+' or '}' || (c == '?' && !opened);
+            if (quantifier && pattern[i + 1] == '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Add(List<Match> list, Regex regex, string text)
+    {
+        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+        {
+            list.Add(m);
+        }
+    }
+}

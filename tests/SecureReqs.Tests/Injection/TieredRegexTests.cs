@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SecureReqs.Tests.Injection;
+
+/// <summary>
+/// The pattern stage runs a pattern on the backtracking engine until it has been used a lot, then on the linear engine
+/// (<see cref="TieredRegex"/>). Which engine ran must never change what the scan finds: for every tiered pattern, both
+/// engines must find the same matches (spans and groups) on every dataset text, its folded shadow and seeded texts built
+/// from the patterns' own literals; for a pattern with a lazy quantifier, where only the linear engine's spans are used,
+/// both must at least agree on whether a text has a match.
+/// </summary>
+public sealed class TieredRegexTests
+{
+    private const RegexOptions Linear = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
+
+    private static readonly Lazy<string[]> Texts = new(LoadTexts);
+
+    [Fact]
+    public void EveryTieredPattern_DatasetAndSeededTexts_BothEnginesFindTheSame()
+    {
+        var (tiers, sameSpans, matchedTexts) = (0, 0, 0L);
+        var differences = new List<string>();
+        foreach (var (name, tier) in TieredPatterns())
+        {
+            tiers++;
+            sameSpans += tier.SameSpans ? 1 : 0;
+            // A match that times out (on a busy machine running tests in parallel) is found on the linear engine in use;
+            // here it is found again without a timeout, so that every text is still compared.
+            var backtracking = tier.BacktrackingRegex!;
+            var patient = new Regex(backtracking.ToString(), backtracking.Options);
+            foreach (var text in Texts.Value)
+            {
+                var linear = tier.Linear.IsMatch(text);
+                matchedTexts += linear ? 1 : 0;
+                if (Patiently(backtracking, patient, r => r.IsMatch(text)) != linear)
+                {
+                    differences.Add($"{name} (whether it matches): {text[..Math.Min(100, text.Length)]}");
+                }
+                else if (tier.SameSpans && linear && Patiently(backtracking, patient, r => Describe(r, text)) is var found && found != Describe(tier.Linear, text))
+                {
+                    differences.Add($"{name}: backtracking {found}, linear {Describe(tier.Linear, text)} in {text[..Math.Min(100, text.Length)]}");
+                }
+            }
+        }
+
+        differences.Should().BeEmpty();
+        tiers.Should().BeGreaterThan(120, "every generated pattern of the scan and every part of the context patterns is tiered");
+        sameSpans.Should().BeGreaterThan(90);
+        matchedTexts.Should().BeGreaterThan(20_000, "the texts must exercise the patterns, not only miss them");
+    }
+
+    [Fact]
+    public void EveryGeneratedPatternOfTheScan_HasASourceGeneratedTwin()
+    {
+        var interpreted = new List<string>();
+        var patterns = 0;
+        foreach (var method in typeof(InjectionPatterns).GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                     .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal)))
+        {
+            var generated = method.GetCustomAttribute<GeneratedRegexAttribute>();
+            if ((generated is null || (generated.Options & RegexOptions.NonBacktracking) == 0) && method.GetCustomAttribute<LargePatternAttribute>() is null)
+            {
+                continue;
+            }
+
+            patterns++;
+            var tier = TieredRegex.For(method.CreateDelegate<Func<Regex>>());
+            tier.BacktrackingRegex.Should().NotBeNull(method.Name);
+            if (tier.BacktrackingRegex!.GetType() == typeof(Regex))
+            {
+                interpreted.Add(method.Name);
+            }
+
+            tier.BacktrackingRegex.MatchTimeout.Should().Be(TieredRegex.Timeout, method.Name);
+            (tier.BacktrackingRegex.Options & RegexOptions.NonBacktracking).Should().Be(RegexOptions.None, method.Name);
+        }
+
+        patterns.Should().BeGreaterThan(100);
+        interpreted.Should().BeEmpty("each pattern needs a [GeneratedRegex] twin named <pattern>Backtracking; the interpreter is several times slower");
+    }
+
+    [Theory]
+    [InlineData(@"a{0,3}?b", true)]
+    [InlineData(@"a*?b", true)]
+    [InlineData(@"a+?b", true)]
+    [InlineData(@"(?:ab)??c", true)]
+    [InlineData(@"\w{1,4}?", true)]
+    [InlineData(@"\(??x", true)]
+    [InlineData(@"(?:a|b)?c", false)]
+    [InlineData(@"(?<name>a)b", false)]
+    [InlineData(@"a{1,4}b", false)]
+    [InlineData(@"[*?+]?x", false)]
+    [InlineData(@"\*?x", false)]
+    [InlineData(@"[]?]x", false)]
+    [InlineData(@"\\??", true)]
+    public void HasLazyQuantifier_Patterns(string pattern, bool lazy) => TieredRegex.HasLazyQuantifier(pattern).Should().Be(lazy);
+
+    [Fact]
+    public void Matches_BacktrackingTimesOut_FoundOnTheLinearEngineAndMoved()
+    {
+        // Nested quantifiers over the same letters and a text that almost matches: the backtracking engine tries every
+        // way to split the run, far past the timeout; the linear engine answers at once.
+        const string pattern = @"^(?:\w+\s?)+$";
+        var tier = TieredRegex.Of("test", pattern, Linear, () => new Regex(pattern, Linear));
+        var text = string.Concat(Enumerable.Repeat("abcdefgh", 12)) + "!";
+
+        tier.Backtracking.Should().BeTrue();
+        tier.Matches(text).Should().BeEmpty();
+        tier.Backtracking.Should().BeFalse("a match that timed out moves the pattern to the linear engine");
+        tier.Matches(text[..^1]).Should().ContainSingle().Which.Length.Should().Be(text.Length - 1);
+    }
+
+    [Fact]
+    public void ContextRegex_BacktrackingTimesOut_FoundOnTheLinearEngine()
+    {
+        var regex = ContextRegex.Checked(@"x(?:\w+\s?)+!", Linear, (_, _, _, _) => true);
+        var text = "x" + string.Concat(Enumerable.Repeat("abcdefgh", 12)) + "?";
+
+        regex.Backtracking.Should().BeTrue();
+        regex.Match(text).Success.Should().BeFalse();
+        regex.Backtracking.Should().BeFalse();
+        regex.Match(text[..^1] + "!").Success.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Matches_LongText_RunsOnTheLinearEngine()
+    {
+        var tier = TieredRegex.Of("test", "needle", Linear, () => new Regex("needle", Linear));
+        var text = new string('x', TieredRegex.LongText) + " needle";
+
+        tier.Matches(text).Should().ContainSingle().Which.Index.Should().Be(TieredRegex.LongText + 1);
+        tier.Backtracking.Should().BeFalse("one search through a long text on the backtracking engine could cost far more than the rent");
+    }
+
+    [Fact]
+    public void Charge_Rent_MovesToTheLinearEngine()
+    {
+        var tier = TieredRegex.Of("test", "needle", Linear, () => new Regex("needle", Linear));
+        tier.Charge(TieredRegex.Rent - 1);
+        tier.Backtracking.Should().BeTrue();
+        tier.Current.Should().BeSameAs(tier.BacktrackingRegex);
+
+        tier.Charge(1);
+        tier.Backtracking.Should().BeFalse();
+        tier.Current.Should().BeSameAs(tier.Linear);
+    }
+
+    [Fact]
+    public void Matches_LazyPattern_LinearSpansAndMovedOnceAMatchIsNeeded()
+    {
+        const string pattern = @"only(?:\W+\w+){0,3}?\W+(?:response|body)\b";
+        var tier = TieredRegex.Of("test", pattern, Linear, () => new Regex(pattern, Linear));
+        tier.SameSpans.Should().BeFalse();
+
+        tier.Matches("nothing to see").Should().BeEmpty();
+        tier.Backtracking.Should().BeTrue("a text without a match is ruled out on the backtracking engine");
+        var text = "show only the raw response body";
+        tier.Matches(text).Select(m => (m.Index, m.Length)).Should().Equal(new Regex(pattern, Linear).Matches(text).Select(m => (m.Index, m.Length)));
+        tier.Backtracking.Should().BeFalse();
+    }
+
+    private static IEnumerable<(string Name, TieredRegex Tier)> TieredPatterns()
+    {
+        foreach (var method in typeof(InjectionPatterns).GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                     .Where(m => m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal)))
+        {
+            if (method.ReturnType == typeof(Regex))
+            {
+                var tier = TieredRegex.For(method.CreateDelegate<Func<Regex>>());
+                if (tier.BacktrackingRegex is not null)
+                {
+                    yield return (method.Name, tier);
+                }
+            }
+            else if (method.ReturnType == typeof(ContextRegex))
+            {
+                var index = 0;
+                foreach (var tier in ((ContextRegex)method.Invoke(null, null)!).Tiers)
+                {
+                    yield return ($"{method.Name} part {index++}", tier);
+                }
+            }
+        }
+    }
+
+    private static T Patiently<T>(Regex regex, Regex withoutTimeout, Func<Regex, T> run)
+    {
+        try
+        {
+            return run(regex);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return run(withoutTimeout);
+        }
+    }
+
+    private static string Describe(Regex regex, string text)
+    {
+        var sb = new StringBuilder();
+        foreach (Match m in regex.Matches(text))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"[{m.Index},{m.Length}");
+            foreach (Group g in m.Groups)
+            {
+                if (g.Name != "0")
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $" {g.Name}:{(g.Success ? $"{g.Index},{g.Length}" : "-")}");
+                }
+            }
+
+            sb.Append(']');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Every user turn and document of the datasets, as given and folded, and seeded texts joined from the patterns'
+    /// literals (as given and folded), where several patterns' words meet and overlap.
+    /// </summary>
+    private static string[] LoadTexts()
+    {
+        var raw = DatasetTexts.TurnsAndDocuments();
+        var words = TieredPatterns()
+            .Select(p => RegexPrefilter.For(p.Tier.BacktrackingRegex!.ToString(), p.Tier.BacktrackingRegex.Options | RegexOptions.NonBacktracking).Literals)
+            .Where(l => l is not null)
+            .SelectMany(l => l!)
+            .Concat(["you", "the", "your", "all", "now", "and", "to", "\"pwned\"", "'ok'", "https://x.example/a?b=1", "ab12cd34", "日本"])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        string[] glue = [" ", " ", " ", "  ", ", ", ": ", "\n", "-", "_", ". ", "", "!", " the ", " all ", " my "];
+        var random = new Random(20261206);
+        var seeded = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var sb = new StringBuilder();
+            for (var n = random.Next(2, 24); n > 0; n--)
+            {
+                sb.Append(words[random.Next(words.Length)]).Append(glue[random.Next(glue.Length)]);
+            }
+
+            seeded.Add(random.Next(3) == 0 ? sb.ToString().ToUpperInvariant() : sb.ToString());
+        }
+
+        return [.. raw, .. raw.Select(t => InjectionText.Fold(t).Shadow), .. seeded, .. seeded.Select(t => InjectionText.Fold(t).Shadow)];
+    }
+}
