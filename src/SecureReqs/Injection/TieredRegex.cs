@@ -43,12 +43,14 @@ internal sealed class TieredRegex
     private readonly Func<Regex>? _twin;
     private Regex? _backtracking;
     private Regex? _linear;
+    private readonly long _rent;
     private long _spent;
     private bool _moved;
 
-    private TieredRegex(string name, string? pattern, RegexOptions options, Func<Regex> linear, Func<Regex>? twin = null)
+    private TieredRegex(string name, string? pattern, RegexOptions options, Func<Regex> linear, Func<Regex>? twin = null, long? rent = null)
     {
         _twin = twin;
+        _rent = rent ?? Rent;
         Name = name;
         _pattern = pattern;
         _options = options & ~RegexOptions.NonBacktracking;
@@ -95,8 +97,9 @@ internal sealed class TieredRegex
     /// <param name="pattern">The pattern.</param>
     /// <param name="options">Its options (<see cref="RegexOptions.NonBacktracking"/> is ignored).</param>
     /// <param name="linear">Builds the pattern on the linear engine.</param>
+    /// <param name="rent">The rent, if not <see cref="Rent"/> (tests that must not depend on the clock).</param>
     /// <returns>The tier.</returns>
-    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear) => new(name, pattern, options, linear);
+    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear, long? rent = null) => new(name, pattern, options, linear, rent: rent);
 
     /// <summary>
     /// The tier of a source-generated pattern's method, read from its <see cref="GeneratedRegexAttribute"/> (or of a large
@@ -149,7 +152,7 @@ internal sealed class TieredRegex
     /// <param name="ticks">The <see cref="Stopwatch"/> ticks.</param>
     public void Charge(long ticks)
     {
-        if (Interlocked.Add(ref _spent, ticks) >= Rent)
+        if (Interlocked.Add(ref _spent, ticks) >= _rent)
         {
             ToLinear();
         }
