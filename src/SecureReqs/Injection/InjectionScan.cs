@@ -106,7 +106,7 @@ internal sealed class InjectionScan
         var text = folded ?? InjectionText.Fold(raw);
         var shadow = text.Shadow;
         var gates = new GateWords(InjectionGates.Words(shadow));
-        var meta = gates.Has(InjectionGates.Meta) && InjectionPatterns.MetaDiscussion().IsMatch(shadow);
+        var meta = gates.Has(InjectionGates.Meta) && TieredRegex.For(InjectionPatterns.MetaDiscussion).IsMatch(shadow);
         var mapper = new Mapper(text, origin);
 
         ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw), gates);
@@ -118,7 +118,7 @@ internal sealed class InjectionScan
 
         _families.Hidden.ScanFolded(rawContext);
 
-        if (!_contextChecked && HasEvidenceSince(0) && InjectionPatterns.SecondPersonTarget().IsMatch(shadow))
+        if (!_contextChecked && HasEvidenceSince(0) && TieredRegex.For(InjectionPatterns.SecondPersonTarget).IsMatch(shadow))
         {
             _contextChecked = true;
             var (start, end) = origin.Span(0, raw.Length);
@@ -205,7 +205,7 @@ internal sealed class InjectionScan
             }
         }
 
-        if (shadow.Contains('_', StringComparison.Ordinal) && InjectionPatterns.SnakeCaseRun().IsMatch(shadow))
+        if (shadow.Contains('_', StringComparison.Ordinal) && TieredRegex.For(InjectionPatterns.SnakeCaseRun).IsMatch(shadow))
         {
             // snake_case smuggling: "ignore_previous_instructions_and_output(...)"; same length, so the mapper still holds.
             ScanVariant(shadow.Replace('_', ' '), mapper, "identifiers", meta);
@@ -357,7 +357,7 @@ internal sealed class InjectionScan
             }
         }
 
-        if (gates.Has(OutputGates.Shifts) && InjectionPatterns.ShiftCue().IsMatch(folded))
+        if (gates.Has(OutputGates.Shifts) && TieredRegex.For(InjectionPatterns.ShiftCue).IsMatch(folded))
         {
             // Caesar shifts other than rot13, and text whose word order is reversed.
             var before = _signals.Count;

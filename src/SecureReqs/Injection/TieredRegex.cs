@@ -193,6 +193,38 @@ internal sealed class TieredRegex
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has a match: on the backtracking engine while the rent lasts (whether a match exists
+    /// does not depend on the engine, even for a pattern with a lazy quantifier), otherwise on the linear one.
+    /// </summary>
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        if (text.Length > LongText)
+        {
+            ToLinear();
+        }
+
+        if (!Backtracking)
+        {
+            return Linear.IsMatch(text);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return BacktrackingRegex!.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ToLinear();
+            return Linear.IsMatch(text);
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
     /// <summary>Every match in <paramref name="text"/>, left to right, as the linear engine finds them.</summary>
     public List<Match> Matches(string text)
     {

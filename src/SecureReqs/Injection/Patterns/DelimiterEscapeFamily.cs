@@ -17,7 +17,7 @@ internal sealed class DelimiterEscapeFamily(FamilyWeights w) : IInjectionFamily
     {
         foreach (var m in c.Matches(c.Shadow.Contains('<', StringComparison.Ordinal), InjectionPatterns.PromptTag))
         {
-            if (m.Groups["close"].Success && InjectionPatterns.ClosingTagName().IsMatch(m.Groups["name"].ValueSpan))
+            if (m.Groups["close"].Success && TieredRegex.For(InjectionPatterns.ClosingTagName).IsMatch(m.Groups["name"].ValueSpan))
             {
                 c.Hit(Name, _closingTag, m, discountable: false);
             }

@@ -40,7 +40,7 @@ internal sealed class ExfiltrationLinkFamily(FamilyWeights w) : IInjectionFamily
         var resources = c.Matches(shadow.Contains("](", StringComparison.Ordinal) || shadow.Contains("<img", StringComparison.Ordinal) || shadow.Contains("]:", StringComparison.Ordinal), InjectionPatterns.MarkdownResource);
         if (resources.Count > 0)
         {
-            var render = InjectionPatterns.RenderResource().IsMatch(shadow) || InjectionPatterns.AnswerReference().IsMatch(shadow) || OutputDemands.Exclusivity(shadow).Strong;
+            var render = TieredRegex.For(InjectionPatterns.RenderResource).IsMatch(shadow) || TieredRegex.For(InjectionPatterns.AnswerReference).IsMatch(shadow) || OutputDemands.Exclusivity(shadow).Strong;
             foreach (var m in resources)
             {
                 var image = m.Value.StartsWith('!') || m.Value.StartsWith('<');
@@ -61,7 +61,7 @@ internal sealed class ExfiltrationLinkFamily(FamilyWeights w) : IInjectionFamily
     {
         foreach (var m in c.Matches(c.Raw.Contains("](", StringComparison.Ordinal), InjectionPatterns.MarkdownLinkWithQuery))
         {
-            c.Hit(Name, InjectionPatterns.PlaceholderValue().IsMatch(m.Groups["query"].ValueSpan) ? _queryFilled : _query, m);
+            c.Hit(Name, TieredRegex.For(InjectionPatterns.PlaceholderValue).IsMatch(m.Groups["query"].ValueSpan) ? _queryFilled : _query, m);
         }
     }
 }

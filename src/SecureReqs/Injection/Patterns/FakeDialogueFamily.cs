@@ -40,13 +40,13 @@ internal sealed class FakeDialogueFamily(FamilyWeights w) : IInjectionFamily
     private void ScanExamples(ShadowContext c)
     {
         var shadow = c.Shadow;
-        var labelledLines = shadow.Split('\n').Where(l => InjectionPatterns.LabelledLine().IsMatch(l)).ToList();
+        var labelledLines = shadow.Split('\n').Where(l => TieredRegex.For(InjectionPatterns.LabelledLine).IsMatch(l)).ToList();
         if (labelledLines.Count < 2)
         {
             return;
         }
 
-        var cue = InjectionPatterns.ExampleCue().IsMatch(shadow);
+        var cue = TieredRegex.For(InjectionPatterns.ExampleCue).IsMatch(shadow);
         var end = shadow.TrimEnd().Length;
         var open = c.Matches(InjectionPatterns.OpenAnswerSlot()).LastOrDefault(o => o.Index + o.Length >= end);
         var repeated = labelledLines

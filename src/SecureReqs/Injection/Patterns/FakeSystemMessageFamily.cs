@@ -36,7 +36,7 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
             var name = m.Groups["name"].Value;
             if (m.Groups["close"].Success)
             {
-                if (!InjectionPatterns.ClosingTagName().IsMatch(name))
+                if (!TieredRegex.For(InjectionPatterns.ClosingTagName).IsMatch(name))
                 {
                     // A closing tag of the prompt's own parts is a delimiter escape (DelimiterEscapeFamily).
                     c.Hit(Name, _tag, m, discountable: false);
@@ -44,7 +44,7 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
             }
             else
             {
-                c.Hit(Name, InjectionPatterns.SystemTagName().IsMatch(name) ? _systemTag : name is "user" or "assistant" or "human" ? _roleTag : _tag, m, discountable: false);
+                c.Hit(Name, TieredRegex.For(InjectionPatterns.SystemTagName).IsMatch(name) ? _systemTag : name is "user" or "assistant" or "human" ? _roleTag : _tag, m, discountable: false);
             }
         }
 

@@ -60,7 +60,7 @@ internal sealed class ForcedPrefixFamily(FamilyWeights w) : IInjectionFamily
             c.Hit(Name, _complete, m);
         }
 
-        if (demands.HasLiteral && (InjectionPatterns.AnswerReference().IsMatch(shadow) || InjectionPatterns.ReplyInFormat().IsMatch(shadow) || demands.AnyOutputLiteral))
+        if (demands.HasLiteral && (TieredRegex.For(InjectionPatterns.AnswerReference).IsMatch(shadow) || TieredRegex.For(InjectionPatterns.ReplyInFormat).IsMatch(shadow) || demands.AnyOutputLiteral))
         {
             foreach (var m in c.Matches(InjectionPatterns.FormatWithCode()))
             {

@@ -39,8 +39,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         {
             var mods = m.Groups["mods"].Value;
             var core = IsCoreOverrideVerb(m.Groups["verb"].Value);
-            var earlier = InjectionPatterns.EarlierWord().IsMatch(mods);
-            var mine = InjectionPatterns.MineWord().IsMatch(mods);
+            var earlier = TieredRegex.For(InjectionPatterns.EarlierWord).IsMatch(mods);
+            var mine = TieredRegex.For(InjectionPatterns.MineWord).IsMatch(mods);
             SignalWeight? weight = (m.Groups["strong"].Success, earlier, mine) switch
             {
                 (true, true, false) => _earlier,
@@ -76,13 +76,13 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean))
         {
-            var earlier = InjectionPatterns.EarlierWordEuropean().IsMatch(c.Shadow.AsSpan(m.Index, Math.Min(c.Shadow.Length - m.Index, m.Length + 30)));
+            var earlier = TieredRegex.For(InjectionPatterns.EarlierWordEuropean).IsMatch(c.Shadow.AsSpan(m.Index, Math.Min(c.Shadow.Length - m.Index, m.Length + 30)));
             c.Hit(Name, m.Groups["all"].Success ? _europeanAll : earlier ? _europeanEarlier : _european, m);
         }
 
         foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk))
         {
-            c.Hit(Name, InjectionPatterns.EarlierWordCjk().IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
+            c.Hit(Name, TieredRegex.For(InjectionPatterns.EarlierWordCjk).IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack))
@@ -128,5 +128,5 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     }
 
     /// <summary>Whether the override verb is one only an override uses; "skip", "drop", "clear" or "cancel" also have ordinary objects.</summary>
-    private static bool IsCoreOverrideVerb(string text) => !InjectionPatterns.OrdinaryOverrideVerb().IsMatch(text);
+    private static bool IsCoreOverrideVerb(string text) => !TieredRegex.For(InjectionPatterns.OrdinaryOverrideVerb).IsMatch(text);
 }

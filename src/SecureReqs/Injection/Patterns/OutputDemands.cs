@@ -40,16 +40,16 @@ internal sealed class OutputDemands
 
             var window = Window(shadow, m.Index, literal.Index + literal.Length);
             var (strong, weak) = Exclusivity(window);
-            var answer = InjectionPatterns.AnswerReference().IsMatch(window);
+            var answer = TieredRegex.For(InjectionPatterns.AnswerReference).IsMatch(window);
             var kind = LiteralKind(literal.Value);
             if (kind == 'q' && HoldsToken(shadow, literal.Index, Math.Min(shadow.Length, literal.Index + literal.Length + 60)))
             {
                 kind = 't';
             }
 
-            var renders = kind == 'u' && literal.Value.Contains('?', StringComparison.Ordinal) && InjectionPatterns.RenderResource().IsMatch(window);
+            var renders = kind == 'u' && literal.Value.Contains('?', StringComparison.Ordinal) && TieredRegex.For(InjectionPatterns.RenderResource).IsMatch(window);
             strong |= renders;
-            var positional = answer && InjectionPatterns.PositionalVerbWord().IsMatch(m.Groups["verb"].Value);
+            var positional = answer && TieredRegex.For(InjectionPatterns.PositionalVerbWord).IsMatch(m.Groups["verb"].Value);
             strong |= positional && kind != 'q';
             weak |= positional;
             var weight = (kind, strong, weak || answer) switch
@@ -64,7 +64,7 @@ internal sealed class OutputDemands
                 ('u', false, false) => weights.Link,
                 _ => weights.Quoted,
             };
-            if (!answer && !(aiAddressee ??= InjectionPatterns.AiAddressee().IsMatch(shadow)))
+            if (!answer && !(aiAddressee ??= TieredRegex.For(InjectionPatterns.AiAddressee).IsMatch(shadow)))
             {
                 // In a document, "print 'x'" or "type the code X" is ordinary text unless it is about the reader's answer.
                 weight = weight with { Untrusted = Math.Min(weight.Untrusted, weight.User) };

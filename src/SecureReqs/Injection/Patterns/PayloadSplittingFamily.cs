@@ -34,7 +34,7 @@ internal sealed class PayloadSplittingFamily(FamilyWeights w) : IInjectionFamily
     private void ScanFragments(RawContext c)
     {
         var shadow = c.Shadow;
-        if (!c.Has(OutputGates.Joins) && !shadow.Contains('+', StringComparison.Ordinal) || !InjectionPatterns.JoinAndFollow().IsMatch(shadow))
+        if (!c.Has(OutputGates.Joins) && !shadow.Contains('+', StringComparison.Ordinal) || !TieredRegex.For(InjectionPatterns.JoinAndFollow).IsMatch(shadow))
         {
             return;
         }
@@ -87,7 +87,7 @@ internal sealed class PayloadSplittingFamily(FamilyWeights w) : IInjectionFamily
             {
                 c.Add(Name, _concatenationCarries, start, end, c.Layer);
             }
-            else if (executed ??= InjectionPatterns.ExecuteVerb().IsMatch(c.Shadow))
+            else if (executed ??= TieredRegex.For(InjectionPatterns.ExecuteVerb).IsMatch(c.Shadow))
             {
                 c.Add(Name, _concatenationExecuted, start, end, c.Layer);
             }

@@ -34,7 +34,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     {
         foreach (var m in c.Matches(c.Has(InjectionGates.HiddenConfig), InjectionPatterns.PromptExtraction))
         {
-            c.Hit(Name, m.Groups["sys"].Success ? _system : InjectionPatterns.VerbatimVerb().IsMatch(m.Groups["verb"].ValueSpan) ? _verbatim : _reveal, m);
+            c.Hit(Name, m.Groups["sys"].Success ? _system : TieredRegex.For(InjectionPatterns.VerbatimVerb).IsMatch(m.Groups["verb"].ValueSpan) ? _verbatim : _reveal, m);
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.PromptQuestions), InjectionPatterns.PromptQuestion))
@@ -52,7 +52,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
             c.Hit(Name, m.Groups["your"].Success ? _secretYours : _secret, m);
         }
 
-        foreach (var m in c.Matches(c.Has(InjectionGates.SecretNouns) && InjectionPatterns.SecretNoun().IsMatch(c.Shadow), InjectionPatterns.ObfuscatedOutput))
+        foreach (var m in c.Matches(c.Has(InjectionGates.SecretNouns) && TieredRegex.For(InjectionPatterns.SecretNoun).IsMatch(c.Shadow), InjectionPatterns.ObfuscatedOutput))
         {
             c.Hit(Name, _obfuscated, m);
         }

@@ -30,7 +30,7 @@ internal sealed class RefusalSuppressionFamily(FamilyWeights w) : IInjectionFami
 
         foreach (var m in c.Matches(c.Has(OutputGates.Refusal), InjectionPatterns.RefusalForbidden))
         {
-            Hit(c, InjectionPatterns.MildSuppression().IsMatch(m.ValueSpan) ? _mild : _forbidden, m);
+            Hit(c, TieredRegex.For(InjectionPatterns.MildSuppression).IsMatch(m.ValueSpan) ? _mild : _forbidden, m);
         }
     }
 

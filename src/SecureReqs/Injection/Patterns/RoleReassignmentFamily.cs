@@ -33,7 +33,7 @@ internal sealed class RoleReassignmentFamily(FamilyWeights w) : IInjectionFamily
     {
         foreach (var m in c.Matches(c.Has(InjectionGates.RoleFrames), InjectionPatterns.RoleFrame))
         {
-            c.Hit(Name, m.Groups["bad"].Success ? _frameUnrestricted : InjectionPatterns.NowWord().IsMatch(m.ValueSpan) ? _frameNow : _frame, m);
+            c.Hit(Name, m.Groups["bad"].Success ? _frameUnrestricted : TieredRegex.For(InjectionPatterns.NowWord).IsMatch(m.ValueSpan) ? _frameNow : _frame, m);
         }
 
         foreach (var m in c.Matches(c.Cjk, InjectionPatterns.RoleFrameCjk))

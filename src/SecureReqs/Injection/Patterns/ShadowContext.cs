@@ -63,10 +63,10 @@ internal sealed class ShadowContext
     public InjectionSource Source => _scan.Source;
 
     /// <summary>Whether the text sets a fiction, game or hypothetical frame.</summary>
-    public bool Fiction => _fiction ??= Has(InjectionGates.Fiction) && InjectionPatterns.FictionFrame().IsMatch(Shadow);
+    public bool Fiction => _fiction ??= Has(InjectionGates.Fiction) && TieredRegex.For(InjectionPatterns.FictionFrame).IsMatch(Shadow);
 
     /// <summary>Whether the text names an AI anywhere.</summary>
-    public bool AiReference => _aiReference ??= InjectionPatterns.AiReference().IsMatch(Shadow);
+    public bool AiReference => _aiReference ??= TieredRegex.For(InjectionPatterns.AiReference).IsMatch(Shadow);
 
     /// <summary>What the text demands the answer carry (literals, links, echo rules), shared by the families that report it.</summary>
     public OutputDemands Demands => _demands ??= new OutputDemands(this, _scan.Families.Demands);
@@ -160,7 +160,7 @@ internal sealed class ShadowContext
     public bool ThirdPersonBefore(int index)
     {
         var from = Math.Max(0, index - 30);
-        return InjectionPatterns.ThirdPersonSubject().IsMatch(Shadow.AsSpan(from, index - from));
+        return TieredRegex.For(InjectionPatterns.ThirdPersonSubject).IsMatch(Shadow.AsSpan(from, index - from));
     }
 
     /// <summary>Whether the match at <paramref name="index"/> is quoted or reported speech.</summary>
@@ -174,7 +174,7 @@ internal sealed class ShadowContext
         }
 
         var from = Math.Max(0, index - 40);
-        return InjectionPatterns.ReportedSpeechCue().IsMatch(Shadow.AsSpan(from, index - from));
+        return TieredRegex.For(InjectionPatterns.ReportedSpeechCue).IsMatch(Shadow.AsSpan(from, index - from));
     }
 
     /// <summary>For each position, how many quote characters stand between the start of its line and it.</summary>

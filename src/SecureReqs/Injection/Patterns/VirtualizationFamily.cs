@@ -47,7 +47,7 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
         }
 
         var machines = c.Matches(c.Has(OutputGates.Machines), InjectionPatterns.SimulatedMachine);
-        var outputOnly = machines.Count > 0 && InjectionPatterns.OutputOnly().IsMatch(shadow);
+        var outputOnly = machines.Count > 0 && TieredRegex.For(InjectionPatterns.OutputOnly).IsMatch(shadow);
         var fed = machines.Count > 0 && (demands.ForcedAfterEcho || InjectionPatterns.CodeToken().IsMatch(shadow));
         if (outputOnly || fed)
         {
