@@ -192,27 +192,7 @@ internal sealed class ContextRegex
             return Match(text).Success;
         }
 
-        MoveWhenLong(text);
-        if (!_search.Backtracking)
-        {
-            return AtStart.IsMatch(text) || Search.IsMatch(text);
-        }
-
-        // Whether there is a match at all does not depend on the engine, even where the spans may.
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return _atStart.BacktrackingRegex!.IsMatch(text) || _search.BacktrackingRegex!.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            ToLinear();
-            return AtStart.IsMatch(text) || Search.IsMatch(text);
-        }
-        finally
-        {
-            Charge(Stopwatch.GetTimestamp() - started);
-        }
+        return Backtracked(text) ?? (AtStart.IsMatch(text) || Search.IsMatch(text));
     }
 
     /// <summary>The first match.</summary>
@@ -249,10 +229,9 @@ internal sealed class ContextRegex
     {
         // Where the engines may end matches differently, the backtracking one (while the pattern runs there) only rules out
         // a text with no match at all, whatever the check would say.
-        MoveWhenLong(text);
-        if (!_spansAgree && _search.Backtracking)
+        if (!_spansAgree && Backtracked(text) is { } any)
         {
-            if (!MayMatchUnchecked(text))
+            if (!any)
             {
                 yield break;
             }
@@ -297,9 +276,17 @@ internal sealed class ContextRegex
         }
     }
 
-    // Whether the search (or the search at the start) matches anywhere, on the backtracking engine; true once it has moved.
-    private bool MayMatchUnchecked(string text)
+    // Whether the search (or the search at the start) matches anywhere, unchecked, on the backtracking engine, its time
+    // charged (whether there is a match does not depend on the engine, even where the spans may); null when the pattern
+    // runs on the linear engine, including when the text is long or the search timed out (both of which move it there).
+    private bool? Backtracked(string text)
     {
+        MoveWhenLong(text);
+        if (!_search.Backtracking)
+        {
+            return null;
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -308,7 +295,7 @@ internal sealed class ContextRegex
         catch (RegexMatchTimeoutException)
         {
             ToLinear();
-            return true;
+            return null;
         }
         finally
         {

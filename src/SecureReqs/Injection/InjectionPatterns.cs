@@ -145,7 +145,6 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: a new persona, plain (group <c>plain</c>) or unrestricted (group <c>bad</c>).</summary>
     /// <remarks>Its automaton is larger than the linear engine's default limit, so it is built with a higher one (<see cref="LinearRegex.Large"/>).</remarks>
-    [LargePattern(RoleFramePattern, Shadow)]
     public static Regex RoleFrame() => RoleFrameRegex.Value;
 
     /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
@@ -755,7 +754,6 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: more extraction: summaries of the rules, the start of the conversation, probing a secret, continuing the prompt.</summary>
     /// <remarks>Its automaton is larger than the linear engine's default limit, so it is built with a higher one (<see cref="LinearRegex.Large"/>).</remarks>
-    [LargePattern(ExtractionMorePattern, Shadow)]
     public static Regex ExtractionMore() => ExtractionMoreRegex.Value;
 
     /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>

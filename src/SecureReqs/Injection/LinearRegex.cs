@@ -63,19 +63,3 @@ internal static partial class LinearRegex
     [GeneratedRegex(@"\s", RegexOptions.CultureInvariant)]
     private static partial Regex Space();
 }
-
-/// <summary>
-/// Marks a method that returns a pattern built with <see cref="LinearRegex.Large"/>, with the pattern and its options, so
-/// that <see cref="TieredRegex"/> can run it on the backtracking engine first, as it does with source-generated ones.
-/// </summary>
-/// <param name="pattern">The pattern.</param>
-/// <param name="options">Its options.</param>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class LargePatternAttribute(string pattern, RegexOptions options) : Attribute
-{
-    /// <summary>The pattern.</summary>
-    public string Pattern { get; } = pattern;
-
-    /// <summary>Its options.</summary>
-    public RegexOptions Options { get; } = options;
-}

@@ -6,24 +6,25 @@ using System.Text.RegularExpressions;
 namespace SecureReqs;
 
 /// <summary>
-/// A pattern of the pattern stage that runs on .NET's backtracking interpreter, built in well under a millisecond, until
-/// it has spent <see cref="Rent"/> there or one of its matches ran past <see cref="Timeout"/>, and on the linear engine
-/// (<see cref="RegexOptions.NonBacktracking"/>) from then on.
+/// A pattern of the pattern stage that runs first on the backtracking engine (its source-generated twin, or for a context
+/// pattern's part the interpreter, both built in well under a millisecond) and on the linear engine
+/// (<see cref="RegexOptions.NonBacktracking"/>) once it has spent <see cref="Rent"/> there, met a text longer than
+/// <see cref="LongText"/>, or had a match run past <see cref="Timeout"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The linear engine scans in time linear in the text, but building and growing its automaton costs tens of
 /// milliseconds and megabytes per pattern: most of what a short scan costs. Here a process pays for that automaton only
-/// for the patterns its texts use a lot, and a long scan still runs on it. The backtracking interpreter costs more per
-/// character, so a pattern moves once the time it spent there reaches about what building the automaton would cost (as a
-/// skier rents until the rent would have bought the skis): never much more than the cheaper of the two.
+/// for the patterns its texts use a lot (as a skier rents until the rent would have bought the skis), and a long scan
+/// still runs on it.
 /// </para>
 /// <para>
-/// Both engines find the same matches for the patterns given a tier (none has a lazy quantifier, where they differ;
-/// <c>EngineAgreementTests</c> compares every tiered pattern on both over the datasets and seeded texts), so which engine
-/// ran never changes a verdict. The timeout bounds what a text made to backtrack can cost: a match that runs past it
-/// moves its pattern to the linear engine for the rest of the process and is found again there, so each pattern can
-/// lose at most one timeout. A busy machine can only make a pattern move early; it never turns a verdict into an error.
+/// Without a lazy quantifier both engines find the same matches, and the backtracking engine's are used; with one they
+/// may end a match in different places, so there the backtracking engine only says whether a text has a match at all,
+/// which does not depend on the engine (<see cref="SameSpans"/>). <c>TieredRegexTests</c> compares both engines on every
+/// tiered pattern, so which engine ran never changes a verdict. A match that runs past the timeout moves its pattern to
+/// the linear engine for the rest of the process and is found again there: each pattern loses at most one timeout. A
+/// busy machine can only make a pattern move early; it never turns a verdict into an error.
 /// </para>
 /// </remarks>
 internal sealed class TieredRegex
@@ -37,25 +38,22 @@ internal sealed class TieredRegex
     private static readonly ConcurrentDictionary<Delegate, TieredRegex> ByDelegate = new(ReferenceEqualityComparer.Instance);
     private static readonly ConcurrentDictionary<MethodInfo, TieredRegex> ByMethod = new();
 
-    private readonly string? _pattern;
-    private readonly RegexOptions _options;
     private readonly Func<Regex> _linearFactory;
-    private readonly Func<Regex>? _twin;
+    private readonly Func<Regex>? _backtrackingFactory;
+    private readonly long _rent;
     private Regex? _backtracking;
     private Regex? _linear;
-    private readonly long _rent;
     private long _spent;
     private bool _moved;
 
-    private TieredRegex(string name, string? pattern, RegexOptions options, Func<Regex> linear, Func<Regex>? twin = null, long? rent = null)
+    // A tier whose backtracking form (null: none, linear from the start) and linear form the factories build.
+    private TieredRegex(string name, string? pattern, Func<Regex>? backtracking, Func<Regex> linear, long? rent = null)
     {
-        _twin = twin;
-        _rent = rent ?? Rent;
         Name = name;
-        _pattern = pattern;
-        _options = options & ~RegexOptions.NonBacktracking;
+        _backtrackingFactory = backtracking;
         _linearFactory = linear;
-        _moved = pattern is null;
+        _rent = rent ?? Rent;
+        _moved = backtracking is null;
         SameSpans = pattern is not null && !HasLazyQuantifier(pattern);
     }
 
@@ -87,10 +85,7 @@ internal sealed class TieredRegex
     public Regex Linear => _linear ??= _linearFactory();
 
     /// <summary>The pattern on the backtracking engine (with <see cref="Timeout"/>), or null when it never runs there.</summary>
-    internal Regex? BacktrackingRegex => _pattern is null ? null : _backtracking ??= _twin?.Invoke() ?? new Regex(_pattern, _options, Timeout);
-
-    /// <summary>The regex whose matches to use now: the backtracking one while the rent lasts, if it finds the same spans; otherwise the linear one.</summary>
-    public Regex Current => SameSpans && Backtracking ? BacktrackingRegex! : Linear;
+    internal Regex? BacktrackingRegex => _backtrackingFactory is null ? null : _backtracking ??= _backtrackingFactory();
 
     /// <summary>A tier for a pattern written out, whose linear regex <paramref name="linear"/> builds.</summary>
     /// <param name="name">A name for benchmarks.</param>
@@ -99,11 +94,13 @@ internal sealed class TieredRegex
     /// <param name="linear">Builds the pattern on the linear engine.</param>
     /// <param name="rent">The rent, if not <see cref="Rent"/> (tests that must not depend on the clock).</param>
     /// <returns>The tier.</returns>
-    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear, long? rent = null) => new(name, pattern, options, linear, rent: rent);
+    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear, long? rent = null) =>
+        new(name, pattern, () => new Regex(pattern, options & ~RegexOptions.NonBacktracking, Timeout), linear, rent);
 
     /// <summary>
-    /// The tier of a source-generated pattern's method, read from its <see cref="GeneratedRegexAttribute"/> (or of a large
-    /// one's, from its <see cref="LargePatternAttribute"/>); other methods get a tier that is linear from the start.
+    /// The tier of a pattern's method, whose backtracking form is its source-generated twin <c>&lt;name&gt;Backtracking</c>
+    /// (<c>LinearPatternTests</c> checks each twin is its sibling's pattern with <see cref="Timeout"/>); a method without
+    /// a twin gets a tier that is linear from the start.
     /// </summary>
     /// <remarks>Looked up by the delegate itself: a method group converted at a call site is cached there.</remarks>
     public static TieredRegex For(Func<Regex> factory)
@@ -115,13 +112,9 @@ internal sealed class TieredRegex
 
         var tier = ByMethod.GetOrAdd(factory.Method, static (method, factory) =>
         {
-            var name = $"{method.DeclaringType?.Name}.{method.Name}";
-            var generated = method.GetCustomAttribute<GeneratedRegexAttribute>();
-            var large = method.GetCustomAttribute<LargePatternAttribute>();
-            var (pattern, options) = generated is not null && (generated.Options & RegexOptions.NonBacktracking) != 0 ? (generated.Pattern, generated.Options)
-                : large is not null ? (large.Pattern, large.Options)
-                : (null, RegexOptions.None);
-            return new TieredRegex(name, pattern, options, factory, pattern is null ? null : Twin(method, pattern, options));
+            var twin = method.DeclaringType?.GetMethod(method.Name + "Backtracking", BindingFlags.Static | BindingFlags.NonPublic, Type.EmptyTypes);
+            var generated = twin?.GetCustomAttribute<GeneratedRegexAttribute>();
+            return new TieredRegex($"{method.DeclaringType?.Name}.{method.Name}", generated?.Pattern, generated is null ? null : twin!.CreateDelegate<Func<Regex>>(), factory);
         }, factory);
 
         // A caller that builds a new delegate per call (a lambda, not a method group) would fill the table: it stops growing.
@@ -131,21 +124,6 @@ internal sealed class TieredRegex
         }
 
         return tier;
-    }
-
-    // The source-generated backtracking twin of a pattern method (its name + "Backtracking"), checked to be the same
-    // pattern without the linear engine; null (the interpreter is used) when there is none.
-    private static Func<Regex>? Twin(MethodInfo method, string pattern, RegexOptions options)
-    {
-        var twin = method.DeclaringType?.GetMethod(method.Name + "Backtracking", BindingFlags.Static | BindingFlags.NonPublic, Type.EmptyTypes);
-        if (twin?.GetCustomAttribute<GeneratedRegexAttribute>() is not { } attribute)
-        {
-            return null;
-        }
-
-        return attribute.Pattern == pattern && attribute.Options == (options & ~RegexOptions.NonBacktracking) && attribute.MatchTimeoutMilliseconds == TimeoutMilliseconds
-            ? twin.CreateDelegate<Func<Regex>>()
-            : throw new InvalidOperationException($"{method.DeclaringType!.Name}.{twin.Name} is not {method.Name} on the backtracking engine with a {TimeoutMilliseconds} ms timeout.");
     }
 
     /// <summary>Charges time spent on the backtracking engine; moves the pattern to the linear engine once it reaches <see cref="Rent"/>.</summary>
@@ -162,10 +140,14 @@ internal sealed class TieredRegex
     public void ToLinear() => Volatile.Write(ref _moved, true);
 
     /// <summary>
-    /// False only when the text certainly has no match (the backtracking engine found none); true otherwise, and always
-    /// once the pattern has moved to the linear engine. Its time is charged.
+    /// Whether <paramref name="text"/> has a match: on the backtracking engine while the pattern runs there (whether a
+    /// match exists does not depend on the engine, even for a pattern with a lazy quantifier), otherwise on the linear one.
     /// </summary>
-    public bool MayMatch(string text)
+    public bool IsMatch(ReadOnlySpan<char> text) => Backtracked(text) ?? Linear.IsMatch(text);
+
+    /// <summary>Whether the backtracking engine finds a match, its time charged; null when the pattern runs on the linear
+    /// engine, including when the text is long or the match timed out (both of which move it there).</summary>
+    private bool? Backtracked(ReadOnlySpan<char> text)
     {
         if (text.Length > LongText)
         {
@@ -174,7 +156,7 @@ internal sealed class TieredRegex
 
         if (!Backtracking)
         {
-            return true;
+            return null;
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -185,39 +167,7 @@ internal sealed class TieredRegex
         catch (RegexMatchTimeoutException)
         {
             ToLinear();
-            return true;
-        }
-        finally
-        {
-            Charge(Stopwatch.GetTimestamp() - started);
-        }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="text"/> has a match: on the backtracking engine while the rent lasts (whether a match exists
-    /// does not depend on the engine, even for a pattern with a lazy quantifier), otherwise on the linear one.
-    /// </summary>
-    public bool IsMatch(ReadOnlySpan<char> text)
-    {
-        if (text.Length > LongText)
-        {
-            ToLinear();
-        }
-
-        if (!Backtracking)
-        {
-            return Linear.IsMatch(text);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return BacktrackingRegex!.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            ToLinear();
-            return Linear.IsMatch(text);
+            return null;
         }
         finally
         {
@@ -236,7 +186,7 @@ internal sealed class TieredRegex
 
         if (!SameSpans)
         {
-            if (MayMatch(text))
+            if (Backtracked(text) != false)
             {
                 // The linear automaton is needed now; building it and still backtracking first would pay twice.
                 ToLinear();

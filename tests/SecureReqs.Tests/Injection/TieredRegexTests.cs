@@ -18,6 +18,9 @@ public sealed class TieredRegexTests
 
     private static readonly Lazy<string[]> Texts = new(LoadTexts);
 
+    // The patterns built with a higher automaton limit (LinearRegex.Large) rather than source-generated.
+    private static readonly string[] LargePatterns = ["RoleFrame", "ExtractionMore"];
+
     [Fact]
     public void EveryTieredPattern_DatasetAndSeededTexts_BothEnginesFindTheSame()
     {
@@ -55,31 +58,31 @@ public sealed class TieredRegexTests
     [Fact]
     public void EveryGeneratedPatternOfTheScan_HasASourceGeneratedTwin()
     {
-        var interpreted = new List<string>();
+        var missing = new List<string>();
         var patterns = 0;
         foreach (var method in typeof(InjectionPatterns).GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
                      .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.Name.EndsWith("Backtracking", StringComparison.Ordinal)))
         {
             var generated = method.GetCustomAttribute<GeneratedRegexAttribute>();
-            if ((generated is null || (generated.Options & RegexOptions.NonBacktracking) == 0) && method.GetCustomAttribute<LargePatternAttribute>() is null)
+            if ((generated is null || (generated.Options & RegexOptions.NonBacktracking) == 0) && !LargePatterns.Contains(method.Name))
             {
                 continue;
             }
 
             patterns++;
-            var tier = TieredRegex.For(method.CreateDelegate<Func<Regex>>());
-            tier.BacktrackingRegex.Should().NotBeNull(method.Name);
-            if (tier.BacktrackingRegex!.GetType() == typeof(Regex))
+            if (TieredRegex.For(method.CreateDelegate<Func<Regex>>()).BacktrackingRegex is not { } twin)
             {
-                interpreted.Add(method.Name);
+                missing.Add(method.Name);
+                continue;
             }
 
-            tier.BacktrackingRegex.MatchTimeout.Should().Be(TieredRegex.Timeout, method.Name);
-            (tier.BacktrackingRegex.Options & RegexOptions.NonBacktracking).Should().Be(RegexOptions.None, method.Name);
+            twin.GetType().Should().NotBe(typeof(Regex), $"{method.Name}'s twin is source-generated, not interpreted");
+            twin.MatchTimeout.Should().Be(TieredRegex.Timeout, method.Name);
+            (twin.Options & RegexOptions.NonBacktracking).Should().Be(RegexOptions.None, method.Name);
         }
 
         patterns.Should().BeGreaterThan(100);
-        interpreted.Should().BeEmpty("each pattern needs a [GeneratedRegex] twin named <pattern>Backtracking; the interpreter is several times slower");
+        missing.Should().BeEmpty("each pattern needs a [GeneratedRegex] twin named <pattern>Backtracking, or it never leaves the linear engine");
     }
 
     [Theory]
@@ -141,11 +144,9 @@ public sealed class TieredRegexTests
         var tier = TieredRegex.Of("test", "needle", Linear, () => new Regex("needle", Linear));
         tier.Charge(TieredRegex.Rent - 1);
         tier.Backtracking.Should().BeTrue();
-        tier.Current.Should().BeSameAs(tier.BacktrackingRegex);
 
         tier.Charge(1);
         tier.Backtracking.Should().BeFalse();
-        tier.Current.Should().BeSameAs(tier.Linear);
     }
 
     [Fact]
