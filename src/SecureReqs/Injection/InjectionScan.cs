@@ -133,7 +133,7 @@ internal sealed class InjectionScan
         }
 
         ScanEncodedRuns(raw, shadow, gates, origin, depth);
-        if (shadow.Contains("first", StringComparison.Ordinal) && InjectionPatterns.AcrosticCue().Match(shadow) is { Success: true } acrostic)
+        if (shadow.Contains("first", StringComparison.Ordinal) && TieredRegex.For(InjectionPatterns.AcrosticCue).Match(shadow) is { Success: true } acrostic)
         {
             // "Take the first word of each sentence": read the hidden message the same way.
             var letters = acrostic.Groups["unit"].Value[0] is 'l' or 'c';
@@ -220,7 +220,7 @@ internal sealed class InjectionScan
             }
         }
 
-        foreach (var m in InjectionGates.HasRun(shadow, InjectionGates.LowercaseAsciiLetters, 16) ? Matches(InjectionPatterns.LongLetterRun(), shadow) : [])
+        foreach (var m in InjectionGates.HasRun(shadow, InjectionGates.LowercaseAsciiLetters, 16) ? Matches(InjectionPatterns.LongLetterRun, shadow) : [])
         {
             ScanSquashed(m.Value, mapper, m.Index, m.Index + m.Length, "joined-words");
         }
@@ -229,7 +229,7 @@ internal sealed class InjectionScan
     /// <summary>Looks for core attack phrases in letters written without any spaces.</summary>
     private void ScanSquashed(string letters, Mapper mapper, int start, int end, string layer)
     {
-        var m = InjectionPatterns.Squashed().Match(letters);
+        var m = TieredRegex.For(InjectionPatterns.Squashed).Match(letters);
         if (!m.Success || _signals.Any(s => s.Layer != layer && s.Weight >= 0.5 && mapper.Span(start, end) is var (a, b) && s.Start < b && a < s.End))
         {
             return;
@@ -310,7 +310,7 @@ internal sealed class InjectionScan
 
         if (raw.Contains('%', StringComparison.Ordinal))
         {
-            foreach (var m in Matches(InjectionPatterns.UrlEncodedRun(), raw))
+            foreach (var m in Matches(InjectionPatterns.UrlEncodedRun, raw))
             {
                 string decoded;
                 try
@@ -331,7 +331,7 @@ internal sealed class InjectionScan
 
         if (raw.Contains("\\u", StringComparison.Ordinal))
         {
-            foreach (var m in Matches(InjectionPatterns.UnicodeEscapeRun(), raw))
+            foreach (var m in Matches(InjectionPatterns.UnicodeEscapeRun, raw))
             {
                 var builder = new StringBuilder(m.Length / 6);
                 for (var i = 0; i + 6 <= m.Length; i += 6)
@@ -380,7 +380,7 @@ internal sealed class InjectionScan
             }
         }
 
-        if (raw.Contains('&', StringComparison.Ordinal) && InjectionPatterns.HtmlEntity().Count(raw) >= 3)
+        if (raw.Contains('&', StringComparison.Ordinal) && TieredRegex.For(InjectionPatterns.HtmlEntity).Matches(raw).Count >= 3)
         {
             var decoded = WebUtility.HtmlDecode(raw);
             if (decoded != raw)
@@ -419,18 +419,10 @@ internal sealed class InjectionScan
         }
     }
 
-    // Every pattern runs on the linear engine without a match timeout: a long or hostile text costs time in proportion
-    // to its length, and a busy machine never turns a pattern's evidence into an error or a silent gap.
-    private static List<Match> Matches(Regex regex, string text)
-    {
-        var list = new List<Match>();
-        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-        {
-            list.Add(m);
-        }
-
-        return list;
-    }
+    // A pattern runs on its tier (TieredRegex): the backtracking twin while its rent lasts, then the linear engine without
+    // a match timeout; a match that times out is found again on the linear engine, so a busy machine never turns a
+    // pattern's evidence into an error or a silent gap.
+    private static List<Match> Matches(Func<Regex> pattern, string text) => TieredRegex.For(pattern).Matches(text);
 
     private static List<Match> Matches(ContextRegex regex, string text) => [.. regex.Matches(text)];
 

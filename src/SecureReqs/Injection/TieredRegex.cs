@@ -175,6 +175,50 @@ internal sealed class TieredRegex
         }
     }
 
+    /// <summary>
+    /// The first match in <paramref name="text"/>, as the linear engine finds it. Take only this match: on the backtracking
+    /// engine its <see cref="System.Text.RegularExpressions.Match.NextMatch"/> would run with the timeout and outside the
+    /// rent; use <see cref="Matches"/> for more than one.
+    /// </summary>
+    public Match Match(string text)
+    {
+        if (text.Length > LongText)
+        {
+            ToLinear();
+        }
+
+        if (!SameSpans)
+        {
+            if (Backtracked(text) == false)
+            {
+                return System.Text.RegularExpressions.Match.Empty;
+            }
+
+            ToLinear();
+            return Linear.Match(text);
+        }
+
+        if (!Backtracking)
+        {
+            return Linear.Match(text);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return BacktrackingRegex!.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ToLinear();
+            return Linear.Match(text);
+        }
+        finally
+        {
+            Charge(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
     /// <summary>Every match in <paramref name="text"/>, left to right, as the linear engine finds them.</summary>
     public List<Match> Matches(string text)
     {

@@ -170,6 +170,33 @@ public sealed class TieredRegexTests
         tier.Backtracking.Should().BeFalse();
     }
 
+    [Fact]
+    public void Match_BacktrackingTimesOut_FirstMatchFoundOnTheLinearEngine()
+    {
+        const string pattern = @"^(?:\w+\s?)+$";
+        var tier = TieredRegex.Of("test", pattern, Linear, () => new Regex(pattern, Linear), rent: long.MaxValue / 2);
+
+        tier.Match("ab cd").Value.Should().Be("ab cd");
+        tier.Backtracking.Should().BeTrue();
+        tier.Match(string.Concat(Enumerable.Repeat("abcdefgh", 12)) + "!").Success.Should().BeFalse();
+        tier.Backtracking.Should().BeFalse("a match that timed out moves the pattern to the linear engine");
+        tier.Match("ef gh").Value.Should().Be("ef gh");
+    }
+
+    [Fact]
+    public void Match_LazyPattern_RuledOutOnTheTwinFoundOnTheLinearEngine()
+    {
+        const string pattern = @"only(?:\W+\w+){0,3}?\W+(?:response|body)\b";
+        var tier = TieredRegex.Of("test", pattern, Linear, () => new Regex(pattern, Linear), rent: long.MaxValue / 2);
+
+        tier.Match("nothing to see").Success.Should().BeFalse();
+        tier.Backtracking.Should().BeTrue();
+        var text = "show only the raw response body";
+        var expected = new Regex(pattern, Linear).Match(text);
+        tier.Match(text).Should().Match<Match>(m => m.Success && m.Index == expected.Index && m.Length == expected.Length);
+        tier.Backtracking.Should().BeFalse();
+    }
+
     private static IEnumerable<(string Name, TieredRegex Tier)> TieredPatterns()
     {
         foreach (var method in typeof(InjectionPatterns).GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)

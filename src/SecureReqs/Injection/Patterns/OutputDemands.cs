@@ -138,8 +138,13 @@ internal sealed class OutputDemands
     public static (bool Strong, bool Weak) Exclusivity(string window)
     {
         bool strong = false, weak = false;
-        for (var m = InjectionPatterns.ExclusiveWord().Match(window); m.Success && !(strong && weak); m = m.NextMatch())
+        foreach (var m in TieredRegex.For(InjectionPatterns.ExclusiveWord).Matches(window))
         {
+            if (strong && weak)
+            {
+                break;
+            }
+
             if (WeakExclusives.Contains(m.Value, StringComparer.Ordinal))
             {
                 weak = true;

@@ -40,7 +40,7 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
         }
 
         var demands = c.Demands;
-        if ((demands.ForcedAfterEcho || demands.TokenOutput) && InjectionPatterns.FictionFrame().Match(shadow) is { Success: true } frame)
+        if ((demands.ForcedAfterEcho || demands.TokenOutput) && TieredRegex.For(InjectionPatterns.FictionFrame).Match(shadow) is { Success: true } frame)
         {
             // A demanded output inside a story or hypothetical is still the attacker's output.
             c.Hit(Name, _forcedInFiction, frame);
