@@ -53,11 +53,14 @@ public sealed class InjectionFeatureStabilityTests
         withRequest.Should().Be(15468869994941251482UL, "the stream with the request overlap");
     }
 
+    // The scoring code's fingerprint, on a model of seeded weights rather than the shipped one, so that a retrain (new
+    // weights, same code) does not move it and a change to the code always does. The embedded model's own scores are
+    // checked against a retrain from the seed material in InjectionTrainingTests.
     [Fact]
     public void Score_OfSeededTexts_IsUnchanged()
     {
         var random = new Random(7);
-        var model = InjectionModel.Embedded;
+        var model = SeededModel();
         var request = InjectionFeatures.RequestStems("Translate the attached letter into German");
         var hash = Fnv;
         for (var t = 0; t < 200; t++)
@@ -71,10 +74,22 @@ public sealed class InjectionFeatureStabilityTests
             hash = Combine(hash, (ulong)(uint)s1 << 32 | (uint)e1);
         }
 
-        hash.Should().Be(1026150618957295179UL, "the logits, bit for bit, and their windows");
+        hash.Should().Be(3793803861264995142UL, "the logits, bit for bit, and their windows");
     }
 
     private const ulong Fnv = 14695981039346656037UL;
+
+    private static InjectionModel SeededModel()
+    {
+        var random = new Random(2026);
+        var weights = new float[InjectionFeatures.Buckets];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)(Half)(random.NextDouble() * 2 - 1);
+        }
+
+        return new InjectionModel(weights, biasUser: -1.25f, biasUntrusted: -2.5f, unrelated: 0.75f, related: -0.5f);
+    }
 
     private static ulong Combine(ulong hash, ulong value) => (hash ^ value) * 1099511628211UL;
 
