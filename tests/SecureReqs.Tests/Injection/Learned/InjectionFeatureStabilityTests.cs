@@ -54,7 +54,7 @@ public sealed class InjectionFeatureStabilityTests
     }
 
     // The scoring code's fingerprint, on a model of seeded weights rather than the shipped one, so that a retrain (new
-    // weights, same code) does not move it and a change to the code always does. The embedded model's own scores are
+    // weights, same code) does not move it and a change to the code always does. The shipped weights themselves are
     // checked against a retrain from the seed material in InjectionTrainingTests.
     [Fact]
     public void Score_OfSeededTexts_IsUnchanged()
