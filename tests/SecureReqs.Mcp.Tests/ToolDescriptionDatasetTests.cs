@@ -40,6 +40,6 @@ public sealed class ToolDescriptionDatasetTests
     }
 
     // The figures docs/agents.md states; a change to the scanner that moves them must update the docs too.
-    private const int DetectedDocumented = 62;
-    private const int FalseAlarmsDocumented = 4;
+    private const int DetectedDocumented = 61;
+    private const int FalseAlarmsDocumented = 5;
 }

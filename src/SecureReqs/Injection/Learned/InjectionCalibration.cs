@@ -25,14 +25,16 @@ internal sealed record InjectionCalibration(double A, double B, double Suspiciou
     /// </summary>
     public double ToDetectorScore(double probability, double suspicious, double injection)
     {
+        // Below a threshold the score stays below the detector's threshold it maps onto: the linear map can round up
+        // to it by one unit in the last place for a probability one unit below (seen with p ≥ 0.976901).
         if (probability < Suspicious)
         {
-            return Suspicious <= 0 ? suspicious : suspicious * probability / Suspicious;
+            return Suspicious <= 0 ? suspicious : Math.Min(suspicious * probability / Suspicious, Math.BitDecrement(suspicious));
         }
 
         if (probability < Injection)
         {
-            return suspicious + (injection - suspicious) * (probability - Suspicious) / (Injection - Suspicious);
+            return Math.Min(suspicious + (injection - suspicious) * (probability - Suspicious) / (Injection - Suspicious), Math.BitDecrement(injection));
         }
 
         return Injection >= 1 ? injection : injection + (1 - injection) * (probability - Injection) / (1 - Injection);

@@ -117,6 +117,21 @@ public sealed class InjectionModelTests
         calibration.ToDetectorScore(calibration.Injection, 0.4, 0.7).Should().BeApproximately(0.7, 1e-12);
     }
 
+    [Theory]
+    [InlineData(0.976901, 0.976901)]
+    [InlineData(0.821948, 0.821948)]
+    [InlineData(0.3, 0.976901)]
+    [InlineData(0.5, 0.6)]
+    public void ToDetectorScore_OneUnitBelowAThreshold_StaysBelowTheDetectorThreshold(double suspicious, double injection)
+    {
+        var calibration = new InjectionCalibration(-1, 0, suspicious, injection);
+
+        calibration.ToDetectorScore(Math.BitDecrement(suspicious), 0.4, 0.7).Should().BeLessThan(0.4);
+        calibration.ToDetectorScore(suspicious, 0.4, 0.7).Should().BeGreaterThanOrEqualTo(0.4);
+        calibration.ToDetectorScore(Math.BitDecrement(injection), 0.4, 0.7).Should().BeLessThan(0.7);
+        calibration.ToDetectorScore(injection, 0.4, 0.7).Should().BeApproximately(0.7, 1e-12);
+    }
+
     [Fact]
     public void Score_IsTheSameForEveryRunAndDoesNotDependOnSentenceCountForUserTurns()
     {
