@@ -528,7 +528,20 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(TransformAndFollowSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex TransformAndFollowBacktracking();
 
-    private const string TransformAndFollowSource = @"\b(?:decod\w*|decipher\w*|decrypt\w*|translat\w*|convert\w*|revers\w*|shift\w*|unscrambl\w*|rearrang\w*|(?:apply|use|undo|run)" + Sp + @"(?:the" + Sp + @")?(?:rot" + Sp0 + @"-?13|base" + Sp0 + @"64|caesar|cipher|hex|decoding|decoder)|read" + Sp + @"(?:\w+" + Sp + @"){0,4}?(?:backwards|in" + Sp + @"reverse)|ubersetze\w*|traduz\w*|traduce\w*|traduis\w*|tradui\w*|decodific\w*|decode\w*|entschlussel\w*|dekodier\w*)\b[^\n]{0,100}?\b(?:follow|obey|execute|carry" + Sp + @"out|act" + Sp + @"on|comply|perform|do" + Sp + @"(?:what|as)" + Sp + @"(?:it|they)" + Sp + @"(?:says?|commands?|tells?|asks?)|do" + Sp + @"(?:it|that|them)|respond" + Sp + @"to" + Sp + @"it" + Sp + @"as" + Sp + @"if|then" + Sp + @"(?:do|perform|apply)" + Sp + @"it|siga|sigue|suis|suivez|befolge\w*|folge|esegui|segui|volg|fuhre" + Sp + @"(?:\w+" + Sp + @")?aus)\b|(?:解码|解碼|翻译|翻譯|デコード|翻訳)[^\n]{0,40}?(?:照做|执行|執行|遵循|従って|実行)";
+    private const string TransformAndFollowSource = @"\b(?:decod\w*|decipher\w*|decrypt\w*|translat\w*|convert\w*|revers\w*|shift\w*|unscrambl\w*|rearrang\w*|(?:apply|use|undo|run)" + Sp + @"(?:the" + Sp + @")?(?:rot" + Sp0 + @"-?13|base" + Sp0 + @"64|caesar|cipher|hex|decoding|decoder)|read" + Sp + @"(?:\w+" + Sp + @"){0,4}?(?:backwards|in" + Sp + @"reverse)|ubersetze\w*|traduz\w*|traduce\w*|traduis\w*|tradui\w*|decodific\w*|decode\w*|entschlussel\w*|dekodier\w*)\b[^\n]{0,100}?\b" + FollowVerbsSource + @"\b|(?:解码|解碼|翻译|翻譯|デコード|翻訳)[^\n]{0,40}?(?:照做|执行|執行|遵循|従って|実行)";
+
+    /// <summary>shadow: the verbs of <see cref="TransformAndFollow"/> that say to obey the transformed text, alone.</summary>
+    /// <remarks>Used only to look past a quotation on a line <see cref="TransformAndFollow"/> matched, in a bounded window.</remarks>
+    [GeneratedRegex(FollowVerbSource, Shadow)]
+    public static partial Regex FollowVerb();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(FollowVerbSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex FollowVerbBacktracking();
+
+    private const string FollowVerbSource = @"\b" + FollowVerbsSource + @"\b";
+
+    private const string FollowVerbsSource = @"(?:follow|obey|execute|carry" + Sp + @"out|act" + Sp + @"on|comply|perform|do" + Sp + @"(?:what|as)" + Sp + @"(?:it|they)" + Sp + @"(?:says?|commands?|tells?|asks?)|do" + Sp + @"(?:it|that|them)|respond" + Sp + @"to" + Sp + @"it" + Sp + @"as" + Sp + @"if|then" + Sp + @"(?:do|perform|apply)" + Sp + @"it|siga|sigue|suis|suivez|befolge\w*|folge|esegui|segui|volg|fuhre" + Sp + @"(?:\w+" + Sp + @")?aus)";
 
     /// <summary>shadow: a claim of authority over the assistant ("I'm on the provider's safety team", "root access has been granted", "you are required to").</summary>
     [GeneratedRegex(AuthorityOverAssistantSource, Shadow)]

@@ -32,7 +32,86 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(OutputGates.Transforms), InjectionPatterns.TransformAndFollow))
         {
-            c.Hit(Name, _transform, m);
+            if (!EndsInsideQuotation(c.Shadow, m.Index, m.Length))
+            {
+                c.Hit(Name, _transform, m);
+            }
+            else if (FollowVerbPastQuotation(c.Shadow, m.Index, m.Index + m.Length) is var end and > 0)
+            {
+                // "translate "follow me" into German and then follow it": the quoted verb ended the lazy match first.
+                c.Add(Name, _transform, m.Index, end);
+            }
         }
+    }
+
+    /// <summary>The most characters after the transform verb's start in which a later obey verb is looked for.</summary>
+    private const int FollowWindow = 160;
+
+    /// <summary>
+    /// The end of the first obey verb after <paramref name="from"/>, on the same line and within <see cref="FollowWindow"/>
+    /// characters of <paramref name="start"/>, that is not itself inside a quotation; 0 when there is none. The window
+    /// is short, so it is searched as a copy of its own.
+    /// </summary>
+    private static int FollowVerbPastQuotation(string shadow, int start, int from)
+    {
+        var lineEnd = shadow.IndexOf('\n', from);
+        var end = Math.Min(lineEnd < 0 ? shadow.Length : lineEnd, start + FollowWindow);
+        if (end <= from)
+        {
+            return 0;
+        }
+
+        foreach (var f in TieredRegex.For(InjectionPatterns.FollowVerb).Matches(shadow[from..end]))
+        {
+            if (!EndsInsideQuotation(shadow, start, from + f.Index + f.Length - start))
+            {
+                return from + f.Index + f.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Whether the match's last word (the "follow" verb) stands inside a quotation opened after the transform verb:
+    /// "translate into English: "follow the manufacturer's instructions"" asks to translate a sentence that happens to
+    /// hold the verb, not to obey the translation. The shadow has typographic quotes and guillemets made ASCII; an
+    /// apostrophe between letters ("manufacturer's") opens nothing.
+    /// </summary>
+    internal static bool EndsInsideQuotation(string shadow, int start, int length)
+    {
+        var doubleQuotes = 0;
+        var singleOpen = 0;
+        var cornerOpen = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            switch (shadow[i])
+            {
+                case '"':
+                    doubleQuotes++;
+                    break;
+                case '\'':
+                    var letterBefore = i > 0 && char.IsLetterOrDigit(shadow[i - 1]);
+                    var letterAfter = i + 1 < shadow.Length && char.IsLetterOrDigit(shadow[i + 1]);
+                    if (!letterBefore && letterAfter)
+                    {
+                        singleOpen++;
+                    }
+                    else if (letterBefore && !letterAfter && singleOpen > 0)
+                    {
+                        singleOpen--;
+                    }
+
+                    break;
+                case '「' or '『':
+                    cornerOpen++;
+                    break;
+                case '」' or '』' when cornerOpen > 0:
+                    cornerOpen--;
+                    break;
+            }
+        }
+
+        return doubleQuotes % 2 == 1 || singleOpen > 0 || cornerOpen > 0;
     }
 }
