@@ -35,6 +35,21 @@ internal static class InjectionGates
         "assignment", "from now", "from this", "from here", "starting now", "starting immediately", "starting from", "beginning now",
         "beginning immediately", "beginning from");
 
+    /// <summary>The adjectives of <see cref="InjectionPatterns.NewInstructionsEuropean"/> ("neue", "nouvelle", "verdadera" …): each match holds one.</summary>
+    public static readonly SearchValues<string> NewInstructionsEuropean = Create(
+        "neue", "eigentlich", "wahre", "einzige", "nachste", "richtige", "echte", "nouvelle", "nouveau", "vraie", "vrai", "veritable",
+        "seule", "seul", "unique", "prochain", "nueva", "nuevo", "verdadera", "verdadero", "unica", "unico", "proxima", "proximo",
+        "autentic", "nuove", "nuovo", "nuova", "vero", "vera", "prossim", "nova", "novo", "verdadeir", "nieuwe", "enige", "volgende",
+        "werkelijke");
+
+    /// <summary>The nouns of <see cref="InjectionPatterns.NewInstructionsEuropean"/> ("Aufgabe", "consigne", "tarea" …): each match holds one.</summary>
+    public static readonly SearchValues<string> NewInstructionsEuropeanNouns = Create(
+        "aufgabe", "anweisung", "rolle", "ziel", "mission", "mision", "auftrag", "befehl", "regeln", "tache", "consigne", "instruction", "fonction",
+        "role", "objectif", "travail", "ordre", "regles", "tarea", "instruccion", "funcion", "orden", "objetivo", "rol", "papel",
+        "trabajo", "cometido", "reglas", "compito", "ruolo", "obiettivo", "lavoro", "incarico", "istruzion", "funzione", "mansione",
+        "regole", "tarefa", "missao", "instrucao", "instrucoes", "funcao", "regras", "trabalho", "taak", "opdracht", "instructie",
+        "doel", "missie", "functie", "regels");
+
     public static readonly SearchValues<string> EuropeanVerbs = Create(
         "ignor", "olvid", "descart", "omit", "caso omiso", "no sigas", "no siga", "obedezcas", "hagas caso", "oubli", "neglig", "tiens pas",
         "tenez pas", "abstraction", "ne suis", "ne suivez", "ne respecte", "vergiss", "vergesst", "vergessen", "missacht", "uberspring",

@@ -102,6 +102,21 @@ internal static partial class InjectionPatterns
         + @"(?<new>(?:new|updated|revised|real|actual|true|secret|hidden|additional|override|overriding|priority|urgent)" + Sp + @"(?:system" + Sp + @")?(?:instructions?|directives?|orders|rules|objective|goal|mission|prompt|tasks?|assignments?)" + Sp0 + @"(?::|follow\b|are" + Sp + @"as" + Sp + @"follows|below|(?:take|takes)" + Sp + @"(?:precedence|priority)))|"
         + @"(?<from>(?:from" + Sp + @"(?:now" + Sp + @"on|this" + Sp + @"(?:point|moment)" + Sp + @"(?:on|forward)|here" + Sp + @"on)|(?:starting|beginning)" + Sp + @"(?:now|immediately|from" + Sp + @"this" + Sp + @"(?:point|moment)))" + Sp0 + @",?" + Sp0 + @"(?:you|your|always|only|never|respond|answer|reply|act|behave|ignore|forget|pretend|speak|talk|write|output|do" + Sp + @"not|don't)\b))";
 
+    /// <summary>
+    /// shadow: new instructions take over in German, French, Spanish, Italian, Portuguese and Dutch ("deine neue Aufgabe
+    /// ist", "nouvelles consignes :"), accents folded. Only possessives that can only mean "your": German "ihre",
+    /// Spanish "su", Italian "suo/sua" and Portuguese "sua/seu" also mean "her" or "his" ("ihre neue Rolle ist
+    /// Teamleitung"), which would turn news about someone else into an override.
+    /// </summary>
+    [GeneratedRegex(NewInstructionsEuropeanSource, Shadow)]
+    public static partial Regex NewInstructionsEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(NewInstructionsEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex NewInstructionsEuropeanBacktracking();
+
+    private const string NewInstructionsEuropeanSource = @"\b(?:(?<task>(?:deine|dein)" + Sp + @"(?:neuen?|eigentlichen?|wahren?|einzigen?|nachsten?|richtigen?|echten?)" + Sp + @"(?:aufgabe|anweisung(?:en)?|rolle|ziel|mission|auftrag|befehle?)(?:" + Sp + @"(?:ist|lautet|sind|lauten|besteht)\b|" + Sp0 + @":)|(?:ta|votre)" + Sp + @"(?:nouvelle|vraie|veritable|seule|unique|prochaine)" + Sp + @"(?:tache|mission|consigne|instruction|fonction)(?:" + Sp + @"(?:est|sera|consiste)\b|" + Sp0 + @":)|(?:ton|votre)" + Sp + @"(?:nouveau|vrai|veritable|seul|unique|prochain)" + Sp + @"(?:role|objectif|travail|ordre)(?:" + Sp + @"(?:est|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nueva|verdadera|unica|proxima|autentica)" + Sp + @"(?:tarea|mision|instruccion|funcion|orden)(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nuevo|verdadero|unico|proximo|autentico)" + Sp + @"(?:objetivo|rol|papel|trabajo|cometido)(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:il" + Sp + @"tuo)" + Sp + @"(?:nuovo|vero|unico|prossimo)" + Sp + @"(?:compito|ruolo|obiettivo|lavoro|incarico)(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:la" + Sp + @"tua)" + Sp + @"(?:nuova|vera|unica|prossima)" + Sp + @"(?:missione|istruzione|funzione|mansione)(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:tua)" + Sp + @"(?:nova|verdadeira|unica|proxima)" + Sp + @"(?:tarefa|missao|instrucao|funcao)(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:teu)" + Sp + @"(?:novo|verdadeiro|unico|proximo)" + Sp + @"(?:objetivo|papel|trabalho)(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:je|jouw|uw)" + Sp + @"(?:nieuwe|echte|enige|volgende|werkelijke)" + Sp + @"(?:taak|opdracht|instructies?|rol|doel|missie|functie)(?:" + Sp + @"(?:is|zijn|wordt)\b|" + Sp0 + @":))|(?<new>(?:neue|nouvelles?|nuevas?|nuove|nuova|novas?|nieuwe)" + Sp + @"(?:aufgabe|anweisungen?|befehle|regeln|taches?|consignes?|instructions|regles|tarea|instrucciones|ordenes|reglas|compito|istruzioni|regole|tarefa|instrucoes|regras|taak|opdracht|instructies|regels)" + Sp0 + @":))";
+
     /// <summary>shadow: overrides in Spanish, French, German, Portuguese and Italian (accents folded).</summary>
     [GeneratedRegex(OverrideEuropeanSource, Shadow)]
     public static partial Regex OverrideEuropean();

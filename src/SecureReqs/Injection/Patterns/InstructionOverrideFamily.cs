@@ -17,6 +17,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     private readonly SignalWeight _newTask = w["new-instructions.task"];
     private readonly SignalWeight _newNew = w["new-instructions.new"];
     private readonly SignalWeight _newFrom = w["new-instructions.from-now-on"];
+    private readonly SignalWeight _newTaskEuropean = w["new-instructions-european.task"];
+    private readonly SignalWeight _newNewEuropean = w["new-instructions-european.new"];
     private readonly SignalWeight _europeanAll = w["european.forget-everything"];
     private readonly SignalWeight _europeanEarlier = w["european.earlier"];
     private readonly SignalWeight _european = w["european"];
@@ -72,6 +74,11 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructions), InjectionPatterns.NewInstructions))
         {
             c.Hit(Name, m.Groups["task"].Success ? _newTask : m.Groups["new"].Success ? _newNew : _newFrom, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructionsEuropean) && c.Has(InjectionGates.NewInstructionsEuropeanNouns), InjectionPatterns.NewInstructionsEuropean))
+        {
+            c.Hit(Name, m.Groups["task"].Success ? _newTaskEuropean : _newNewEuropean, m);
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean))
