@@ -32,14 +32,11 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(OutputGates.Transforms), InjectionPatterns.TransformAndFollow))
         {
-            if (!EndsInsideQuotation(c.Shadow, m.Index, m.Length))
+            // "translate "follow me" into German and then follow it": the quoted verb ends the lazy match first, so a
+            // match that ends inside a quotation counts when an obey verb follows outside it.
+            if (!EndsInsideQuotation(c.Shadow, m.Index, m.Length) || HasFollowVerbPastQuotation(c.Shadow, m.Index, m.Index + m.Length))
             {
                 c.Hit(Name, _transform, m);
-            }
-            else if (FollowVerbPastQuotation(c.Shadow, m.Index, m.Index + m.Length) is var end and > 0)
-            {
-                // "translate "follow me" into German and then follow it": the quoted verb ended the lazy match first.
-                c.Add(Name, _transform, m.Index, end);
             }
         }
     }
@@ -48,28 +45,28 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
     private const int FollowWindow = 160;
 
     /// <summary>
-    /// The end of the first obey verb after <paramref name="from"/>, on the same line and within <see cref="FollowWindow"/>
-    /// characters of <paramref name="start"/>, that is not itself inside a quotation; 0 when there is none. The window
-    /// is short, so it is searched as a copy of its own.
+    /// Whether an obey verb after <paramref name="from"/>, on the same line and within <see cref="FollowWindow"/>
+    /// characters of <paramref name="start"/>, stands outside every quotation. The window is short, so it is searched as
+    /// a copy of its own.
     /// </summary>
-    private static int FollowVerbPastQuotation(string shadow, int start, int from)
+    private static bool HasFollowVerbPastQuotation(string shadow, int start, int from)
     {
         var lineEnd = shadow.IndexOf('\n', from);
         var end = Math.Min(lineEnd < 0 ? shadow.Length : lineEnd, start + FollowWindow);
         if (end <= from)
         {
-            return 0;
+            return false;
         }
 
         foreach (var f in TieredRegex.For(InjectionPatterns.FollowVerb).Matches(shadow[from..end]))
         {
             if (!EndsInsideQuotation(shadow, start, from + f.Index + f.Length - start))
             {
-                return from + f.Index + f.Length;
+                return true;
             }
         }
 
-        return 0;
+        return false;
     }
 
     /// <summary>
