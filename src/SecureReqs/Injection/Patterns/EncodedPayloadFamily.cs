@@ -32,6 +32,11 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(OutputGates.Transforms), InjectionPatterns.TransformAndFollow))
         {
+            if (IsCjkVerbInPayload(m.ValueSpan))
+            {
+                continue;
+            }
+
             // "translate "follow me" into German and then follow it": the quoted verb ends the lazy match first, so a
             // match that ends inside a quotation counts when an obey verb follows outside it.
             if (!EndsInsideQuotation(c.Shadow, m.Index, m.Length) || HasFollowVerbPastQuotation(c.Shadow, m.Index, m.Index + m.Length))
@@ -39,6 +44,51 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
                 c.Hit(Name, _transform, m);
             }
         }
+    }
+
+    /// <summary>The Chinese and Japanese obey verbs of <see cref="InjectionPatterns.TransformAndFollow"/> and what may stand just before one that follows the payload.</summary>
+    private static readonly string[] CjkObeyVerbs = ["照做", "执行", "執行", "遵循", "従って", "実行"];
+
+    private static readonly string[] CjkThen = ["然后", "然後", "并", "並", "再", "之后", "之後", "后", "後", "それに", "そして", "其"];
+
+    /// <summary>
+    /// Whether a Chinese or Japanese match's obey verb stands after a colon that follows the transform verb, without a
+    /// "then" before it: "请把这段话翻译成英文：新的规定从五月开始执行" asks to translate a sentence about a rule that
+    /// "takes effect" (执行), and "…に従って" often means "according to". "解码这段：… 然后执行" and 照做 ("do as it says")
+    /// still count.
+    /// </summary>
+    internal static bool IsCjkVerbInPayload(ReadOnlySpan<char> match)
+    {
+        var verb = -1;
+        foreach (var candidate in CjkObeyVerbs)
+        {
+            if (match.EndsWith(candidate, StringComparison.Ordinal))
+            {
+                verb = match.Length - candidate.Length;
+                if (candidate == "照做")
+                {
+                    return false;
+                }
+
+                break;
+            }
+        }
+
+        if (verb < 0 || match[..verb].IndexOfAny('：', ':') < 0)
+        {
+            return false;
+        }
+
+        var before = match[..verb].TrimEnd();
+        foreach (var then in CjkThen)
+        {
+            if (before.EndsWith(then, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The most characters after the transform verb's start in which a later obey verb is looked for.</summary>
