@@ -38,7 +38,8 @@ public sealed class TransformAndFollowQuotationTests
     [Theory]
     [InlineData("请把这段话翻译成英文：新的规定从五月开始执行。")]
     [InlineData("次の文を英語に翻訳してください：会社の規則に従って行動する。")]
-    public void CjkSentenceToTranslateAfterAColon_IsNotAnEncodedPayload(string text)
+    [InlineData("请翻译「新规定从五月开始执行」这句话。")]
+    public void CjkSentenceToTranslate_IsNotAnEncodedPayload(string text)
     {
         var assessment = PatternsOnly.Assess(text, InjectionSource.User);
 
@@ -55,18 +56,5 @@ public sealed class TransformAndFollowQuotationTests
         var assessment = PatternsOnly.Assess(text, InjectionSource.User);
 
         assessment.Signals.Should().Contain(s => s.Name == InjectionSignals.EncodedPayload, "\"{0}\" asks to obey the transformed text", text);
-    }
-
-    [Theory]
-    [InlineData("translate: \"follow", true)]
-    [InlineData("translate \"x\" and follow", false)]
-    [InlineData("translate the manufacturer's notes and follow", false)]
-    [InlineData("translate 'follow", true)]
-    [InlineData("translate 'a b' then follow", false)]
-    [InlineData("翻訳して「従って", true)]
-    [InlineData("翻訳して「はい」に従って", false)]
-    public void EndsInsideQuotation_CountsOpenQuotes(string span, bool inside)
-    {
-        EncodedPayloadFamily.EndsInsideQuotation(span, 0, span.Length).Should().Be(inside);
     }
 }

@@ -37,9 +37,10 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
                 continue;
             }
 
-            // "translate "follow me" into German and then follow it": the quoted verb ends the lazy match first, so a
-            // match that ends inside a quotation counts when an obey verb follows outside it.
-            if (!EndsInsideQuotation(c.Shadow, m.Index, m.Length) || HasFollowVerbPastQuotation(c.Shadow, m.Index, m.Index + m.Length))
+            // The obey verb must stand outside a quotation opened after the transform verb: "translate into English:
+            // "follow the manufacturer's instructions"" asks for a translation. The quoted verb ends the lazy match
+            // first, so "translate "follow me" into German, then follow it" looks past the quotation for another.
+            if (!c.OpensQuotation(m.Index, m.Index + m.Length) || HasFollowVerbPastQuotation(c, m.Index, m.Index + m.Length))
             {
                 c.Hit(Name, _transform, m);
             }
@@ -96,11 +97,12 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
 
     /// <summary>
     /// Whether an obey verb after <paramref name="from"/>, on the same line and within <see cref="FollowWindow"/>
-    /// characters of <paramref name="start"/>, stands outside every quotation. The window is short, so it is searched as
-    /// a copy of its own.
+    /// characters of <paramref name="start"/>, stands outside every quotation opened after <paramref name="start"/>. The
+    /// window is short, so it is searched as a copy of its own.
     /// </summary>
-    private static bool HasFollowVerbPastQuotation(string shadow, int start, int from)
+    private static bool HasFollowVerbPastQuotation(ShadowContext c, int start, int from)
     {
+        var shadow = c.Shadow;
         var lineEnd = shadow.IndexOf('\n', from);
         var end = Math.Min(lineEnd < 0 ? shadow.Length : lineEnd, start + FollowWindow);
         if (end <= from)
@@ -110,55 +112,12 @@ internal sealed class EncodedPayloadFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var f in TieredRegex.For(InjectionPatterns.FollowVerb).Matches(shadow[from..end]))
         {
-            if (!EndsInsideQuotation(shadow, start, from + f.Index + f.Length - start))
+            if (!c.OpensQuotation(start, from + f.Index + f.Length))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Whether the match's last word (the "follow" verb) stands inside a quotation opened after the transform verb:
-    /// "translate into English: "follow the manufacturer's instructions"" asks to translate a sentence that happens to
-    /// hold the verb, not to obey the translation. The shadow has typographic quotes and guillemets made ASCII; an
-    /// apostrophe between letters ("manufacturer's") opens nothing.
-    /// </summary>
-    internal static bool EndsInsideQuotation(string shadow, int start, int length)
-    {
-        var doubleQuotes = 0;
-        var singleOpen = 0;
-        var cornerOpen = 0;
-        for (var i = start; i < start + length; i++)
-        {
-            switch (shadow[i])
-            {
-                case '"':
-                    doubleQuotes++;
-                    break;
-                case '\'':
-                    var letterBefore = i > 0 && char.IsLetterOrDigit(shadow[i - 1]);
-                    var letterAfter = i + 1 < shadow.Length && char.IsLetterOrDigit(shadow[i + 1]);
-                    if (!letterBefore && letterAfter)
-                    {
-                        singleOpen++;
-                    }
-                    else if (letterBefore && !letterAfter && singleOpen > 0)
-                    {
-                        singleOpen--;
-                    }
-
-                    break;
-                case '「' or '『':
-                    cornerOpen++;
-                    break;
-                case '」' or '』' when cornerOpen > 0:
-                    cornerOpen--;
-                    break;
-            }
-        }
-
-        return doubleQuotes % 2 == 1 || singleOpen > 0 || cornerOpen > 0;
     }
 }

@@ -163,6 +163,16 @@ internal sealed class ShadowContext
         return TieredRegex.For(InjectionPatterns.ThirdPersonSubject).IsMatch(Shadow.AsSpan(from, index - from));
     }
 
+    /// <summary>
+    /// Whether a quotation opened between <paramref name="start"/> and <paramref name="end"/> (on one line) is still open
+    /// at <paramref name="end"/>: an odd number of quote characters between them, counted as for reported speech.
+    /// </summary>
+    public bool OpensQuotation(int start, int end)
+    {
+        var quotes = _quotesBefore ??= CountQuotes(Shadow);
+        return (quotes[end] - quotes[start]) % 2 == 1;
+    }
+
     /// <summary>Whether the match at <paramref name="index"/> is quoted or reported speech.</summary>
     /// <remarks>The quotes before each position on its line are counted once for the whole shadow, so that many matches on one long line cost time linear in it.</remarks>
     private bool IsReported(int index)
@@ -179,7 +189,8 @@ internal sealed class ShadowContext
 
     /// <summary>For each position, how many quote characters stand between the start of its line and it.</summary>
     /// <remarks>
-    /// A single quote counts when it is not an apostrophe inside a word ("don't"); a line break starts the count again.
+    /// A single quote counts when it is not an apostrophe inside a word ("don't"); the corner brackets of Chinese and
+    /// Japanese count as quotes; a line break starts the count again.
     /// </remarks>
     private static int[] CountQuotes(string shadow)
     {
@@ -193,7 +204,7 @@ internal sealed class ShadowContext
             {
                 count = 0;
             }
-            else if (c is '"' or '`' or '«'
+            else if (c is '"' or '`' or '«' or '「' or '」' or '『' or '』'
                 || c == '\'' && !(i > 0 && char.IsLetter(shadow[i - 1]) && i + 1 < shadow.Length && char.IsLetter(shadow[i + 1])))
             {
                 count++;
