@@ -15,9 +15,9 @@ internal static partial class InjectionPatterns
         + @"echo|echoes|repeat|repeats|state|display|show|emit|produce|include|add|append|prepend|put|insert|place|end|ends|finish|close|sign|start|starts|quote|quotes|mention|mentions|cite|"
         + @"tell" + Sp + @"(?:the" + Sp + @")?(?:user|customer|reader|client|visitor)s?|"
         + @"begin|begins|open|opens|prefix|preface|format|replace|make|confirm|render|label|call" + Sp + @"yourself|introduce" + Sp + @"yourself" + Sp + @"as|"
-        + @"di|diga|digas|escribe|escriba|escreva|responde|responda|contesta|imprime|imprima|muestra|mostre|repite|repita|empieza|comienza|comece|termina|termine|incluye|inclua|anade|adicione|pon|coloca|coloque|devuelve|"
+        + @"di|diga|digas|dices|dizes|escribe|escriba|escribes|escreva|escreves|responde|responda|respondes|contesta|contestas|imprime|imprima|muestra|mostre|repite|repita|empieza|comienza|comece|termina|termine|incluye|inclua|anade|adicione|pon|coloca|coloque|devuelve|"
         + @"dis|dites|ecris|ecrivez|reponds|repondez|affiche|affichez|repete|commence|commencez|terminez|ajoute|ajoutez|inclus|mets|renvoie|"
-        + @"sag|sage|schreib|schreibe|antworte|gib|drucke|zeige|wiederhole|beginne|beende|fuge|setze|"
+        + @"sag|sage|sagst|schreib|schreibe|schreibst|antworte|antwortest|gib|drucke|zeige|wiederhole|beginne|beende|fuge|setze|"
         + @"dici|scrivi|rispondi|stampa|mostra|ripeti|inizia|comincia|includi|aggiungi|metti|"
         + @"zeg|schrijf|antwoord|toon|herhaal|eindig|voeg|remplace|remplacez|reemplaza|ersetze|substitua|sostituisci|vervang)";
 
@@ -33,6 +33,9 @@ internal static partial class InjectionPatterns
         + @"from" + Sp + @"now" + Sp + @"on|at" + Sp + @"the" + Sp + @"(?:very" + Sp + @")?(?:end|bottom|start|beginning|top)|(?:every|each|all)" + Sp + @"(?:links?|urls?)|instead|rather" + Sp + @"than|must" + Sp + @"(?:read|be|say|contain|open|start|begin|end|include)|"
         + @"solo|solamente|unicamente|exactamente|nada" + Sp + @"mas|textualmente|al" + Sp + @"(?:final|principio)|cada" + Sp + @"respuesta|"
         + @"uniquement|seulement|exactement|rien" + Sp + @"d'?" + Sp0 + @"autre|simplement|a" + Sp + @"la" + Sp + @"fin|chaque" + Sp + @"reponse|"
+        // Standing rules, as "from now on" above (before "nur", so that "nur noch" is matched whole and counts as strong).
+        + @"ab" + Sp + @"(?:sofort|jetzt)|von" + Sp + @"(?:nun|jetzt)" + Sp + @"an|nur" + Sp + @"noch|a" + Sp + @"partir" + Sp + @"de" + Sp + @"(?:ahora|agora|maintenant)|de" + Sp + @"ahora" + Sp + @"en" + Sp + @"adelante|desormais|"
+        + @"d" + Sp0 + @"ora" + Sp + @"in" + Sp + @"(?:poi|avanti)|da" + Sp + @"ora" + Sp + @"in" + Sp + @"(?:poi|avanti)|daqui" + Sp + @"(?:em|pra|para)" + Sp + @"(?:diante|frente)|vanaf" + Sp + @"nu|voortaan|"
         + @"nur|ausschliesslich|genau|wortlich|nichts" + Sp + @"anderes|sonst" + Sp + @"nichts|einfach|am" + Sp + @"(?:ende|anfang)|jede" + Sp + @"antwort|"
         + @"apenas|somente|exatamente|mais" + Sp + @"nada|no" + Sp + @"final|cada" + Sp + @"resposta|"
         + @"soltanto|esattamente|niente" + Sp + @"altro|alla" + Sp + @"fine|ogni" + Sp + @"risposta|"
@@ -204,7 +207,19 @@ internal static partial class InjectionPatterns
 
     private const string TaskSwitchSource = @"\b(?:actually|instead|rather" + Sp + @"than|never" + Sp0 + @"mind|scratch" + Sp + @"that|on" + Sp + @"second" + Sp + @"thought|change" + Sp + @"of" + Sp + @"plans?|forget" + Sp + @"(?:that|it|this)|skip" + Sp + @"the" + Sp + @"(?:usual|normal|actual|real)|"
         + @"(?:format|labels?|categories|rules?|template|output)" + Sp + @"(?:\w+" + Sp + @")?(?:changed|(?:was|were|has" + Sp + @"been|have" + Sp + @"been)" + Sp + @"(?:renamed|changed|updated|replaced))|only" + Sp + @"valid" + Sp + @"(?:label|answer|output|response|value)|"
-        + @"en" + Sp + @"lugar" + Sp + @"de|au" + Sp + @"lieu" + Sp + @"de|anstatt|statt|em" + Sp + @"vez" + Sp + @"de|invece" + Sp + @"di|in" + Sp + @"plaats" + Sp + @"van|remplace" + Sp + @"toute|replace" + Sp + @"(?:your|the)" + Sp + @"(?:whole|entire))\b";
+        + @"en" + Sp + @"lugar" + Sp + @"de|au" + Sp + @"lieu" + Sp + @"de|anstatt|statt|em" + Sp + @"vez" + Sp + @"de|invece" + Sp + @"di|in" + Sp + @"plaats" + Sp + @"van|remplace" + Sp + @"toute|replace" + Sp + @"(?:your|the)" + Sp + @"(?:whole|entire)|"
+        // The same turn in the other languages: "instead" as an adverb, "new topic", "change of plans", "that was all nonsense".
+        + @"statt" + Sp0 + @"dessen|neues" + Sp + @"thema|themawechsel|planwechsel|das" + Sp + @"war" + Sp + @"(?:alles" + Sp + @")?(?:unsinn|quatsch|nur" + Sp + @"ein" + Sp + @"test)|schluss" + Sp + @"damit|"
+        + @"en" + Sp + @"su" + Sp + @"lugar|en" + Sp + @"vez" + Sp + @"de" + Sp + @"eso|cambio" + Sp + @"de" + Sp + @"planes|olvida" + Sp + @"eso|olvidalo|"
+        + @"a" + Sp + @"la" + Sp + @"place|laisse" + Sp + @"tomber|oublie" + Sp + @"(?:ca|cela)|changement" + Sp + @"de" + Sp + @"(?:programme|plan)|"
+        + @"em" + Sp + @"vez" + Sp + @"disso|ao" + Sp + @"inves" + Sp + @"disso|deixa" + Sp + @"(?:pra|para)" + Sp + @"la|esquece" + Sp + @"isso|esqueca" + Sp + @"isso|mudanca" + Sp + @"de" + Sp + @"planos|"
+        + @"lascia" + Sp + @"(?:perdere|stare)|cambio" + Sp + @"di" + Sp + @"programma|dimenticalo|"
+        + @"in" + Sp + @"plaats" + Sp + @"daarvan)\b"
+        // Short dismissals count only as a clause of their own ("lass das. …", "genug davon!", "laat maar,"): "lass das Licht
+        // an", "laat maar zien" and "vergeet het niet" are not turns. "egal," only before a command or "now" ("egal, sag …"),
+        // not before a question word ("egal, was passiert").
+        + @"|\b(?:lass" + Sp + @"(?:das|es)(?:" + Sp + @"sein)?|vergiss" + Sp + @"(?:das|es)|genug" + Sp + @"(?:davon|damit|jetzt)|stopp|deja" + Sp + @"eso|da" + Sp + @"igual|peu" + Sp + @"importe|tanto" + Sp + @"faz|non" + Sp + @"importa|laat" + Sp + @"maar|vergeet" + Sp + @"(?:dat|het)|maakt" + Sp + @"niet" + Sp + @"uit)[,.;:!]"
+        + @"|\begal[,.;:!]" + Sp0 + @"(?:sag|sage|schreib|schreibe|antworte|gib|zeig|zeige|mach|erzahl|erklar|jetzt|nun|dann|lieber|stattdessen|bitte)\b";
 
     /// <summary>shadow: a refusal forbidden ("without refusing", "no apologies", "don't say you can't"), in the supported languages.</summary>
     [GeneratedRegex(RefusalForbiddenSource, Shadow)]
