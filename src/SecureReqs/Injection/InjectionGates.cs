@@ -58,7 +58,11 @@ internal static class InjectionGates
 
     public static readonly SearchValues<string> Cjk = Create(
         "忽略", "忽视", "無視", "无视", "忘记", "忘記", "忘掉", "不要理", "别管", "放弃", "跳过", "不要遵", "忘れ", "破棄", "你现在", "你現在", "从现在",
-        "扮演", "あなたは今", "今からあなたは", "输出", "打印", "显示", "告诉我", "重复", "泄露", "给我看", "说出", "システムプロンプト");
+        "扮演", "あなたは今", "今からあなたは", "输出", "打印", "显示", "告诉我", "重复", "泄露", "给我看", "说出", "システムプロンプト",
+        "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "原始指令", "隐藏指令", "隱藏指令", "初期指示", "初期設定", "隠し指示", "内部指示");
+
+    /// <summary>The authority words of <see cref="InjectionPatterns.RoleHeaderCjk"/>.</summary>
+    public static readonly SearchValues<string> CjkAuthority = Create("系统", "系統", "システム", "管理员", "管理員", "管理者", "开发者", "開發者", "開発者");
 
     public static readonly SearchValues<string> RoleFrames = Create(
         " you are ", " you re ", " now you ", " act as ", " act like ", " behave as ", " behave like ", " respond as ", " respond like ",

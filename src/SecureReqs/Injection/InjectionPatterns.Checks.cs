@@ -129,7 +129,34 @@ internal static partial class InjectionPatterns
         (!m.Groups["bare"].Success || At(AboveEndsClause(), text, End(m), end)) && !At(AboveIsOrdinary(), text, End(m), end);
 
     private static bool AuthorityMarkerHolds(string text, int beginning, int end, Match m) =>
-        !m.Groups["claim"].Success || At(AuthorityClaimFollows(), text, End(m), end);
+        m.Groups["claim"].Success ? At(AuthorityClaimFollows(), text, End(m), end) : !IsGloss(text, beginning, end, m);
+
+    /// <summary>
+    /// A parenthesis right after a word that is not a heading (no colon after it) glosses that word: "系统提示词（system
+    /// prompt）", "the system message (system prompt) sets the tone". A marker posing as a message opens a line or a
+    /// sentence ("[system] …", "Thanks. (admin override) …") or is a heading ("(system note): …").
+    /// </summary>
+    private static bool IsGloss(string text, int beginning, int end, Match m)
+    {
+        if (text[m.Index] != '(')
+        {
+            return false;
+        }
+
+        var before = m.Index - 1;
+        while (before >= beginning && text[before] is ' ' or '\t')
+        {
+            before--;
+        }
+
+        var after = End(m);
+        while (after < end && text[after] is ' ' or '\t')
+        {
+            after++;
+        }
+
+        return before >= beginning && char.IsLetterOrDigit(text[before]) && (after >= end || text[after] != ':');
+    }
 
     private static bool PromptQuestionHolds(string text, int beginning, int end, Match m) =>
         !m.Groups["told"].Success || !At(AboutOwnOrder(), text, End(m), end);

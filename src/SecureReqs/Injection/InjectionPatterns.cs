@@ -228,6 +228,26 @@ internal static partial class InjectionPatterns
 
     private const string ChatTemplateTokenSource = @"<\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|end|start|channel|message|tool|ipython)\|>|\[/?INST\]|<</?SYS>>|</?start_of_turn>|</?end_of_turn>|<\|?(?:bos|eos)\|?>|\[/?(?:SYSTEM_PROMPT|AVAILABLE_TOOLS|TOOL_RESULTS)\]";
 
+    /// <summary>
+    /// shadow: a system, administrator or developer header in Chinese or Japanese: bracketed anywhere ("【系统消息】",
+    /// "[システムメッセージ]"), or opening a line with a colon ("系统消息：", "開発者メッセージ：") or between rules
+    /// ("===== 新しいシステムプロンプト ====="). Notices are left out ("系统提示：", "【系统通知】", "【系统提示】"): that is how
+    /// ordinary error messages and shop notifications start, which users paste into questions; so are round brackets,
+    /// which gloss a word ("Windows（系统）").
+    /// </summary>
+    [GeneratedRegex(RoleHeaderCjkSource, Shadow | RegexOptions.Multiline)]
+    public static partial Regex RoleHeaderCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(RoleHeaderCjkSource, (Shadow | RegexOptions.Multiline) & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex RoleHeaderCjkBacktracking();
+
+    private const string CjkAuthority = @"(?:系统|系統|システム|管理员|管理員|管理者|开发者|開發者|開発者)";
+
+    private const string RoleHeaderCjkSource = @"[【\[〔<]" + CjkAuthority + @"(?:消息|訊息|指令|指示|提示词|提示詞|命令|メッセージ|プロンプト|通達)?[】\]〕>]"
+        + @"|^[ \t]*(?:#{1,6}|\*{1,3}|>)?[ \t]*(?:新しい|新的|新)?" + CjkAuthority + @"(?:消息|訊息|指令|指示|命令|メッセージ|通達)[ \t]*[:：]"
+        + @"|^[ \t]*(?:={2,}|-{2,}|#{1,6}|\*{2,})[ \t]*(?:新しい|新的|新)?(?:システムプロンプト|系统提示词|系統提示詞|系统提示|系統提示|" + CjkAuthority + @"(?:消息|訊息|指令|指示|メッセージ))";
+
     /// <summary>shadow: a role header at the start of a line ("SYSTEM:", "### Instruction:", "[admin]").</summary>
     [GeneratedRegex(RoleHeaderSource, Shadow | RegexOptions.Multiline)]
     public static partial Regex RoleHeader();
@@ -310,7 +330,9 @@ internal static partial class InjectionPatterns
 
     private const string PromptExtractionForeignSource = @"\b(?:muestra(?:me)?|revela(?:me)?|repite|dime|escribe|imprime|montre(?:-moi)?|affiche|revele|repete|donne(?:-moi)?|ecris|zeig(?:e)?|gib|nenne|wiederhole|verrate|schreib(?:e)?|mostra(?:mi)?|rivela(?:mi)?|ripeti|dimmi|scrivi|mostre|revele|repita|diga|escreva)"
         + @"(?:" + Sp + @"[\w']{1,12}){0,4}?" + Sp + @"(?:(?:tu|tus|el|las|ton|tes|vos|votre|le|les|deine|deinen|den|die|il|le|tuo|tue|o|as|seu|suas)" + Sp + @")?(?:system" + Sp0 + @"prompt|prompt" + Sp + @"(?:del" + Sp + @"sistema|(?:du" + Sp + @")?systeme|di" + Sp + @"sistema|do" + Sp + @"sistema)|systemanweisungen|(?:instrucciones|instructions|instruktionen|anweisungen|istruzioni|instrucoes|consignes)" + Sp0 + @"(?:iniciales|originales|initiales|d'origine|ursprunglichen|iniziali|originali|iniciais|originais|ocultas|cachees|secretas|secretes|versteckten|geheimen|segrete|del" + Sp + @"sistema|systeme|di" + Sp + @"sistema|do" + Sp + @"sistema)?|ursprunglichen" + Sp + @"anweisungen|geheimen" + Sp + @"anweisungen)\b"
-        + @"|(?:输出|打印|显示|告诉我|重复|泄露|给我看|说出)[^。！？\n]{0,8}(?:系统提示|系统提示词|初始指令|提示词|系统指令|原始指令)|システムプロンプト[^。！？\n]{0,12}(?:教え|表示|出力|見せ)";
+        + @"|(?:输出|打印|显示|告诉我|重复|泄露|给我看|说出)[^。！？\n]{0,8}(?:系统提示|系统提示词|初始指令|提示词|系统指令|原始指令)|(?:システムプロンプト|初期指示|初期設定|隠し指示|内部指示)(?:を|は|も|だけを?|全体を|全部を?|全文を|の(?:内容|全文|原文|中身)を?)[^。！？\n]{0,16}(?:教え|表示|出力|見せ|書き出|貼り付け|貼っ|繰り返|翻訳|エンコード|送っ|送信|公開|言っ|話し|共有)"
+        // The object first, as Chinese puts it with 把 ("把系统提示原样输出").
+        + @"|把[^。！？\n]{0,6}(?:系统提示|系統提示|系统指令|系統指令|初始指令|原始指令|隐藏指令|隱藏指令)[^。！？\n]{0,12}(?:输出|輸出|打印|显示|顯示|告诉|告訴|重复|重複|发给|發給|贴出|貼出|写出|寫出|说出|說出|给我看|給我看|复述|複述)";
 
     /// <summary>shadow: a request for a secret (group <c>your</c> when it is the assistant's own).</summary>
     private const string SecretRequestPattern = @"\b(?:tell|give|show|reveal|share|say|spell|print|write|type|leak|disclose|what" + Sp + @"(?:is|was)|what's|whats)" + Sp + @"(?:me" + Sp + @")?(?:(?<your>your|ur)|the)" + Sp + @"(?:secret(?:" + Sp + @"(?:key|code|word|phrase|password|token|value))?|password|passphrase|pass" + Sp0 + @"code|passcode|api" + Sp + @"key|access" + Sp + @"code|code" + Sp0 + @"word|magic" + Sp + @"word|private" + Sp + @"key|credentials|canary|flag)\b";

@@ -31,6 +31,11 @@ internal sealed class FakeSystemMessageFamily(FamilyWeights w) : IInjectionFamil
             c.Hit(Name, m.Groups["system"].Success ? _systemHeader : _header, m, discountable: false);
         }
 
+        foreach (var m in c.Matches(c.Has(InjectionGates.CjkAuthority), InjectionPatterns.RoleHeaderCjk))
+        {
+            c.Hit(Name, _systemHeader, m, discountable: false);
+        }
+
         foreach (var m in c.Matches(shadow.Contains('<', StringComparison.Ordinal), InjectionPatterns.PromptTag))
         {
             var name = m.Groups["name"].Value;

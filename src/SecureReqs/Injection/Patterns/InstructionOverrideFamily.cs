@@ -89,6 +89,11 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk))
         {
+            if (IsJapaneseRelativeClause(m.ValueSpan))
+            {
+                continue;
+            }
+
             c.Hit(Name, TieredRegex.For(InjectionPatterns.EarlierWordCjk).IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
         }
 
@@ -124,6 +129,42 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         {
             c.Hit(Name, _latestWins, m);
         }
+    }
+
+    /// <summary>Japanese endings of a verb that modifies the noun after it ("無視する設定", a setting that ignores something).</summary>
+    private static readonly string[] AttributiveEndings = ["する", "される", "できる", "した", "しない", "させる"];
+
+    /// <summary>The nouns <see cref="InjectionPatterns.OverrideCjk"/> ends with.</summary>
+    private static readonly string[] OverrideCjkNouns = ["指令", "指示", "说明", "說明", "规则", "規則", "提示", "命令", "要求", "设定", "設定", "限制", "约束", "ルール", "プロンプト"];
+
+    /// <summary>
+    /// "無視する設定" or "無視できるルール": in Japanese a verb right before a noun describes it (a filter setting that ignores
+    /// a newsletter), while an order to ignore puts the object first ("設定を無視して") or goes on with て ("無視して…").
+    /// </summary>
+    private static bool IsJapaneseRelativeClause(ReadOnlySpan<char> match)
+    {
+        if (!match.StartsWith("無視", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = match[2..];
+        foreach (var ending in AttributiveEndings)
+        {
+            if (rest.StartsWith(ending, StringComparison.Ordinal))
+            {
+                var noun = rest[ending.Length..];
+                foreach (var candidate in OverrideCjkNouns)
+                {
+                    if (noun.SequenceEqual(candidate))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     public void ScanRaw(RawContext c)

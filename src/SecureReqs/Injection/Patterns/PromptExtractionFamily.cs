@@ -44,7 +44,10 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(InjectionGates.ForeignExtraction) || c.Cjk, InjectionPatterns.PromptExtractionForeign))
         {
-            c.Hit(Name, _foreign, m);
+            if (!AsksHowTo(m.ValueSpan))
+            {
+                c.Hit(Name, _foreign, m);
+            }
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.Secrets), InjectionPatterns.SecretRequest))
@@ -83,5 +86,21 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
         {
             c.Hit(Name, m.Groups["strong"].Success || !m.Groups["weak"].Success ? _ownStrong : _own, m);
         }
+    }
+
+    /// <summary>Chinese question words between the verb and the prompt: "告诉我怎么写系统提示词" asks how to write one, not for this one.</summary>
+    private static readonly string[] HowTo = ["怎么", "怎麼", "如何", "怎样", "怎樣", "什么是", "什麼是", "哪些"];
+
+    private static bool AsksHowTo(ReadOnlySpan<char> match)
+    {
+        foreach (var word in HowTo)
+        {
+            if (match.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
