@@ -7,7 +7,8 @@ namespace SecureReqs;
 /// <summary>
 /// The features of the learned injection stage: hashed character 2- to 5-grams and word uni- and bigrams of the
 /// folded text (<see cref="InjectionText"/>), each once on its own and once joined with the text's source, grouped by
-/// sentence so that a document can be scored window by window.
+/// sentence so that a document can be scored window by window. Whitespace runs count as one space, and a run of one
+/// punctuation mark or symbol as its first three characters.
 /// </summary>
 /// <remarks>
 /// One pass over the folded text, a constant amount of work per character, no allocation per feature. Training and
@@ -202,7 +203,11 @@ internal static class InjectionFeatures
                 wordLength++;
             }
 
-            if (i < shadow.Length && !(space && lastSpace))
+            // A run of one punctuation mark or symbol ("........" leaders in an invoice, "-----" rules, "!!!!!") adds nothing
+            // after its third character: without this, its n-grams would be counted once per character and a long run
+            // would outweigh every word of its sentence, whatever the words say.
+            var repeated = !letter && !space && filled >= 3 && c == p1 && c == p2 && c == p3;
+            if (i < shadow.Length && !(space && lastSpace) && !repeated)
             {
                 uint ch = space ? ' ' : digit ? '0' : c;
                 if (filled >= 4)

@@ -25,8 +25,11 @@ internal sealed class InjectionModel
     /// <summary>The first four bytes of a weights file.</summary>
     public static ReadOnlySpan<byte> Magic => "SRIL"u8;
 
-    /// <summary>The format version this code reads and writes.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The format version this code reads and writes. 2 (2026-12-06): the features count a run of one punctuation mark as
+    /// its first three characters (<see cref="InjectionFeatures"/>); weights of version 1 were trained on other features.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     private const string ResourcePrefix = "SecureReqs.Injection.Learned.";
 

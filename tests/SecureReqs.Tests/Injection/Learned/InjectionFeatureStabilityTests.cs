@@ -77,6 +77,50 @@ public sealed class InjectionFeatureStabilityTests
         hash.Should().Be(3793803861264995142UL, "the logits, bit for bit, and their windows");
     }
 
+    // A run of one punctuation mark ("Shipping ........ EUR 35.00" in an invoice) once made the learned stage call an
+    // invoice an injection: the run's n-grams were counted once per character and outweighed the words. Past its third
+    // character a run adds nothing, so its length cannot move a score.
+    [Theory]
+    [InlineData('.')]
+    [InlineData('-')]
+    [InlineData('=')]
+    [InlineData('!')]
+    [InlineData('*')]
+    [InlineData('_')]
+    public void PunctuationRun_CountsAsItsFirstThreeCharacters(char mark)
+    {
+        string Text(int run) => $"Shipping {new string(mark, run)} EUR 35.00\nTotal due {new string(mark, run)} EUR 541.00";
+        var three = InjectionText.Fold(Text(3)).Shadow;
+        var forty = InjectionText.Fold(Text(40)).Shadow;
+        var shorter = InjectionText.Fold(Text(2)).Shadow;
+
+        Buckets(forty).Should().Equal(Buckets(three), "characters after the third of a run add no feature");
+        Buckets(shorter).Should().NotEqual(Buckets(three), "the first three characters of a run are features like any others");
+        var model = SeededModel();
+        foreach (var source in new[] { InjectionSource.User, InjectionSource.Untrusted })
+        {
+            model.Score(forty, source, []).Logit.Should().Be(model.Score(three, source, []).Logit);
+        }
+    }
+
+    private static List<int> Buckets(string shadow)
+    {
+        var sink = new BucketList([]);
+        InjectionFeatures.Extract(shadow, InjectionSource.Untrusted, [], ref sink);
+        return sink.Packed;
+    }
+
+    private readonly struct BucketList(List<int> packed) : InjectionFeatures.ISink
+    {
+        public List<int> Packed { get; } = packed;
+
+        public void Features(ReadOnlySpan<int> features) => Packed.AddRange(features);
+
+        public void EndSentence(int start, int end, int contentWords, int matchedWords)
+        {
+        }
+    }
+
     private const ulong Fnv = 14695981039346656037UL;
 
     private static InjectionModel SeededModel()
