@@ -172,7 +172,8 @@ internal static partial class InjectionPatterns
         + @"pretend" + Sp + @"(?:to" + Sp + @"be|that" + Sp + @"you" + Sp + @"are|you" + Sp + @"are|you're)|imagine" + Sp + @"(?:that" + Sp + @")?you" + Sp + @"are|"
         + @"(?:play|take" + Sp + @"on|assume)" + Sp + @"the" + Sp + @"(?:role|part|persona|identity)" + Sp + @"of|i" + Sp + @"want" + Sp + @"you" + Sp + @"to" + Sp + @"(?:act|be|pretend|become)|"
         + @"ahora" + Sp + @"eres|(?:tu|vous)" + Sp + @"(?:es|etes)" + Sp + @"maintenant|du" + Sp + @"bist" + Sp + @"(?:jetzt|nun|ab" + Sp + @"sofort)|(?:jetzt|nun|ab" + Sp + @"(?:jetzt|sofort))" + Sp + @"bist" + Sp + @"du|ora" + Sp + @"sei|agora" + Sp + @"(?:voce|tu)" + Sp + @"(?:e|es))"
-        + @"(?:(?<bad>[^.!?\n]{0,100}?" + Unrestricted + @")|(?<plain>))";
+        // The unrestricted word as a word ("act as a tour guide … Seville" holds "evil"); the Chinese ones have no spaces.
+        + @"(?:(?<bad>[^.!?\n]{0,100}?(?:\b" + Unrestricted + @"\b|没有限制|不受限制|无限制|开发者模式))|(?<plain>))";
 
     private static readonly Lazy<Regex> RoleFrameRegex = new(() => LinearRegex.Large(RoleFramePattern, Shadow));
 
@@ -682,7 +683,7 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(UnrestrictedPhraseSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex UnrestrictedPhraseBacktracking();
 
-    private const string UnrestrictedPhraseSource = Unrestricted;
+    private const string UnrestrictedPhraseSource = @"\b" + Unrestricted + @"\b|没有限制|不受限制|无限制|开发者模式";
 
     /// <summary>shadow: a fictional, hypothetical or simulated frame (context for <see cref="RulesSuspended"/> and <see cref="HypotheticalPermission"/>).</summary>
     [GeneratedRegex(FictionFrameSource, Shadow)]

@@ -101,15 +101,7 @@ internal sealed class InjectionModel
 
             if (source == InjectionSource.User)
             {
-                double sum = 0;
-                long count = 0;
-                for (var i = 0; i < sink.Count; i++)
-                {
-                    sum += sink.Sums[i];
-                    count += sink.Counts[i];
-                }
-
-                return (BiasUser + Normalised(sum, count), sink.Starts[0], sink.Ends[sink.Count - 1]);
+                return UserLogit(ref sink);
             }
 
             var best = (Logit: double.NegativeInfinity, Start: 0, End: 0);
@@ -128,6 +120,61 @@ internal sealed class InjectionModel
         {
             sink.Return();
         }
+    }
+
+    /// <summary>
+    /// The longest stretch of a user turn, in folded characters, scored as one: every training and validation turn is
+    /// shorter (the longest generated one has 266), so the model is scored on what it was trained and calibrated on.
+    /// </summary>
+    public const int UserWindow = 1_000;
+
+    /// <summary>
+    /// A user turn up to <see cref="UserWindow"/> characters is scored whole; a longer one by its highest run of whole
+    /// sentences that fits in the window. Scoring a long turn whole would let its length decide: the logit is the sum of its
+    /// features over the square root of their number, so a text whose features lean slightly one way grows with every
+    /// repetition (ten kilobytes of ordinary minutes read as an injection, 2026-12-06).
+    /// </summary>
+    private (double Logit, int Start, int End) UserLogit(ref SentenceSums sink)
+    {
+        var last = sink.Count - 1;
+        if (sink.Ends[last] - sink.Starts[0] <= UserWindow)
+        {
+            double whole = 0;
+            long all = 0;
+            for (var i = 0; i <= last; i++)
+            {
+                whole += sink.Sums[i];
+                all += sink.Counts[i];
+            }
+
+            return (BiasUser + Normalised(whole, all), sink.Starts[0], sink.Ends[last]);
+        }
+
+        var best = (Logit: double.NegativeInfinity, Start: 0, End: 0);
+        double sum = 0;
+        long count = 0;
+        var end = 0;
+        for (var first = 0; first <= last; first++)
+        {
+            // Extend the run while it fits (a sentence is at most InjectionFeatures.MaxSentence long, so one always does).
+            while (end <= last && (end == first || sink.Ends[end] - sink.Starts[first] <= UserWindow))
+            {
+                sum += sink.Sums[end];
+                count += sink.Counts[end];
+                end++;
+            }
+
+            var z = BiasUser + Normalised(sum, count);
+            if (z > best.Logit)
+            {
+                best = (z, sink.Starts[first], sink.Ends[end - 1]);
+            }
+
+            sum -= sink.Sums[first];
+            count -= sink.Counts[first];
+        }
+
+        return best;
     }
 
     /// <summary>The logit of one window of untrusted content; training computes the same with the same helper.</summary>

@@ -74,7 +74,7 @@ public sealed class InjectionFeatureStabilityTests
             hash = Combine(hash, (ulong)(uint)s1 << 32 | (uint)e1);
         }
 
-        hash.Should().Be(3793803861264995142UL, "the logits, bit for bit, and their windows");
+        hash.Should().Be(5259068610801413684UL, "the logits, bit for bit, and their windows");
     }
 
     // A run of one punctuation mark ("Shipping ........ EUR 35.00" in an invoice) once made the learned stage call an
@@ -101,6 +101,24 @@ public sealed class InjectionFeatureStabilityTests
         {
             model.Score(forty, source, []).Logit.Should().Be(model.Score(three, source, []).Logit);
         }
+    }
+
+    // A long user turn is scored by its highest stretch of whole sentences that fits in InjectionModel.UserWindow, not
+    // whole: scored whole, ten kilobytes of ordinary minutes once read as an injection, because the logit of a text whose
+    // features lean one way grows with the square root of its length.
+    [Fact]
+    public void LongUserTurn_ScoresAsItsHighestWindow_NotByItsLength()
+    {
+        const string Sentence = "The committee reviewed the quarterly figures and agreed to revisit the pricing. ";
+        var fits = InjectionModel.UserWindow / Sentence.Length;
+        string Repeated(int times) => InjectionText.Fold(string.Concat(Enumerable.Repeat(Sentence, times))).Shadow;
+        var model = SeededModel();
+
+        var (logit, start, end) = model.Score(Repeated(fits * 10), InjectionSource.User, []);
+
+        logit.Should().BeApproximately(model.Score(Repeated(fits * 40), InjectionSource.User, []).Logit, 1e-9, "four times the text is not more suspicious");
+        logit.Should().NotBe(model.Score(Repeated(fits / 2), InjectionSource.User, []).Logit, "a text within the window is scored whole");
+        (end - start).Should().BeLessThanOrEqualTo(InjectionModel.UserWindow);
     }
 
     private static List<int> Buckets(string shadow)
