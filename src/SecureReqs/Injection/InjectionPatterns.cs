@@ -144,7 +144,7 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(OverrideCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex OverrideCjkBacktracking();
 
-    private const string OverrideCjkSource = @"(?:忽略|忽视|無視|无视|忘记|忘記|忘掉|不要理会|不要理會|别管|放弃|跳过|不要遵守|不要遵循)[^。！？\n]{0,14}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|限制|约束|ルール|プロンプト)"
+    private const string OverrideCjkSource = @"(?<verb>忽略|忽视|無視|无视|忘记|忘記|忘掉|不要理会|不要理會|别管|放弃|跳过|不要遵守|不要遵循)(?<gap>[^。！？\n]{0,14})(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|限制|约束|ルール|プロンプト)"
         + @"|(?:以前|前|上記|これまで|先程|全て|すべて|上)の?(?:指示|命令|ルール|プロンプト|指令|設定)[をはもが]?(?:すべて|全て|全部|一切)?(?:無視|忘れ|破棄)";
 
     /// <summary>Words that mark an unrestricted persona or mode.</summary>

@@ -132,7 +132,9 @@ internal sealed class InjectionModel
     /// A user turn up to <see cref="UserWindow"/> characters is scored whole; a longer one by its highest run of whole
     /// sentences that fits in the window. Scoring a long turn whole would let its length decide: the logit is the sum of its
     /// features over the square root of their number, so a text whose features lean slightly one way grows with every
-    /// repetition (ten kilobytes of ordinary minutes read as an injection, 2026-12-06).
+    /// repetition (ten kilobytes of ordinary minutes read as an injection, 2026-12-06). The runs near the end get shorter
+    /// and are kept: a payload in the last sentences of a long text scores highest there (stopping at the first run that
+    /// reaches the end lost two long attacks of adversarial-datasets/).
     /// </summary>
     private (double Logit, int Start, int End) UserLogit(ref SentenceSums sink)
     {

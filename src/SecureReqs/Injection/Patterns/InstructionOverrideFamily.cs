@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static SecureReqs.InjectionSignals;
 
 namespace SecureReqs;
@@ -89,7 +90,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk))
         {
-            if (IsJapaneseRelativeClause(m.ValueSpan))
+            if (IsJapaneseRelativeClause(m))
             {
                 continue;
             }
@@ -134,38 +135,12 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     /// <summary>Japanese endings of a verb that modifies the noun after it ("無視する設定", a setting that ignores something).</summary>
     private static readonly string[] AttributiveEndings = ["する", "される", "できる", "した", "しない", "させる"];
 
-    /// <summary>The nouns <see cref="InjectionPatterns.OverrideCjk"/> ends with.</summary>
-    private static readonly string[] OverrideCjkNouns = ["指令", "指示", "说明", "說明", "规则", "規則", "提示", "命令", "要求", "设定", "設定", "限制", "约束", "ルール", "プロンプト"];
-
     /// <summary>
     /// "無視する設定" or "無視できるルール": in Japanese a verb right before a noun describes it (a filter setting that ignores
     /// a newsletter), while an order to ignore puts the object first ("設定を無視して") or goes on with て ("無視して…").
     /// </summary>
-    private static bool IsJapaneseRelativeClause(ReadOnlySpan<char> match)
-    {
-        if (!match.StartsWith("無視", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var rest = match[2..];
-        foreach (var ending in AttributiveEndings)
-        {
-            if (rest.StartsWith(ending, StringComparison.Ordinal))
-            {
-                var noun = rest[ending.Length..];
-                foreach (var candidate in OverrideCjkNouns)
-                {
-                    if (noun.SequenceEqual(candidate))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool IsJapaneseRelativeClause(Match m) =>
+        m.Groups["verb"].ValueSpan.SequenceEqual("無視") && AttributiveEndings.Contains(m.Groups["gap"].Value, StringComparer.Ordinal);
 
     public void ScanRaw(RawContext c)
     {
