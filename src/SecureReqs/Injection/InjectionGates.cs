@@ -102,6 +102,20 @@ internal static class InjectionGates
         " gib ", "nenne", "wiederhole", "verrate", "schreib", "mostra", "rivela", "ripeti", "dimmi", "scrivi", "mostre", "repita", " diga ",
         "escreva");
 
+    /// <summary>Setup nouns of <see cref="InjectionPatterns.SetupEuropean"/> ("Anweisungen", "istruzioni", "consignes"...).</summary>
+    public static readonly SearchValues<string> SetupNouns = Create(
+        "anweisung", "instruktion", "vorgabe", "richtlinie", "regeln", "konfiguration", "einstellung", "programmierung", "einrichtung", "prompt",
+        "istruzion", "direttiv", "linee guida", "regole", "configura", "impostazion", "programmazion", "instruction", "consigne", "directive",
+        "regles", "parametres", "reglages", "programmation", "instruccion", "directrices", "pautas", "reglas", "indicaciones", "ajustes",
+        "programacion", "instruco", "diretrizes", "regras", "orientaco", "definico", "programaca", "instructies", "richtlijnen", "regels",
+        "configuratie", "instellingen", "programmering", "opdrachten", "nachricht", "messaggio", "message", "mensaje", "mensagem", "bericht");
+
+    /// <summary>Words of <see cref="InjectionPatterns.BeforeTheChatEuropean"/>: the conversation, its first message, its start.</summary>
+    public static readonly SearchValues<string> ChatAnchors = Create(
+        "chat", "gesprach", "dialog", "unterhaltung", "ersten", "bevor", "messaggio", "conversazione", "iniziass", "cominciass", "parlass",
+        "conversation", "premier", "conversacion", "primer", "empezara", "comenzaramos", "hablaramos", "conversa", "primeira", "gesprek",
+        "eerste", "begon");
+
     public static readonly SearchValues<string> Secrets = Create(
         "secret", "password", "passphrase", "pass code", "passcode", "api key", "access code", "code word", "codeword", "magic word",
         "private key", "credentials", "canary", " flag");

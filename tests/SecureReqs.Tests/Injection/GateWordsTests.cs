@@ -252,6 +252,56 @@ public sealed class GateWordsTests
     /// every text <paramref name="pattern"/> matches, that enough texts match to mean something, and that the gate rejects
     /// at least <paramref name="minimumRejected"/> texts (a gate that always holds is worth nothing).
     /// </summary>
+    [Fact]
+    public void SetupNounGate_SeededTexts_NeverRejectsATextThePatternMatches()
+    {
+        // Second-person possessives (with the articles Italian and Portuguese put before them), every setup noun and its
+        // qualifiers, German compounds, near-misses and separators: a gate that forgot a noun rejects a match.
+        AssertNecessary(
+            new Random(20261207),
+            8,
+            random => random.Next(3) switch
+            {
+                0 => Pick(random, "deine", "deinen", "deiner", "ihre", "le tue", "la tua", "il tuo", "tes", "ton", "votre", "tus", "tu", "su", "as tuas", "o teu", "a sua", "jouw", "je", "uw", "mein", "x")
+                    + Pick(random, " ", "  ", "_", "-", ": ") + Pick(random, "", "ursprunglichen ", "internen ", "oorspronkelijke ", "geheime ", "verborgen ")
+                    + Pick(random, "anweisungen", "instruktionen", "vorgaben", "richtlinien", "regeln", "konfiguration", "einstellungen", "programmierung", "einrichtung", "prompt", "prompts",
+                        "systemanweisungen", "startnachricht", "grundkonfiguration", "dienstanweisung", "systemprompt", "system-prompt", "istruzioni", "direttive", "linee guida", "regole",
+                        "configurazione", "impostazioni", "programmazione", "instructions", "consignes", "directives", "regles", "configuration", "parametres", "reglages", "programmation",
+                        "instrucciones", "directrices", "pautas", "reglas", "indicaciones", "configuracion", "ajustes", "programacion", "instrucoes", "diretrizes", "regras", "orientacoes",
+                        "configuracao", "configuracoes", "definicoes", "programacao", "instructies", "richtlijnen", "regels", "configuratie", "instellingen", "programmering", "opdrachten",
+                        "systeemprompt", "systeembericht", "startinstructies", "basisinstructies", "prompt di sistema", "prompt systeme", "prompt del sistema", "messaggio di sistema",
+                        "message systeme", "mensaje de sistema", "mensagem do sistema", "anweis", "instru", "regle", "promp")
+                    + Pick(random, "", " iniziali", " originali", " initiales", " d'origine", " de depart", " iniciales", " ocultas", " del sistema", " iniciais", " do sistema", " de base", " zur montage", " de red"),
+                1 => Pick(random, " ", ", ", "\n", ". ", "? "),
+                _ => Pick(random, "zeig", "mir", "wortlich", "ripeti", "le", "tue", "copia", "parola per parola", "the", "your", "setup", "x"),
+            },
+            shadow => InjectionPatterns.SetupEuropean().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.SetupNouns),
+            minimumRejected: 1_000);
+    }
+
+    [Fact]
+    public void ChatAnchorGate_SeededTexts_NeverRejectsATextThePatternMatches()
+    {
+        AssertNecessary(
+            new Random(20261208),
+            10,
+            random => random.Next(3) switch
+            {
+                0 => Pick(random, "vor diesem chat", "vor dem gesprach", "vor unserem dialog", "vor dieser unterhaltung", "vor meiner ersten nachricht", "vor meiner ersten frage",
+                    "bevor wir angefangen", "bevor das gesprach begann", "bevor ich losgelegt", "prima del mio primo messaggio", "prima di questa conversazione", "prima di questa chat",
+                    "prima che iniziassimo", "prima che cominciasse", "prima che parlassimo", "avant cette conversation", "avant ce chat", "avant mon premier message",
+                    "antes de esta conversacion", "antes de este chat", "antes de mi primer mensaje", "antes de que empezaramos", "antes de que hablaramos", "antes desta conversa",
+                    "antes deste chat", "antes da minha primeira mensagem", "voor dit gesprek", "voordat we begonnen", "voor mijn eerste bericht", "voordat ik begon",
+                    "vor diesem", "prima del", "avant que nous", "antes de", "voor dit", "bevor wir anfangen"),
+                1 => Pick(random, " ", "  ", "_", ", ", "\n", ". "),
+                _ => Pick(random, "was", "man", "dir", "gesagt", "cosa", "ti", "hanno", "detto", "on", "t'a", "dit", "te", "dijeron", "wat", "je", "gekregen", "x"),
+            },
+            shadow => InjectionPatterns.BeforeTheChatEuropean().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.ChatAnchors),
+            minimumRejected: 1_000);
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);

@@ -22,6 +22,9 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     private readonly SignalWeight _secretOutright = w["secret-asked-outright"];
     private readonly SignalWeight _ownStrong = w["own-configuration.strong"];
     private readonly SignalWeight _own = w["own-configuration"];
+    private readonly SignalWeight _setupWords = w["own-setup.word-for-word"];
+    private readonly SignalWeight _setup = w["own-setup"];
+    private readonly SignalWeight _setupWeakWords = w["own-setup.weak-word-for-word"];
 
     public string Name => PromptExtraction;
 
@@ -44,7 +47,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(InjectionGates.ForeignExtraction) || c.Cjk, InjectionPatterns.PromptExtractionForeign))
         {
-            if (!AsksHowTo(m.ValueSpan))
+            if (!AsksHowTo(m.ValueSpan) && !AnyPrompt(m) && !ForSomethingElse(c.Shadow, m))
             {
                 c.Hit(Name, _foreign, m);
             }
@@ -84,9 +87,130 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(OutputGates.OwnConfiguration), InjectionPatterns.OwnConfiguration))
         {
-            c.Hit(Name, m.Groups["strong"].Success || !m.Groups["weak"].Success ? _ownStrong : _own, m);
+            c.Hit(Name, (m.Groups["strong"].Success || !m.Groups["weak"].Success) && !ForSomethingElse(c.Shadow, m) ? _ownStrong : _own, m);
+        }
+
+        ScanSetupEuropean(c);
+    }
+
+    /// <summary>
+    /// The assistant's setup asked for in German, Italian, French, Spanish, Portuguese or Dutch: "deine
+    /// Anfangsanweisungen", "ton prompt système" on their own; "deine Konfiguration", "tus instrucciones" only with a
+    /// request for the words in the same sentence ("wörtlich", "parola per parola", "mot pour mot"); what was given to
+    /// the assistant before the conversation ("was man dir vor diesem Chat gesagt hat").
+    /// </summary>
+    private void ScanSetupEuropean(ShadowContext c)
+    {
+        foreach (var m in c.Matches(c.Has(InjectionGates.SetupNouns), InjectionPatterns.SetupEuropean))
+        {
+            var words = InSentence(c.Shadow, m.Index, m.Index + m.Length, InjectionPatterns.WordForWordEuropean);
+            if (!m.Groups["weak"].Success)
+            {
+                c.Hit(Name, words ? _setupWords : _setup, m);
+            }
+            else if (words && !m.Groups["complement"].Success)
+            {
+                c.Hit(Name, _setupWeakWords, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.ChatAnchors), InjectionPatterns.BeforeTheChatEuropean))
+        {
+            if (GivenInSentence(c.Shadow, m.Index, m.Index + m.Length))
+            {
+                c.Hit(Name, InSentence(c.Shadow, m.Index, m.Index + m.Length, InjectionPatterns.WordForWordEuropean) ? _setupWords : _setup, m);
+            }
         }
     }
+
+    /// <summary>Whether the sentence around the time words says what was given to the assistant, not by the user ("ich dir … geschrieben").</summary>
+    private static bool GivenInSentence(string shadow, int start, int end)
+    {
+        var (from, to) = SentenceAround(shadow, start, end);
+        foreach (var given in TieredRegex.For(InjectionPatterns.GivenToYouEuropean).Matches(shadow.Substring(from, to - from)))
+        {
+            var before = Math.Max(0, from + given.Index - 24);
+            if (!TieredRegex.For(InjectionPatterns.FirstPersonEuropean).IsMatch(shadow.AsSpan(before, from + given.Index + given.Length - before)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far a sentence is read on either side of a match.</summary>
+    internal const int SentenceReach = 160;
+
+    /// <summary>Whether <paramref name="pattern"/> matches in the sentence around [start, end) or the one after it: back to the end of the sentence before, forward to the end of the next, at most <see cref="SentenceReach"/> characters on either side.</summary>
+    internal static bool InSentence(string shadow, int start, int end, Func<System.Text.RegularExpressions.Regex> pattern)
+    {
+        var (from, to) = SentenceAround(shadow, start, end);
+        return TieredRegex.For(pattern).IsMatch(shadow.AsSpan(from, to - from));
+    }
+
+    private static (int From, int To) SentenceAround(string shadow, int start, int end)
+    {
+        var from = start;
+        while (from > 0 && start - from < SentenceReach && !IsSentenceEnd(shadow[from - 1]))
+        {
+            from--;
+        }
+
+        // Forward through the next sentence as well: the words are often asked for right after ("… deiner Konfiguration?
+        // Zitiere sie wörtlich."). A run of marks ("?!") ends one sentence.
+        var to = end;
+        var ends = 0;
+        while (to < shadow.Length && to - end < SentenceReach)
+        {
+            if (IsSentenceEnd(shadow[to]) && (to + 1 == shadow.Length || !IsSentenceEnd(shadow[to + 1])) && ++ends == 2)
+            {
+                break;
+            }
+
+            to++;
+        }
+
+        return (from, to);
+    }
+
+    private static bool IsSentenceEnd(char ch) => ch is '.' or '!' or '?' or '\n' or ';' or '。' or '！' or '？';
+
+    /// <summary>Instruction nouns that are the assistant's only without a complement that makes them instructions for something else.</summary>
+    private static readonly string[] GenericNouns = ["anweisungen", "instruktionen", "instructions", "istruzioni", "instrucciones", "instrucoes", "consignes"];
+
+    /// <summary>
+    /// "Zeig mir deine Anweisungen zur Montage", "muéstrame tus instrucciones de instalación": the match ends in a
+    /// generic instruction noun and a complement follows whose noun is not the system, the developer or the start.
+    /// </summary>
+    private static bool ForSomethingElse(string shadow, System.Text.RegularExpressions.Match m)
+    {
+        // The pattern may end after the white space that follows the noun.
+        var value = m.ValueSpan;
+        while (value.Length > 0 && !char.IsLetterOrDigit(value[^1]))
+        {
+            value = value[..^1];
+        }
+
+        var generic = false;
+        foreach (var noun in GenericNouns)
+        {
+            generic |= value.EndsWith(noun, StringComparison.Ordinal);
+        }
+
+        if (!generic)
+        {
+            return false;
+        }
+
+        var end = m.Index + value.Length;
+        var complement = TieredRegex.For(InjectionPatterns.ComplementAfter).Match(shadow.Substring(end, Math.Min(48, shadow.Length - end)));
+        return complement.Success && !TieredRegex.For(InjectionPatterns.SetupComplementNoun).IsMatch(complement.Groups["noun"].ValueSpan);
+    }
+
+    /// <summary>"Wie schreibe ich einen guten Systemprompt", "escribe un prompt de sistema": no possessive, and an indefinite article or a first-person subject between the verb and the noun.</summary>
+    private static bool AnyPrompt(System.Text.RegularExpressions.Match m) =>
+        m.Groups["gap"].Success && !m.Groups["pos"].Success && TieredRegex.For(InjectionPatterns.GenericObject).IsMatch(m.Groups["gap"].ValueSpan);
 
     /// <summary>Chinese question words between the verb and the prompt: "告诉我怎么写系统提示词" asks how to write one, not for this one.</summary>
     private static readonly string[] HowTo = ["怎么", "怎麼", "如何", "怎样", "怎樣", "什么是", "什麼是", "哪些"];

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+
+namespace SecureReqs;
+
+/// <summary>
+/// The assistant's own setup asked for in German, Italian, French, Spanish, Portuguese and Dutch: a second-person
+/// possessive before a setup noun ("deine Anfangsanweisungen", "le tue istruzioni iniziali", "ton prompt système"), or
+/// what was given to the assistant before the conversation ("was man dir vor diesem Chat gesagt hat", "quello che ti
+/// hanno dato prima del mio primo messaggio"), and the words that ask for it word for word.
+/// </summary>
+internal static partial class InjectionPatterns
+{
+    // Second-person possessives. Spanish "su/sus", Portuguese "seu/sua" and German "ihre" are also "his, her, their": they
+    // count only before a setup noun that is the assistant's on its own (a system prompt, initial instructions).
+    private const string SetupPossessive = @"(?:dein(?:e|en|er|es|em)?|(?:(?:le|la|il|i|gli)" + Sp + @")?tu(?:e|a|o|oi)|tes|ton|ta|vos|votre|tus|tu|(?:(?:as|a|o|os)" + Sp + @")?(?:tuas|tua|teu|teus)|jouw|je|uw)";
+    private const string SetupPossessiveFormal = @"(?:ihre[nrms]?|(?:(?:le|la|il|i)" + Sp + @")?(?:sue|sua|suo|suoi)|sus|su|(?:(?:as|a|o|os)" + Sp + @")?(?:suas|sua|seu|seus))";
+
+    // Setup nouns that are the assistant's own whatever the possessive: a system prompt, instructions qualified as
+    // initial, original, hidden or the system's, and the German compounds.
+    private const string SetupNounOwn = @"(?:(?:system|start|anfangs|ausgangs|initial|grund|basis|dienst|betriebs|geheim|ur)(?:anweisung|instruktion|nachricht|vorgabe|konfiguration|prompt)(?:en|s)?|systemprompts?|system" + Sp0 + @"-?prompts?|prompt" + Sp + @"(?:(?:de|del|di|do|du)" + Sp + @")?(?:sistema|systeme)|(?:messaggio|message|mensaje|mensagem)" + Sp + @"(?:(?:di|del|de|do|du)" + Sp + @")?(?:sistema|systeme)"
+        + @"|(?:ursprunglich|anfanglich|intern|geheim|versteckt|verborgen|eigentlich)\w{0,3}" + Sp + @"(?:anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung)"
+        + @"|(?:istruzioni|direttive|linee" + Sp + @"guida|regole|instructions|consignes|directives|regles|instrucciones|directrices|pautas|reglas|indicaciones|instrucoes|diretrizes|regras|orientacoes)" + Sp + @"(?:iniziali|originali|originarie|interne|segrete|nascoste|initiales|originales|internes|secretes|cachees|iniciales|internas|secretas|ocultas|iniciais|originais|(?:di|de|del|do|du)" + Sp + @"(?:sistema|systeme|partenza|depart|partida|base)|d'origine|systeme)"
+        + @"|(?:oorspronkelijke|originele|initiele|interne|geheime|verborgen)" + Sp + @"(?:instructies|richtlijnen|regels|opdrachten|instellingen)|systeem(?:prompt|bericht|instructies)|start(?:bericht|instructies)|basisinstructies)";
+
+    // Nouns that are the assistant's setup only when the request is for it word for word: "deine Konfiguration" may be
+    // anything the user calls the assistant's; a complement after the noun ("tu configuración de red", group
+    // <c>complement</c>) makes it another thing.
+    private const string SetupNounWeak = @"(?:prompts?|anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung|einrichtung|istruzioni|direttive|linee" + Sp + @"guida|regole|configurazione|impostazioni|programmazione|instructions|consignes|directives|regles|configuration|parametres|reglages|programmation|instrucciones|directrices|pautas|reglas|indicaciones|configuracion|ajustes|programacion|instrucoes|diretrizes|regras|orientacoes|configuracao|configuracoes|definicoes|programacao|instructies|richtlijnen|regels|configuratie|instellingen|programmering|opdrachten)"
+        + @"(?<complement>" + Sp + @"(?:de|del|della|dello|delle|dei|di|da|do|das|dos|du|des|zur|zum|fur|von|van|voor|per|para|pour|sur|uber|im|in|en|em|nel|nella|dans|op|bij)\b)?";
+
+    /// <summary>shadow: the assistant's own setup in six European languages (group <c>weak</c> when it needs a request for the words, <c>complement</c> when a complement follows the weak noun).</summary>
+    [GeneratedRegex(SetupEuropeanSource, Shadow)]
+    public static partial Regex SetupEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SetupEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SetupEuropeanBacktracking();
+
+    private const string SetupEuropeanSource = @"\b(?:(?:" + SetupPossessive + "|" + SetupPossessiveFormal + @")" + Sp + SetupNounOwn + "|" + SetupPossessive + Sp + @"(?<weak>" + SetupNounWeak + @"))\b";
+
+    // What was said or given to the assistant ("man dir … gesagt", "ti hanno dato", "on t'a dit", "te dijeron", "te
+    // disseram", "heeft men je verteld"), or what it received, asked with a question word ("was du … bekommen hast", "ce
+    // que tu as reçu", "wat je … gekregen hebt"): "hast du meine E-Mail bekommen" asks about something else.
+    private const string GivenToYou = @"(?:dir(?:" + Sp + @"[\w']{1,12}){0,4}?" + Sp + @"(?:gesagt|gegeben|mitgegeben|eingescharft|aufgetragen|vorgegeben|geschrieben|eingespeist|eingetrichtert|beigebracht|ubergeben)"
+        + @"|ti" + Sp + @"(?:hanno|ha|avevano|aveva|e" + Sp + @"stat[oa]|sono" + Sp + @"stat[ei])" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:dat[oaie]|dett[oaie]|caricat[oaie]|scritt[oaie]|fornit[oaie]|impartit[oaie]|passat[oaie]|inviat[oaie])"
+        + @"|(?:on|ils|elle|qu'on|que" + Sp + @"l'on)" + Sp + @"(?:t'a|t'avait|vous" + Sp + @"a)" + Sp + @"(?:dit|donne|donnee|donnees|fourni|fournies|transmis|ecrit|confie)"
+        + @"|te" + Sp + @"(?:dijeron|dieron|han" + Sp + @"(?:dado|dicho|pasado|cargado|indicado)|pasaron|cargaron|escribieron|indicaron|dio|dijo)"
+        + @"|(?:te|lhe)" + Sp + @"(?:disseram|deram|passaram|foi" + Sp + @"dad[oa]|foram" + Sp + @"dad[oa]s|deu|disse)"
+        + @"|(?:heeft|hebben|is|zijn)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:je|jou|u)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,5}?(?:verteld|gegeven|meegegeven|opgedragen|ingeprent)"
+        + @"|(?:was|alles|cosa|quello" + Sp + @"che|tutto|ce" + Sp + @"que|ce" + Sp + @"qu'|tout|lo" + Sp + @"que|todo|o" + Sp + @"que|tudo|wat)(?:" + Sp + @"[\w']{1,12}){0,6}?" + Sp + @"(?:bekommen|erhalten|gekriegt|ricevut[oaie]|recu|recue|recus|recibido|recibiste|recebeu|recebeste|recebido|gekregen|ontvangen))";
+
+    /// <summary>shadow: a first-person subject in German or Portuguese, where "ich dir … geschrieben", "eu te disse" tell of the user's own words.</summary>
+    [GeneratedRegex(@"\b(?:ich|wir|eu|nos)\b", Shadow)]
+    public static partial Regex FirstPersonEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(@"\b(?:ich|wir|eu|nos)\b", Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex FirstPersonEuropeanBacktracking();
+
+    private const string BeforeTheChat = @"(?:vor" + Sp + @"(?:diesem|dem|unserem)" + Sp + @"(?:chat|gesprach|dialog)|vor" + Sp + @"(?:dieser|der|unserer)" + Sp + @"unterhaltung|vor" + Sp + @"meiner" + Sp + @"ersten" + Sp + @"(?:nachricht|frage)|bevor" + Sp + @"(?:wir|ich|das" + Sp + @"gesprach|der" + Sp + @"chat|unser" + Sp + @"gesprach)(?:" + Sp + @"[\w']{1,12}){0,3}?" + Sp + @"(?:angefangen|begonnen|losgelegt|gechattet|gesprochen|geredet|anfing|begann)"
+        + @"|prima" + Sp + @"(?:del" + Sp + @"mio" + Sp + @"primo" + Sp + @"messaggio|di" + Sp + @"questa" + Sp + @"(?:conversazione|chat)|che" + Sp + @"(?:iniziassimo|cominciassimo|parlassimo|iniziasse|cominciasse))"
+        + @"|avant" + Sp + @"(?:cette" + Sp + @"conversation|ce" + Sp + @"chat|mon" + Sp + @"premier" + Sp + @"message)"
+        + @"|antes" + Sp + @"(?:de" + Sp + @"(?:esta" + Sp + @"conversacion|este" + Sp + @"chat|mi" + Sp + @"primer" + Sp + @"mensaje|que" + Sp + @"(?:empezaramos|comenzaramos|hablaramos|empezara))|desta" + Sp + @"conversa|deste" + Sp + @"chat|da" + Sp + @"minha" + Sp + @"primeira" + Sp + @"mensagem)"
+        + @"|(?:voor|voordat)" + Sp + @"(?:dit" + Sp + @"gesprek|deze" + Sp + @"chat|mijn" + Sp + @"eerste" + Sp + @"bericht|we" + Sp + @"begonnen|ik" + Sp + @"begon))";
+
+    /// <summary>shadow: "before this chat", "before my first message", "before we started", in six European languages.</summary>
+    [GeneratedRegex(BeforeTheChatEuropeanSource, Shadow)]
+    public static partial Regex BeforeTheChatEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(BeforeTheChatEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex BeforeTheChatEuropeanBacktracking();
+
+    private const string BeforeTheChatEuropeanSource = @"\b" + BeforeTheChat + @"\b";
+
+    /// <summary>shadow: something said or given to the assistant ("man dir … gesagt", "ti hanno dato", "on t'a dit", "te dijeron", "wat je … gekregen").</summary>
+    [GeneratedRegex(GivenToYouEuropeanSource, Shadow)]
+    public static partial Regex GivenToYouEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(GivenToYouEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex GivenToYouEuropeanBacktracking();
+
+    private const string GivenToYouEuropeanSource = @"\b" + GivenToYou + @"\b";
+
+    /// <summary>shadow: a request for the words themselves: word for word, unabridged, quoted, copied.</summary>
+    [GeneratedRegex(WordForWordEuropeanSource, Shadow)]
+    public static partial Regex WordForWordEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(WordForWordEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex WordForWordEuropeanBacktracking();
+
+    private const string WordForWordEuropeanSource = @"\b(?:wortlich|wort" + Sp + @"fur" + Sp + @"wort|ungekurzt|ohne" + Sp + @"(?:auslassungen|kurzungen|etwas" + Sp + @"(?:wegzulassen|auszulassen))|(?:im|vollen|vollstandigen)" + Sp + @"wortlaut|wortlaut|buchstabe" + Sp + @"fur" + Sp + @"buchstabe|zitier\w{0,3}|originalgetreu|unverandert"
+        + @"|parola" + Sp + @"per" + Sp + @"parola|testualmente|alla" + Sp + @"lettera|integral[ei]|integralmente|senza" + Sp + @"(?:tralasciare|omettere|sbagliare|cambiare|riassumere)|cita(?:re|mi|la|le)?|lettera" + Sp + @"per" + Sp + @"lettera|riporta\w{0,4}" + Sp + @"(?:esattamente|fedelmente)|trascriv\w{1,5}|recita\w{0,3}"
+        + @"|mot" + Sp + @"(?:pour|a)" + Sp + @"mot|textuellement|integralement|integralite|sans" + Sp + @"(?:rien" + Sp + @")?(?:omettre|oublier|changer|resumer)|cite[sz]?|recopie[sz]?|lettre" + Sp + @"par" + Sp + @"lettre|a" + Sp + @"l'identique|tel" + Sp + @"quel|telles" + Sp + @"quelles"
+        + @"|palabra" + Sp + @"por" + Sp + @"palabra|textualmente|literalmente|integramente|sin" + Sp + @"(?:omitir|cambiar|resumir|quitar)|letra" + Sp + @"por" + Sp + @"letra"
+        + @"|palavra" + Sp + @"por" + Sp + @"palavra|na" + Sp + @"integra|sem" + Sp + @"(?:omitir|mudar|resumir|tirar)"
+        + @"|woord" + Sp + @"voor" + Sp + @"woord|letterlijk|integraal|zonder" + Sp + @"(?:iets" + Sp + @")?(?:weg" + Sp + @"te" + Sp + @"laten|over" + Sp + @"te" + Sp + @"slaan|in" + Sp + @"te" + Sp + @"korten)|citeer\w{0,2}|letter" + Sp + @"voor" + Sp + @"letter|ongewijzigd)\b";
+
+    /// <summary>
+    /// shadow, on the words between a reveal verb and "system prompt": an indefinite article or a first-person subject
+    /// ("schreibe ich einen guten Systemprompt", "escribe un prompt de sistema") make it any prompt, not the assistant's.
+    /// </summary>
+    [GeneratedRegex(GenericObjectSource, Shadow)]
+    public static partial Regex GenericObject();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(GenericObjectSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex GenericObjectBacktracking();
+
+    private const string GenericObjectSource = @"\b(?:ein|eine|einen|einem|einer|un|une|uno|una|um|uma|ich|io|yo|eu|je)\b";
+
+    /// <summary>
+    /// shadow, right after "deine Anweisungen", "tus instrucciones": a complement that makes them instructions for
+    /// something ("zur Montage", "de instalación"), with its noun (group <c>noun</c>) to tell "de départ", "del
+    /// sistema", "vom Entwickler" apart.
+    /// </summary>
+    [GeneratedRegex(ComplementAfterSource, Shadow)]
+    public static partial Regex ComplementAfter();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ComplementAfterSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ComplementAfterBacktracking();
+
+    private const string ComplementAfterSource = @"^" + Sp + @"(?:zur|zum|fur|von|vom|uber|de|del|della|dello|per|para|pour|sur|du|des|da|do|dos|das|di|dei|delle|van|voor|bij|op)(?:" + Sp + @"(?:der|die|das|den|dem|des|il|la|le|les|el|los|las|o|a|os|as|het|de|l'|un|une|uno|una|ein|eine|einen|einem|einer))?" + Sp + @"(?<noun>[\w']{2,20})";
+
+    /// <summary>Nouns of a complement that keep the instructions the assistant's own ("de départ", "del sistema", "vom Entwickler").</summary>
+    [GeneratedRegex(SetupComplementNounSource, Shadow)]
+    public static partial Regex SetupComplementNoun();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SetupComplementNounSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SetupComplementNounBacktracking();
+
+    private const string SetupComplementNounSource = @"^(?:sistema|systeme|system|depart|partenza|partida|base|origine|entwickler|entwicklern|developpeur|developpeurs|desarrollador|desarrolladores|sviluppatore|sviluppatori|desenvolvedor|desenvolvedores|ontwikkelaar|ontwikkelaars|anfang|beginn|start|betreiber|operator|admin\w{0,8}|chat|gesprach|conversation|conversazione|conversacion|conversa|gesprek|sitzung|session|sessione|sesion|sessao)$";
+}
