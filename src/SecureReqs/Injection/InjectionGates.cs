@@ -108,13 +108,14 @@ internal static class InjectionGates
         "istruzion", "direttiv", "linee guida", "regole", "configura", "impostazion", "programmazion", "instruction", "consigne", "directive",
         "regles", "parametres", "reglages", "programmation", "instruccion", "directrices", "pautas", "reglas", "indicaciones", "ajustes",
         "programacion", "instruco", "diretrizes", "regras", "orientaco", "definico", "programaca", "instructies", "richtlijnen", "regels",
-        "configuratie", "instellingen", "programmering", "opdrachten", "nachricht", "messaggio", "message", "mensaje", "mensagem", "bericht");
+        "configuratie", "instellingen", "programmering", "opdrachten", "nachricht", "messaggio", "message", "mensaje", "mensagem", "bericht",
+        "rules", "guidelines", "config", "setup", "settings", "programming", "text");
 
     /// <summary>Words of <see cref="InjectionPatterns.BeforeTheChatEuropean"/>: the conversation, its first message, its start.</summary>
     public static readonly SearchValues<string> ChatAnchors = Create(
         "chat", "gesprach", "dialog", "unterhaltung", "ersten", "bevor", "messaggio", "conversazione", "iniziass", "cominciass", "parlass",
         "conversation", "premier", "conversacion", "primer", "empezara", "comenzaramos", "hablaramos", "conversa", "primeira", "gesprek",
-        "eerste", "begon");
+        "eerste", "begon", "session", "first", "started", "began");
 
     public static readonly SearchValues<string> Secrets = Create(
         "secret", "password", "passphrase", "pass code", "passcode", "api key", "access code", "code word", "codeword", "magic word",

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SecureReqs;
 
 /// <summary>
-/// The assistant's own setup asked for in German, Italian, French, Spanish, Portuguese and Dutch: a second-person
+/// The assistant's own setup asked for in German, Italian, French, Spanish, Portuguese and Dutch, and the same kinds in English: a second-person
 /// possessive before a setup noun ("deine Anfangsanweisungen", "le tue istruzioni iniziali", "ton prompt système"), or
 /// what was given to the assistant before the conversation ("was man dir vor diesem Chat gesagt hat", "quello che ti
 /// hanno dato prima del mio primo messaggio"), and the words that ask for it word for word.
@@ -12,12 +12,12 @@ internal static partial class InjectionPatterns
 {
     // Second-person possessives. Spanish "su/sus", Portuguese "seu/sua" and German "ihre" are also "his, her, their": they
     // count only before a setup noun that is the assistant's on its own (a system prompt, initial instructions).
-    private const string SetupPossessive = @"(?:dein(?:e|en|er|es|em)?|(?:(?:le|la|il|i|gli)" + Sp + @")?tu(?:e|a|o|oi)|tes|ton|ta|vos|votre|tus|tu|(?:(?:as|a|o|os)" + Sp + @")?(?:tuas|tua|teu|teus)|jouw|je|uw)";
+    private const string SetupPossessive = @"(?:your|dein(?:e|en|er|es|em)?|(?:(?:le|la|il|i|gli)" + Sp + @")?tu(?:e|a|o|oi)|tes|ton|ta|vos|votre|tus|tu|(?:(?:as|a|o|os)" + Sp + @")?(?:tuas|tua|teu|teus)|jouw|je|uw)";
     private const string SetupPossessiveFormal = @"(?:ihre[nrms]?|(?:(?:le|la|il|i)" + Sp + @")?(?:sue|sua|suo|suoi)|sus|su|(?:(?:as|a|o|os)" + Sp + @")?(?:suas|sua|seu|seus))";
 
     // Setup nouns that are the assistant's own whatever the possessive: a system prompt, instructions qualified as
     // initial, original, hidden or the system's, and the German compounds.
-    private const string SetupNounOwn = @"(?:(?:system|start|anfangs|ausgangs|initial|grund|basis|dienst|betriebs|geheim|ur)(?:anweisung|instruktion|nachricht|vorgabe|konfiguration|prompt)(?:en|s)?|systemprompts?|system" + Sp0 + @"-?prompts?|prompt" + Sp + @"(?:(?:de|del|di|do|du)" + Sp + @")?(?:sistema|systeme)|(?:messaggio|message|mensaje|mensagem)" + Sp + @"(?:(?:di|del|de|do|du)" + Sp + @")?(?:sistema|systeme)"
+    private const string SetupNounOwn = @"(?:(?:starting|startup|start-up|opening|boot|launch|underlying|setup)" + Sp + @"(?:instructions|prompt|message|text|rules|configuration|directives|guidelines)|(?:system|start|anfangs|ausgangs|initial|grund|basis|dienst|betriebs|geheim|ur)(?:anweisung|instruktion|nachricht|vorgabe|konfiguration|prompt)(?:en|s)?|systemprompts?|system" + Sp0 + @"-?prompts?|prompt" + Sp + @"(?:(?:de|del|di|do|du)" + Sp + @")?(?:sistema|systeme)|(?:messaggio|message|mensaje|mensagem)" + Sp + @"(?:(?:di|del|de|do|du)" + Sp + @")?(?:sistema|systeme)"
         + @"|(?:ursprunglich|anfanglich|intern|geheim|versteckt|verborgen|eigentlich)\w{0,3}" + Sp + @"(?:anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung)"
         + @"|(?:istruzioni|direttive|linee" + Sp + @"guida|regole|instructions|consignes|directives|regles|instrucciones|directrices|pautas|reglas|indicaciones|instrucoes|diretrizes|regras|orientacoes)" + Sp + @"(?:iniziali|originali|originarie|interne|segrete|nascoste|initiales|originales|internes|secretes|cachees|iniciales|internas|secretas|ocultas|iniciais|originais|(?:di|de|del|do|du)" + Sp + @"(?:sistema|systeme|partenza|depart|partida|base)|d'origine|systeme)"
         + @"|(?:oorspronkelijke|originele|initiele|interne|geheime|verborgen)" + Sp + @"(?:instructies|richtlijnen|regels|opdrachten|instellingen)|systeem(?:prompt|bericht|instructies)|start(?:bericht|instructies)|basisinstructies)";
@@ -25,8 +25,8 @@ internal static partial class InjectionPatterns
     // Nouns that are the assistant's setup only when the request is for it word for word: "deine Konfiguration" may be
     // anything the user calls the assistant's; a complement after the noun ("tu configuración de red", group
     // <c>complement</c>) makes it another thing.
-    private const string SetupNounWeak = @"(?:prompts?|anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung|einrichtung|istruzioni|direttive|linee" + Sp + @"guida|regole|configurazione|impostazioni|programmazione|instructions|consignes|directives|regles|configuration|parametres|reglages|programmation|instrucciones|directrices|pautas|reglas|indicaciones|configuracion|ajustes|programacion|instrucoes|diretrizes|regras|orientacoes|configuracao|configuracoes|definicoes|programacao|instructies|richtlijnen|regels|configuratie|instellingen|programmering|opdrachten)"
-        + @"(?<complement>" + Sp + @"(?:de|del|della|dello|delle|dei|di|da|do|das|dos|du|des|zur|zum|fur|von|van|voor|per|para|pour|sur|uber|im|in|en|em|nel|nella|dans|op|bij)\b)?";
+    private const string SetupNounWeak = @"(?:prompts?|instructions|rules|guidelines|directives|configuration|config|setup|settings|programming|anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung|einrichtung|istruzioni|direttive|linee" + Sp + @"guida|regole|configurazione|impostazioni|programmazione|instructions|consignes|directives|regles|configuration|parametres|reglages|programmation|instrucciones|directrices|pautas|reglas|indicaciones|configuracion|ajustes|programacion|instrucoes|diretrizes|regras|orientacoes|configuracao|configuracoes|definicoes|programacao|instructies|richtlijnen|regels|configuratie|instellingen|programmering|opdrachten)"
+        + @"(?<complement>" + Sp + @"(?:de|del|della|dello|delle|dei|di|da|do|das|dos|du|des|zur|zum|fur|von|van|voor|per|para|pour|sur|uber|im|in|for|on|about|to|of|from|at|en|em|nel|nella|dans|op|bij)\b)?";
 
     /// <summary>shadow: the assistant's own setup in six European languages (group <c>weak</c> when it needs a request for the words, <c>complement</c> when a complement follows the weak noun).</summary>
     [GeneratedRegex(SetupEuropeanSource, Shadow)]
@@ -39,9 +39,11 @@ internal static partial class InjectionPatterns
     private const string SetupEuropeanSource = @"\b(?:(?:" + SetupPossessive + "|" + SetupPossessiveFormal + @")" + Sp + SetupNounOwn + "|" + SetupPossessive + Sp + @"(?<weak>" + SetupNounWeak + @"))\b";
 
     // What was said or given to the assistant ("man dir … gesagt", "ti hanno dato", "on t'a dit", "te dijeron", "te
-    // disseram", "heeft men je verteld"), or what it received, asked with a question word ("was du … bekommen hast", "ce
+    // disseram", "heeft men je verteld"; in English by its makers or "they": "what did the doctor tell you" is not), or what it received, asked with a question word ("was du … bekommen hast", "ce
     // que tu as reçu", "wat je … gekregen hebt"): "hast du meine E-Mail bekommen" asks about something else.
-    private const string GivenToYou = @"(?:dir(?:" + Sp + @"[\w']{1,12}){0,4}?" + Sp + @"(?:gesagt|gegeben|mitgegeben|eingescharft|aufgetragen|vorgegeben|geschrieben|eingespeist|eingetrichtert|beigebracht|ubergeben)"
+    private const string GivenToYou = @"(?:(?:they|someone|somebody|anyone|who|openai|(?:your|the)" + Sp + @"(?:developers?|creators?|makers?|operators?|owners?|admins?|administrators?|programmers?|company|team|system))(?:" + Sp + @"[\w']{1,12}){0,2}?" + Sp + @"(?:told|gave|sent|showed|instructed|taught|fed|loaded|passed|handed|tell|give|send|show|instruct|teach|feed|pass|hand)" + Sp + @"you\b|you" + Sp + @"(?:were|have" + Sp + @"been|had" + Sp + @"been)" + Sp + @"(?:told|given|instructed|sent|shown|fed|loaded|programmed|configured|set" + Sp + @"up)"
+        + @"|(?:what|everything|all)(?:" + Sp + @"[\w']{1,12}){0,6}?" + Sp + @"(?:received|receive|got|get)"
+        + @"|dir(?:" + Sp + @"[\w']{1,12}){0,4}?" + Sp + @"(?:gesagt|gegeben|mitgegeben|eingescharft|aufgetragen|vorgegeben|geschrieben|eingespeist|eingetrichtert|beigebracht|ubergeben)"
         + @"|ti" + Sp + @"(?:hanno|ha|avevano|aveva|e" + Sp + @"stat[oa]|sono" + Sp + @"stat[ei])" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:dat[oaie]|dett[oaie]|caricat[oaie]|scritt[oaie]|fornit[oaie]|impartit[oaie]|passat[oaie]|inviat[oaie])"
         + @"|(?:on|ils|elle|qu'on|que" + Sp + @"l'on)" + Sp + @"(?:t'a|t'avait|vous" + Sp + @"a)" + Sp + @"(?:dit|donne|donnee|donnees|fourni|fournies|transmis|ecrit|confie)"
         + @"|te" + Sp + @"(?:dijeron|dieron|han" + Sp + @"(?:dado|dicho|pasado|cargado|indicado)|pasaron|cargaron|escribieron|indicaron|dio|dijo)"
@@ -49,15 +51,19 @@ internal static partial class InjectionPatterns
         + @"|(?:heeft|hebben|is|zijn)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:je|jou|u)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,5}?(?:verteld|gegeven|meegegeven|opgedragen|ingeprent)"
         + @"|(?:was|alles|cosa|quello" + Sp + @"che|tutto|ce" + Sp + @"que|ce" + Sp + @"qu'|tout|lo" + Sp + @"que|todo|o" + Sp + @"que|tudo|wat)(?:" + Sp + @"[\w']{1,12}){0,6}?" + Sp + @"(?:bekommen|erhalten|gekriegt|ricevut[oaie]|recu|recue|recus|recibido|recibiste|recebeu|recebeste|recebido|gekregen|ontvangen))";
 
-    /// <summary>shadow: a first-person subject in German or Portuguese, where "ich dir … geschrieben", "eu te disse" tell of the user's own words.</summary>
-    [GeneratedRegex(@"\b(?:ich|wir|eu|nos)\b", Shadow)]
+    /// <summary>shadow: a first-person subject in German, Portuguese or English, where "ich dir … geschrieben", "eu te disse", "i told you" tell of the user's own words.</summary>
+    [GeneratedRegex(FirstPersonEuropeanSource, Shadow)]
     public static partial Regex FirstPersonEuropean();
 
     /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
-    [GeneratedRegex(@"\b(?:ich|wir|eu|nos)\b", Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(FirstPersonEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex FirstPersonEuropeanBacktracking();
 
-    private const string BeforeTheChat = @"(?:vor" + Sp + @"(?:diesem|dem|unserem)" + Sp + @"(?:chat|gesprach|dialog)|vor" + Sp + @"(?:dieser|der|unserer)" + Sp + @"unterhaltung|vor" + Sp + @"meiner" + Sp + @"ersten" + Sp + @"(?:nachricht|frage)|bevor" + Sp + @"(?:wir|ich|das" + Sp + @"gesprach|der" + Sp + @"chat|unser" + Sp + @"gesprach)(?:" + Sp + @"[\w']{1,12}){0,3}?" + Sp + @"(?:angefangen|begonnen|losgelegt|gechattet|gesprochen|geredet|anfing|begann)"
+    // English "i" only before a verb of telling ("i already told you"): Italian "i" is an article.
+    private const string FirstPersonEuropeanSource = @"\b(?:ich|wir|eu|nos)\b|\bi" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:told|gave|sent|showed|tell|give|send|show|instructed|fed|passed|handed)\b";
+
+    private const string BeforeTheChat = @"(?:before" + Sp + @"(?:this|the|our)" + Sp + @"(?:conversation|chat|session)|before" + Sp + @"my" + Sp + @"first" + Sp + @"(?:message|question|prompt)|before" + Sp + @"(?:we|i)" + Sp + @"(?:started|began|first" + Sp + @"(?:spoke|talked|wrote))"
+        + @"|vor" + Sp + @"(?:diesem|dem|unserem)" + Sp + @"(?:chat|gesprach|dialog)|vor" + Sp + @"(?:dieser|der|unserer)" + Sp + @"unterhaltung|vor" + Sp + @"meiner" + Sp + @"ersten" + Sp + @"(?:nachricht|frage)|bevor" + Sp + @"(?:wir|ich|das" + Sp + @"gesprach|der" + Sp + @"chat|unser" + Sp + @"gesprach)(?:" + Sp + @"[\w']{1,12}){0,3}?" + Sp + @"(?:angefangen|begonnen|losgelegt|gechattet|gesprochen|geredet|anfing|begann)"
         + @"|prima" + Sp + @"(?:del" + Sp + @"mio" + Sp + @"primo" + Sp + @"messaggio|di" + Sp + @"questa" + Sp + @"(?:conversazione|chat)|che" + Sp + @"(?:iniziassimo|cominciassimo|parlassimo|iniziasse|cominciasse))"
         + @"|avant" + Sp + @"(?:cette" + Sp + @"conversation|ce" + Sp + @"chat|mon" + Sp + @"premier" + Sp + @"message)"
         + @"|antes" + Sp + @"(?:de" + Sp + @"(?:esta" + Sp + @"conversacion|este" + Sp + @"chat|mi" + Sp + @"primer" + Sp + @"mensaje|que" + Sp + @"(?:empezaramos|comenzaramos|hablaramos|empezara))|desta" + Sp + @"conversa|deste" + Sp + @"chat|da" + Sp + @"minha" + Sp + @"primeira" + Sp + @"mensagem)"
@@ -91,7 +97,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(WordForWordEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex WordForWordEuropeanBacktracking();
 
-    private const string WordForWordEuropeanSource = @"\b(?:wortlich|wort" + Sp + @"fur" + Sp + @"wort|ungekurzt|ohne" + Sp + @"(?:auslassungen|kurzungen|etwas" + Sp + @"(?:wegzulassen|auszulassen))|(?:im|vollen|vollstandigen)" + Sp + @"wortlaut|wortlaut|buchstabe" + Sp + @"fur" + Sp + @"buchstabe|zitier\w{0,3}|originalgetreu|unverandert"
+    private const string WordForWordEuropeanSource = @"\b(?:verbatim|word" + Sp0 + @"-?for" + Sp0 + @"-?word|unabridged|in" + Sp + @"full|in" + Sp + @"(?:its|their)" + Sp + @"entirety|exactly" + Sp + @"as" + Sp + @"(?:written|given|it" + Sp + @"(?:is|was)" + Sp + @"written)|letter" + Sp + @"(?:for|by)" + Sp + @"letter|character" + Sp + @"(?:for|by)" + Sp + @"character|quote[ds]?|copy|paste|reproduce|without" + Sp + @"(?:omitting|changing|summari[sz]ing|paraphrasing|leaving" + Sp + @"(?:anything" + Sp + @")?out)|the" + Sp + @"exact" + Sp + @"(?:text|wording|words)|exact" + Sp + @"wording"
+        + @"|wortlich|wort" + Sp + @"fur" + Sp + @"wort|ungekurzt|ohne" + Sp + @"(?:auslassungen|kurzungen|etwas" + Sp + @"(?:wegzulassen|auszulassen))|(?:im|vollen|vollstandigen)" + Sp + @"wortlaut|wortlaut|buchstabe" + Sp + @"fur" + Sp + @"buchstabe|zitier\w{0,3}|originalgetreu|unverandert"
         + @"|parola" + Sp + @"per" + Sp + @"parola|testualmente|alla" + Sp + @"lettera|integral[ei]|integralmente|senza" + Sp + @"(?:tralasciare|omettere|sbagliare|cambiare|riassumere)|cita(?:re|mi|la|le)?|lettera" + Sp + @"per" + Sp + @"lettera|riporta\w{0,4}" + Sp + @"(?:esattamente|fedelmente)|trascriv\w{1,5}|recita\w{0,3}"
         + @"|mot" + Sp + @"(?:pour|a)" + Sp + @"mot|textuellement|integralement|integralite|sans" + Sp + @"(?:rien" + Sp + @")?(?:omettre|oublier|changer|resumer)|cite[sz]?|recopie[sz]?|lettre" + Sp + @"par" + Sp + @"lettre|a" + Sp + @"l'identique|tel" + Sp + @"quel|telles" + Sp + @"quelles"
         + @"|palabra" + Sp + @"por" + Sp + @"palabra|textualmente|literalmente|integramente|sin" + Sp + @"(?:omitir|cambiar|resumir|quitar)|letra" + Sp + @"por" + Sp + @"letra"

@@ -262,7 +262,7 @@ public sealed class GateWordsTests
             8,
             random => random.Next(3) switch
             {
-                0 => Pick(random, "deine", "deinen", "deiner", "ihre", "le tue", "la tua", "il tuo", "tes", "ton", "votre", "tus", "tu", "su", "as tuas", "o teu", "a sua", "jouw", "je", "uw", "mein", "x")
+                0 => Pick(random, "your", "deine", "deinen", "deiner", "ihre", "le tue", "la tua", "il tuo", "tes", "ton", "votre", "tus", "tu", "su", "as tuas", "o teu", "a sua", "jouw", "je", "uw", "mein", "x")
                     + Pick(random, " ", "  ", "_", "-", ": ") + Pick(random, "", "ursprunglichen ", "internen ", "oorspronkelijke ", "geheime ", "verborgen ")
                     + Pick(random, "anweisungen", "instruktionen", "vorgaben", "richtlinien", "regeln", "konfiguration", "einstellungen", "programmierung", "einrichtung", "prompt", "prompts",
                         "systemanweisungen", "startnachricht", "grundkonfiguration", "dienstanweisung", "systemprompt", "system-prompt", "istruzioni", "direttive", "linee guida", "regole",
@@ -270,7 +270,8 @@ public sealed class GateWordsTests
                         "instrucciones", "directrices", "pautas", "reglas", "indicaciones", "configuracion", "ajustes", "programacion", "instrucoes", "diretrizes", "regras", "orientacoes",
                         "configuracao", "configuracoes", "definicoes", "programacao", "instructies", "richtlijnen", "regels", "configuratie", "instellingen", "programmering", "opdrachten",
                         "systeemprompt", "systeembericht", "startinstructies", "basisinstructies", "prompt di sistema", "prompt systeme", "prompt del sistema", "messaggio di sistema",
-                        "message systeme", "mensaje de sistema", "mensagem do sistema", "anweis", "instru", "regle", "promp")
+                        "message systeme", "mensaje de sistema", "mensagem do sistema", "rules", "guidelines", "config", "setup", "settings", "programming",
+                        "starting instructions", "startup prompt", "opening message", "setup text", "underlying rules", "boot configuration", "anweis", "instru", "regle", "promp")
                     + Pick(random, "", " iniziali", " originali", " initiales", " d'origine", " de depart", " iniciales", " ocultas", " del sistema", " iniciais", " do sistema", " de base", " zur montage", " de red"),
                 1 => Pick(random, " ", ", ", "\n", ". ", "? "),
                 _ => Pick(random, "zeig", "mir", "wortlich", "ripeti", "le", "tue", "copia", "parola per parola", "the", "your", "setup", "x"),
@@ -293,7 +294,9 @@ public sealed class GateWordsTests
                     "prima che iniziassimo", "prima che cominciasse", "prima che parlassimo", "avant cette conversation", "avant ce chat", "avant mon premier message",
                     "antes de esta conversacion", "antes de este chat", "antes de mi primer mensaje", "antes de que empezaramos", "antes de que hablaramos", "antes desta conversa",
                     "antes deste chat", "antes da minha primeira mensagem", "voor dit gesprek", "voordat we begonnen", "voor mijn eerste bericht", "voordat ik begon",
-                    "vor diesem", "prima del", "avant que nous", "antes de", "voor dit", "bevor wir anfangen"),
+                    "before this conversation", "before the chat", "before our session", "before my first message", "before my first question",
+                    "before we started", "before i began", "before we first spoke", "vor diesem", "prima del", "avant que nous", "antes de", "voor dit",
+                    "bevor wir anfangen", "before we start", "before"),
                 1 => Pick(random, " ", "  ", "_", ", ", "\n", ". "),
                 _ => Pick(random, "was", "man", "dir", "gesagt", "cosa", "ti", "hanno", "detto", "on", "t'a", "dit", "te", "dijeron", "wat", "je", "gekregen", "x"),
             },
