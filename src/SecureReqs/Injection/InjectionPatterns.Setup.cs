@@ -17,7 +17,7 @@ internal static partial class InjectionPatterns
 
     // Setup nouns that are the assistant's own whatever the possessive: a system prompt, instructions qualified as
     // initial, original, hidden or the system's, and the German compounds.
-    private const string SetupNounOwn = @"(?:(?:starting|startup|start-up|opening|boot|launch|underlying|setup)" + Sp + @"(?:instructions|prompt|message|text|rules|configuration|directives|guidelines)|(?:system|start|anfangs|ausgangs|initial|grund|basis|dienst|betriebs|geheim|ur)(?:anweisung|instruktion|nachricht|vorgabe|konfiguration|prompt)(?:en|s)?|systemprompts?|system" + Sp0 + @"-?prompts?|prompt" + Sp + @"(?:(?:de|del|di|do|du)" + Sp + @")?(?:sistema|systeme)|(?:messaggio|message|mensaje|mensagem)" + Sp + @"(?:(?:di|del|de|do|du)" + Sp + @")?(?:sistema|systeme)"
+    private const string SetupNounOwn = @"(?:(?:starting|startup|start-up|underlying)" + Sp + @"(?:instructions|prompt|message|text|rules|configuration|directives|guidelines)|setup" + Sp + @"(?:text|prompt)|(?:system|start|anfangs|ausgangs|initial|grund|basis|dienst|betriebs|geheim|ur)(?:anweisung|instruktion|nachricht|vorgabe|konfiguration|prompt)(?:en|s)?|systemprompts?|system" + Sp0 + @"-?prompts?|prompt" + Sp + @"(?:(?:de|del|di|do|du)" + Sp + @")?(?:sistema|systeme)|(?:messaggio|message|mensaje|mensagem)" + Sp + @"(?:(?:di|del|de|do|du)" + Sp + @")?(?:sistema|systeme)"
         + @"|(?:ursprunglich|anfanglich|intern|geheim|versteckt|verborgen|eigentlich)\w{0,3}" + Sp + @"(?:anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung)"
         + @"|(?:istruzioni|direttive|linee" + Sp + @"guida|regole|instructions|consignes|directives|regles|instrucciones|directrices|pautas|reglas|indicaciones|instrucoes|diretrizes|regras|orientacoes)" + Sp + @"(?:iniziali|originali|originarie|interne|segrete|nascoste|initiales|originales|internes|secretes|cachees|iniciales|internas|secretas|ocultas|iniciais|originais|(?:di|de|del|do|du)" + Sp + @"(?:sistema|systeme|partenza|depart|partida|base)|d'origine|systeme)"
         + @"|(?:oorspronkelijke|originele|initiele|interne|geheime|verborgen)" + Sp + @"(?:instructies|richtlijnen|regels|opdrachten|instellingen)|systeem(?:prompt|bericht|instructies)|start(?:bericht|instructies)|basisinstructies)";
@@ -26,7 +26,7 @@ internal static partial class InjectionPatterns
     // anything the user calls the assistant's; a complement after the noun ("tu configuración de red", group
     // <c>complement</c>) makes it another thing.
     private const string SetupNounWeak = @"(?:prompts?|instructions|rules|guidelines|directives|configuration|config|setup|settings|programming|anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung|einrichtung|istruzioni|direttive|linee" + Sp + @"guida|regole|configurazione|impostazioni|programmazione|instructions|consignes|directives|regles|configuration|parametres|reglages|programmation|instrucciones|directrices|pautas|reglas|indicaciones|configuracion|ajustes|programacion|instrucoes|diretrizes|regras|orientacoes|configuracao|configuracoes|definicoes|programacao|instructies|richtlijnen|regels|configuratie|instellingen|programmering|opdrachten)"
-        + @"(?<complement>" + Sp + @"(?:de|del|della|dello|delle|dei|di|da|do|das|dos|du|des|zur|zum|fur|von|van|voor|per|para|pour|sur|uber|im|in|for|on|about|to|of|from|at|en|em|nel|nella|dans|op|bij)\b)?";
+        + @"(?<complement>" + Sp + @"(?:de|del|della|dello|delle|dei|di|da|do|das|dos|du|des|zur|zum|fur|von|van|voor|per|para|pour|sur|uber|im|in|for|on|about|to|of|from|at|into|onto|en|em|nel|nella|dans|op|bij)\b)?";
 
     /// <summary>shadow: the assistant's own setup in six European languages (group <c>weak</c> when it needs a request for the words, <c>complement</c> when a complement follows the weak noun).</summary>
     [GeneratedRegex(SetupEuropeanSource, Shadow)]
@@ -39,17 +39,28 @@ internal static partial class InjectionPatterns
     private const string SetupEuropeanSource = @"\b(?:(?:" + SetupPossessive + "|" + SetupPossessiveFormal + @")" + Sp + SetupNounOwn + "|" + SetupPossessive + Sp + @"(?<weak>" + SetupNounWeak + @"))\b";
 
     // What was said or given to the assistant ("man dir … gesagt", "ti hanno dato", "on t'a dit", "te dijeron", "te
-    // disseram", "heeft men je verteld"; in English by its makers or "they": "what did the doctor tell you" is not), or what it received, asked with a question word ("was du … bekommen hast", "ce
-    // que tu as reçu", "wat je … gekregen hebt"): "hast du meine E-Mail bekommen" asks about something else.
+    // disseram", "heeft men je verteld"; in English by its makers or "they": "what did the doctor tell you" is not).
     private const string GivenToYou = @"(?:(?:they|someone|somebody|anyone|who|openai|(?:your|the)" + Sp + @"(?:developers?|creators?|makers?|operators?|owners?|admins?|administrators?|programmers?|company|team|system))(?:" + Sp + @"[\w']{1,12}){0,2}?" + Sp + @"(?:told|gave|sent|showed|instructed|taught|fed|loaded|passed|handed|tell|give|send|show|instruct|teach|feed|pass|hand)" + Sp + @"you\b|you" + Sp + @"(?:were|have" + Sp + @"been|had" + Sp + @"been)" + Sp + @"(?:told|given|instructed|sent|shown|fed|loaded|programmed|configured|set" + Sp + @"up)"
-        + @"|(?:what|everything|all)(?:" + Sp + @"[\w']{1,12}){0,6}?" + Sp + @"(?:received|receive|got|get)"
         + @"|dir(?:" + Sp + @"[\w']{1,12}){0,4}?" + Sp + @"(?:gesagt|gegeben|mitgegeben|eingescharft|aufgetragen|vorgegeben|geschrieben|eingespeist|eingetrichtert|beigebracht|ubergeben)"
         + @"|ti" + Sp + @"(?:hanno|ha|avevano|aveva|e" + Sp + @"stat[oa]|sono" + Sp + @"stat[ei])" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:dat[oaie]|dett[oaie]|caricat[oaie]|scritt[oaie]|fornit[oaie]|impartit[oaie]|passat[oaie]|inviat[oaie])"
         + @"|(?:on|ils|elle|qu'on|que" + Sp + @"l'on)" + Sp + @"(?:t'a|t'avait|vous" + Sp + @"a)" + Sp + @"(?:dit|donne|donnee|donnees|fourni|fournies|transmis|ecrit|confie)"
         + @"|te" + Sp + @"(?:dijeron|dieron|han" + Sp + @"(?:dado|dicho|pasado|cargado|indicado)|pasaron|cargaron|escribieron|indicaron|dio|dijo)"
         + @"|(?:te|lhe)" + Sp + @"(?:disseram|deram|passaram|foi" + Sp + @"dad[oa]|foram" + Sp + @"dad[oa]s|deu|disse)"
-        + @"|(?:heeft|hebben|is|zijn)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:je|jou|u)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,5}?(?:verteld|gegeven|meegegeven|opgedragen|ingeprent)"
-        + @"|(?:was|alles|cosa|quello" + Sp + @"che|tutto|ce" + Sp + @"que|ce" + Sp + @"qu'|tout|lo" + Sp + @"que|todo|o" + Sp + @"que|tudo|wat)(?:" + Sp + @"[\w']{1,12}){0,6}?" + Sp + @"(?:bekommen|erhalten|gekriegt|ricevut[oaie]|recu|recue|recus|recibido|recibiste|recebeu|recebeste|recebido|gekregen|ontvangen))";
+        + @"|(?:heeft|hebben|is|zijn)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:je|jou|u)" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,5}?(?:verteld|gegeven|meegegeven|opgedragen|ingeprent))";
+
+    // What the assistant received, asked with a question word ("was du … bekommen hast", "ce que tu as reçu", "what did
+    // you receive"): only in a user's turn, where "you" is the assistant.
+    private const string ReceivedAsked = @"(?:what|everything|all|was|alles|cosa|quello" + Sp + @"che|tutto|ce" + Sp + @"que|ce" + Sp + @"qu'|tout|lo" + Sp + @"que|todo|o" + Sp + @"que|tudo|wat)(?:" + Sp + @"[\w']{1,12}){0,6}?" + Sp + @"(?:received|receive|got|get|bekommen|erhalten|gekriegt|ricevut[oaie]|recu|recue|recus|recibido|recibiste|recebeu|recebeste|recebido|gekregen|ontvangen)";
+
+    /// <summary>shadow: what the assistant received, asked with a question word.</summary>
+    [GeneratedRegex(ReceivedAskedEuropeanSource, Shadow)]
+    public static partial Regex ReceivedAskedEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ReceivedAskedEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ReceivedAskedEuropeanBacktracking();
+
+    private const string ReceivedAskedEuropeanSource = @"\b" + ReceivedAsked + @"\b";
 
     /// <summary>shadow: a first-person subject in German, Portuguese or English, where "ich dir … geschrieben", "eu te disse", "i told you" tell of the user's own words.</summary>
     [GeneratedRegex(FirstPersonEuropeanSource, Shadow)]
@@ -97,7 +108,7 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(WordForWordEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex WordForWordEuropeanBacktracking();
 
-    private const string WordForWordEuropeanSource = @"\b(?:verbatim|word" + Sp0 + @"-?for" + Sp0 + @"-?word|unabridged|in" + Sp + @"full|in" + Sp + @"(?:its|their)" + Sp + @"entirety|exactly" + Sp + @"as" + Sp + @"(?:written|given|it" + Sp + @"(?:is|was)" + Sp + @"written)|letter" + Sp + @"(?:for|by)" + Sp + @"letter|character" + Sp + @"(?:for|by)" + Sp + @"character|quote[ds]?|copy|paste|reproduce|without" + Sp + @"(?:omitting|changing|summari[sz]ing|paraphrasing|leaving" + Sp + @"(?:anything" + Sp + @")?out)|the" + Sp + @"exact" + Sp + @"(?:text|wording|words)|exact" + Sp + @"wording"
+    private const string WordForWordEuropeanSource = @"\b(?:verbatim|word" + Sp0 + @"-?for" + Sp0 + @"-?word|unabridged|in" + Sp + @"full|in" + Sp + @"(?:its|their)" + Sp + @"entirety|exactly" + Sp + @"as" + Sp + @"(?:written|given|it" + Sp + @"(?:is|was)" + Sp + @"written)|letter" + Sp + @"(?:for|by)" + Sp + @"letter|character" + Sp + @"(?:for|by)" + Sp + @"character|without" + Sp + @"(?:omitting|changing|summari[sz]ing|paraphrasing|leaving" + Sp + @"(?:anything" + Sp + @")?out)|the" + Sp + @"exact" + Sp + @"(?:text|wording|words)|exact" + Sp + @"wording"
         + @"|wortlich|wort" + Sp + @"fur" + Sp + @"wort|ungekurzt|ohne" + Sp + @"(?:auslassungen|kurzungen|etwas" + Sp + @"(?:wegzulassen|auszulassen))|(?:im|vollen|vollstandigen)" + Sp + @"wortlaut|wortlaut|buchstabe" + Sp + @"fur" + Sp + @"buchstabe|zitier\w{0,3}|originalgetreu|unverandert"
         + @"|parola" + Sp + @"per" + Sp + @"parola|testualmente|alla" + Sp + @"lettera|integral[ei]|integralmente|senza" + Sp + @"(?:tralasciare|omettere|sbagliare|cambiare|riassumere)|cita(?:re|mi|la|le)?|lettera" + Sp + @"per" + Sp + @"lettera|riporta\w{0,4}" + Sp + @"(?:esattamente|fedelmente)|trascriv\w{1,5}|recita\w{0,3}"
         + @"|mot" + Sp + @"(?:pour|a)" + Sp + @"mot|textuellement|integralement|integralite|sans" + Sp + @"(?:rien" + Sp + @")?(?:omettre|oublier|changer|resumer)|cite[sz]?|recopie[sz]?|lettre" + Sp + @"par" + Sp + @"lettre|a" + Sp + @"l'identique|tel" + Sp + @"quel|telles" + Sp + @"quelles"

@@ -94,10 +94,11 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     }
 
     /// <summary>
-    /// The assistant's setup asked for in German, Italian, French, Spanish, Portuguese or Dutch: "deine
-    /// Anfangsanweisungen", "ton prompt système" on their own; "deine Konfiguration", "tus instrucciones" only with a
-    /// request for the words in the same sentence ("wörtlich", "parola per parola", "mot pour mot"); what was given to
-    /// the assistant before the conversation ("was man dir vor diesem Chat gesagt hat").
+    /// The assistant's setup asked for in German, Italian, French, Spanish, Portuguese, Dutch or English: "deine
+    /// Anfangsanweisungen", "ton prompt système", "your starting instructions" on their own; "deine Konfiguration", "tus
+    /// instrucciones", "your settings" only in a user's turn with a request for the words in the same or the next
+    /// sentence ("wörtlich", "parola per parola", "verbatim"): in a document "your" is mostly its reader's; what was
+    /// given to the assistant before the conversation ("was man dir vor diesem Chat gesagt hat").
     /// </summary>
     private void ScanSetupEuropean(ShadowContext c)
     {
@@ -108,7 +109,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
             {
                 c.Hit(Name, words ? _setupWords : _setup, m);
             }
-            else if (words && !m.Groups["complement"].Success)
+            else if (words && !m.Groups["complement"].Success && c.Source == InjectionSource.User && !OpensSentence(c.Shadow, m.Index))
             {
                 c.Hit(Name, _setupWeakWords, m);
             }
@@ -116,17 +117,25 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(InjectionGates.ChatAnchors), InjectionPatterns.BeforeTheChatEuropean))
         {
-            if (GivenInSentence(c.Shadow, m.Index, m.Index + m.Length))
+            if (GivenInSentence(c.Shadow, m.Index, m.Index + m.Length, c.Source))
             {
                 c.Hit(Name, InSentence(c.Shadow, m.Index, m.Index + m.Length, InjectionPatterns.WordForWordEuropean) ? _setupWords : _setup, m);
             }
         }
     }
 
-    /// <summary>Whether the sentence around the time words says what was given to the assistant, not by the user ("ich dir … geschrieben").</summary>
-    private static bool GivenInSentence(string shadow, int start, int end)
+    /// <summary>
+    /// Whether the sentence around the time words says what was given to the assistant, not by the user ("ich dir …
+    /// geschrieben"), or, in a user's turn, asks what it received ("was du … bekommen hast").
+    /// </summary>
+    private static bool GivenInSentence(string shadow, int start, int end, InjectionSource source)
     {
         var (from, to) = SentenceAround(shadow, start, end);
+        if (source == InjectionSource.User && TieredRegex.For(InjectionPatterns.ReceivedAskedEuropean).IsMatch(shadow.AsSpan(from, to - from)))
+        {
+            return true;
+        }
+
         foreach (var given in TieredRegex.For(InjectionPatterns.GivenToYouEuropean).Matches(shadow.Substring(from, to - from)))
         {
             var before = Math.Max(0, from + given.Index - 24);
@@ -174,7 +183,23 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
         return (from, to);
     }
 
-    private static bool IsSentenceEnd(char ch) => ch is '.' or '!' or '?' or '\n' or ';' or '。' or '！' or '？';
+    /// <summary>
+    /// Whether only white space and quotes stand between the start of the sentence and <paramref name="index"/>: a
+    /// possessive that opens its sentence is its subject ("Deine Einstellungen findest du unter Profil", "Your rules for
+    /// the tournament are attached"), not the object of a request.
+    /// </summary>
+    private static bool OpensSentence(string shadow, int index)
+    {
+        var i = index;
+        while (i > 0 && (char.IsWhiteSpace(shadow[i - 1]) || shadow[i - 1] is '"' or '\'' or '«' or '„' or '“' or '(' or '-' or '*'))
+        {
+            i--;
+        }
+
+        return i == 0 || IsSentenceEnd(shadow[i - 1]) || shadow[i - 1] == ':';
+    }
+
+        private static bool IsSentenceEnd(char ch) => ch is '.' or '!' or '?' or '\n' or ';' or '。' or '！' or '？';
 
     /// <summary>Instruction nouns that are the assistant's only without a complement that makes them instructions for something else.</summary>
     private static readonly string[] GenericNouns = ["anweisungen", "instruktionen", "instructions", "istruzioni", "instrucciones", "instrucoes", "consignes"];
