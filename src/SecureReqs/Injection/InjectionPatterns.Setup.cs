@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace SecureReqs;
 
 /// <summary>
-/// The assistant's own setup asked for in German, Italian, French, Spanish, Portuguese and Dutch, and the same kinds in English: a second-person
-/// possessive before a setup noun ("deine Anfangsanweisungen", "le tue istruzioni iniziali", "ton prompt système"), or
-/// what was given to the assistant before the conversation ("was man dir vor diesem Chat gesagt hat", "quello che ti
-/// hanno dato prima del mio primo messaggio"), and the words that ask for it word for word.
+/// The assistant's own setup asked for in German, Italian, French, Spanish, Portuguese and Dutch, and the same kinds in
+/// English: a second-person possessive before a setup noun ("deine Anfangsanweisungen", "le tue istruzioni iniziali", "ton
+/// prompt système", "your starting instructions"), or what was given to the assistant before the conversation ("was man
+/// dir vor diesem Chat gesagt hat", "quello che ti hanno dato prima del mio primo messaggio"), and the words that ask for
+/// it word for word.
 /// </summary>
 internal static partial class InjectionPatterns
 {
@@ -16,7 +17,7 @@ internal static partial class InjectionPatterns
     private const string SetupPossessiveFormal = @"(?:ihre[nrms]?|(?:(?:le|la|il|i)" + Sp + @")?(?:sue|sua|suo|suoi)|sus|su|(?:(?:as|a|o|os)" + Sp + @")?(?:suas|sua|seu|seus))";
 
     // Setup nouns that are the assistant's own whatever the possessive: a system prompt, instructions qualified as
-    // initial, original, hidden or the system's, and the German compounds.
+    // initial, original, hidden or the system's, the German compounds, English "starting instructions", "setup text".
     private const string SetupNounOwn = @"(?:(?:starting|startup|start-up|underlying)" + Sp + @"(?:instructions|prompt|message|text|rules|configuration|directives|guidelines)|setup" + Sp + @"(?:text|prompt)|(?:system|start|anfangs|ausgangs|initial|grund|basis|dienst|betriebs|geheim|ur)(?:anweisung|instruktion|nachricht|vorgabe|konfiguration|prompt)(?:en|s)?|systemprompts?|system" + Sp0 + @"-?prompts?|prompt" + Sp + @"(?:(?:de|del|di|do|du)" + Sp + @")?(?:sistema|systeme)|(?:messaggio|message|mensaje|mensagem)" + Sp + @"(?:(?:di|del|de|do|du)" + Sp + @")?(?:sistema|systeme)"
         + @"|(?:ursprunglich|anfanglich|intern|geheim|versteckt|verborgen|eigentlich)\w{0,3}" + Sp + @"(?:anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung)"
         + @"|(?:istruzioni|direttive|linee" + Sp + @"guida|regole|instructions|consignes|directives|regles|instrucciones|directrices|pautas|reglas|indicaciones|instrucoes|diretrizes|regras|orientacoes)" + Sp + @"(?:iniziali|originali|originarie|interne|segrete|nascoste|initiales|originales|internes|secretes|cachees|iniciales|internas|secretas|ocultas|iniciais|originais|(?:di|de|del|do|du)" + Sp + @"(?:sistema|systeme|partenza|depart|partida|base)|d'origine|systeme)"
@@ -28,7 +29,7 @@ internal static partial class InjectionPatterns
     private const string SetupNounWeak = @"(?:prompts?|instructions|rules|guidelines|directives|configuration|config|setup|settings|programming|anweisungen|instruktionen|vorgaben|richtlinien|regeln|konfiguration|einstellungen|programmierung|einrichtung|istruzioni|direttive|linee" + Sp + @"guida|regole|configurazione|impostazioni|programmazione|instructions|consignes|directives|regles|configuration|parametres|reglages|programmation|instrucciones|directrices|pautas|reglas|indicaciones|configuracion|ajustes|programacion|instrucoes|diretrizes|regras|orientacoes|configuracao|configuracoes|definicoes|programacao|instructies|richtlijnen|regels|configuratie|instellingen|programmering|opdrachten)"
         + @"(?<complement>" + Sp + @"(?:de|del|della|dello|delle|dei|di|da|do|das|dos|du|des|zur|zum|fur|von|van|voor|per|para|pour|sur|uber|im|in|for|on|about|to|of|from|at|into|onto|en|em|nel|nella|dans|op|bij)\b)?";
 
-    /// <summary>shadow: the assistant's own setup in six European languages (group <c>weak</c> when it needs a request for the words, <c>complement</c> when a complement follows the weak noun).</summary>
+    /// <summary>shadow: the assistant's own setup in six European languages and English (group <c>weak</c> when it needs a request for the words, <c>complement</c> when a complement follows the weak noun).</summary>
     [GeneratedRegex(SetupEuropeanSource, Shadow)]
     public static partial Regex SetupEuropean();
 
