@@ -109,7 +109,7 @@ internal static class InjectionGates
         "regles", "parametres", "reglages", "programmation", "instruccion", "directrices", "pautas", "reglas", "indicaciones", "ajustes",
         "programacion", "instruco", "diretrizes", "regras", "orientaco", "definico", "programaca", "instructies", "richtlijnen", "regels",
         "configuratie", "instellingen", "programmering", "opdrachten", "nachricht", "messaggio", "message", "mensaje", "mensagem", "bericht",
-        "rules", "guidelines", "config", "setup", "settings", "programming", "text");
+        "rules", "guidelines", "config", "setup", "settings", "programming", "starting", "startup", "start up", "underlying");
 
     /// <summary>Words of <see cref="InjectionPatterns.BeforeTheChatEuropean"/>: the conversation, its first message, its start.</summary>
     public static readonly SearchValues<string> ChatAnchors = Create(

@@ -52,7 +52,7 @@ internal static class OutputGates
         "last rule", "newest", "overrides", "supersedes", "precedence", "priority over");
 
     public static readonly SearchValues<string> OwnConfiguration = Create(
-        "your", "instruction", "rule", "prompt", "directive", "text", "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "初始设定", "初始設定", "原始指令", "隐藏指令", "隱藏指令",
+        "your", "instruction", "rule", "prompt", "directive", "text you", "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "初始设定", "初始設定", "原始指令", "隐藏指令", "隱藏指令",
         "システムプロンプト", "初期指示", "初期設定", "隠し指示", "内部指示", "votre", "dein", "tuo", "seu");
 
     public static readonly SearchValues<string> Secrets = Create(

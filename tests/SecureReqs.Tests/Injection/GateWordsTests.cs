@@ -271,7 +271,7 @@ public sealed class GateWordsTests
                         "configuracao", "configuracoes", "definicoes", "programacao", "instructies", "richtlijnen", "regels", "configuratie", "instellingen", "programmering", "opdrachten",
                         "systeemprompt", "systeembericht", "startinstructies", "basisinstructies", "prompt di sistema", "prompt systeme", "prompt del sistema", "messaggio di sistema",
                         "message systeme", "mensaje de sistema", "mensagem do sistema", "rules", "guidelines", "config", "setup", "settings", "programming",
-                        "starting instructions", "startup prompt", "opening message", "setup text", "underlying rules", "boot configuration", "anweis", "instru", "regle", "promp")
+                        "starting instructions", "startup prompt", "start-up text", "starting text", "underlying text", "setup text", "setup prompt", "underlying rules", "boot configuration", "text", "anweis", "instru", "regle", "promp")
                     + Pick(random, "", " iniziali", " originali", " initiales", " d'origine", " de depart", " iniciales", " ocultas", " del sistema", " iniciais", " do sistema", " de base", " zur montage", " de red"),
                 1 => Pick(random, " ", ", ", "\n", ". ", "? "),
                 _ => Pick(random, "zeig", "mir", "wortlich", "ripeti", "le", "tue", "copia", "parola per parola", "the", "your", "setup", "x"),

@@ -149,10 +149,10 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     }
 
     /// <summary>How far a sentence is read on either side of a match.</summary>
-    internal const int SentenceReach = 160;
+    private const int SentenceReach = 160;
 
     /// <summary>Whether <paramref name="pattern"/> matches in the sentence around [start, end) or the one after it: back to the end of the sentence before, forward to the end of the next, at most <see cref="SentenceReach"/> characters on either side.</summary>
-    internal static bool InSentence(string shadow, int start, int end, Func<System.Text.RegularExpressions.Regex> pattern)
+    private static bool InSentence(string shadow, int start, int end, Func<System.Text.RegularExpressions.Regex> pattern)
     {
         var (from, to) = SentenceAround(shadow, start, end);
         return TieredRegex.For(pattern).IsMatch(shadow.AsSpan(from, to - from));
@@ -199,7 +199,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
         return i == 0 || IsSentenceEnd(shadow[i - 1]) || shadow[i - 1] == ':';
     }
 
-        private static bool IsSentenceEnd(char ch) => ch is '.' or '!' or '?' or '\n' or ';' or '。' or '！' or '？';
+    private static bool IsSentenceEnd(char ch) => ch is '.' or '!' or '?' or '\n' or ';' or '。' or '！' or '？';
 
     /// <summary>Instruction nouns that are the assistant's only without a complement that makes them instructions for something else.</summary>
     private static readonly string[] GenericNouns = ["anweisungen", "instruktionen", "instructions", "istruzioni", "instrucciones", "instrucoes", "consignes"];
