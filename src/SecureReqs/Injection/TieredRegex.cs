@@ -41,18 +41,22 @@ internal sealed class TieredRegex
     private readonly Func<Regex> _linearFactory;
     private readonly Func<Regex>? _backtrackingFactory;
     private readonly long _rent;
+    private readonly int _maxStates;
     private Regex? _backtracking;
     private Regex? _linear;
     private long _spent;
     private bool _moved;
+    private int _linearUses;
+    private int _renewals;
 
     // A tier whose backtracking form (null: none, linear from the start) and linear form the factories build.
-    private TieredRegex(string name, string? pattern, Func<Regex>? backtracking, Func<Regex> linear, long? rent = null)
+    private TieredRegex(string name, string? pattern, Func<Regex>? backtracking, Func<Regex> linear, long? rent = null, int? maxStates = null)
     {
         Name = name;
         _backtrackingFactory = backtracking;
         _linearFactory = linear;
         _rent = rent ?? Rent;
+        _maxStates = maxStates ?? LinearGrowth.MaxStates;
         _moved = backtracking is null;
         SameSpans = pattern is not null && !HasLazyQuantifier(pattern);
     }
@@ -81,8 +85,35 @@ internal sealed class TieredRegex
     /// <summary>Whether the pattern still runs on the backtracking engine.</summary>
     public bool Backtracking => !Volatile.Read(ref _moved);
 
-    /// <summary>The pattern on the linear engine, built on first use.</summary>
-    public Regex Linear => _linear ??= _linearFactory();
+    /// <summary>
+    /// The pattern on the linear engine, built on first use, and built again once its automaton holds more than
+    /// <see cref="LinearGrowth.MaxStates"/> states (checked every <see cref="LinearGrowth.CheckEvery"/> uses), before the
+    /// engine would leave the automaton for a slower simulation that has answered wrongly (<see cref="LinearGrowth"/>).
+    /// </summary>
+    /// <remarks>A caller that holds an instance keeps it until it is done with it; the next use gets the new one.</remarks>
+    public Regex Linear
+    {
+        get
+        {
+            var linear = _linear ??= _linearFactory();
+            if (Interlocked.Increment(ref _linearUses) % LinearGrowth.CheckEvery != 0 || !(LinearGrowth.States(linear) > _maxStates))
+            {
+                return linear;
+            }
+
+            // The factory may hand out one cached instance (a generated pattern's), so the new one is built from the pattern.
+            var renewed = LinearRegex.Large(linear.ToString(), linear.Options);
+            if (Interlocked.CompareExchange(ref _linear, renewed, linear) == linear)
+            {
+                Interlocked.Increment(ref _renewals);
+            }
+
+            return _linear;
+        }
+    }
+
+    /// <summary>How many times the linear instance was built again because its automaton had grown past the bound.</summary>
+    public int Renewals => Volatile.Read(ref _renewals);
 
     /// <summary>The pattern on the backtracking engine (with <see cref="Timeout"/>), or null when it never runs there.</summary>
     internal Regex? BacktrackingRegex => _backtrackingFactory is null ? null : _backtracking ??= _backtrackingFactory();
@@ -93,9 +124,10 @@ internal sealed class TieredRegex
     /// <param name="options">Its options (<see cref="RegexOptions.NonBacktracking"/> is ignored).</param>
     /// <param name="linear">Builds the pattern on the linear engine.</param>
     /// <param name="rent">The rent, if not <see cref="Rent"/> (tests that must not depend on the clock).</param>
+    /// <param name="maxStates">The states past which the linear instance is built again, if not <see cref="LinearGrowth.MaxStates"/> (tests).</param>
     /// <returns>The tier.</returns>
-    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear, long? rent = null) =>
-        new(name, pattern, () => new Regex(pattern, options & ~RegexOptions.NonBacktracking, Timeout), linear, rent);
+    public static TieredRegex Of(string name, string pattern, RegexOptions options, Func<Regex> linear, long? rent = null, int? maxStates = null) =>
+        new(name, pattern, () => new Regex(pattern, options & ~RegexOptions.NonBacktracking, Timeout), linear, rent, maxStates);
 
     /// <summary>
     /// The tier of a pattern's method, whose backtracking form is its source-generated twin <c>&lt;name&gt;Backtracking</c>

@@ -24,9 +24,8 @@ public sealed class TieredRegexTests
     [Fact]
     public void EveryTieredPattern_DatasetAndSeededTexts_BothEnginesFindTheSame()
     {
-        var (tiers, sameSpans, matchedTexts) = (0, 0, 0L);
+        var (tiers, sameSpans, matchedTexts, renewals) = (0, 0, 0L, 0);
         var differences = new List<string>();
-        var engineFaults = new List<string>();
         foreach (var (name, tier) in TieredPatterns())
         {
             tiers++;
@@ -35,14 +34,16 @@ public sealed class TieredRegexTests
             // here it is found again without a timeout, so that every text is still compared.
             var backtracking = tier.BacktrackingRegex!;
             var patient = new Regex(backtracking.ToString(), backtracking.Options);
-            // Both engines are compared on instances only this test uses. The tier's own linear instance is shared with
-            // every other test that scans, on other threads; one CI run (2026-12-06) saw it report [48,18] for
-            // [a-z]{16,} on a text where the run ends at 65, which neither a fresh instance nor the backtracking engine
-            // did, and which 8-thread stress runs of a fresh instance here never reproduced (docs/performance.md).
-            var fresh = LinearRegex.Large(tier.Linear.ToString(), tier.Linear.Options);
-            fresh.Options.Should().Be(tier.Linear.Options, name);
+            // Both engines are compared on instances only this test uses (the tier's own is shared with every other test
+            // that scans, on other threads), renewed as the scan renews them once their automaton has grown
+            // (LinearGrowth): without that, NamedOrFinalLiteral's first part grew past 40,000 states on these texts and
+            // then matched "… inves⏎auszugeben_", which a new instance and the backtracking engine do not.
+            var pattern = tier.Linear.ToString();
+            var ownTier = TieredRegex.Of(name, pattern, tier.Linear.Options, () => LinearRegex.Large(pattern, tier.Linear.Options));
+            ownTier.Linear.Options.Should().Be(tier.Linear.Options, name);
             foreach (var text in Texts.Value)
             {
+                var fresh = ownTier.Linear;
                 var linear = fresh.IsMatch(text);
                 matchedTexts += linear ? 1 : 0;
                 var expected = Patiently(backtracking, patient, r => r.IsMatch(text));
@@ -61,23 +62,18 @@ public sealed class TieredRegexTests
                     continue;
                 }
 
-                // The linear engine's answer can depend on what the same instance matched before: after 9,276 of these
-                // texts, NamedOrFinalLiteral's first part matched "… <|eos|> inves⏎auszugeben_", which a new instance
-                // and the backtracking engine do not (docs/performance.md, "A wrong answer from a grown linear instance").
-                // A new instance tells that engine fault from a pattern that means something else on the other engine.
-                var again = LinearRegex.Large(tier.Linear.ToString(), tier.Linear.Options);
+                // Whether a new instance agrees tells an engine fault of a grown instance from a pattern that means
+                // something else on the other engine; both fail.
+                var again = LinearRegex.Large(pattern, tier.Linear.Options);
                 var agrees = again.IsMatch(text) == expected && (!tier.SameSpans || !expected || Patiently(backtracking, patient, r => Describe(r, text)) == Describe(again, text));
-                (agrees ? engineFaults : differences).Add(difference);
+                differences.Add(agrees ? $"{difference} (a new linear instance agrees with the backtracking engine: a fault of the grown instance, states {LinearGrowth.States(fresh)})" : difference);
             }
+
+            renewals += ownTier.Renewals;
         }
 
-        foreach (var fault in engineFaults)
-        {
-            TestContext.Current.SendDiagnosticMessage($"grown linear instance only: {fault}");
-        }
-
-        differences.Should().BeEmpty("a pattern must mean the same on both engines (a new linear instance was asked again)");
-        engineFaults.Count.Should().BeLessThan(10, "a grown instance's wrong answers stay rare; more means a new engine fault to look at");
+        differences.Should().BeEmpty("a pattern must mean the same on both engines, on the linear instances the scan would use");
+        renewals.Should().BeGreaterThan(0, "the seeded texts grow at least one automaton past the bound, so the renewal is exercised here");
         tiers.Should().BeGreaterThan(120, "every generated pattern of the scan and every part of the context patterns is tiered");
         sameSpans.Should().BeGreaterThan(90);
         matchedTexts.Should().BeGreaterThan(20_000, "the texts must exercise the patterns, not only miss them");
