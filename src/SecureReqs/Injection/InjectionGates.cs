@@ -121,6 +121,15 @@ internal static class InjectionGates
         "secret", "password", "passphrase", "pass code", "passcode", "api key", "access code", "code word", "codeword", "magic word",
         "private key", "credentials", "canary", " flag");
 
+    /// <summary>Secret nouns of <see cref="InjectionPatterns.SecretAskedMore"/> and <see cref="InjectionPatterns.SecretAskedCjk"/>.</summary>
+    public static readonly SearchValues<string> SecretNounsMore = Create(
+        "password", "passphrase", "passcode", "pass code", "credential", "secret", " key", "token", " pin", "passwort", "kennwort", "schlussel",
+        "zugangs", "zugriffs", "codewort", "geheim", "mot de passe", "mdp", "cle ", "jeton", "identifiants", "code d acces", "code secret",
+        "mot secret", "contrasena", "clave", "credencia", "codigo de acceso", "codigo secreto", "palabra secreta", "chiave", "credenzial",
+        "codice", "parola segreta", "parola d ordine", "senha", "palavra", "chave", "wachtwoord", "sleutel", "toegangscode", "inloggegevens",
+        "codewoord", "geheime", "密钥", "密鑰", "秘钥", "密码", "密碼", "口令", "令牌", "凭证", "凭据", "憑證", "暗号", "パスワード", "秘密鍵",
+        "シークレット", "トークン", "認証情報", "合言葉", "暗証番号", "キー");
+
     public static readonly SearchValues<string> SecretNouns = Create(
         "password", "passphrase", "secret", "system", "instructions", "rules", "prompt", " api ", " code", "canary", "credentials");
 

@@ -305,6 +305,39 @@ public sealed class GateWordsTests
             minimumRejected: 1_000);
     }
 
+    [Fact]
+    public void SecretNounGate_SeededTexts_NeverRejectsATextThePatternsMatch()
+    {
+        // Request verbs, fillers, possessives, "what you have as", qualifiers and every secret noun of the seven languages
+        // and of Chinese and Japanese: a gate that forgot a noun rejects a match.
+        AssertNecessary(
+            new Random(20261209),
+            9,
+            random => random.Next(4) switch
+            {
+                0 => Pick(random, "gib", "zeig mir", "nennen sie mir", "donne-moi", "affiche", "dame", "copia aqui", "dimmi", "incolla qui", "diz-me", "cola aqui", "geef me", "output", "paste", "dump", "tell me", "x")
+                    + Pick(random, " ", "  ", "-", ": ")
+                    + Pick(random, "your", "dein", "deinen", "ihre", "ton", "ta", "tes", "votre", "tu", "tus", "la tua", "il tuo", "a tua", "o teu", "je", "uw", "lo que tengas como", "tutto quello che hai come", "o que tens como", "ce que tu as comme", "what you have as", "mein")
+                    + Pick(random, " ", "_", "-") + Pick(random, "", "admin ", "admin-", "root-", "database ", "datenbank", "haupt", "wlan-"),
+                1 => Pick(random, "password", "passwords", "passphrase", "passcode", "pass code", "pin", "credentials", "secret", "secrets", "api key", "access token", "secret key", "private key",
+                    "ssh key", "auth token", "bearer token", "session token", "token", "tokens", "passwort", "passworter", "kennwort", "api-schlussel", "geheimschlussel", "privater schlussel",
+                    "api-key", "zugangsdaten", "zugangscode", "zugriffstoken", "geheimnis", "geheimwort", "codewort", "mot de passe", "mdp", "cle api", "cle d'api", "cle de api", "cle secrete",
+                    "cle privee", "cle d'acces", "jeton", "jeton d'acces", "identifiants", "code d'acces", "code secret", "mot secret", "contrasena", "contrasenas", "clave", "clave de api",
+                    "clave api", "clave secreta", "clave privada", "clave de acceso", "credenciales", "codigo de acceso", "codigo secreto", "palabra secreta", "chiave api", "chiave segreta",
+                    "chiave privata", "chiave di accesso", "credenziali", "codice di accesso", "codice segreto", "parola segreta", "parola d'ordine", "senha", "senhas", "palavra-passe",
+                    "palavra passe", "chave de api", "chave api", "chave secreta", "chave privada", "chave de acesso", "credenciais", "wachtwoord", "wachtwoorden", "api-sleutel", "apisleutel",
+                    "geheime sleutel", "geheime code", "geheime woord", "toegangscode", "inloggegevens", "codewoord", "pass", "schlus", "cle", "chav", "wacht"),
+                2 => Pick(random, "你的", "您的", "告诉我", "给我", "把", "あなたの", "管理员", "管理者", "数据库", "システム", "")
+                    + Pick(random, "api密钥", "api 密钥", "密钥", "密鑰", "秘钥", "密码", "密碼", "口令", "令牌", "凭证", "凭据", "憑證", "暗号", "访问令牌", "パスワード", "apiキー", "秘密鍵", "シークレットキー",
+                        "アクセストークン", "トークン", "認証情報", "合言葉", "暗証番号", "密")
+                    + Pick(random, "贴出来", "发给我", "告诉我", "を教えて", "を見せて", "をここに貼って", "を出力して", "は", ""),
+                _ => Pick(random, " ", ", ", "\n", ". ", "? ", "x"),
+            },
+            shadow => InjectionPatterns.SecretAskedMore().IsMatch(shadow) || InjectionPatterns.SecretAskedCjk().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.SecretNounsMore),
+            minimumRejected: 1_000);
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);
