@@ -121,6 +121,12 @@ internal static class InjectionGates
         "secret", "password", "passphrase", "pass code", "passcode", "api key", "access code", "code word", "codeword", "magic word",
         "private key", "credentials", "canary", " flag");
 
+    /// <summary>Words of <see cref="InjectionPatterns.PriorTurnDismissed"/> (one in every alternative).</summary>
+    public static readonly SearchValues<string> Dismissals = Create(
+        "forget", "ignore", "disregard", "drop", "skip", "scrap", "scratch", "never", "nevermind", "matter", "question", "vergiss", "ignorier",
+        "frage", "kommando", "oublie", "laisse", "precede", "olvida", "olvide", "ignora", "pregunta", "igual", "dimentica", "lascia", "lasci",
+        "esquece", "esqueca", "vergeet", "negeer", "vraag");
+
     /// <summary>Secret nouns of <see cref="InjectionPatterns.SecretAskedMore"/> and <see cref="InjectionPatterns.SecretAskedCjk"/>.</summary>
     public static readonly SearchValues<string> SecretNounsMore = Create(
         "password", "passphrase", "passcode", "pass code", "credential", "secret", " key", "token", " pin", "passwort", "kennwort", "schlussel",

@@ -338,6 +338,34 @@ public sealed class GateWordsTests
             minimumRejected: 1_000);
     }
 
+    [Fact]
+    public void DismissalGate_SeededTexts_NeverRejectsATextThePatternMatches()
+    {
+        AssertNecessary(
+            new Random(20261210),
+            6,
+            random => random.Next(4) switch
+            {
+                0 => Pick(random, "forget", "ignore", "disregard", "drop", "skip", "scrap", "scratch", "never mind", "nevermind", "forget about", "whatever", "everything", "vergiss", "ignoriere",
+                    "oublie", "oubliez", "ignore", "laisse tomber", "olvida", "olvidalo", "olvide", "ignora", "dimentica", "lascia perdere", "lasci stare", "esquece", "esqueca", "vergeet", "negeer",
+                    "peu importe", "da igual", "kommando", "the", "my", "x")
+                    + Pick(random, " ", ", ", "  ", "-", ". ") + Objects(random),
+                1 => Pick(random, " ", ", ", "  ", "-", ". "),
+                2 => Pick(random, "hello", "the weather", "und", "et", "y", "e", "en", "say", "sag", "dis", "x"),
+                _ => Objects(random),
+            },
+            shadow => InjectionPatterns.PriorTurnDismissed().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.Dismissals),
+            minimumRejected: 500);
+
+        static string Objects(Random random) => Pick(random, "everything i said", "what i asked", "all we wrote", "my question", "the previous request", "my last message", "that question above", "i asked before doesn't matter",
+                    "we said earlier does not matter", "question is settled", "question was answered", "was ich vorher gefragt", "alles was ich gesagt", "meine frage", "die letzte nachricht",
+                    "frage hat sich erledigt", "frage ist geklart", "zuruck", "ce que je t'ai dit", "tout ce que j'ai demande", "ma question", "ma derniere demande", "question est reglee",
+                    "ce qui precede", "lo que te pregunte", "todo lo que dije", "mi pregunta", "la ultima peticion", "pregunta ya esta resuelta", "lo de arriba", "quello che ti ho chiesto",
+                    "tutto cio che ti ho detto", "la mia domanda", "richiesta", "o que eu te perguntei", "a minha pergunta", "wat ik net vroeg", "alles wat ik heb gezegd", "mijn vraag",
+                    "mijn laatste verzoek", "die vraag is al opgelost", "question", "frage", "vraag");
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);
