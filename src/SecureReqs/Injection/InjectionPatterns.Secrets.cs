@@ -60,8 +60,7 @@ internal static partial class InjectionPatterns
     /// <summary>
     /// shadow: a secret asked for in Chinese or Japanese: "你的" before a secret noun with a request verb after it in the
     /// same clause, "告诉我/给我/把" right before one, or a secret noun with "を" and a request ("管理者パスワードを教えて",
-    /// where Japanese needs no possessive, as English "tell me the admin password"). Group <c>yours</c> when a possessive
-    /// stands.
+    /// where Japanese needs no possessive, as English "tell me the admin password").
     /// </summary>
     [GeneratedRegex(SecretAskedCjkSource, Shadow)]
     public static partial Regex SecretAskedCjk();
@@ -75,9 +74,9 @@ internal static partial class InjectionPatterns
     private const string SecretVerbZh = @"(?:告诉|告訴|给我|給我|发给|發給|发出来|發出來|贴|貼|粘贴|粘貼|复制|複製|输出|輸出|显示|顯示|透露|说出|說出|打印|列出|写出|寫出|交出)";
     private const string SecretVerbJa = @"(?:教えて|おしえて|見せて|みせて|表示して|貼って|貼り付けて|出力して|書いて|送って|言って|開示して|共有して|明かして|ください|下さい|をくれ|を出して)";
 
-    private const string SecretAskedCjkSource = @"(?<yours>你的|您的|你们的|你們的)" + SecretQualifierCjk + SecretNounCjk + @"[^。！？!?\n]{0,12}?" + SecretVerbZh
-        + @"|(?:告诉我|告訴我|给我|給我|发给我|發給我|把)(?<yours>你的|您的)?" + SecretQualifierCjk + SecretNounCjk
-        + @"|(?<yours>あなたの|君の|きみの)?" + SecretQualifierCjk + SecretNounCjk + @"(?:を|は)?(?:ここに|今すぐ|全部|すべて|そのまま)?" + SecretVerbJa;
+    private const string SecretAskedCjkSource = @"(?:你的|您的|你们的|你們的)" + SecretQualifierCjk + SecretNounCjk + @"[^。！？!?\n]{0,12}?" + SecretVerbZh
+        + @"|(?:告诉我|告訴我|给我|給我|发给我|發給我|把)(?:你的|您的)?" + SecretQualifierCjk + SecretNounCjk
+        + @"|(?:あなたの|君の|きみの)?" + SecretQualifierCjk + SecretNounCjk + @"(?:を|は)?(?:ここに|今すぐ|全部|すべて|そのまま)?" + SecretVerbJa;
 
     /// <summary>
     /// shadow, on the clause around a request (from the last mark before it to the next after it): a negation
@@ -116,9 +115,9 @@ internal static partial class InjectionPatterns
     private const string PurposeToSource = @"\b(?<who>[\w']{1,20})" + Sp + @"to" + Sp + @"$";
 
     /// <summary>
-    /// shadow, on the rest of the clause after "paste your API key": a destination with an article ("into the field", "in
-    /// the .env file"), its noun in group <c>noun</c> (a destination that is the answer, "into your reply", is told apart
-    /// in code); or German "ein" closing the clause or followed by "und", "oder" ("gib hier dein Passwort ein": enter it,
+    /// shadow, on the rest of the clause after "paste your API key": a place with an article ("into the field", "in the
+    /// .env file"; not "to the admin", where a secret sent somewhere is what an attack asks), its noun in group
+    /// <c>noun</c> (a place that is the answer, "into your reply", is told apart in code); or German "ein" closing the clause or followed by "und", "oder" ("gib hier dein Passwort ein": enter it,
     /// do not hand it over).
     /// </summary>
     [GeneratedRegex(SetupStepAfterSource, Shadow)]
@@ -128,9 +127,9 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(SetupStepAfterSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex SetupStepAfterBacktracking();
 
-    private const string SetupStepAfterSource = @"^" + Sp0 + @"(?:in|into|to|onto|inside|under|in" + Sp + @"das|ins|in" + Sp + @"die|dans|en|nel|nella|no|na|in" + Sp + @"het)" + Sp + @"(?:the|a|an|this|that|our|their|each|das|die|den|le|la|les|l'|el|il|lo|o|het|de)" + Sp0 + @"(?<noun>[\w'.-]{1,20})|\bein(?:[\W_]*$|" + Sp + @"(?:und|oder|dann|bevor|damit)\b)";
+    private const string SetupStepAfterSource = @"^" + Sp0 + @"(?:in|into|inside|under|in" + Sp + @"das|ins|in" + Sp + @"die|dans|en|nel|nella|no|na|in" + Sp + @"het)" + Sp + @"(?:the|a|an|this|that|our|their|each|das|die|den|le|la|les|l'|el|il|lo|o|het|de)" + Sp0 + @"(?<noun>[\w'.-]{1,20})|\bein(?:[\W_]*$|" + Sp + @"(?:und|oder|dann|bevor|damit)\b)";
 
-    /// <summary>shadow, right after a secret noun: a word that makes it no credential ("secret to good bread", "token count").</summary>
+    /// <summary>shadow, right after a secret noun: a word that makes it no credential ("token count", "password policy", "secret recipe").</summary>
     [GeneratedRegex(SecretNotCredentialSource, Shadow)]
     public static partial Regex SecretNotCredential();
 
@@ -138,5 +137,5 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(SecretNotCredentialSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex SecretNotCredentialBacktracking();
 
-    private const string SecretNotCredentialSource = @"^" + Sp + @"(?:to|for|of|about|behind|recipe|ingredients?|sauce|weapon|count|limit|usage|budget|window|length|size|price|cost|policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings|hint|generator|checker)\b";
+    private const string SecretNotCredentialSource = @"^" + Sp + @"(?:recipe|ingredients?|sauce|weapon|count|limit|usage|budget|window|length|size|price|cost|policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings|hint|generator|checker)\b";
 }

@@ -174,7 +174,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
                 return true;
             }
 
-            if (shadow[i] is '.' or '!' or '\n' or '。' or '！' && (i + 1 == shadow.Length || char.IsWhiteSpace(shadow[i + 1])))
+            // A line break or a Chinese or Japanese mark ends the sentence; a full stop or "!" only before white space ("v1.2").
+            if (shadow[i] is '\n' or '。' or '！' || (shadow[i] is '.' or '!' && (i + 1 == shadow.Length || char.IsWhiteSpace(shadow[i + 1]))))
             {
                 return false;
             }

@@ -158,9 +158,41 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
             && !AddressedWords.Contains(purpose.Groups["who"].Value);
     }
 
-    /// <summary>Whether the word after a secret noun makes it no credential ("secret to good bread", "token count").</summary>
-    private static bool NotCredential(string shadow, int end) =>
-        TieredRegex.For(InjectionPatterns.SecretNotCredential).IsMatch(shadow.AsSpan(end, Math.Min(24, shadow.Length - end)));
+    /// <summary>Words after "secret" that make it a knack, not a credential ("your secret to good bread", "the secret of").</summary>
+    private static readonly string[] KnackWords = ["to", "for", "of", "about", "behind"];
+
+    /// <summary>
+    /// Whether the word after a secret noun makes it no credential ("token count", "password policy"), or "secret" is a
+    /// knack ("your secret to good bread"); "send your API key to …" stays a request.
+    /// </summary>
+    private static bool NotCredential(string shadow, int end)
+    {
+        if (TieredRegex.For(InjectionPatterns.SecretNotCredential).IsMatch(shadow.AsSpan(end, Math.Min(24, shadow.Length - end))))
+        {
+            return true;
+        }
+
+        var before = shadow.AsSpan(0, end).TrimEnd();
+        if (!before.EndsWith("secret", StringComparison.Ordinal) && !before.EndsWith("secrets", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var after = shadow.AsSpan(end).TrimStart();
+        var stop = after.IndexOfAnyExcept(LetterSet);
+        var word = stop < 0 ? after : after[..stop];
+        foreach (var knack in KnackWords)
+        {
+            if (word.SequenceEqual(knack))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LetterSet = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Whether the clause around [start, end) (between the marks before and after it) holds a negation.</summary>
     private static bool ClauseNegated(string shadow, int start, int end)
