@@ -60,7 +60,10 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(SecretIsOrdinarySource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex SecretIsOrdinaryBacktracking();
 
-    private const string SecretIsOrdinarySource = @"^" + Sp + @"(?:policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings|for" + Sp + @"(?:my|the)" + Sp + @"(?:wifi|wi-fi|router|guest))";
+    // Words after a secret noun that make it a thing about secrets, not one ("password policy", "password reset").
+    private const string SecretOrdinaryWords = @"policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings";
+
+    private const string SecretIsOrdinarySource = @"^" + Sp + @"(?:" + SecretOrdinaryWords + @"|for" + Sp + @"(?:my|the)" + Sp + @"(?:wifi|wi-fi|router|guest))";
 
     /// <summary>After "tell me the password" asked outright: a word that makes it about password rules.</summary>
     [GeneratedRegex(SecretAskedIsOrdinarySource, Shadow)]

@@ -137,5 +137,5 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(SecretNotCredentialSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex SecretNotCredentialBacktracking();
 
-    private const string SecretNotCredentialSource = @"^" + Sp + @"(?:recipe|ingredients?|sauce|weapon|count|limit|usage|budget|window|length|size|price|cost|policy|policies|reset|manager|requirements?|strength|rules|field|form|page|settings|hint|generator|checker)\b";
+    private const string SecretNotCredentialSource = @"^" + Sp + @"(?:recipe|ingredients?|sauce|weapon|count|limit|usage|budget|window|length|size|price|cost|" + SecretOrdinaryWords + @"|hint|generator|checker)\b";
 }

@@ -197,18 +197,25 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     /// <summary>Whether the clause around [start, end) (between the marks before and after it) holds a negation.</summary>
     private static bool ClauseNegated(string shadow, int start, int end)
     {
+        var (from, to) = ClauseAround(shadow, start, end);
+        return TieredRegex.For(InjectionPatterns.ClauseNegation).IsMatch(shadow.AsSpan(from, to - from));
+    }
+
+    /// <summary>The clause around [start, end): back to the mark before it, forward to the mark after it, at most <see cref="SentenceReach"/> characters on either side.</summary>
+    private static (int From, int To) ClauseAround(string shadow, int start, int end)
+    {
         var (from, to) = (start, end);
-        while (from > 0 && start - from < SentenceReach && !IsClauseEnd(shadow[from - 1]))
+        while (from > 0 && start - from < SentenceReach && !IsClauseEnd(shadow, from - 1))
         {
             from--;
         }
 
-        while (to < shadow.Length && to - end < SentenceReach && !IsClauseEnd(shadow[to]))
+        while (to < shadow.Length && to - end < SentenceReach && !IsClauseEnd(shadow, to))
         {
             to++;
         }
 
-        return TieredRegex.For(InjectionPatterns.ClauseNegation).IsMatch(shadow.AsSpan(from, to - from));
+        return (from, to);
     }
 
     /// <summary>Words of a destination that is the answer itself ("paste your API key into your reply").</summary>
@@ -217,12 +224,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     /// <summary>Whether the rest of the clause after a request makes it a setup step: a destination other than the answer, or German "ein".</summary>
     private static bool SetupStep(string shadow, int end)
     {
-        var to = end;
-        while (to < shadow.Length && to - end < SentenceReach && !IsClauseEnd(shadow, to))
-        {
-            to++;
-        }
-
+        var (_, to) = ClauseAround(shadow, end, end);
         var step = TieredRegex.For(InjectionPatterns.SetupStepAfter).Match(shadow.Substring(end, to - end));
         return step.Success && (!step.Groups["noun"].Success || !AnswerNouns.Contains(step.Groups["noun"].Value));
     }
