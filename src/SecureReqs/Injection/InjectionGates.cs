@@ -127,6 +127,47 @@ internal static class InjectionGates
         "frage", "kommando", "oublie", "laisse", "precede", "olvida", "olvide", "ignora", "pregunta", "igual", "dimentica", "lascia", "lasci",
         "esquece", "esqueca", "vergeet", "negeer", "vraag");
 
+    /// <summary>
+    /// Words of <see cref="InjectionPatterns.HarmfulTask"/> (one in every alternative): the harmful object or, where the
+    /// object is an ordinary word ("break into the house", "hack an account"), the verb.
+    /// </summary>
+    public static readonly SearchValues<string> HarmObjects = Create(
+        "phishing", "smishing", "scam", "fraudulent", "fake", " forge", " forging", "falsif", "counterfeit", " false ", " lock", "padlock", "deadbolt",
+        "break into", "breaking into", "hotwir", "hot wir", "alarm", "camera", "cctv", "malware", "ransomware", "keylogger", "key logger", "trojan",
+        "rootkit", "spyware", "stealer", "botnet", "virus", "steal", " hack", " crack", "bomb", "explosi", " ied", "molotov", "napalm", "grenade",
+        "detonator", " gun", "firearm", " meth ", " methamphetamin", " methamfetamin", "cocaine", "heroin", "fentanyl", " lsd", "mdma", "ecstasy",
+        " ghb", "poison", "launder", " card",
+        "betrug", "schadsoftware", "trojaner", "sprengsatz", "brandsatz", "falsch", "nachmachen", "nachzumachen", "schloss", "kamera",
+        "einzubrechen", "kurzschlie", " ausl", "auszules", " stiehlt", " stehlen", " klau", " abgreif", " abfang", " knack", "spreng", "molotow",
+        " crystal", "kokain",
+        "hameconnage", "arnaque", "malveillant", "rancongiciel", " frappe", " troie", " troia", " faux", " fausse", "contrefa", "serrure", "cadenas", "coffre",
+        "cambrioler", " vole ", " volent", " voler", " derob", " subtilis", " pirat", " carte", "explosif",
+        "suplantacion", "estafa", "troyano", "malicioso", " fals", "cerradura", "candado", "caja fuerte", "camara", " robe ", " roba ", " robar",
+        " roben", " robando", " sustra", "tarjeta", "metanfetamina", "cocaina", "heroina", "fentanil", "extasis",
+        "truffa", "serratura", "lucchetto", "cassaforte", "allarme", "antifurto", "telecamere", " rubi ", " ruba ", " rubare", " rubino", " sottra",
+        " viola", " bucare", "ordigno", "esplosivo", "eroina",
+        "fraude", "fechadura", "cadeado", " cofre", " roub", " furt", "cartoes", " invad",
+        "oplichting", " vals", " nep", "vervals", "openbre", "open te bre", " forcer", " forceer", " krak", " kraak", "openpeuter", "inbreken",
+        " steel", " stelen", " buitma", " ondersch", " bom ", "explosie", " xtc");
+
+    /// <summary>Objects of <see cref="InjectionPatterns.HarmfulTaskCjk"/> (one in every alternative).</summary>
+    public static readonly SearchValues<string> HarmObjectsCjk = Create(
+        "钓鱼", "釣魚", "诈骗", "詐騙", "驾照", "駕照", "驾驶证", "駕駛證", "身份证", "身分證", "护照", "護照", "证件", "證件", "钞票", "鈔票", "签名", "簽名",
+        "文凭", "文憑", "处方", "處方", "币", "幣", "撬", "警报", "警報", "报警器", "報警器", "监控", "監控", "防盗", "防盜", "密码", "密碼", "凭证", "憑證",
+        "cookie", "信用卡", "银行卡", "銀行卡", "账户", "帳戶", "木马", "木馬", "恶意软件", "惡意軟體", "勒索软件", "勒索軟體", "键盘记录", "鍵盤記錄", "电脑病毒",
+        "電腦病毒", "账号", "帳號", "邮箱", "郵箱", "手机", "手機", "wifi", "wi fi", "电脑", "電腦", "服务器", "伺服器", "炸弹", "炸彈", "爆炸物", "燃烧瓶", "燃燒瓶",
+        "雷管", "冰毒", "甲基苯丙胺", "海洛因", "可卡因", "芬太尼", "摇头丸", "搖頭丸", "毒品", "客户", "客戶", "用户", "用戶",
+        "フィッシング", "詐欺", "免許証", "運転免許", "身分証", "パスポート", "紙幣", "お札", "署名", "処方箋", "卒業証書", "書類", "鍵", "カギ", "錠", "ピッキング",
+        "防犯カメラ", "防犯装置", "セキュリティシステム", "パスワード", "認証情報", "クッキー", "クレジットカード", "カード番号", "マルウェア", "ランサムウェア",
+        "キーロガー", "トロイの木馬", "ウイルス", "スパイウェア", "アカウント", "メール", "スマホ", "携帯", "パソコン", "サーバー", "爆弾", "爆発物", "火炎瓶", "銃",
+        "覚醒剤", "覚せい剤", "メタンフェタミン", "コカイン", "ヘロイン", "フェンタニル", "麻薬", "顧客", "お客様", "ユーザー", "利用者");
+
+    /// <summary>Words for "all" of <see cref="InjectionPatterns.HarmfulData"/> (one in every alternative).</summary>
+    public static readonly SearchValues<string> BulkWords = Create(" all ", " every ", " alle ", " toutes ", " tous ", " todos ", " todas ", " tutti ", " tutte ");
+
+    /// <summary>Words for customers of <see cref="InjectionPatterns.HarmfulData"/> (one in every alternative).</summary>
+    public static readonly SearchValues<string> CustomerWords = Create("customer", "client", "user", "patient", "employee", "kunden", "klant");
+
     /// <summary>Secret nouns of <see cref="InjectionPatterns.SecretAskedMore"/> and <see cref="InjectionPatterns.SecretAskedCjk"/>.</summary>
     public static readonly SearchValues<string> SecretNounsMore = Create(
         "password", "passphrase", "passcode", "pass code", "credential", "secret", " key", "token", " pin", "passwort", "kennwort", "schlussel",

@@ -366,6 +366,97 @@ public sealed class GateWordsTests
                     "mijn laatste verzoek", "die vraag is al opgelost", "question", "frage", "vraag");
     }
 
+    [Fact]
+    public void HarmGates_SeededTexts_NeverRejectATextThePatternsMatch()
+    {
+        // One phrase (or more) per alternative of each language, split into a verb part and an object part that the
+        // seeded texts recombine, with fillers and words of the other alternatives.
+        string[] verbs =
+        [
+            "write a convincing", "draft a", "create", "code a", "build a working", "make a", "make a fake", "forge a", "falsify the", "counterfeit",
+            "pick the", "force open a neighbour's", "break into a", "hotwire a", "hot-wire someone's", "disable the", "bypass a", "steal saved",
+            "hack into", "hack my ex's", "crack someone's", "assemble a homemade", "synthesize", "cook some", "poison", "launder", "clone a",
+            "schreib eine tauschend echte", "erstelle ein", "bau eine", "gefalschten", "falschung eines", "den", "einzubrechen", "auto",
+            "redige un", "ecris un", "faux", "fausse", "crocheter la", "forcer le", "desactiver l'", "vole les", "pirater un", "cloner des", "fabriquer une", "fabriquer de la",
+            "escribe un correo de", "falsificar un", "haz un", "forzar la", "desactivar la", "robe las", "hackear una", "clonar", "fabricar una", "cocinar",
+            "scrivi un'e-mail di", "falsificare la", "fare una", "scassinare la", "disattivare l'", "rubi le", "hackerare un", "clonare le", "costruire una", "sintetizzare la",
+            "escreve um e-mail de", "falsificar a", "fazer uma", "arrombar a", "desativar o", "roube as", "hackear uma", "clonar", "fazer uma",
+            "schrijf een overtuigende", "vals", "vervalst", "het slot van de buren", "het alarm", "steel de", "een account", "een bom", "meth",
+            "the", "please", "and then", "x",
+        ];
+        string[] objects =
+        [
+            "phishing e-mail", "spear-phishing mail", "smishing text", "scam message", "fraudulent invoice", "fake bank warning", "fake paypal login page",
+            "passport", "driver's licence", "signature", "banknotes", "id", "lock", "padlock", "deadbolt", "house", "car", "alarm", "security cameras", "cctv",
+            "malware", "ransomware", "keylogger", "key logger", "trojan", "rootkit", "spyware", "info stealer", "botnet", "computer virus", "passwords",
+            "credentials", "cookies", "credit card", "card numbers", "bank details", "account", "wifi", "bomb", "pipe bomb", "explosives", "ied", "molotov",
+            "napalm", "grenade", "detonator", "ghost gun", "untraceable firearm", "meth", "methamphetamine", "cocaine", "heroin", "fentanyl", "lsd", "mdma",
+            "someone", "my husband", "money", "cards",
+            "phishing-mail", "betrugsmail", "schadsoftware", "trojaner", "bombe", "sprengsatz", "ausweis", "ausweis falschen", "fuhrerschein nachmachen",
+            "turschloss knacken", "alarmanlage ausschalten", "kurzschliessen", "passworter ausliest", "zugangsdaten stiehlt", "konto hacken", "sprengstoff mischen",
+            "kokain herstellen", "crystal kochen", "schreiben",
+            "e-mail d'hameconnage", "arnaque", "logiciel malveillant", "rancongiciel", "cheval de troie", "permis", "papiers", "billets", "serrure",
+            "cadenas", "coffre-fort", "alarme", "cameras de surveillance", "mots de passe", "identifiants", "cartes bancaires", "compte", "cartes", "bombe",
+            "explosif", "methamphetamine", "cambrioler",
+            "phishing", "suplantacion", "estafa", "troyano", "programa malicioso", "carne", "pasaporte falso", "cerradura", "candado", "caja fuerte", "alarma",
+            "contrasenas", "credenciales", "tarjetas", "datos bancarios", "cuenta", "bomba", "explosivo", "metanfetamina", "cocaina", "heroina", "fentanilo",
+            "truffa", "cavallo di troia", "patente", "patente falsa", "serratura", "lucchetto", "cassaforte", "allarme", "antifurto", "telecamere", "password",
+            "credenziali", "carte di credito", "dati bancari", "profilo", "carte", "ordigno", "eroina",
+            "fraude", "carta de conducao", "passaporte falso", "fechadura", "cadeado", "cofre", "alarme", "senhas", "credenciais", "cartoes", "conta", "fentanil",
+            "phishingmail", "oplichtingsmail", "rijbewijs", "paspoort", "openbreekt", "forceert", "kraakt", "uitschakelen", "wachtwoorden", "inloggegevens",
+            "hacken", "maken", "koken", "inbreken", "xtc",
+            "weather report", "recipe", "x",
+        ];
+        string[] joins = [" ", " a ", " the ", " les ", " la ", " een ", " eine ", " ", "-", ", "];
+        AssertNecessary(
+            new Random(20261207),
+            4,
+            random => random.Next(5) switch
+            {
+                0 or 1 => Pick(random, verbs) + Pick(random, joins) + Pick(random, objects),
+                2 => Pick(random, verbs),
+                3 => Pick(random, objects),
+                _ => Pick(random, joins),
+            } + Pick(random, " ", ". ", ", ", "\n"),
+            shadow => InjectionPatterns.HarmfulTask().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.HarmObjects),
+            minimumRejected: 300);
+
+        AssertNecessary(
+            new Random(20261208),
+            4,
+            random => random.Next(3) switch
+            {
+                0 => Pick(random, "all", "every", "all the", "all of the", "alle", "toutes les", "tous les", "todos los", "todas las", "todos os", "todas as", "tutti gli", "tutte le")
+                    + " " + Pick(random, "customer e-mails", "client addresses", "users' passwords", "patient records", "employee data", "kundendaten", "e-mailadressen van klanten",
+                        "klantgegevens", "adresses e-mail des clients", "donnees de nos clients", "correos de clientes", "telefonos de los clientes", "indirizzi e-mail dei clienti",
+                        "e-mails de clientes", "numeros dos clientes", "the weather", "x"),
+                1 => Pick(random, "customers", "clients", "kunden", "klanten", "users", "all", "alle", "toutes"),
+                _ => Pick(random, " ", "hello", "x"),
+            } + Pick(random, " ", ". ", ", "),
+            shadow => InjectionPatterns.HarmfulData().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.BulkWords) && InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.CustomerWords),
+            minimumRejected: 300);
+
+        AssertNecessary(
+            new Random(20261209),
+            4,
+            random => random.Next(4) switch
+            {
+                0 or 1 => Pick(random, "写一封", "帮我编写", "生成", "制作", "伪造", "假的", "假", "撬", "关闭", "破解", "窃取", "盗取", "黑进", "入侵", "自制", "合成", "所有", "全部", "偽の", "偽造した",
+                        "隣の家の", "他人の", "顧客の", "")
+                    + Pick(random, "", "一个", "邻居家的", "冒充银行的", "保存的", "你的", "を", "の")
+                    + Pick(random, "钓鱼邮件", "诈骗短信", "驾照", "身份证", "护照", "钞票", "开", "锁", "警报", "监控", "密码", "信用卡", "木马", "勒索软件", "账户", "邮箱", "wi-fi", "炸弹", "冰毒",
+                        "毒品", "客户的邮箱", "用户数据", "フィッシングメールを書いて", "免許証", "鍵の開け方", "ピッキング", "警報の止め方", "パスワードを盗む", "ランサムウェアの作り方",
+                        "アカウントを乗っ取", "爆弾の作り方", "覚醒剤の作り方", "メールアドレスを全部", "天气", "食谱"),
+                2 => Pick(random, "天气", "你好", "ありがとう", "x", "请"),
+                _ => Pick(random, "。", "，", "、", " "),
+            },
+            shadow => InjectionPatterns.HarmfulTaskCjk().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.HarmObjectsCjk),
+            minimumRejected: 300);
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);

@@ -138,15 +138,19 @@ internal sealed class ShadowContext
     public IReadOnlyList<Match> Matches(bool gate, ContextRegex regex) => gate ? Matches(regex) : [];
 
     /// <summary>Adds evidence for a match, discounted when it is quoted or reported speech in a text about attacks.</summary>
-    public void Hit(string name, SignalWeight weight, Match match, bool discountable = true)
+    public void Hit(string name, SignalWeight weight, Match match, bool discountable = true) =>
+        Hit(name, weight, match.Index, match.Index + match.Length, discountable);
+
+    /// <summary>Adds evidence for a span of the shadow found without a pattern, discounted as <see cref="Hit(string, SignalWeight, Match, bool)"/> is.</summary>
+    public void Hit(string name, SignalWeight weight, int start, int end, bool discountable = true)
     {
-        if (discountable && Meta && IsReported(match.Index))
+        if (discountable && Meta && IsReported(start))
         {
             weight = weight.Times(_reportedDiscount);
         }
 
-        var (start, end) = _mapper.Span(match.Index, match.Index + match.Length);
-        _scan.Add(name, weight, start, end, Layer);
+        var (s, e) = _mapper.Span(start, end);
+        _scan.Add(name, weight, s, e, Layer);
     }
 
     /// <summary>Adds evidence for a span of the shadow.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using static SecureReqs.InjectionSignals;
 
 namespace SecureReqs;
@@ -13,6 +14,8 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
     private readonly SignalWeight _machineFedOutputOnly = w["machine.output-only-and-fed"];
     private readonly SignalWeight _machineFed = w["machine.fed"];
     private readonly SignalWeight _machineOutputOnly = w["machine.output-only"];
+    private readonly SignalWeight _harmfulInFrame = w["harmful-task-in-frame"];
+    private readonly SignalWeight _harmfulInFrameNarrated = w["harmful-task-in-frame.narrated"];
 
     public string Name => Virtualization;
 
@@ -54,5 +57,144 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
             // A simulated machine that "only prints output", or that is fed a code to print, is a forced output in costume.
             c.Hit(Name, (outputOnly, fed) switch { (true, true) => _machineFedOutputOnly, (false, true) => _machineFed, _ => _machineOutputOnly }, machines[0]);
         }
+
+        ScanHarmfulTaskInFrame(c);
     }
+
+    /// <summary>How far around a harmful task the words that make it defence ("how to spot a phishing e-mail") are looked for.</summary>
+    private const int DefenceBefore = 40;
+
+    private const int DefenceAfter = 60;
+
+    /// <summary>
+    /// Words that turn a harmful task into its defence: recognising, avoiding, reporting or protecting against it, in the
+    /// nine languages (folded). Latin words count at the start of a word ("spotting", not "despot"); the short
+    /// prepositions only as whole words ("contra", not "contraseña"). Not "warn": "a fake bank warning" is the attack.
+    /// </summary>
+    private static readonly SearchValues<string> DefenceWords = SearchValues.Create(
+        [
+            "recogni", "spot", "detect", "identif", "avoid", "report", "awareness", "protect", "against", "prevent", "defen", "block",
+            "attention", "careful", "safe from", "erkenn", "vermeid", "schutz", "melde", "vorsicht", "gegen ", "reconna",
+            "evite", "eviter", "signale", "proteg", "contre ", "sensibilis", "prevenir", "reconoc", "evitar", "denunci", "contra ", "cuidado",
+            "riconosc", "rilev", "evitare", "segnal", "protegg", "contro ", "reconhec", "detet", "atencao", "herken", "vermijd", "melden",
+            "bescherm", "tegen ", "oppassen", "识别", "識別", "防范", "防範", "防止", "预防", "預防", "举报", "舉報", "检测", "檢測", "提防",
+            "見分け", "見抜", "防ぐ", "対策", "识破", "識破", "辨别", "辨別", "鉴别", "鑑別", "看穿", "検出", "注意", "通報",
+        ],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// A harmful task (a phishing e-mail, a forged document, a picked lock, stolen passwords, malware, a hacked account, a
+    /// bomb, a drug, every customer's data) asked for inside a frame: a story, a role-playing game, a thought experiment,
+    /// "suppose I were a police officer", "for a training". Only in a user's turn: a document that tells a story about a
+    /// break-in is not asking for one. Not when a video game is named ("steal a car in GTA"), nor when the words around
+    /// the task make it its defence ("write a guide to spotting phishing e-mails").
+    /// </summary>
+    private void ScanHarmfulTaskInFrame(ShadowContext c)
+    {
+        if (c.Source != InjectionSource.User)
+        {
+            return;
+        }
+
+        // The frame first: a search of the words, where the task needs patterns.
+        var words = c.Words.AsSpan();
+        if (!HarmfulTaskWords.HasFrame(words) || words.IndexOfAny(HarmfulTaskWords.Games) >= 0)
+        {
+            return;
+        }
+
+        var tasks = new List<(int Start, int End)>();
+        if (c.Has(InjectionGates.HarmObjects))
+        {
+            foreach (var m in c.Matches(InjectionPatterns.HarmfulTaskTier))
+            {
+                tasks.Add((m.Index, m.Index + m.Length));
+            }
+        }
+
+        if (tasks.Count == 0 && c.Has(InjectionGates.BulkWords) && c.Has(InjectionGates.CustomerWords))
+        {
+            foreach (var m in c.Matches(true, InjectionPatterns.HarmfulData))
+            {
+                tasks.Add((m.Index, m.Index + m.Length));
+            }
+        }
+
+        if (tasks.Count == 0 && c.Has(InjectionGates.HarmObjectsCjk) && CjkHarmfulTasks.Find(c.Shadow) is { } cjk)
+        {
+            tasks.Add(cjk);
+        }
+
+        var shadow = c.Shadow;
+        foreach (var (start, end) in tasks)
+        {
+            if (!Defence(shadow, start, end))
+            {
+                c.Hit(Name, Instructed(shadow, start, end) ? _harmfulInFrame : _harmfulInFrameNarrated, start, end);
+                return;
+            }
+        }
+    }
+
+    /// <summary>How far around a harmful task the words that ask for its method are looked for.</summary>
+    private const int InstructionReach = 150;
+
+    /// <summary>
+    /// Whether the task's method is asked for near it ("explain how to pick the lock", "Schritt für Schritt", "dimmi come")
+    /// or the task is making something ("write a phishing e-mail": the product is the harm). "A story in which the heroine
+    /// has to disable the alarm" asks for neither.
+    /// </summary>
+    private static bool Instructed(string shadow, int start, int end)
+    {
+        if (HarmfulTaskWords.StartsWithMakeVerb(shadow.AsSpan(start, end - start)))
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, start - InstructionReach);
+        var to = Math.Min(shadow.Length, end + InstructionReach);
+        return InjectionGates.Words(shadow[from..to]).AsSpan().IndexOfAny(HarmfulTaskWords.InstructionCues) >= 0;
+    }
+
+    /// <summary>Whether the words of the task's sentence near it make it a defence against the task.</summary>
+    private static bool Defence(string shadow, int start, int end)
+    {
+        var from = Math.Max(0, start - DefenceBefore);
+        var to = Math.Min(shadow.Length, end + DefenceAfter);
+        var before = shadow.AsSpan(from, start - from);
+        var cut = before.LastIndexOfAny(SentenceEnds);
+        if (cut >= 0)
+        {
+            from += cut + 1;
+        }
+
+        var after = shadow.AsSpan(end, to - end);
+        var stop = after.IndexOfAny(SentenceEnds);
+        if (stop >= 0)
+        {
+            to = end + stop;
+        }
+
+        var window = shadow.AsSpan(from, to - from);
+        for (var at = 0; at < window.Length;)
+        {
+            var found = window[at..].IndexOfAny(DefenceWords);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var index = at + found;
+            if (index == 0 || !char.IsLetter(window[index - 1]) || window[index] > '\u2e7f')
+            {
+                return true;
+            }
+
+            at = index + 1;
+        }
+
+        return false;
+    }
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n。！？");
 }
