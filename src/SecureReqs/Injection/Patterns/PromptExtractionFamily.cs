@@ -39,7 +39,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     {
         foreach (var m in c.Matches(c.Has(InjectionGates.HiddenConfig), InjectionPatterns.PromptExtraction))
         {
-            c.Hit(Name, m.Groups["sys"].Success ? _system : TieredRegex.For(InjectionPatterns.VerbatimVerb).IsMatch(m.Groups["verb"].ValueSpan) ? _verbatim : _reveal, m);
+            c.Hit(Name, m.Groups["sys"].Success ? (AboutPastedText(c, m) ? _reveal : _system) : TieredRegex.For(InjectionPatterns.VerbatimVerb).IsMatch(m.Groups["verb"].ValueSpan) ? _verbatim : _reveal, m);
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.PromptQuestions), InjectionPatterns.PromptQuestion))
@@ -145,6 +145,31 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
                 c.Hit(Name, _secretMore, m);
             }
         }
+    }
+
+    /// <summary>How much of a user's turn must stand before "the text above" for it to be the user's own pasted text.</summary>
+    private const int PastedTextLength = 200;
+
+    /// <summary>Where "the text above" points without naming instructions or a prompt.</summary>
+    private static readonly string[] PositionalEnds = ["above", "so far", "preceding"];
+
+    /// <summary>Nouns of a positional request that name text, not instructions ("the text above", "everything above").</summary>
+    private static readonly string[] PlainTextNouns = ["text", "words", "lines", "content", "everything", "all"];
+
+    /// <summary>
+    /// Whether "the text above" (or "everything so far") in a user's turn points at text the user pasted into the same
+    /// turn: at least <see cref="PastedTextLength"/> characters and a line break before it ("<i>pasted article</i> ⏎ Please
+    /// summarize the text above"). Then it is a reveal at most, not a system-prompt extraction.
+    /// </summary>
+    private static bool AboutPastedText(ShadowContext c, System.Text.RegularExpressions.Match m)
+    {
+        if (c.Source != InjectionSource.User || m.Index < PastedTextLength || !c.Shadow.AsSpan(0, m.Index).Contains('\n'))
+        {
+            return false;
+        }
+
+        var sys = m.Groups["sys"].Value;
+        return PositionalEnds.Any(end => sys.EndsWith(end, StringComparison.Ordinal)) && PlainTextNouns.Any(noun => sys.StartsWith(noun, StringComparison.Ordinal));
     }
 
     /// <summary>How far back a request's preceding words are read for <see cref="InjectionPatterns.RequestNotAsked"/>.</summary>
