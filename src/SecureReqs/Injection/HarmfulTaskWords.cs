@@ -109,6 +109,22 @@ internal static class HarmfulTaskWords
         return false;
     }
 
+    /// <summary>
+    /// Words that turn a harmful task into its defence: recognising, avoiding, reporting or protecting against it, in the
+    /// nine languages, at the start of a word ("spotting", not "despot"); the short prepositions as whole words ("contra",
+    /// not "contraseña"). Not "warn": "a fake bank warning" is the attack.
+    /// </summary>
+    public static readonly SearchValues<string> Defences = SearchValues.Create(
+        [
+            " recogni", " spot", " detect", " identif", " avoid", " report", " awareness", " protect", " against ", " prevent", " defen", " block",
+            " attention", " careful", " safe from", " erkenn", " vermeid", " schutz", " melde", " vorsicht", " gegen ", " reconna", " evite",
+            " eviter", " signale", " proteg", " contre ", " sensibilis", " prevenir", " reconoc", " evitar", " denunci", " contra ", " cuidado",
+            " riconosc", " rilev", " evitare", " segnal", " protegg", " contro ", " reconhec", " detet", " atencao", " herken", " vermijd", " melden",
+            " bescherm", " tegen ", " oppassen", "识别", "識別", "防范", "防範", "防止", "预防", "預防", "举报", "舉報", "检测", "檢測", "提防",
+            "見分け", "見抜", "防ぐ", "対策", "识破", "識破", "辨别", "辨別", "鉴别", "鑑別", "看穿", "検出", "注意", "通報",
+        ],
+        StringComparison.Ordinal);
+
     /// <summary>A video or board game named, where "steal a car" and "build a bomb" are moves of the game ("in GTA", "in Minecraft").</summary>
     public static readonly SearchValues<string> Games = SearchValues.Create(
         [

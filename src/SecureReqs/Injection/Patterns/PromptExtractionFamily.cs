@@ -378,7 +378,7 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
         return i == 0 || IsSentenceEnd(shadow[i - 1]) || shadow[i - 1] == ':';
     }
 
-    private static bool IsSentenceEnd(char ch) => ch is '.' or '!' or '?' or '\n' or ';' or '。' or '！' or '？';
+    private static bool IsSentenceEnd(char ch) => Sentences.IsEnd(ch);
 
     /// <summary>Instruction nouns that are the assistant's only without a complement that makes them instructions for something else.</summary>
     private static readonly string[] GenericNouns = ["anweisungen", "instruktionen", "instructions", "istruzioni", "instrucciones", "instrucoes", "consignes"];

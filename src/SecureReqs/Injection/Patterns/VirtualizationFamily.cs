@@ -1,4 +1,3 @@
-using System.Buffers;
 using static SecureReqs.InjectionSignals;
 
 namespace SecureReqs;
@@ -65,22 +64,6 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
     private const int DefenceBefore = 40;
 
     private const int DefenceAfter = 60;
-
-    /// <summary>
-    /// Words that turn a harmful task into its defence: recognising, avoiding, reporting or protecting against it, in the
-    /// nine languages (folded). Latin words count at the start of a word ("spotting", not "despot"); the short
-    /// prepositions only as whole words ("contra", not "contraseña"). Not "warn": "a fake bank warning" is the attack.
-    /// </summary>
-    private static readonly SearchValues<string> DefenceWords = SearchValues.Create(
-        [
-            "recogni", "spot", "detect", "identif", "avoid", "report", "awareness", "protect", "against", "prevent", "defen", "block",
-            "attention", "careful", "safe from", "erkenn", "vermeid", "schutz", "melde", "vorsicht", "gegen ", "reconna",
-            "evite", "eviter", "signale", "proteg", "contre ", "sensibilis", "prevenir", "reconoc", "evitar", "denunci", "contra ", "cuidado",
-            "riconosc", "rilev", "evitare", "segnal", "protegg", "contro ", "reconhec", "detet", "atencao", "herken", "vermijd", "melden",
-            "bescherm", "tegen ", "oppassen", "识别", "識別", "防范", "防範", "防止", "预防", "預防", "举报", "舉報", "检测", "檢測", "提防",
-            "見分け", "見抜", "防ぐ", "対策", "识破", "識破", "辨别", "辨別", "鉴别", "鑑別", "看穿", "検出", "注意", "通報",
-        ],
-        StringComparison.Ordinal);
 
     /// <summary>
     /// A harmful task (a phishing e-mail, a forged document, a picked lock, stolen passwords, malware, a hacked account, a
@@ -159,42 +142,7 @@ internal sealed class VirtualizationFamily(FamilyWeights w) : IInjectionFamily
     /// <summary>Whether the words of the task's sentence near it make it a defence against the task.</summary>
     private static bool Defence(string shadow, int start, int end)
     {
-        var from = Math.Max(0, start - DefenceBefore);
-        var to = Math.Min(shadow.Length, end + DefenceAfter);
-        var before = shadow.AsSpan(from, start - from);
-        var cut = before.LastIndexOfAny(SentenceEnds);
-        if (cut >= 0)
-        {
-            from += cut + 1;
-        }
-
-        var after = shadow.AsSpan(end, to - end);
-        var stop = after.IndexOfAny(SentenceEnds);
-        if (stop >= 0)
-        {
-            to = end + stop;
-        }
-
-        var window = shadow.AsSpan(from, to - from);
-        for (var at = 0; at < window.Length;)
-        {
-            var found = window[at..].IndexOfAny(DefenceWords);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var index = at + found;
-            if (index == 0 || !char.IsLetter(window[index - 1]) || window[index] > '\u2e7f')
-            {
-                return true;
-            }
-
-            at = index + 1;
-        }
-
-        return false;
+        var (from, to) = Sentences.Around(shadow, start, end, DefenceBefore, DefenceAfter);
+        return InjectionGates.Words(shadow[from..to]).AsSpan().IndexOfAny(HarmfulTaskWords.Defences) >= 0;
     }
-
-    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n。！？");
 }
