@@ -6,10 +6,12 @@ using SecureReqs.InjectionTraining;
 // Reproducible: the same seed material and seed give byte-identical weights. --sign signs the weights with the private
 // key in SECUREREQS_SIGNING_KEY (docs/integrity.md); without it the shipped manifest no longer matches and the detector
 // refuses to load the new weights until they are signed.
+// dotnet run -c Release --project tools/SecureReqs.InjectionTraining -- generate [--heldout] --out examples.jsonl writes the
+// generated examples (or, with --heldout, the expanded held-out benign requests) as JSON Lines for `securereqs scan injection`.
 var arguments = args.ToList();
 if (arguments.Count == 0 || arguments[0] is not ("train" or "generate"))
 {
-    Console.Error.WriteLine("usage: train [--data training-data/injection] [--out models/prompt-injection] [--seed 13] [--commit <sha>] [--sign]\n       generate [--data training-data/injection] [--seed 13] --out <file.jsonl>");
+    Console.Error.WriteLine("usage: train [--data training-data/injection] [--out models/prompt-injection] [--seed 13] [--commit <sha>] [--sign]\n       generate [--data training-data/injection] [--seed 13] [--heldout] --out <file.jsonl>");
     return 2;
 }
 
@@ -25,7 +27,10 @@ try
     var seed = int.Parse(Option("--seed", "13"), CultureInfo.InvariantCulture);
     if (arguments[0] == "generate")
     {
-        var examples = TrainingDataGenerator.Generate(SeedMaterial.Load(data), seed);
+        // --heldout: the held-out benign requests (training-data/injection/heldout), expanded as training measures them.
+        var examples = arguments.Contains("--heldout")
+            ? TrainingDataGenerator.GenerateHeldOut(SeedMaterial.Load(Path.Combine(data, SeedMaterial.HeldOutFolder), [SeedMaterial.HeldOut]), seed)
+            : TrainingDataGenerator.Generate(SeedMaterial.Load(data), seed);
         var lines = examples.Select(e => System.Text.Json.JsonSerializer.Serialize(new { text = e.Text, source = e.Source.ToString(), injection = e.Injection, family = e.Family, language = e.Language, split = e.Split, userRequest = e.UserRequest }));
         await File.WriteAllLinesAsync(Option("--out", "injection-examples.jsonl"), lines);
         Console.WriteLine($"{examples.Count} examples written.");

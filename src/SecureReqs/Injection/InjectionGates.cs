@@ -115,7 +115,9 @@ internal static class InjectionGates
     public static readonly SearchValues<string> ChatAnchors = Create(
         "chat", "gesprach", "dialog", "unterhaltung", "ersten", "bevor", "messaggio", "conversazione", "iniziass", "cominciass", "parlass",
         "conversation", "premier", "conversacion", "primer", "empezara", "comenzaramos", "hablaramos", "conversa", "primeira", "gesprek",
-        "eerste", "begon", "session", "first", "started", "began");
+        "eerste", "begon", "session", "first", "started", "began", "echange", "exchange", "intercambio", "scambio", "sessao", "sesion", "sitzung",
+        "sessie", "discussion", "konversation", "charla", "austausch", "dialogue", "thread", "interaction", "arrived", "joined", "anything",
+        "comecarmos", "falarmos");
 
     public static readonly SearchValues<string> Secrets = Create(
         "secret", "password", "passphrase", "pass code", "passcode", "api key", "access code", "code word", "codeword", "magic word",
@@ -266,6 +268,16 @@ internal static class InjectionGates
         "evil", "amoral", "immoral", "unethical", "malicious", " dan ", " d a n ", "anything", " mode", "sudo", "root access", " no ", " zero ",
         "without", " free", "bound", " never ", "n t ", " not ", " ignore", "unhinged", "everything", " sin ", " sans ", " ohne ", " senza ",
         " sem ", "authori", "allowed", "permitted", "cleared");
+
+    /// <summary>Words of <see cref="InjectionPatterns.ModeEuropean"/>: a mode (German and Dutch compounds end in "modus").</summary>
+    public static readonly SearchValues<string> ModesEuropean = Create("modus", " mode ", " modo ", " modalita ");
+
+    /// <summary>Words of <see cref="InjectionPatterns.UnfilteredEuropean"/>: "without" in six languages.</summary>
+    public static readonly SearchValues<string> WithoutEuropean = Create(" ohne ", " sans ", " sin ", " senza ", " sem ", " zonder ");
+
+    /// <summary>Words of <see cref="InjectionPatterns.NoRulesGermanic"/> and the other two parts: "no / no more" in six languages.</summary>
+    public static readonly SearchValues<string> NoMoreEuropean = Create(
+        " keine ", " plus ", " aucun", " ya no ", " ningun", " no tienes ", " no tendras ", " piu ", " nessuna ", " nao ", " nenhuma ", " geen ", " niet meer ");
 
     public static readonly SearchValues<string> Completion = Create(" done", " completed", " finished", " complete ", " over ", " enough");
 

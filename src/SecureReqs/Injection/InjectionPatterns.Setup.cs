@@ -74,12 +74,15 @@ internal static partial class InjectionPatterns
     // English "i" only before a verb of telling ("i already told you"): Italian "i" is an article.
     private const string FirstPersonEuropeanSource = @"\b(?:ich|wir|eu|nos)\b|\bi" + Sp + @"(?:[\w']{1,12}" + Sp + @"){0,2}?(?:told|gave|sent|showed|tell|give|send|show|instructed|fed|passed|handed)\b";
 
-    private const string BeforeTheChat = @"(?:before" + Sp + @"(?:this|the|our)" + Sp + @"(?:conversation|chat|session)|before" + Sp + @"my" + Sp + @"first" + Sp + @"(?:message|question|prompt)|before" + Sp + @"(?:we|i)" + Sp + @"(?:started|began|first" + Sp + @"(?:spoke|talked|wrote))"
-        + @"|vor" + Sp + @"(?:diesem|dem|unserem)" + Sp + @"(?:chat|gesprach|dialog)|vor" + Sp + @"(?:dieser|der|unserer)" + Sp + @"unterhaltung|vor" + Sp + @"meiner" + Sp + @"ersten" + Sp + @"(?:nachricht|frage)|bevor" + Sp + @"(?:wir|ich|das" + Sp + @"gesprach|der" + Sp + @"chat|unser" + Sp + @"gesprach)(?:" + Sp + @"[\w']{1,12}){0,3}?" + Sp + @"(?:angefangen|begonnen|losgelegt|gechattet|gesprochen|geredet|anfing|begann)"
-        + @"|prima" + Sp + @"(?:del" + Sp + @"mio" + Sp + @"primo" + Sp + @"messaggio|di" + Sp + @"questa" + Sp + @"(?:conversazione|chat)|che" + Sp + @"(?:iniziassimo|cominciassimo|parlassimo|iniziasse|cominciasse))"
-        + @"|avant" + Sp + @"(?:cette" + Sp + @"conversation|ce" + Sp + @"chat|mon" + Sp + @"premier" + Sp + @"message)"
-        + @"|antes" + Sp + @"(?:de" + Sp + @"(?:esta" + Sp + @"conversacion|este" + Sp + @"chat|mi" + Sp + @"primer" + Sp + @"mensaje|que" + Sp + @"(?:empezaramos|comenzaramos|hablaramos|empezara))|desta" + Sp + @"conversa|deste" + Sp + @"chat|da" + Sp + @"minha" + Sp + @"primeira" + Sp + @"mensagem)"
-        + @"|(?:voor|voordat)" + Sp + @"(?:dit" + Sp + @"gesprek|deze" + Sp + @"chat|mijn" + Sp + @"eerste" + Sp + @"bericht|we" + Sp + @"begonnen|ik" + Sp + @"begon))";
+    // Where the conversation starts: "before this chat", "before the start of our conversation", "before my first
+    // message", "before we started", "vor diesem Austausch", "avant cet échange", "antes del inicio de esta conversación",
+    // "prima di questa sessione", "antes da nossa conversa", "vóór ons gesprek".
+    private const string BeforeTheChat = @"(?:before(?:" + Sp + @"the" + Sp + @"(?:start|beginning)" + Sp + @"of)?" + Sp + @"(?:this|the|our|the" + Sp + @"current)" + Sp + @"(?:conversation|chat|session|exchange|dialogue|dialog|thread|interaction)|before" + Sp + @"(?:my|the)" + Sp + @"(?:very" + Sp + @")?first" + Sp + @"(?:message|question|prompt|input|turn)|before" + Sp + @"(?:we|i)" + Sp + @"(?:started|began|arrived|joined|first" + Sp + @"(?:spoke|talked|wrote)|(?:said|wrote|typed)" + Sp + @"anything)"
+        + @"|vor(?:" + Sp + @"dem" + Sp + @"(?:beginn|start|anfang))?" + Sp + @"(?:diesem|dem|unserem|dieses|des|unseres)" + Sp + @"(?:chats?|gesprachs?|dialogs?|austauschs?|austausches)|vor(?:" + Sp + @"dem" + Sp + @"(?:beginn|start|anfang))?" + Sp + @"(?:dieser|der|unserer)" + Sp + @"(?:unterhaltung|konversation|sitzung)|vor" + Sp + @"meiner" + Sp + @"ersten" + Sp + @"(?:nachricht|frage|eingabe)|bevor" + Sp + @"(?:wir|ich|das" + Sp + @"gesprach|der" + Sp + @"chat|unser" + Sp + @"gesprach)(?:" + Sp + @"[\w']{1,12}){0,3}?" + Sp + @"(?:angefangen|begonnen|losgelegt|gechattet|gesprochen|geredet|anfing|begann)"
+        + @"|prima" + Sp + @"(?:del" + Sp + @"mio" + Sp + @"primo" + Sp + @"messaggio|(?:dell'inizio" + Sp + @")?(?:di" + Sp + @"questa|della" + Sp + @"nostra|della)" + Sp + @"(?:conversazione|chat|sessione)|(?:dell'inizio" + Sp + @")?(?:di" + Sp + @"questo|del" + Sp + @"nostro)" + Sp + @"(?:scambio|dialogo)|che" + Sp + @"(?:iniziassimo|cominciassimo|parlassimo|iniziasse|cominciasse))"
+        + @"|avant" + Sp + @"(?:le" + Sp + @"(?:debut|commencement)" + Sp + @"(?:de|du)" + Sp + @")?(?:(?:cette|notre|la)" + Sp + @"(?:conversation|discussion|session)|(?:(?:cet|notre)" + Sp + @"|l')echange|(?:ce|notre|le)" + Sp + @"(?:chat|dialogue)|chat|mon" + Sp + @"(?:tout" + Sp + @")?premier" + Sp + @"message)"
+        + @"|antes" + Sp + @"(?:de(?:l" + Sp + @"(?:inicio|comienzo|principio)" + Sp + @"de)?" + Sp + @"(?:(?:esta|nuestra|la)" + Sp + @"(?:conversacion|charla|sesion)|(?:este|nuestro|el)" + Sp + @"(?:chat|intercambio|dialogo)|mi" + Sp + @"primer" + Sp + @"mensaje)|de" + Sp + @"que" + Sp + @"(?:empezaramos|comenzaramos|hablaramos|empezara)|(?:do" + Sp + @"(?:inicio|comeco)" + Sp + @")?(?:desta|da" + Sp + @"nossa|da)" + Sp + @"(?:conversa|sessao)|(?:do" + Sp + @"(?:inicio|comeco)" + Sp + @")?(?:deste|do" + Sp + @"nosso|do)" + Sp + @"(?:chat|dialogo)|da" + Sp + @"minha" + Sp + @"primeira" + Sp + @"mensagem|de" + Sp + @"(?:comecarmos|falarmos))"
+        + @"|(?:voor|voordat)(?:" + Sp + @"het" + Sp + @"begin" + Sp + @"van)?" + Sp + @"(?:(?:dit|ons|het)" + Sp + @"gesprek|(?:deze|onze|de)" + Sp + @"(?:chat|sessie)|mijn" + Sp + @"eerste" + Sp + @"bericht|we" + Sp + @"begonnen|ik" + Sp + @"begon))";
 
     /// <summary>shadow: "before this chat", "before my first message", "before we started", in six European languages.</summary>
     [GeneratedRegex(BeforeTheChatEuropeanSource, Shadow)]
@@ -101,6 +104,55 @@ internal static partial class InjectionPatterns
 
     private const string GivenToYouEuropeanSource = @"\b" + GivenToYou + @"\b";
 
+    /// <summary>
+    /// shadow: the assistant as the one who received something, in the second person ("you received", "du … bekommen",
+    /// "tu as reçu", "recibiste", "hai ricevuto", "recebeste", "kreeg je", "jij … gekregen"): the relative clause of
+    /// "die Dienstanweisung, die du vor diesem Chat bekommen hast", where no question word stands.
+    /// </summary>
+    [GeneratedRegex(ReceivedByYouEuropeanSource, Shadow)]
+    public static partial Regex ReceivedByYouEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ReceivedByYouEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ReceivedByYouEuropeanBacktracking();
+
+    private const string ReceivedByYouEuropeanSource = @"\b(?:you(?:'ve|" + Sp + @"have|" + Sp + @"had)?" + Sp + @"(?:received|got|been" + Sp + @"given|were" + Sp + @"given)|du(?:" + Sp + @"[\w']{1,12}){0,4}" + Sp + @"(?:bekommen|erhalten|gekriegt)|tu" + Sp + @"(?:as|avais)" + Sp + @"(?:recu|recue|recus|recues)|(?:has|habias)" + Sp + @"recibido|recibiste|(?:hai|avevi)" + Sp + @"ricevut[oaie]|recebeste|(?:tens|tinhas)" + Sp + @"recebido|(?:kreeg|ontving)" + Sp + @"(?:je|jij)|(?:je|jij)" + Sp + @"(?:kreeg|ontving)|(?:je|jij)(?:" + Sp + @"[\w']{1,12}){0,4}" + Sp + @"(?:gekregen|ontvangen))\b";
+
+    /// <summary>
+    /// shadow: the rules that govern the assistant's answers, described instead of named ("the guidelines that govern your
+    /// responses", "the rules you operate under", "die Richtlinien, die deine Antworten bestimmen", "les règles qui
+    /// régissent tes réponses", "las directrices que rigen tus respuestas", "le linee guida interne regolano le Sue
+    /// risposte", "as diretrizes que regem as suas respostas", "de regels die je antwoorden bepalen"). Asking about them is
+    /// ordinary curiosity; it counts only with a request for the words (<see cref="WordForWordEuropean"/>).
+    /// </summary>
+    [GeneratedRegex(GoverningRulesEuropeanSource, Shadow)]
+    public static partial Regex GoverningRulesEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(GoverningRulesEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex GoverningRulesEuropeanBacktracking();
+
+    private const string GoverningRulesEuropeanSource = @"\b(?:(?:regeln|richtlinien|vorgaben|anweisungen|grundsatze|leitlinien)" + Sp + @"die" + Sp + @"(?:deine|ihre|dein)" + Sp + @"(?:antworten|verhalten|ausgaben)" + Sp + @"(?:bestimmen|steuern|regeln|leiten|lenken|festlegen|vorgeben)|(?:regeln|richtlinien|vorgaben|anweisungen)" + Sp + @"(?:nach|an)" + Sp + @"(?:denen|die)" + Sp + @"du" + Sp + @"(?:dich" + Sp + @")?(?:arbeitest|antwortest|handelst|richtest|haltst)"
+        + @"|(?:regles|consignes|directives|instructions|lignes" + Sp + @"directrices|principes)(?:" + Sp + @"(?:internes|secretes|cachees))?" + Sp + @"qui" + Sp + @"(?:regissent|guident|encadrent|determinent|dictent|gouvernent|controlent|definissent|orientent)" + Sp + @"(?:tes|vos|ton|votre)" + Sp + @"(?:reponses|comportement)|(?:regles|consignes|directives|instructions)" + Sp + @"(?:que" + Sp + @"tu" + Sp + @"suis|auxquelles" + Sp + @"tu" + Sp + @"obeis)"
+        + @"|(?:reglas|directrices|pautas|instrucciones|normas|lineamientos)(?:" + Sp + @"(?:internas|secretas|ocultas))?(?:" + Sp + @"que)?" + Sp + @"(?:rigen|guian|determinan|controlan|gobiernan|regulan|dictan|definen|orientan)" + Sp + @"(?:tus|sus)" + Sp + @"(?:respuestas|comportamiento)|(?:reglas|directrices|pautas|instrucciones|normas)" + Sp + @"que" + Sp + @"(?:sigues|obedeces|cumples)"
+        + @"|(?:regole|linee" + Sp + @"guida|direttive|istruzioni|norme)(?:" + Sp + @"(?:interne|segrete|nascoste))?(?:" + Sp + @"che)?" + Sp + @"(?:regolano|guidano|governano|determinano|controllano|dettano|definiscono|orientano)" + Sp + @"(?:le" + Sp + @")?(?:tue|sue)" + Sp + @"(?:risposte|comportamento)|(?:regole|linee" + Sp + @"guida|direttive|istruzioni)" + Sp + @"che" + Sp + @"(?:segui|rispetti)"
+        + @"|(?:regras|diretrizes|instrucoes|normas|orientacoes)(?:" + Sp + @"(?:internas|secretas|ocultas))?(?:" + Sp + @"que)?" + Sp + @"(?:regem|guiam|determinam|controlam|governam|orientam|ditam|definem)" + Sp + @"(?:as" + Sp + @")?(?:suas|tuas)" + Sp + @"(?:respostas|comportamento)|(?:regras|diretrizes|instrucoes|normas)" + Sp + @"que" + Sp + @"(?:segues|obedeces|cumpres)"
+        + @"|(?:regels|richtlijnen|instructies|voorschriften)" + Sp + @"die" + Sp + @"(?:je|jouw|uw)" + Sp + @"(?:antwoorden|gedrag)" + Sp + @"(?:bepalen|sturen|regelen|beheersen)|(?:regels|richtlijnen|instructies)" + Sp + @"die" + Sp + @"je" + Sp + @"(?:volgt|naleeft))\b";
+
+    /// <summary>
+    /// shadow: the English half of <see cref="GoverningRulesEuropean"/> ("the guidelines that govern your responses", "the
+    /// rules you operate under"); the two are one pattern split in two, since together their automaton passes the linear
+    /// engine's default limit.
+    /// </summary>
+    [GeneratedRegex(GoverningRulesEnglishSource, Shadow)]
+    public static partial Regex GoverningRulesEnglish();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(GoverningRulesEnglishSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex GoverningRulesEnglishBacktracking();
+
+    private const string GoverningRulesEnglishSource = @"\b(?:(?:rules|guidelines|instructions|directives|policies|principles|directions|constraints|guardrails)(?:" + Sp + @"(?:that|which))?" + Sp + @"(?:govern|guide|shape|control|regulate|determine|dictate|define|constrain|drive|steer)s?" + Sp + @"(?:your|how" + Sp + @"you)" + Sp + @"(?:answers|responses|replies|behaviou?r|outputs?|conduct|actions|respond|answer|reply|behave|act)|(?:rules|guidelines|instructions|directives|policies|constraints|guardrails)(?:" + Sp + @"(?:that|which))?" + Sp + @"you" + Sp + @"(?:operate|work|function|run|act)" + Sp + @"(?:under|by|with)|(?:rules|guidelines|instructions|directives|policies)(?:" + Sp + @"(?:that|which))?" + Sp + @"you" + Sp + @"(?:were|have" + Sp + @"been)" + Sp + @"given)\b";
+
     /// <summary>shadow: a request for the words themselves: word for word, unabridged, quoted, copied.</summary>
     [GeneratedRegex(WordForWordEuropeanSource, Shadow)]
     public static partial Regex WordForWordEuropean();
@@ -115,6 +167,7 @@ internal static partial class InjectionPatterns
         + @"|mot" + Sp + @"(?:pour|a)" + Sp + @"mot|textuellement|integralement|integralite|sans" + Sp + @"(?:rien" + Sp + @")?(?:omettre|oublier|changer|resumer)|cite[sz]?|recopie[sz]?|lettre" + Sp + @"par" + Sp + @"lettre|a" + Sp + @"l'identique|tel" + Sp + @"quel|telles" + Sp + @"quelles"
         + @"|palabra" + Sp + @"por" + Sp + @"palabra|textualmente|literalmente|integramente|sin" + Sp + @"(?:omitir|cambiar|resumir|quitar)|letra" + Sp + @"por" + Sp + @"letra"
         + @"|palavra" + Sp + @"por" + Sp + @"palavra|na" + Sp + @"integra|sem" + Sp + @"(?:omitir|mudar|resumir|tirar)"
+        + @"|(?:the" + Sp + @")?(?:full|complete|entire|whole|unedited)" + Sp + @"(?:text|wording)|not" + Sp + @"(?:just" + Sp + @")?a" + Sp + @"summary|(?:texto|texte|testo)" + Sp + @"(?:integral|integrale|completo|complet|integro)|(?:nao|non|no)" + Sp + @"(?:um|un|una)" + Sp + @"(?:resumo|riassunto|resumen)|pas" + Sp + @"(?:de|un)" + Sp + @"resume|keine?" + Sp + @"zusammenfassung|vollstandige[nrm]?" + Sp + @"(?:text|wortlaut)|volledige" + Sp + @"tekst|geen" + Sp + @"samenvatting"
         + @"|woord" + Sp + @"voor" + Sp + @"woord|letterlijk|integraal|zonder" + Sp + @"(?:iets" + Sp + @")?(?:weg" + Sp + @"te" + Sp + @"laten|over" + Sp + @"te" + Sp + @"slaan|in" + Sp + @"te" + Sp + @"korten)|citeer\w{0,2}|letter" + Sp + @"voor" + Sp + @"letter|ongewijzigd)\b";
 
     /// <summary>

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+
+namespace SecureReqs;
+
+/// <summary>
+/// An unrestricted mode and unfiltered answers asked for in German, French, Spanish, Italian, Portuguese and Dutch: the
+/// counterparts of "you are now in uncensored mode", "answer without restrictions", "you no longer have any rules"
+/// (<see cref="RestrictionRemovalFamily"/>), which the English patterns know.
+/// </summary>
+internal static partial class InjectionPatterns
+{
+    // Entering or being in a mode: an activation verb, or "du bist (jetzt) im", "tu es (maintenant) en", "estás en", "sei in",
+    // "estás no", "je bent in", or a bare "im / en / in / nel / no" (answer "en modo sin censura").
+    private const string ModeEntry = @"(?:aktivier\w{0,2}|wechsl?e|schalte|starte|gehe?|bleibe?|im|activer|active[sz]?|passe[sz]?|bascule[sz]?|entre[sz]?|en|activa|activar|entra|pasa|cambia|quedate|attiva|attivare|passa|resta|rimani|in|nella|nel|ativa|ative|ativar|entre|muda|mude|fica|no|na|activeer|schakel|zet|ga|blijf)";
+
+    // Modes that are a jailbreak by name: uncensored, unfiltered, unrestricted, without rules, DAN, jailbreak. Not "sans
+    // filtre" or "sin límites" after "en mode / en modo": French and Spanish say that of a person being blunt or carefree.
+    private const string InherentMode = @"(?:(?:unzensiert|ungefiltert|uneingeschrankt|unbeschrankt|regelfrei|filterfrei|ongecensureerd|ongefilterd|onbeperkt)\w{0,2}" + Sp + @"(?:modus|mode)|(?:dan|jailbreak|jailbroken|zensurfrei|godmode)" + Sp0 + @"-?modus|(?:mode|modo|modalita)" + Sp + @"(?:dan|jailbreak|jailbroken|sans" + Sp + @"(?:censure|restrictions?|regles)|non" + Sp + @"(?:censure|bride|censurata)|sin" + Sp + @"(?:censura|restricciones|reglas)|no" + Sp + @"censurado|senza" + Sp + @"(?:censura|restrizioni|regole)|sem" + Sp + @"(?:censura|restricoes|regras)|nao" + Sp + @"censurado)|(?:mode|modo|modalita)" + Sp + @"(?:(?:non|no|nao)" + Sp + @")?(?:censure|censurado|censurata|illimite|ilimitado|illimitata|debride|desbloqueado|sbloccata))";
+
+    // Modes that unlock something for a person in software too (developer, debug, admin, god mode): weak on their own.
+    private const string ToolMode = @"(?:(?:entwickler|developer|debug|admin|administrator|gott|god|sudo|wartungs)" + Sp0 + @"-?modus|(?:mode|modo|modalita)" + Sp + @"(?:(?:de|di|do)" + Sp + @")?(?:developpeur|dev|developer|desarrollador|sviluppatore|desenvolvedor|programador|debug|depuracion|depuracao|admin|administrateur|administrador|amministratore|dieu|dios|deus|dio|god|sudo)|(?:ontwikkelaars|developer|debug|admin|god)" + Sp0 + @"-?modus)";
+
+    /// <summary>
+    /// shadow: the assistant put into a mode. Group <c>inherent</c>: a mode that is a jailbreak by name ("im unzensierten
+    /// Modus", "mode sans censure", "modo sin restricciones", "modalità senza filtri", "modo sem censura", "ongecensureerde
+    /// modus", "DAN-Modus"); group <c>tool</c>: a mode that also unlocks software for a person ("Entwicklermodus", "mode
+    /// développeur", "modo desarrollador"), which needs unfiltered answers asked for as well.
+    /// </summary>
+    [GeneratedRegex(ModeEuropeanSource, Shadow)]
+    public static partial Regex ModeEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ModeEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ModeEuropeanBacktracking();
+
+    private const string ModeEuropeanSource = @"\b" + ModeEntry + @"(?:" + Sp + @"[\w']{1,12}){0,3}" + Sp + @"(?:(?<inherent>" + InherentMode + @")|(?<tool>" + ToolMode + @"))\b";
+
+    // Verbs of answering and writing addressed to the assistant; not "speak" ("parlez sans restriction de vos besoins" is a
+    // counsellor's invitation).
+    private const string AnswerVerb = @"(?:antworte|antwortest|antworten|antwortet|schreib|schreibe|reagiere|reponds|repondez|reponde[sz]?|ecris|ecrivez|responde|respondas|responda|respondeme|contesta|contestes|escribe|escribas|rispondi|risponda|rispondimi|scrivi|respondes|escreve|escreva|antwoord|antwoordt|schrijf|reageer)";
+
+    // What the answer is to be without. Group <c>strong</c>: restrictions, censorship, moral or ethical limits, or the
+    // assistant's own filters, rules, limits, guidelines; plain "filters" alone (Spanish "dime sin filtros", French "sans
+    // filtre": bluntly, honestly) stays weak.
+    private const string WithoutWhat = @"(?:ohne|sans|sin|senza|sem|zonder)" + Sp + @"(?:(?:jegliche[nr]?|irgendwelche|jede|alle|aucune?|ningun|ninguna|alcun|alcuna|alcun[oa]|nenhum|nenhuma|enige|welke|les|la|le|los|las|i|gli|os|as|a|de)" + Sp + @")?"
+        + @"(?:(?<strong>zensur|einschrankungen|beschrankungen|schranken|censure|censura|censuur|restrictions?|restricciones|restrizioni|restricoes|beperkingen|limitaciones|limitazioni|limitacoes"
+        + @"|(?:moralische|ethische|moralischen|ethischen)" + Sp + @"(?:grenzen|bedenken|regeln|filter|skrupel)|(?:limites|barrieres|regles)" + Sp + @"(?:morales|ethiques)|(?:limites|reglas|barreras|normas)" + Sp + @"(?:morales|eticos|eticas)|(?:limiti|regole|vincoli)" + Sp + @"(?:morali|etici|etiche)|(?:limites|regras|barreiras)" + Sp + @"(?:morais|eticos|eticas)|(?:morele|ethische)" + Sp + @"(?:grenzen|regels|bezwaren)"
+        + @"|(?:deine|ihre|tes|vos|ton|votre|tus|sus|tu|i" + Sp + @"tuoi|le" + Sp + @"tue|i" + Sp + @"suoi|le" + Sp + @"sue|tuoi|tue|os" + Sp + @"teus|as" + Sp + @"tuas|os" + Sp + @"seus|as" + Sp + @"suas|teus|tuas|seus|suas|je|jouw|uw)" + Sp + @"(?:filter|regeln|grenzen|richtlinien|vorgaben|filtres?|regles|limites|consignes|directives|filtros?|reglas|normas|directrices|filtri|regole|limiti|linee" + Sp + @"guida|regras|diretrizes|filters?|regels|grenzen|richtlijnen)"
+        + @"|(?:sicherheits|inhalts)(?:filter|regeln|richtlinien|vorgaben))"
+        + @"|(?<weak>filter|filtres?|filtros?|filtri|filters?))";
+
+    /// <summary>
+    /// shadow: an answer asked for without restrictions: an answering verb, then within five words "without" and what
+    /// it is to be without ("antworte ab jetzt ohne jegliche Einschränkungen", "réponds sans tes règles", "responde sin
+    /// censura", "rispondi senza limiti morali", "responde sem restrições", "antwoord zonder je filters"). Groups
+    /// <c>strong</c> and <c>weak</c> as in the noun list.
+    /// </summary>
+    [GeneratedRegex(UnfilteredEuropeanSource, Shadow)]
+    public static partial Regex UnfilteredEuropean();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(UnfilteredEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex UnfilteredEuropeanBacktracking();
+
+    private const string UnfilteredEuropeanSource = @"\b" + AnswerVerb + @"(?:" + Sp + @"[\w']{1,14}){0,5}" + Sp + WithoutWhat + @"\b";
+
+    /// <summary>
+    /// shadow: the assistant told that it has no rules any more, or that none apply to it, in German and Dutch ("du hast ab
+    /// jetzt keine Regeln mehr", "für dich gelten keine Regeln", "je hebt geen regels meer", "er gelden geen regels meer");
+    /// <see cref="NoRulesFrenchSpanish"/> and <see cref="NoRulesItalianPortuguese"/> are the other languages ("tu n'as plus de
+    /// restrictions", "aucune règle ne s'applique à toi", "ya no tienes normas de contenido", "non hai più limiti", "já não
+    /// tens regras"): one pattern would pass the linear engine's automaton limit. A time word or "any more" is required:
+    /// "du hast keine Regeln verletzt" is not this.
+    /// </summary>
+    [GeneratedRegex(NoRulesGermanicSource, Shadow)]
+    public static partial Regex NoRulesGermanic();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(NoRulesGermanicSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex NoRulesGermanicBacktracking();
+
+    /// <summary>shadow: no rules any more, in French and Spanish (one of three parts of the "no rules" patterns; see <see cref="NoRulesGermanic"/>).</summary>
+    [GeneratedRegex(NoRulesFrenchSpanishSource, Shadow)]
+    public static partial Regex NoRulesFrenchSpanish();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(NoRulesFrenchSpanishSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex NoRulesFrenchSpanishBacktracking();
+
+    /// <summary>shadow: no rules any more, in Italian and Portuguese (one of three parts of the "no rules" patterns; see <see cref="NoRulesGermanic"/>).</summary>
+    [GeneratedRegex(NoRulesItalianPortugueseSource, Shadow)]
+    public static partial Regex NoRulesItalianPortuguese();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(NoRulesItalianPortugueseSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex NoRulesItalianPortugueseBacktracking();
+
+    private const string RuleNounsAny = @"(?:regeln?|einschrankung(?:en)?|beschrankung(?:en)?|grenzen?|filter|richtlinien?|vorgaben?|zensur|regles?|restrictions?|limites?|filtres?|consignes?|censure|reglas?|normas?|restriccion(?:es)?|filtros?|censura|regol[ae]|restrizion[ei]|limit[ei]|filtr[io]|regras?|restrico(?:es)?|restricao|regels?|beperking(?:en)?|filters?|censuur)";
+
+    private const string NoRulesGermanicSource = @"\b(?:du" + Sp + @"hast" + Sp + @"(?:ab" + Sp + @"(?:jetzt|sofort|heute)" + Sp + @"|jetzt" + Sp + @"|nun" + Sp + @"|ab" + Sp + @"sofort" + Sp + @")?keine" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny + Sp + @"mehr"
+        + @"|du" + Sp + @"hast" + Sp + @"(?:ab" + Sp + @"(?:jetzt|sofort|heute)|jetzt|nun)" + Sp + @"keine" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny
+        + @"|fur" + Sp + @"dich" + Sp + @"gelten" + Sp + @"(?:ab" + Sp + @"(?:jetzt|sofort)" + Sp + @"|jetzt" + Sp + @"|nun" + Sp + @"|ab" + Sp + @"sofort" + Sp + @")?keine" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny
+        + @"|du" + Sp + @"bist" + Sp + @"(?:ab" + Sp + @"(?:jetzt|sofort)" + Sp + @"|jetzt" + Sp + @"|nun" + Sp + @")?(?:an" + Sp + @")?keine" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny + Sp + @"(?:mehr" + Sp + @")?gebunden"
+        + @"|je" + Sp + @"hebt" + Sp + @"(?:vanaf" + Sp + @"nu" + Sp + @"|nu" + Sp + @")?geen" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny + Sp + @"meer|(?:er|voor" + Sp + @"jou)" + Sp + @"gelden" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}geen" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny + Sp + @"meer|je" + Sp + @"bent" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}niet" + Sp + @"meer" + Sp + @"gebonden)\b";
+
+    private const string NoRulesFrenchSpanishSource = @"\b(?:tu" + Sp + @"n" + Sp0 + @"(?:as|auras)" + Sp + @"plus" + Sp + @"(?:de|d|aucune?)" + Sp0 + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny + @"|tu" + Sp + @"n" + Sp0 + @"es" + Sp + @"plus" + Sp + @"(?:soumis|limite|bride|tenu)e?"
+        + @"|aucune?" + Sp + @"(?:regle|restriction|limite|filtre|consigne)" + Sp + @"ne" + Sp + @"s" + Sp0 + @"applique" + Sp + @"(?:plus|a" + Sp + @"toi|pour" + Sp + @"toi|desormais)"
+        + @"|ya" + Sp + @"no" + Sp + @"(?:tienes|tiene|hay|existen)" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"|(?:ninguna|ningun)" + Sp + @"(?:regla|norma|restriccion|limite|filtro)" + Sp + @"(?:se" + Sp + @")?(?:aplica|vale|cuenta)" + Sp + @"(?:ya|para" + Sp + @"ti|a" + Sp + @"ti|ahora)|no" + Sp + @"(?:tienes|tendras)" + Sp + @"(?:\w{1,12}" + Sp + @")?" + RuleNounsAny + Sp + @"(?:a" + Sp + @"partir" + Sp + @"de" + Sp + @"ahora|desde" + Sp + @"ahora|nunca" + Sp + @"mas))\b";
+
+    private const string NoRulesItalianPortugueseSource = @"\b(?:non" + Sp + @"(?:hai|avrai)" + Sp + @"piu" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"|nessuna" + Sp + @"(?:regola|restrizione|norma|limitazione)" + Sp + @"(?:vale|si" + Sp + @"applica|conta)" + Sp + @"(?:piu|per" + Sp + @"te|ora)|non" + Sp + @"sei" + Sp + @"piu" + Sp + @"(?:vincolat|limitat|legat)[oa]"
+        + @"|(?:ja" + Sp + @"nao|nao)" + Sp + @"(?:tens|tem|teras|tera)" + Sp + @"(?:mais" + Sp + @")?(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"(?:" + Sp + @"(?:nenhuma|nenhum))?" + Sp + @"(?:mais|a" + Sp + @"partir" + Sp + @"de" + Sp + @"agora|daqui" + Sp + @"em" + Sp + @"diante)|ja" + Sp + @"nao" + Sp + @"(?:tens|tem)" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"|nenhuma" + Sp + @"(?:regra|restricao|norma|limitacao)" + Sp + @"(?:vale|se" + Sp + @"aplica|conta)" + Sp + @"(?:mais|para" + Sp + @"ti|para" + Sp + @"voce|agora))\b";
+}
