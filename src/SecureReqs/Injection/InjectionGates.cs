@@ -272,6 +272,10 @@ internal static class InjectionGates
     /// <summary>Words of <see cref="InjectionPatterns.ModeEuropean"/>: a mode (German and Dutch compounds end in "modus").</summary>
     public static readonly SearchValues<string> ModesEuropean = Create("modus", " mode ", " modo ", " modalita ");
 
+    /// <summary>Words of <see cref="InjectionPatterns.UnrestrictedCjk"/>: a mode, restrictions, censorship, rules, filters in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> UnrestrictedCjk = Create(
+        "模式", "モード", "限制", "制限", "审查", "審查", "検閲", "规则", "規則", "ルール", "过滤", "過濾", "フィルター", "约束", "約束", "制約", "准则", "準則");
+
     /// <summary>Words of <see cref="InjectionPatterns.UnfilteredEuropean"/>: "without" in six languages.</summary>
     public static readonly SearchValues<string> WithoutEuropean = Create(" ohne ", " sans ", " sin ", " senza ", " sem ", " zonder ");
 

@@ -109,4 +109,26 @@ internal static partial class InjectionPatterns
 
     private const string NoRulesItalianPortugueseSource = @"\b(?:non" + Sp + @"(?:hai|avrai)" + Sp + @"piu" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"|nessuna" + Sp + @"(?:regola|restrizione|norma|limitazione)" + Sp + @"(?:vale|si" + Sp + @"applica|conta)" + Sp + @"(?:piu|per" + Sp + @"te|ora)|non" + Sp + @"sei" + Sp + @"piu" + Sp + @"(?:vincolat|limitat|legat)[oa]"
         + @"|(?:ja" + Sp + @"nao|nao)" + Sp + @"(?:tens|tem|teras|tera)" + Sp + @"(?:mais" + Sp + @")?(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"(?:" + Sp + @"(?:nenhuma|nenhum))?" + Sp + @"(?:mais|a" + Sp + @"partir" + Sp + @"de" + Sp + @"agora|daqui" + Sp + @"em" + Sp + @"diante)|ja" + Sp + @"nao" + Sp + @"(?:tens|tem)" + Sp + @"(?:\w{1,12}" + Sp + @"){0,2}" + RuleNounsAny + @"|nenhuma" + Sp + @"(?:regra|restricao|norma|limitacao)" + Sp + @"(?:vale|se" + Sp + @"aplica|conta)" + Sp + @"(?:mais|para" + Sp + @"ti|para" + Sp + @"voce|agora))\b";
+
+    /// <summary>
+    /// shadow: the same in Chinese and Japanese. Group <c>inherent</c>: a jailbreak mode by name ("越狱模式", "无审查模式",
+    /// "脱獄モード", "検閲なしモード"); <c>tool</c>: a developer, debug, admin or god mode ("开发者模式", "開発者モード");
+    /// <c>unfiltered</c>: answers asked for without restrictions ("不受任何限制地回答", "制限なしで答えて");
+    /// <c>norules</c>: no rules any more ("你现在没有任何限制", "规则对你不再适用", "もうルールはありません").
+    /// </summary>
+    [GeneratedRegex(UnrestrictedCjkSource, Shadow)]
+    public static partial Regex UnrestrictedCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(UnrestrictedCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex UnrestrictedCjkBacktracking();
+
+    private const string RuleNounsCjk = @"(?:规则|規則|限制|约束|約束|审查|審查|过滤|過濾|准则|準則)";
+
+    private const string UnrestrictedCjkSource = @"(?<inherent>越狱模式|越獄模式|无限制模式|無限制模式|无审查模式|無審查模式|不受限模式|不受限制模式|无过滤模式|無過濾模式|无约束模式|dan" + Sp0 + @"模式|脱獄モード|ジェイルブレイクモード|制限なしモード|無制限モード|検閲なしモード|無検閲モード|フィルターなしモード|dan" + Sp0 + @"モード)"
+        + @"|(?<tool>开发者模式|開發者模式|开发人员模式|上帝模式|调试模式|調試模式|管理员模式|管理員模式|開発者モード|デベロッパーモード|ゴッドモード|管理者モード|デバッグモード)"
+        + @"|(?<unfiltered>(?:不受任何限制|不受限制|没有任何限制|沒有任何限制|毫无限制|毫無限制|不加任何过滤|不加过滤|不經過審查|不经过审查|不经审查|不做任何审查|无视所有限制|无视一切限制|無視所有限制|不受任何约束|不受约束|制限なしで|制限なく|何の制限もなく|一切の制限なく|フィルターなしで|フィルターを通さずに|検閲なしで|検閲せずに|制約なしで|制約なく)[^。！？!?\n]{0,10}(?:回答|回复|回覆|作答|答复|答覆|输出|輸出|回應|答え|返答|書い|書け|出力))"
+        + @"|(?<norules>你(?:现在|現在|从现在起|從現在起|从现在开始|此后|已经|已經)(?:不再有|不再受|没有|沒有|已无)(?:任何)?" + RuleNounsCjk + @"|你(?:不再有|不再受)(?:任何)?" + RuleNounsCjk + @"|你(?:没有|沒有|已无)(?:任何)?" + RuleNounsCjk + @"(?:的约束|约束|限制)?了"
+        + @"|" + RuleNounsCjk + @"(?:对你|對你)?(?:已经|已經)?不再适用|" + RuleNounsCjk + @"(?:对你|對你)?(?:已经|已經)?不再適用"
+        + @"|(?:もう|これから|今から)[^。！？\n]{0,6}(?:ルール|制限|規則|制約)(?:は|も)?(?:ない|ありません|存在しない|適用されない)|(?:ルール|制限|規則|制約)は(?:もう|すでに)(?:ない|ありません|適用されません|適用されない))";
 }

@@ -85,6 +85,8 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
             c.Hit(Name, m.Groups["inherent"].Success || unfiltered.Count > 0 ? _mode : _toolMode, m);
         }
 
+        ScanCjk(c);
+
         var noMore = c.Has(InjectionGates.NoMoreEuropean);
         foreach (var pattern in NoRules)
         {
@@ -92,6 +94,21 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
             {
                 c.Hit(Name, _noRules, m);
             }
+        }
+    }
+
+    /// <summary>Chinese and Japanese: the same three kinds (<see cref="InjectionPatterns.UnrestrictedCjk"/>), weighed as in <see cref="ScanEuropean"/>.</summary>
+    private void ScanCjk(ShadowContext c)
+    {
+        var matches = c.Matches(c.Has(InjectionGates.UnrestrictedCjk), InjectionPatterns.UnrestrictedCjk);
+        var unfiltered = matches.Any(m => m.Groups["unfiltered"].Success);
+        foreach (var m in matches)
+        {
+            var weight = m.Groups["unfiltered"].Success ? _unfiltered
+                : m.Groups["norules"].Success ? _noRules
+                : m.Groups["inherent"].Success || unfiltered ? _mode
+                : _toolMode;
+            c.Hit(Name, weight, m);
         }
     }
 }
