@@ -127,7 +127,9 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Dismissals = Create(
         "forget", "ignore", "disregard", "drop", "skip", "scrap", "scratch", "never", "nevermind", "matter", "question", "vergiss", "ignorier",
         "frage", "kommando", "oublie", "laisse", "precede", "olvida", "olvide", "ignora", "pregunta", "igual", "dimentica", "lascia", "lasci",
-        "esquece", "esqueca", "vergeet", "negeer", "vraag");
+        "esquece", "esqueca", "vergeet", "negeer", "vraag", " stop ", " cancel ", " plan", " lass ", "streich", " hor auf ", "abandonne", "arrete",
+        " deja ", "descarta", "smetti", " deixa ", " para de ", " laat ", "cambio de", "cambio di", "changement", "mudanca", "verandering", "anderung",
+        "planwechsel", " nuevo ", " nuovo ", " novo ", " nieuw ", " new ", " neuer ", " ander ", " anderer ", " nouveau ");
 
     /// <summary>
     /// Words of <see cref="InjectionPatterns.HarmfulTask"/> (one in every alternative): the harmful object or, where the

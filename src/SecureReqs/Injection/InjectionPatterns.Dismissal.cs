@@ -29,4 +29,29 @@ internal static partial class InjectionPatterns
     private static partial Regex PriorTurnDismissedBacktracking();
 
     private const string PriorTurnDismissedSource = @"\b(?:" + DismissEnglish + "|" + DismissEuropean + @")\b";
+
+    // Tasks a user may drop: a translation, a summary, a correction, the e-mail, the text.
+    private const string TaskNounEnglish = @"(?:translation|summary|summarizing|summarising|translating|task|correction|corrections|review|analysis|e-?mail|text|article|essay|request|job|assignment)";
+
+    private const string DismissTaskSource = @"\b(?:(?:forget|drop|skip|scrap|scratch|cancel|never" + Sp0 + @"mind|nevermind)(?:" + Sp + @"about)?" + Sp + @"(?:the|my|this|that|your)" + Sp + @"(?:(?:previous|last|earlier|first|original|current)" + Sp + @")?" + TaskNounEnglish
+        + @"|stop" + Sp + @"(?:summari[sz]ing|translating|correcting|reviewing|analy[sz]ing|proofreading)|change" + Sp + @"of" + Sp + @"plans?|new" + Sp + @"plan"
+        + @"|(?:vergiss|lass|ignoriere|ignorier|streich)(?:" + Sp + @"(?:einfach|bitte|mal))?" + Sp + @"(?:die|den|das|deine|meine)" + Sp + @"(?:ubersetzung|zusammenfassung|korrektur|aufgabe|analyse|e-?mail|mail|text|anfrage)|hor" + Sp + @"auf" + Sp + @"(?:zu" + Sp + @")?(?:ubersetzen|zusammenzufassen|zu" + Sp + @"ubersetzen|zu" + Sp + @"korrigieren|korrigieren)|planwechsel|plananderung|anderer" + Sp + @"plan|neuer" + Sp + @"plan"
+        + @"|(?:oublie[sz]?|laisse[sz]?" + Sp + @"tomber|ignore[sz]?|abandonne[sz]?)" + Sp + @"(?:la|ta|ma|cette|le|ton|mon|ce)" + Sp + @"(?:traduction|resume|correction|tache|analyse|mail|e-?mail|texte|demande|article)|arrete[sz]?" + Sp + @"de" + Sp + @"(?:resumer|traduire|corriger)|changement" + Sp + @"de" + Sp + @"(?:programme|plan)|nouveau" + Sp + @"plan"
+        + @"|(?:olvida|olvide|olvidate" + Sp + @"de|deja|ignora|descarta)" + Sp + @"(?:la|el|tu|mi|esta|este)" + Sp + @"(?:traduccion|resumen|correccion|tarea|analisis|correo|texto|peticion)|deja" + Sp + @"de" + Sp + @"(?:resumir|traducir|corregir)|cambio" + Sp + @"de" + Sp + @"planes|nuevo" + Sp + @"plan"
+        + @"|(?:dimentica|lascia" + Sp + @"(?:stare|perdere)|lasci" + Sp + @"(?:stare|perdere)|ignora)(?:" + Sp + @"(?:la|il|lo|l))?" + Sp + @"(?:traduzione|riassunto|correzione|compito|analisi|e-?mail|mail|testo|richiesta)|smetti" + Sp + @"di" + Sp + @"(?:riassumere|tradurre|correggere)|cambio" + Sp + @"di" + Sp + @"(?:programma|piani)|nuovo" + Sp + @"piano"
+        + @"|(?:esquece|esqueca|deixa|ignora)(?:" + Sp + @"(?:pra|para)" + Sp + @"la)?" + Sp + @"(?:a|o|essa|esse|tua|teu|a" + Sp + @"tua|o" + Sp + @"teu)" + Sp + @"(?:traducao|resumo|correcao|tarefa|analise|e-?mail|texto|pedido)|para" + Sp + @"de" + Sp + @"(?:resumir|traduzir|corrigir)|mudanca" + Sp + @"de" + Sp + @"planos?|novo" + Sp + @"plano"
+        + @"|(?:vergeet|laat|negeer)(?:" + Sp + @"maar)?" + Sp + @"(?:de|het|je|mijn|die|dat)" + Sp + @"(?:vertaling|samenvatting|correctie|taak|analyse|e-?mail|mail|tekst)|stop" + Sp + @"met" + Sp + @"(?:samenvatten|vertalen|corrigeren)|verandering" + Sp + @"van" + Sp + @"plan|ander" + Sp + @"plan|nieuw" + Sp + @"plan)\b";
+
+    /// <summary>
+    /// shadow: a task the user asked for dropped, or a change of plan announced, in English and six European languages
+    /// ("forget the translation", "stop summarizing", "change of plans", "lass die Übersetzung", "oublie la traduction",
+    /// "deja de resumir", "lascia stare il riassunto", "esquece o resumo", "laat de samenvatting maar zitten"). Like
+    /// <see cref="PriorTurnDismissed"/>, harmless alone: it counts only when a demanded output follows.
+    /// </summary>
+    [GeneratedRegex(DismissTaskSource, Shadow)]
+    public static partial Regex TaskDismissed();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(DismissTaskSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex TaskDismissedBacktracking();
 }

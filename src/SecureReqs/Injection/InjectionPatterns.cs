@@ -117,7 +117,10 @@ internal static partial class InjectionPatterns
 
     private const string NewInstructionsEuropeanSource = @"\b(?:(?<task>(?:deine|dein)" + Sp + @"(?:neue[nrs]?|eigentliche[nrs]?|wahre[nrs]?|einzige[nrs]?|nachste[nrs]?|richtige[nrs]?|echte[nrs]?)" + Sp + @"(?:aufgabe|anweisung(?:en)?|rolle|ziel|mission|auftrag|befehle?)(?:" + Sp + @"(?:ist|lautet|sind|lauten|besteht)\b|" + Sp0 + @":)|(?:ta|votre)" + Sp + @"(?:nouvelle|vraie|veritable|seule|unique|prochaine)" + Sp + @"(?:tache|mission|consigne|instruction|fonction)(?:" + Sp + @"(?:est|sera|consiste)\b|" + Sp0 + @":)|(?:ton|votre)" + Sp + @"(?:nouveau|vrai|veritable|seul|unique|prochain)" + Sp + @"(?:role|objectif|travail|ordre)(?:" + Sp + @"(?:est|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nueva|verdadera|unica|proxima|autentica)" + Sp + @"(?:tarea|mision|instruccion|funcion|orden)(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nuevo|verdadero|unico|proximo|autentico)" + Sp + @"(?:objetivo|rol|papel|trabajo|cometido)(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:il" + Sp + @"tuo)" + Sp + @"(?:nuovo|vero|unico|prossimo)" + Sp + @"(?:compito|ruolo|obiettivo|lavoro|incarico)(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:la" + Sp + @"tua)" + Sp + @"(?:nuova|vera|unica|prossima)" + Sp + @"(?:missione|istruzione|funzione|mansione)(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:tua)" + Sp + @"(?:nova|verdadeira|unica|proxima)" + Sp + @"(?:tarefa|missao|instrucao|funcao)(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:teu)" + Sp + @"(?:novo|verdadeiro|unico|proximo)" + Sp + @"(?:objetivo|papel|trabalho)(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:je|jouw|uw)" + Sp + @"(?:nieuwe|echte|enige|volgende|werkelijke)" + Sp + @"(?:taak|opdracht|instructies?|rol|doel|missie|functie)(?:" + Sp + @"(?:is|zijn|wordt)\b|" + Sp0 + @":))|(?<new>(?:neue|nouvelles?|nuevas?|nuove|nuova|novas?|nieuwe)" + Sp + @"(?:aufgabe|anweisungen?|befehle|regeln|taches?|consignes?|instructions|regles|tarea|instrucciones|ordenes|reglas|compito|istruzioni|regole|tarefa|instrucoes|regras|taak|opdracht|instructies|regels)" + Sp0 + @":))";
 
-    /// <summary>shadow: overrides in Spanish, French, German, Portuguese and Italian (accents folded).</summary>
+    /// <summary>
+    /// shadow: overrides in Spanish, French, German, Portuguese and Italian (accents folded). French "règle" in the singular
+    /// needs a determiner: folded, "réglé" (settled) is the same word, and "Oublie ça, c'est réglé" is not an override.
+    /// </summary>
     [GeneratedRegex(OverrideEuropeanSource, Shadow)]
     public static partial Regex OverrideEuropean();
 
@@ -130,7 +133,7 @@ internal static partial class InjectionPatterns
         + @"ignoriere|ignorieren|ignoriert|vergiss|vergesst|vergessen|missachte|missachten|uberspringe|verwirf|verwerfen|"
         + @"esqueca|esquece|esquecer|esquecam|desconsidere|desconsidera|desconsiderar|nao" + Sp + @"(?:siga|obedeca)|"
         + @"ignorate|ignorare|dimentica|dimenticate|dimenticare|trascura|non" + Sp + @"(?:seguire|rispettare|obbedire))"
-        + Fill4 + @"(?<noun>instrucciones|instruccion|indicaciones|reglas|ordenes|directrices|normas|instructions?|consignes?|regles?|directives?|ordres|indications|"
+        + Fill4 + @"(?<noun>instrucciones|instruccion|indicaciones|reglas|ordenes|directrices|normas|instructions?|consignes?|regles|(?:la|ta|cette|votre|chaque|une)" + Sp + @"regle|directives?|ordres|indications|"
         + @"anweisungen|anweisung|instruktionen|regeln|befehle|vorgaben|anordnungen|richtlinien|instrucoes|instrucao|regras|ordens|diretrizes|orientacoes|comandos|"
         + @"istruzioni|regole|direttive|ordini|indicazioni|prompts?)\b"
         + @"|(?<all>(?:vergiss|vergesst|ignoriere|olvida|olvidate|ignora|oublie|oubliez|esqueca|esquece|dimentica|dimenticate)(?:" + Sp + @"(?:einfach|bitte|por" + Sp + @"favor|s'il" + Sp + @"te" + Sp + @"plait|per" + Sp + @"favore|de))?" + Sp + @"(?:alles|todo|tout|tudo|tutto)\b)"

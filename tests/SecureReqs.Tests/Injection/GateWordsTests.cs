@@ -446,6 +446,28 @@ public sealed class GateWordsTests
     }
 
     [Fact]
+    public void DismissalGate_SeededTexts_NeverRejectsATextTheTaskPatternMatches()
+    {
+        AssertNecessary(
+            new Random(20261211),
+            6,
+            random => random.Next(4) switch
+            {
+                0 => Pick(random, "forget", "drop", "skip", "scrap", "cancel", "never mind", "forget about", "vergiss", "lass", "streich", "oublie", "laisse tomber", "abandonne",
+                    "olvida", "deja", "descarta", "dimentica", "lascia stare", "lascia perdere", "esquece", "deixa", "vergeet", "laat", "negeer", "the", "x")
+                    + Pick(random, " ", "  ", "-") + Pick(random, "the translation", "my summary", "this task", "die ubersetzung", "den text", "la traduction", "ce mail",
+                        "la traduccion", "el resumen", "il riassunto", "la traduzione", "o resumo", "a traducao", "de vertaling", "het tekst", "de samenvatting", "the weather"),
+                1 => Pick(random, " ", ", ", "  ", "-", ". "),
+                2 => Pick(random, "stop summarizing", "change of plans", "new plan", "hor auf zu ubersetzen", "planwechsel", "plananderung", "arrete de traduire", "changement de programme",
+                    "deja de resumir", "cambio de planes", "smetti di tradurre", "cambio di programma", "para de traduzir", "mudanca de planos", "stop met vertalen", "ander plan", "plan", "stop"),
+                _ => Pick(random, "hello", "und", "et", "say", "sag", "dis", "x"),
+            },
+            shadow => InjectionPatterns.TaskDismissed().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.Dismissals),
+            minimumRejected: 500);
+    }
+
+    [Fact]
     public void DismissalGate_SeededTexts_NeverRejectsATextThePatternMatches()
     {
         AssertNecessary(
