@@ -129,7 +129,8 @@ internal static class InjectionGates
         "frage", "kommando", "oublie", "laisse", "precede", "olvida", "olvide", "ignora", "pregunta", "igual", "dimentica", "lascia", "lasci",
         "esquece", "esqueca", "vergeet", "negeer", "vraag", " stop ", " cancel ", " plan", " lass ", "streich", " hor auf ", "abandonne", "arrete",
         " deja ", "descarta", "smetti", " deixa ", " para de ", " laat ", "cambio de", "cambio di", "changement", "mudanca", "verandering", "anderung",
-        "planwechsel", " nuevo ", " nuovo ", " novo ", " nieuw ", " new ", " neuer ", " ander ", " anderer ", " nouveau ");
+        "planwechsel", " nuevo ", " nuovo ", " novo ", " nieuw ", " new ", " neuer ", " ander ", " anderer ", " nouveau ",
+        "翻译", "总结", "摘要", "润色", "改写", "翻譯", "總結", "计划有变", "計劃有變", "改变计划", "翻訳", "要約", "まとめ", "添削", "予定変更", "計画変更");
 
     /// <summary>
     /// Words of <see cref="InjectionPatterns.HarmfulTask"/> (one in every alternative): the harmful object or, where the

@@ -40,12 +40,15 @@ internal static partial class InjectionPatterns
         + @"|(?:olvida|olvide|olvidate" + Sp + @"de|deja|ignora|descarta)" + Sp + @"(?:la|el|tu|mi|esta|este)" + Sp + @"(?:traduccion|resumen|correccion|tarea|analisis|correo|texto|peticion)|deja" + Sp + @"de" + Sp + @"(?:resumir|traducir|corregir)|cambio" + Sp + @"de" + Sp + @"planes|nuevo" + Sp + @"plan"
         + @"|(?:dimentica|lascia" + Sp + @"(?:stare|perdere)|lasci" + Sp + @"(?:stare|perdere)|ignora)(?:" + Sp + @"(?:la|il|lo|l))?" + Sp + @"(?:traduzione|riassunto|correzione|compito|analisi|e-?mail|mail|testo|richiesta)|smetti" + Sp + @"di" + Sp + @"(?:riassumere|tradurre|correggere)|cambio" + Sp + @"di" + Sp + @"(?:programma|piani)|nuovo" + Sp + @"piano"
         + @"|(?:esquece|esqueca|deixa|ignora)(?:" + Sp + @"(?:pra|para)" + Sp + @"la)?" + Sp + @"(?:a|o|essa|esse|tua|teu|a" + Sp + @"tua|o" + Sp + @"teu)" + Sp + @"(?:traducao|resumo|correcao|tarefa|analise|e-?mail|texto|pedido)|para" + Sp + @"de" + Sp + @"(?:resumir|traduzir|corrigir)|mudanca" + Sp + @"de" + Sp + @"planos?|novo" + Sp + @"plano"
-        + @"|(?:vergeet|laat|negeer)(?:" + Sp + @"maar)?" + Sp + @"(?:de|het|je|mijn|die|dat)" + Sp + @"(?:vertaling|samenvatting|correctie|taak|analyse|e-?mail|mail|tekst)|stop" + Sp + @"met" + Sp + @"(?:samenvatten|vertalen|corrigeren)|verandering" + Sp + @"van" + Sp + @"plan|ander" + Sp + @"plan|nieuw" + Sp + @"plan)\b";
+        + @"|(?:vergeet|laat|negeer)(?:" + Sp + @"maar)?" + Sp + @"(?:de|het|je|mijn|die|dat)" + Sp + @"(?:vertaling|samenvatting|correctie|taak|analyse|e-?mail|mail|tekst)|stop" + Sp + @"met" + Sp + @"(?:samenvatten|vertalen|corrigeren)|verandering" + Sp + @"van" + Sp + @"plan|ander" + Sp + @"plan|nieuw" + Sp + @"plan)\b"
+        + @"|(?:别|不要|不用)再?(?:翻译|总结|摘要|润色|改写|翻譯|總結)了|(?:翻译|总结|摘要|翻譯|總結)(?:就)?(?:不用了|不要了|算了)|计划有变|計劃有變|改变计划"
+        + @"|(?:翻訳|要約|まとめ|添削)は(?:もう)?(?:やめて|いいから|いいです|いらない|結構です|不要)|予定変更|計画変更";
 
     /// <summary>
     /// shadow: a task the user asked for dropped, or a change of plan announced, in English and six European languages
     /// ("forget the translation", "stop summarizing", "change of plans", "lass die Übersetzung", "oublie la traduction",
-    /// "deja de resumir", "lascia stare il riassunto", "esquece o resumo", "laat de samenvatting maar zitten"). Like
+    /// "deja de resumir", "lascia stare il riassunto", "esquece o resumo", "laat de samenvatting maar zitten", "别翻译了",
+    /// "计划有变", "翻訳はやめて", "要約はいいから", "予定変更"). Like
     /// <see cref="PriorTurnDismissed"/>, harmless alone: it counts only when a demanded output follows.
     /// </summary>
     [GeneratedRegex(DismissTaskSource, Shadow)]
