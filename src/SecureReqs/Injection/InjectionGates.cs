@@ -127,9 +127,13 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Dismissals = Create(
         "forget", "ignore", "disregard", "drop", "skip", "scrap", "scratch", "never", "nevermind", "matter", "question", "vergiss", "ignorier",
         "frage", "kommando", "oublie", "laisse", "precede", "olvida", "olvide", "ignora", "pregunta", "igual", "dimentica", "lascia", "lasci",
-        "esquece", "esqueca", "vergeet", "negeer", "vraag", " stop ", " cancel ", " plan", " lass ", "streich", " hor auf ", "abandonne", "arrete",
-        " deja ", "descarta", "smetti", " deixa ", " para de ", " laat ", "cambio de", "cambio di", "changement", "mudanca", "verandering", "anderung",
-        "planwechsel", " nuevo ", " nuovo ", " novo ", " nieuw ", " new ", " neuer ", " ander ", " anderer ", " nouveau ",
+        "esquece", "esqueca", "vergeet", "negeer", "vraag");
+
+    /// <summary>Words of <see cref="InjectionPatterns.TaskDismissed"/>: a task dropped, a plan changed.</summary>
+    public static readonly SearchValues<string> TaskDismissals = Create(
+        "forget", "drop", "skip", "scrap", "scratch", "cancel", "never", "nevermind", " stop ", " plan", " piano ", "vergiss", " lass ", "ignorier",
+        "streich", " hor auf ", "oublie", "laisse", "ignore", "abandonne", "arrete", "changement", "olvida", "olvide", " deja ", "ignora", "descarta",
+        "dimentica", "lascia", "lasci", "smetti", "cambio di", "esquece", "esqueca", " deixa ", " para de ", "vergeet", " laat ", "negeer",
         "翻译", "总结", "摘要", "润色", "改写", "翻譯", "總結", "计划有变", "計劃有變", "改变计划", "翻訳", "要約", "まとめ", "添削", "予定変更", "計画変更");
 
     /// <summary>

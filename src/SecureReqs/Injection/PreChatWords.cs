@@ -118,30 +118,19 @@ internal static class PreChatWords
     ];
 
     /// <summary>Chinese and Japanese nouns for text and instructions.</summary>
-    public static readonly string[] NounsCjk =
-        ["文字", "文本", "内容", "指示", "指令", "说明", "說明", "提示", "规则", "規則", "句子", "テキスト", "文章", "命令", "ルール", "言葉", "設定", "プロンプト"];
+    public static readonly SearchValues<string> NounsCjk = SearchValues.Create(
+        ["文字", "文本", "内容", "指示", "指令", "说明", "說明", "提示", "规则", "規則", "句子", "テキスト", "文章", "命令", "ルール", "言葉", "設定", "プロンプト"],
+        StringComparison.Ordinal);
 
     /// <summary>Chinese and Japanese words that ask for the text: show, output, repeat, copy, what, as it is.</summary>
-    public static readonly string[] CuesCjk =
+    public static readonly SearchValues<string> CuesCjk = SearchValues.Create(
     [
         "原样", "原樣", "逐字", "一字不差", "输出", "輸出", "打出", "写出", "寫出", "重复", "重複", "复制", "複製", "显示", "顯示", "列出", "告诉", "告訴", "什么", "什麼",
         "哪些", "そのまま", "書き出", "出力", "繰り返", "表示", "見せ", "教え", "何", "一字一句",
-    ];
+    ],
+    StringComparison.Ordinal);
 
     /// <summary>Chinese and Japanese words that ask for the words themselves.</summary>
-    public static readonly string[] WordForWordCjk = ["原样", "原樣", "逐字", "一字不差", "完整", "全文", "そのまま", "一字一句", "省略せず", "全部"];
-
-    /// <summary>Whether any of <paramref name="words"/> occurs in <paramref name="text"/>.</summary>
-    public static bool AnyIn(ReadOnlySpan<char> text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static readonly SearchValues<string> WordForWordCjk =
+        SearchValues.Create(["原样", "原樣", "逐字", "一字不差", "完整", "全文", "そのまま", "一字一句", "省略せず", "全部"], StringComparison.Ordinal);
 }

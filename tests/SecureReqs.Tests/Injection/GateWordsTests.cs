@@ -446,7 +446,7 @@ public sealed class GateWordsTests
     }
 
     [Fact]
-    public void DismissalGate_SeededTexts_NeverRejectsATextTheTaskPatternMatches()
+    public void TaskDismissalGate_SeededTexts_NeverRejectsATextThePatternMatches()
     {
         AssertNecessary(
             new Random(20261211),
@@ -464,7 +464,7 @@ public sealed class GateWordsTests
                 _ => Pick(random, "hello", "und", "et", "say", "sag", "dis", "x"),
             },
             shadow => InjectionPatterns.TaskDismissed().IsMatch(shadow),
-            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.Dismissals),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.TaskDismissals),
             minimumRejected: 500);
     }
 

@@ -376,7 +376,8 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
     }
 
     /// <summary>First-person verbs of Chinese and Japanese that make the text before the conversation the user's own ("我发给你的", "私が送った").</summary>
-    private static readonly string[] FirstPersonCjk = ["我发", "我發", "我写", "我寫", "我说的", "我說的", "我给你", "我給你", "我贴", "我貼", "私が", "僕が"];
+    private static readonly System.Buffers.SearchValues<string> FirstPersonCjk = System.Buffers.SearchValues.Create(
+        ["我发", "我發", "我写", "我寫", "我说的", "我說的", "我给你", "我給你", "我贴", "我貼", "私が", "僕が"], StringComparison.Ordinal);
 
     /// <summary>
     /// The same in Chinese and Japanese, in a user's turn: where the conversation starts ("在我第一句话之前", "对话开始之前",
@@ -397,16 +398,16 @@ internal sealed class PromptExtractionFamily(FamilyWeights w) : IInjectionFamily
                 var end = at + locator.Length;
                 var (from, to) = Sentences.Around(c.Shadow, at, end, TextNounReach, TextNounReach);
                 var sentence = c.Shadow.AsSpan(from, to - from);
-                if (!PreChatWords.AnyIn(sentence, PreChatWords.NounsCjk) || PreChatWords.AnyIn(sentence, FirstPersonCjk))
+                if (sentence.IndexOfAny(PreChatWords.NounsCjk) < 0 || sentence.IndexOfAny(FirstPersonCjk) >= 0)
                 {
                     continue;
                 }
 
                 var (around, after) = SentenceAround(c.Shadow, at, end);
                 var window = c.Shadow.AsSpan(around, after - around);
-                if (PreChatWords.AnyIn(window, PreChatWords.CuesCjk))
+                if (window.IndexOfAny(PreChatWords.CuesCjk) >= 0)
                 {
-                    c.Hit(Name, PreChatWords.AnyIn(window, PreChatWords.WordForWordCjk) ? _setupWords : _setup, at, end);
+                    c.Hit(Name, window.IndexOfAny(PreChatWords.WordForWordCjk) >= 0 ? _setupWords : _setup, at, end);
                     return;
                 }
             }

@@ -64,6 +64,7 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
         }
 
         ScanEuropean(c);
+        ScanCjk(c);
     }
 
     /// <summary>
@@ -84,8 +85,6 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
         {
             c.Hit(Name, m.Groups["inherent"].Success || unfiltered.Count > 0 ? _mode : _toolMode, m);
         }
-
-        ScanCjk(c);
 
         var noMore = c.Has(InjectionGates.NoMoreEuropean);
         foreach (var pattern in NoRules)
