@@ -283,6 +283,32 @@ internal static class InjectionGates
     public static readonly SearchValues<string> UnrestrictedCjk = Create(
         "模式", "モード", "限制", "制限", "审查", "審查", "検閲", "规则", "規則", "ルール", "过滤", "過濾", "フィルター", "约束", "約束", "制約", "准则", "準則");
 
+    /// <summary>Words of <see cref="InjectionPatterns.SetupDisregardedEnglish"/>: "whatever", "no matter what", "regardless of what".</summary>
+    public static readonly SearchValues<string> ConcessionsEnglish = Create(
+        " whatever", " matter what", " matter how", "regardless of what", "irrespective of what", " mind what", " care what", " cares what");
+
+    /// <summary>Words of <see cref="InjectionPatterns.SetupDisregardedEuropean"/>: "no matter what" in six languages.</summary>
+    public static readonly SearchValues<string> ConcessionsEuropean = Create(
+        " egal", " gleich", " gleichgultig", " unabhangig davon", " scheissegal", " wurscht", " auch immer", " importe", " quoi que", " quel que",
+        " quelle que", " quels que", " quelles que", " independamment", " tenir compte", " fiche de", " da igual", " importa", " independientemente",
+        " qualunque cosa", " qualsiasi cosa", " indipendentemente", " prescindere", " tanto faz", " seja o que", " seja la o que", " interessa",
+        " independentemente", " ongeacht", " los van", " niet uit", " ook");
+
+    /// <summary>Words of <see cref="InjectionPatterns.SetupDisregardedCjk"/>: "no matter", "what", "does not matter" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> ConcessionsCjk = Create(
+        "不管", "无论", "無論", "不论", "不論", "何を", "何と", "なんと", "何が", "どう", "どんな", "どのような", "関係ない", "気にしないで");
+
+    /// <summary>Words of <see cref="InjectionPatterns.AboveVoided"/>: "above", "before", "so far" in seven languages, Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> AbovePlaces = Create(
+        " above", " before", " previously", " earlier", " so far", " up to now", " until now", " oben", " vorher", " zuvor", " bisher", " davor",
+        " precede", " haut", " dessus", " avant", " arriba", " antes", " anterior", " sopra", " prima", " acima", " atras", " hierboven",
+        " bovenstaande", " eerder", "以上", "上面", "前面", "之前", "上記", "上の", "これまで", "今まで", "前の");
+
+    /// <summary>Words of <see cref="InjectionPatterns.NewGoalNow"/>: "effective", "at once" in seven languages, Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> EffectiveNow = Create(
+        " effective", " effecti", " in effect", " active", " valid", " starting", " sofort", " vigueur", " valable", " applicable", " efecto",
+        " vigente", " efectiv", " effetto", " vigore", " efeito", " vigor", " onmiddellijke", " per direct", " vanaf nu", "生效", "有効", "発効");
+
     /// <summary>Words of <see cref="InjectionPatterns.UnfilteredEuropean"/>: "without" in six languages.</summary>
     public static readonly SearchValues<string> WithoutEuropean = Create(" ohne ", " sans ", " sin ", " senza ", " sem ", " zonder ");
 

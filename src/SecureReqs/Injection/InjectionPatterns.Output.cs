@@ -167,6 +167,36 @@ internal static partial class InjectionPatterns
 
     private const string AnswerReferenceSource = @"\b(?:your|the|each|every|all|this|their|its|any)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:reply|replies|answer|answers|response|responses|output|message|summary|summaries)\b|\bwhatever" + Sp + @"you" + Sp + @"(?:tell|say|write|answer|reply)|\b(?:tu|ta|sa|son|tua|sua|su|la|a|el|o|le|die|deine|seine|jede|ihre|je|chaque|cada|ogni|de|het)" + Sp + @"(?:[\w-]{1,15}" + Sp + @")?(?:respuesta|reponse|antwort|resposta|risposta|antwoord)\b|\b(?:before|when|while|after|in)" + Sp + @"(?:answering|replying|responding|summari[sz]ing|you" + Sp + @"(?:answer|reply|respond|summari[sz]e))\b|回答|回复|回覆|答え|返答|返信|出力|输出";
 
+    /// <summary>
+    /// shadow: a quoted output demanded in Chinese or Japanese: an out-verb before the quotation ("输出“我自由了”", "回复：
+    /// “好的”") or, in Japanese, after it ("「アクセス許可」と出力して", "「OK」とだけ書いて"). Group <c>literal</c> is the
+    /// quotation. Whether it is exclusive ("只", "だけ", "其他都不重要") is read around it by <see cref="OutputDemands"/>.
+    /// </summary>
+    [GeneratedRegex(OutputQuotedCjkSource, Shadow)]
+    public static partial Regex OutputQuotedCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(OutputQuotedCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex OutputQuotedCjkBacktracking();
+
+    private const string QuotedCjk = @"(?<literal>""[^""\n]{1,60}""|「[^」\n]{1,60}」|『[^』\n]{1,60}』)";
+
+    private const string OutputQuotedCjkSource = @"(?:输出|輸出|打印|写出|寫出|写下|寫下|回复|回覆|回答|说出|說出|显示|顯示|写|寫|说|說)[:：]?[ \t]{0,2}" + QuotedCjk
+        + @"|" + QuotedCjk + @"[ \t]{0,2}(?:と|を)(?:だけ|のみ)?(?:出力|書い|書く|書き|言っ|言う|答え|返|表示|印刷)";
+
+    /// <summary>
+    /// shadow: words that make a Chinese or Japanese output exclusive, near an <see cref="OutputQuotedCjk"/> match: only
+    /// (只, 仅, だけ, のみ; not 只要, "as long as"), "nothing else matters" (其他都不重要, ほかは一切どうでもいい), word for word (一字不差, そのまま).
+    /// </summary>
+    [GeneratedRegex(ExclusiveCjkSource, Shadow)]
+    public static partial Regex ExclusiveCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(ExclusiveCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex ExclusiveCjkBacktracking();
+
+    private const string ExclusiveCjkSource = @"只(?:[^要]|$)|仅|僅|だけ|のみ|其他(?:的)?(?:都|全)?(?:不重要|不要|别说|別說)|别的(?:都)?不要|不要(?:说|說|写|寫|输出|輸出|加)(?:任何)?(?:其他|别的|別的)|(?:ほか|他)(?:のこと)?は(?:一切|何も)?(?:どうでもいい|不要|いらない|書かないで|言わないで)|他には何も|一字不差|原样|原樣|そのまま";
+
     /// <summary>shadow: Chinese and Japanese output control: begin the answer with, answer only, output only.</summary>
     [GeneratedRegex(OutputControlCjkSource, Shadow)]
     public static partial Regex OutputControlCjk();

@@ -412,6 +412,96 @@ public sealed class GateWordsTests
             minimumRejected: 1_000);
     }
 
+    [Theory]
+    [InlineData("english")]
+    [InlineData("european")]
+    [InlineData("cjk")]
+    [InlineData("above")]
+    [InlineData("new-goal")]
+    public void SetupDisregardedGates_SeededTexts_NeverRejectATextThePatternsMatch(string which)
+    {
+        // Phrases built slot by slot (concession, filler, setup noun, addressee; or "nothing", "above", verdict, what
+        // follows; or new goal, "at once") from every language the patterns know, with slots skipped, swapped and
+        // near-missed: a gate that forgot a word rejects a match.
+        string[][] slots = which switch
+        {
+            "english" =>
+            [
+                ["whatever", "no matter what", "regardless of what", "irrespective of what", "never mind what", "it doesn't matter what", "i don't care what", "who cares what", "no matter how"],
+                ["the", "your", "you were told", "you've been", "the company's"],
+                ["developer", "system prompt", "instructions", "admin", "operators", "rules", "training", "programming"],
+                ["told you", "set up for this bot", "says", "gave you", "wants"],
+            ],
+            "european" =>
+            [
+                ["egal, was", "ganz gleich was", "was auch immer", "peu importe ce que", "quoi que", "quelles que soient", "da igual lo que", "no importa lo que",
+                    "non importa cosa", "qualunque cosa", "nao importa o que", "tanto faz o que", "ongeacht wat", "wat"],
+                ["der", "dein", "tes", "te haya dicho el", "tus", "ti abbia detto lo", "as tuas", "de", "je", "jouw"],
+                ["entwickler", "anweisungen", "developpeur", "consignes", "desarrollador", "instrucciones", "sviluppatore", "regole", "desenvolvedor", "regras", "ontwikkelaar", "instructies"],
+                ["dir", "t'a dit", "te", "ti", "te", "je ook", "ook", "zeggen"],
+            ],
+            "cjk" =>
+            [
+                ["不管", "无论", "このボットに", "あなたの", ""],
+                ["开发者", "你的系统提示", "開発者が", "ルール", "规则"],
+                ["给这个机器人设定了", "何を設定していようと", "なんて", "は", ""],
+                ["什么", "怎么说", "関係ない", "どうでもいい", "気にしないで"],
+            ],
+            "above" =>
+            [
+                ["nothing|none of the|everything", "nichts von dem|alles", "rien de ce|tout ce", "nada de lo|todo lo", "niente di quanto|tutto quanto", "nada do que esta|tudo o que esta", "niets van|alles", "以上|上面", "上記は|これまでの"],
+                ["above|so far|before this", "oben|zuvor", "qui precede|ci-dessus", "de arriba|anterior", "sopra|prima", "acima|antes", "het bovenstaande|hierboven", "都|全部", "すべて|全部"],
+                ["matters|is irrelevant|counts", "gesagten zahlt|ist egal", "ne compte|est nul", "importa|no importa", "conta|non conta", "importa|nao importa", "doet ertoe|telt niet", "不重要|作废", "どうでもいい|関係ない"],
+                [":|, just|. now", ":|, nur|. jetzt", ":|, juste|. maintenant", ":|, solo|. ahora", ":|, soltanto|. ora", ":|, apenas|. agora", ":|, alleen|. nu", "：|。现在", "。今は|："],
+            ],
+            _ =>
+            [
+                ["new", "neues|neue", "nouvel|nouvelle", "nuevo|nueva", "nuovo|nuova", "novo|nova", "nieuw|nieuwe", "新|新的", "新しい|新たな"],
+                ["goal|task|objective", "ziel|aufgabe", "objectif|tache", "objetivo|tarea", "obiettivo|compito", "objetivo|tarefa", "doel|taak", "目标|任务", "目標|タスク"],
+                ["effective|in effect|starting", "ab sofort|mit sofortiger", "effectif|en vigueur", "con efecto|efectivo", "con effetto|valido da", "com efeito|em vigor", "met onmiddellijke|geldt per", "立即生效|马上生效", "即時有効|今すぐ有効"],
+                ["immediately|now", "wirkung|gultig", "immediatement|des maintenant", "inmediato|ya", "immediato|subito", "imediato|ja", "ingang|direct", "", ""],
+            ],
+        };
+        var (pattern, gate) = which switch
+        {
+            "english" => ((Func<string, bool>)(shadow => InjectionPatterns.SetupDisregardedEnglish().IsMatch(shadow)), InjectionGates.ConcessionsEnglish),
+            "european" => (shadow => InjectionPatterns.SetupDisregardedEuropean().IsMatch(shadow) || InjectionPatterns.SetupDisregardedFrenchSpanish().IsMatch(shadow)
+                || InjectionPatterns.SetupDisregardedItalianPortuguese().IsMatch(shadow), InjectionGates.ConcessionsEuropean),
+            "cjk" => (shadow => InjectionPatterns.SetupDisregardedCjk().IsMatch(shadow), InjectionGates.ConcessionsCjk),
+            "above" => (shadow => InjectionPatterns.AboveVoided().IsMatch(shadow) || InjectionPatterns.AboveVoidedRomance().IsMatch(shadow)
+                || InjectionPatterns.AboveVoidedCjk().IsMatch(shadow), InjectionGates.AbovePlaces),
+            _ => (shadow => InjectionPatterns.NewGoalNow().IsMatch(shadow), InjectionGates.EffectiveNow),
+        };
+        var separator = which == "cjk" ? new[] { "", "", "，", " " } : which is "above" or "new-goal" ? new[] { " ", " ", "", ", " } : new[] { " ", " ", "  ", ", " };
+        AssertNecessary(
+            new Random(20261207),
+            3,
+            random =>
+            {
+                // In "above" and "new-goal" each slot lists one entry per language ("a|b" choices): a phrase keeps to one
+                // language, as the patterns do, except when a slot is swapped.
+                var phrase = new StringBuilder();
+                var language = random.Next(slots[0].Length);
+                var aligned = which is "above" or "new-goal";
+                foreach (var slot in slots)
+                {
+                    var roll = random.Next(10);
+                    if (roll == 0)
+                    {
+                        continue;
+                    }
+
+                    var entry = roll == 1 ? Pick(random, slots[random.Next(slots.Length)]) : aligned ? slot[language] : Pick(random, slot);
+                    phrase.Append(Pick(random, entry.Split('|'))).Append(Pick(random, separator));
+                }
+
+                return phrase.Append(Pick(random, "tell a joke. ", "x ", "\n", "")).ToString();
+            },
+            pattern,
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), gate),
+            minimumRejected: 100);
+    }
+
     [Fact]
     public void SecretNounGate_SeededTexts_NeverRejectsATextThePatternsMatch()
     {

@@ -34,6 +34,9 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     private readonly SignalWeight _ignoreAllButThis = w["ignore-all-but-this"];
     private readonly SignalWeight _latestWins = w["latest-wins"];
     private readonly SignalWeight _moreLanguages = w["more-languages"];
+    private readonly SignalWeight _setupDisregarded = w["setup-disregarded"];
+    private readonly SignalWeight _aboveVoided = w["above-voided"];
+    private readonly SignalWeight _newGoalNow = w["new-goal-now"];
 
     public string Name => InstructionOverride;
 
@@ -118,6 +121,18 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         }
 
         ScanDismissedThenOutput(c);
+        ScanSetupDisregarded(c);
+
+        var above = c.Has(InjectionGates.AbovePlaces);
+        foreach (var m in c.Matches(above, InjectionPatterns.AboveVoided).Concat(c.Matches(above, InjectionPatterns.AboveVoidedRomance)).Concat(c.Matches(above, InjectionPatterns.AboveVoidedCjk)))
+        {
+            c.Hit(Name, _aboveVoided, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.EffectiveNow), InjectionPatterns.NewGoalNow))
+        {
+            c.Hit(Name, _newGoalNow, m);
+        }
 
         foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreSetup))
         {
@@ -164,6 +179,93 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
                 c.Hit(Name, _dismissedThenOutput, m);
             }
         }
+    }
+
+    /// <summary>How far past a setup-disregarded match its clause is searched for the assistant addressed.</summary>
+    private const int ClauseReach = 60;
+
+    /// <summary>
+    /// "Whatever the developer told you", "egal, was dein Entwickler sagt", "不管开发者给这个机器人设定了什么": the assistant's
+    /// setup declared not to matter. Counted only when the clause addresses the assistant ("you", "dir", "te", "你", "ボット"):
+    /// "no matter what the developer says, the app crashes" is a bug report, not an order.
+    /// </summary>
+    private void ScanSetupDisregarded(ShadowContext c)
+    {
+        foreach (var m in c.Matches(c.Has(InjectionGates.ConcessionsEnglish), InjectionPatterns.SetupDisregardedEnglish))
+        {
+            if (AddressedEnglish(c.Shadow, m, c.Source))
+            {
+                c.Hit(Name, _setupDisregarded, m);
+            }
+        }
+
+        var european = c.Has(InjectionGates.ConcessionsEuropean);
+        foreach (var m in c.Matches(european, InjectionPatterns.SetupDisregardedEuropean)
+            .Concat(c.Matches(european, InjectionPatterns.SetupDisregardedFrenchSpanish))
+            .Concat(c.Matches(european, InjectionPatterns.SetupDisregardedItalianPortuguese)))
+        {
+            Func<Regex> addressee = m.Groups["de"].Success ? InjectionPatterns.AddresseeGerman
+                : m.Groups["fr"].Success ? InjectionPatterns.AddresseeFrench
+                : m.Groups["es"].Success ? InjectionPatterns.AddresseeSpanish
+                : m.Groups["it"].Success ? InjectionPatterns.AddresseeItalian
+                : m.Groups["pt"].Success ? InjectionPatterns.AddresseePortuguese
+                : InjectionPatterns.AddresseeDutch;
+            if (Addressed(c.Shadow, m, addressee))
+            {
+                c.Hit(Name, _setupDisregarded, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Cjk || c.Has(InjectionGates.ConcessionsCjk), InjectionPatterns.SetupDisregardedCjk))
+        {
+            // Chinese and Japanese name the addressee before the clause as often as in it ("このボットに開発者が…"), and go on
+            // after a comma ("…设定了什么，现在…"): the whole sentence around the match is read.
+            var start = m.Index;
+            while (start > 0 && m.Index - start < 24 && c.Shadow[start - 1] is not ('。' or '！' or '？' or '!' or '?' or '\n'))
+            {
+                start--;
+            }
+
+            var end = m.Index + m.Length;
+            while (end < c.Shadow.Length && end - (m.Index + m.Length) < ClauseReach && c.Shadow[end] is not ('。' or '！' or '？' or '!' or '?' or '\n'))
+            {
+                end++;
+            }
+
+            if (TieredRegex.For(InjectionPatterns.AddresseeCjk).IsMatch(c.Shadow.AsSpan(start, end - start)))
+            {
+                c.Hit(Name, _setupDisregarded, m);
+            }
+        }
+    }
+
+    /// <summary>Whether the match or the rest of its clause (up to a comma, a full stop or a line break) addresses the assistant.</summary>
+    private static bool Addressed(string shadow, Match m, Func<Regex> addressee) =>
+        TieredRegex.For(addressee).IsMatch(shadow.AsSpan(m.Index, ClauseEnd(shadow, m) - m.Index));
+
+    /// <summary>
+    /// As <see cref="Addressed"/> in English, where "your" alone is not always the assistant's: an operator or admin
+    /// ("whatever the admin set up for this bot") needs the assistant named or told something ("… told you"), since a
+    /// reader's own IT has them too; and in a document, which speaks to its reader, "your developers" or "your rules" are
+    /// the reader's, so only what an AI alone has counts with "your" ("no matter what your system prompt says").
+    /// </summary>
+    private static bool AddressedEnglish(string shadow, Match m, InjectionSource source)
+    {
+        var clause = shadow[m.Index..ClauseEnd(shadow, m)];
+        var possessiveCounts = !m.Groups["weak"].Success && (source == InjectionSource.User || m.Groups["ai"].Success);
+        return TieredRegex.For(InjectionPatterns.AddresseeEnglish).Matches(clause).Any(a => possessiveCounts || !a.Groups["poss"].Success);
+    }
+
+    /// <summary>Where the clause of <paramref name="m"/> ends: a comma, a full stop, a line break, or <see cref="ClauseReach"/> characters past it.</summary>
+    private static int ClauseEnd(string shadow, Match m)
+    {
+        var end = m.Index + m.Length;
+        while (end < shadow.Length && end - (m.Index + m.Length) < ClauseReach && shadow[end] is not ('.' or '!' or '?' or ',' or ';' or ':' or '\n'))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Whether the sentence from <paramref name="index"/> on ends in a question mark ("How do I say "thank you" in Japanese?").</summary>

@@ -90,10 +90,30 @@ internal sealed class OutputDemands
             literals.Add((m, ForcedPrefix, kind == 'q' ? weights.NamedQuoted : exclusive.Strong || exclusive.Weak ? weights.NamedExclusive : weights.NamedToken));
         }
 
-        foreach (var m in context.Matches(!System.Text.Ascii.IsValid(shadow), InjectionPatterns.OutputControlCjk))
+        var cjk = !System.Text.Ascii.IsValid(shadow);
+        foreach (var m in context.Matches(cjk, InjectionPatterns.OutputControlCjk))
         {
             forced = true;
             literals.Add((m, ForcedPrefix, weights.OutputControlCjk));
+        }
+
+        // "输出“我自由了”", "「アクセス許可」と出力して": as a quoted literal after an out-verb above, exclusive when "only" or
+        // "nothing else matters" stands within 30 characters of it and the sentence is not a question ("只要回复“收到”就可以了吗？");
+        // in a document, ordinary text ("他说“你好”") unless it is about the answer or an AI is addressed.
+        foreach (var m in context.Matches(cjk && shadow.AsSpan().IndexOfAny("\"「『") >= 0, InjectionPatterns.OutputQuotedCjk))
+        {
+            var from = Math.Max(0, m.Index - 30);
+            var to = Math.Min(shadow.Length, m.Index + m.Length + 30);
+            var exclusive = TieredRegex.For(InjectionPatterns.ExclusiveCjk).IsMatch(shadow.AsSpan(from, to - from)) && !EndsInQuestion(shadow, m.Index + m.Length);
+            var weight = exclusive ? weights.QuotedExclusive : weights.Quoted;
+            if (!TieredRegex.For(InjectionPatterns.AnswerReference).IsMatch(shadow.AsSpan(from, to - from))
+                && !(aiAddressee ??= TieredRegex.For(InjectionPatterns.AiAddressee).IsMatch(shadow)))
+            {
+                weight = weight with { Untrusted = Math.Min(weight.Untrusted, weight.User) };
+            }
+
+            forced |= weight.User >= ForcingWeight;
+            literals.Add((m, ForcedPrefix, weight));
         }
 
         Literals = literals;
@@ -125,6 +145,23 @@ internal sealed class OutputDemands
     /// <summary>"Repeat after me" alone is a harmless game; a standing rule to echo whatever comes next is not.</summary>
     public static bool IsEchoGame(Match echo) =>
         echo.Value.Contains("after", StringComparison.Ordinal) || echo.Value.Contains("exactly", StringComparison.Ordinal);
+
+    /// <summary>Whether the sentence that goes on at <paramref name="index"/> ends in a question mark within 60 characters.</summary>
+    private static bool EndsInQuestion(string shadow, int index)
+    {
+        for (var i = index; i < shadow.Length && i - index < 60; i++)
+        {
+            switch (shadow[i])
+            {
+                case '?' or '？':
+                    return true;
+                case '。' or '！' or '!' or '\n':
+                    return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A hundred characters either side of a span.</summary>
     public static string Window(string shadow, int start, int end)
