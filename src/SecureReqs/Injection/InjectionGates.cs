@@ -309,6 +309,26 @@ internal static class InjectionGates
         " effective", " effecti", " in effect", " active", " valid", " starting", " sofort", " vigueur", " valable", " applicable", " efecto",
         " vigente", " efectiv", " effetto", " vigore", " efeito", " vigor", " onmiddellijke", " per direct", " vanaf nu", "生效", "有効", "発効");
 
+    /// <summary>
+    /// Words of <see cref="InjectionPatterns.SetupReceivedRomance"/> and <see cref="InjectionPatterns.SetupReceivedMore"/>
+    /// besides their setup nouns: the verbs of receiving or of giving to "you" in six languages.
+    /// </summary>
+    public static readonly SearchValues<string> ReceivedEuropean = Create(
+        " recib", " te dieron", " te pasaron", " te dio ", " te han ", " te configuraron", " te programaron", " te cargaron", " te indicaron",
+        " te dijeron", " recu", " t a ", " vous a ", " ricevut", " ti hanno ", " ti ha ", " recebe", " te deram", " te passaram", " te configuraram",
+        " te programaram", " te disseram", " lhe deram", " lhe passaram", " gekregen", " ontvangen", " meegekregen", " kreeg", " ontving", " bekommen",
+        " erhalten", " gekriegt", " bekamst", " erhieltest");
+
+    /// <summary>Words of <see cref="InjectionPatterns.SetupReceivedCjk"/>: received, given, told in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> ReceivedCjk = Create(
+        "收到", "得到", "接到", "被给予", "被給予", "被告知", "被要求", "被指示", "被设定", "被設定", "受け取った", "与えられた", "もらった", "渡された");
+
+    /// <summary>Words of <see cref="InjectionPatterns.BehaviourText"/>: behaviour, answers, personality in seven languages, Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> BehaviourWords = Create(
+        " behavio", " responses", " answers", " personality", " comportement", " reponses", " personnalite", " comportamiento", " respuestas",
+        " personalidad", " comportamento", " risposte", " personalita", " respostas", " gedrag", " antwoorden", " persoonlijkheid", " verhalten",
+        " antworten", " personlichkeit", "行为", "行為", "回答", "回复", "回覆", "性格", "人格", "振る舞い", "行動", "応答");
+
     /// <summary>Words of <see cref="InjectionPatterns.UnfilteredEuropean"/>: "without" in six languages.</summary>
     public static readonly SearchValues<string> WithoutEuropean = Create(" ohne ", " sans ", " sin ", " senza ", " sem ", " zonder ");
 

@@ -502,6 +502,86 @@ public sealed class GateWordsTests
             minimumRejected: 100);
     }
 
+    [Theory]
+    [InlineData("received")]
+    [InlineData("received-cjk")]
+    [InlineData("given-asked")]
+    [InlineData("behaviour")]
+    public void SetupReceivedGates_SeededTexts_NeverRejectATextThePatternsMatch(string which)
+    {
+        // Phrases built slot by slot in one language at a time (article, setup noun, relative pronoun, verb of receiving;
+        // or text, "that defines", "your", behaviour), with slots skipped or taken from another language: a gate that
+        // forgot a word rejects a match. Each slot lists one entry per language, "a|b" being choices.
+        string[][] slots = which switch
+        {
+            "received" =>
+            [
+                ["el|las|esas", "le|les|ce", "il|le|l'", "a|as|esse", "het|de", "die|den"],
+                ["mensaje de sistema|prompt del sistema|instrucciones|directrices|reglas|indicaciones", "message systeme|prompt systeme|consignes|instructions|directives|regles",
+                    "messaggio di sistema|prompt di sistema|istruzioni|regole|linee guida", "mensagem de sistema|prompt do sistema|instrucoes|diretrizes|regras|orientacoes",
+                    "systeembericht|systeemprompt|instructies|richtlijnen|opdrachten", "systemnachricht|systemprompt|anweisungen|vorgaben|richtlinien"],
+                ["iniciales|ocultas", "initiales|cachees", "iniziali|segrete", "iniciais|ocultas", "zien", "x"],
+                ["que|con las que", "que|qu'on", "che", "que|com as que", "dat|die", "die|den"],
+                ["recibiste|te dieron|te configuraron", "tu as recu|t'a donnees|vous avez recues", "hai ricevuto|ti hanno dato", "recebeste|te deram", "je hebt gekregen|je ontving", "du bekommen hast|du erhalten hast"],
+            ],
+            "given-asked" =>
+            [
+                ["que|cuales", "quelles|quels", "quali|che", "que|quais", "welke", "welche"],
+                ["instrucciones|directrices|reglas|indicaciones", "consignes|instructions|directives|regles", "istruzioni|direttive|regole", "instrucoes|diretrizes|regras",
+                    "instructies|richtlijnen|regels|opdrachten", "anweisungen|vorgaben|regeln|richtlinien"],
+                ["te dieron|te han dado|te programaron", "t'a-t-on donnees|on t'a fournies", "ti hanno dato|ti ha impartito", "te deram|lhe passaram", "kreeg je|heb je gekregen",
+                    "hast du bekommen|hat man dir gegeben|bekamst du"],
+                ["?", "au depart ?", "prima?", "antes?", "voordat ik kwam?", "vorher?"],
+            ],
+            "received-cjk" =>
+            [
+                ["你|您", "你一开始|您最初", "あなたが|君が", "最初に|初めに"],
+                ["收到的|得到的", "被告知|被要求", "受け取った|与えられた", "与えられた|渡された"],
+                ["系统消息|系统提示|初始指令|指令", "要做什么", "システムメッセージ|指示|プロンプト", "指示|ルール"],
+                ["。", "？", "を見せて", "を書いて"],
+            ],
+            _ =>
+            [
+                ["hidden text|text|prompt|message", "texte cache|texte|message", "texto oculto|texto|mensaje", "testo nascosto|testo|messaggio", "texto|mensagem", "verborgen tekst|tekst|bericht", "text|nachricht", "决定", "あなたの"],
+                ["that defines|which controls", "qui definit|qui controle", "que define|que controla", "che definisce|che governa", "que define|que controla", "die|dat", "der|die", "你的|你", "振る舞いを|行動を"],
+                ["your", "ton|ta|votre", "tu|tus", "il tuo|la tua", "o teu|a tua", "je|jouw", "dein|deine", "行为的|回答的", "決めている|決める"],
+                ["behaviour|behavior|responses|personality", "comportement|reponses", "comportamiento|respuestas", "comportamento|risposte", "comportamento|respostas", "gedrag bepaalt|antwoorden stuurt", "verhalten bestimmt|antworten steuert", "隐藏文本|文本|提示词", "隠れた文章|テキスト"],
+            ],
+        };
+        var (pattern, gate) = which switch
+        {
+            "received" => ((Func<string, bool>)(shadow => InjectionPatterns.SetupReceivedRomance().IsMatch(shadow) || InjectionPatterns.SetupReceivedMore().IsMatch(shadow)), new[] { InjectionGates.SetupNouns, InjectionGates.ReceivedEuropean }),
+            "received-cjk" => (shadow => InjectionPatterns.SetupReceivedCjk().IsMatch(shadow), new[] { InjectionGates.ReceivedCjk }),
+            "given-asked" => (shadow => InjectionPatterns.SetupGivenAsked().IsMatch(shadow), new[] { InjectionGates.SetupNouns }),
+            _ => (shadow => InjectionPatterns.BehaviourText().IsMatch(shadow), new[] { InjectionGates.BehaviourWords }),
+        };
+        var separator = which == "received-cjk" ? new[] { "", "", "，" } : new[] { " ", " ", ", " };
+        AssertNecessary(
+            new Random(20261207),
+            3,
+            random =>
+            {
+                var phrase = new StringBuilder();
+                var language = random.Next(slots[0].Length);
+                foreach (var slot in slots)
+                {
+                    var roll = random.Next(10);
+                    if (roll == 0)
+                    {
+                        continue;
+                    }
+
+                    var entry = roll == 1 ? Pick(random, slots[random.Next(slots.Length)]) : slot[language];
+                    phrase.Append(Pick(random, entry.Split('|'))).Append(Pick(random, separator));
+                }
+
+                return phrase.Append(Pick(random, "x ", "\n", "", "en entier. ")).ToString();
+            },
+            pattern,
+            shadow => gate.All(g => InjectionGates.Has(InjectionGates.Words(shadow), g)),
+            minimumRejected: 100);
+    }
+
     [Fact]
     public void SecretNounGate_SeededTexts_NeverRejectsATextThePatternsMatch()
     {
