@@ -472,34 +472,39 @@ public sealed class GateWordsTests
                 || InjectionPatterns.AboveVoidedCjk().IsMatch(shadow), InjectionGates.AbovePlaces),
             _ => (shadow => InjectionPatterns.NewGoalNow().IsMatch(shadow), InjectionGates.EffectiveNow),
         };
+        // In "above" and "new-goal" each slot lists one entry per language: a phrase keeps to one language, as the patterns do.
         var separator = which == "cjk" ? new[] { "", "", "，", " " } : which is "above" or "new-goal" ? new[] { " ", " ", "", ", " } : new[] { " ", " ", "  ", ", " };
         AssertNecessary(
             new Random(20261207),
             3,
-            random =>
-            {
-                // In "above" and "new-goal" each slot lists one entry per language ("a|b" choices): a phrase keeps to one
-                // language, as the patterns do, except when a slot is swapped.
-                var phrase = new StringBuilder();
-                var language = random.Next(slots[0].Length);
-                var aligned = which is "above" or "new-goal";
-                foreach (var slot in slots)
-                {
-                    var roll = random.Next(10);
-                    if (roll == 0)
-                    {
-                        continue;
-                    }
-
-                    var entry = roll == 1 ? Pick(random, slots[random.Next(slots.Length)]) : aligned ? slot[language] : Pick(random, slot);
-                    phrase.Append(Pick(random, entry.Split('|'))).Append(Pick(random, separator));
-                }
-
-                return phrase.Append(Pick(random, "tell a joke. ", "x ", "\n", "")).ToString();
-            },
+            random => SlotPhrase(random, slots, aligned: which is "above" or "new-goal", separator, "tell a joke. ", "x ", "\n", ""),
             pattern,
             shadow => InjectionGates.Has(InjectionGates.Words(shadow), gate),
             minimumRejected: 100);
+    }
+
+    /// <summary>
+    /// A phrase built slot by slot, each slot's entry taken in order ("a|b" being choices within it), with one slot in ten
+    /// skipped and one in ten taken from another slot. <paramref name="aligned"/>: each slot lists one entry per language,
+    /// and a phrase keeps to one language; otherwise any entry of the slot is taken.
+    /// </summary>
+    private static string SlotPhrase(Random random, string[][] slots, bool aligned, string[] separator, params string[] endings)
+    {
+        var phrase = new StringBuilder();
+        var language = random.Next(slots[0].Length);
+        foreach (var slot in slots)
+        {
+            var roll = random.Next(10);
+            if (roll == 0)
+            {
+                continue;
+            }
+
+            var entry = roll == 1 ? Pick(random, slots[random.Next(slots.Length)]) : aligned ? slot[language] : Pick(random, slot);
+            phrase.Append(Pick(random, entry.Split('|'))).Append(Pick(random, separator));
+        }
+
+        return phrase.Append(Pick(random, endings)).ToString();
     }
 
     [Theory]
@@ -559,24 +564,7 @@ public sealed class GateWordsTests
         AssertNecessary(
             new Random(20261207),
             3,
-            random =>
-            {
-                var phrase = new StringBuilder();
-                var language = random.Next(slots[0].Length);
-                foreach (var slot in slots)
-                {
-                    var roll = random.Next(10);
-                    if (roll == 0)
-                    {
-                        continue;
-                    }
-
-                    var entry = roll == 1 ? Pick(random, slots[random.Next(slots.Length)]) : slot[language];
-                    phrase.Append(Pick(random, entry.Split('|'))).Append(Pick(random, separator));
-                }
-
-                return phrase.Append(Pick(random, "x ", "\n", "", "en entier. ")).ToString();
-            },
+            random => SlotPhrase(random, slots, aligned: true, separator, "x ", "\n", "", "en entier. "),
             pattern,
             shadow => gate.All(g => InjectionGates.Has(InjectionGates.Words(shadow), g)),
             minimumRejected: 100);
