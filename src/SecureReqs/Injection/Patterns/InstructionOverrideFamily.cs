@@ -216,7 +216,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             }
         }
 
-        foreach (var m in c.Matches(c.Cjk || c.Has(InjectionGates.ConcessionsCjk), InjectionPatterns.SetupDisregardedCjk))
+        foreach (var m in c.Matches(c.Has(InjectionGates.ConcessionsCjk), InjectionPatterns.SetupDisregardedCjk))
         {
             // Chinese and Japanese name the addressee before the clause as often as in it ("このボットに開発者が…"), and go on
             // after a comma ("…设定了什么，现在…"): the whole sentence around the match is read.
