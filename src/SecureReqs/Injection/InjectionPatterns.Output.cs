@@ -15,7 +15,7 @@ internal static partial class InjectionPatterns
         + @"echo|echoes|repeat|repeats|state|display|show|emit|produce|include|add|append|prepend|put|insert|place|end|ends|finish|close|sign|start|starts|quote|quotes|mention|mentions|cite|"
         + @"tell" + Sp + @"(?:the" + Sp + @")?(?:user|customer|reader|client|visitor)s?|"
         + @"begin|begins|open|opens|prefix|preface|format|replace|make|confirm|render|label|call" + Sp + @"yourself|introduce" + Sp + @"yourself" + Sp + @"as|"
-        + @"di|diga|digas|dices|dizes|escribe|escriba|escribes|escreva|escreves|responde|responda|respondes|contesta|contestas|imprime|imprima|muestra|mostre|repite|repita|empieza|comienza|comece|termina|termine|incluye|inclua|anade|adicione|pon|coloca|coloque|devuelve|"
+        + @"di|diga|digas|dices|dizes|diz|escribe|escriba|escribes|escreve|escreva|escreves|responde|responda|respondes|contesta|contestas|imprime|imprima|muestra|mostre|repite|repita|empieza|comienza|comece|termina|termine|incluye|inclua|anade|adicione|pon|coloca|coloque|devuelve|"
         + @"dis|dites|ecris|ecrivez|reponds|repondez|affiche|affichez|repete|commence|commencez|terminez|ajoute|ajoutez|inclus|mets|renvoie|"
         + @"sag|sage|sagst|schreib|schreibe|schreibst|antworte|antwortest|gib|drucke|zeige|wiederhole|beginne|beende|fuge|setze|"
         + @"dici|scrivi|rispondi|stampa|mostra|ripeti|inizia|comincia|includi|aggiungi|metti|"
@@ -37,7 +37,7 @@ internal static partial class InjectionPatterns
         + @"ab" + Sp + @"(?:sofort|jetzt)|von" + Sp + @"(?:nun|jetzt)" + Sp + @"an|nur" + Sp + @"noch|a" + Sp + @"partir" + Sp + @"de" + Sp + @"(?:ahora|agora|maintenant)|de" + Sp + @"ahora" + Sp + @"en" + Sp + @"adelante|desormais|"
         + @"d" + Sp0 + @"ora" + Sp + @"in" + Sp + @"(?:poi|avanti)|da" + Sp + @"ora" + Sp + @"in" + Sp + @"(?:poi|avanti)|daqui" + Sp + @"(?:em|pra|para)" + Sp + @"(?:diante|frente)|vanaf" + Sp + @"nu|voortaan|"
         + @"nur|ausschliesslich|genau|wortlich|nichts" + Sp + @"anderes|sonst" + Sp + @"nichts|einfach|am" + Sp + @"(?:ende|anfang)|jede" + Sp + @"antwort|"
-        + @"apenas|somente|exatamente|mais" + Sp + @"nada|no" + Sp + @"final|cada" + Sp + @"resposta|"
+        + @"apenas|somente|exatamente|mais" + Sp + @"nada|no" + Sp + @"final|cada" + Sp + @"resposta|(?:escreve|escreva|diz|diga|responde|responda|repete|repita)" + Sp + @"so|"
         + @"soltanto|esattamente|niente" + Sp + @"altro|alla" + Sp + @"fine|ogni" + Sp + @"risposta|"
         + @"alleen|uitsluitend|precies|niets" + Sp + @"anders)";
 

@@ -182,7 +182,8 @@ internal sealed class OutputDemands
                 break;
             }
 
-            if (WeakExclusives.Contains(m.Value, StringComparer.Ordinal))
+            // Portuguese "só" after a verb ("escreve só", the only form the exclusive words take with their verb) is as weak as "only".
+            if (WeakExclusives.Contains(m.Value, StringComparer.Ordinal) || m.Value.EndsWith("so", StringComparison.Ordinal))
             {
                 weak = true;
             }
