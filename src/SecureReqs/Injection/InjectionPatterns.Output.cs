@@ -25,7 +25,10 @@ internal static partial class InjectionPatterns
     public const string PositionalVerb =
         @"^(?:start|starts|begin|begins|open|opens|prefix|preface|end|ends|finish|close|sign|empieza|comienza|comece|termina|termine|commence|commencez|terminez|beginne|beende|inizia|comincia|eindig|append|prepend|replace|remplace|remplacez|reemplaza|ersetze|substitua|sostituisci|vervang)$";
 
-    /// <summary>Words that make an output exclusive, exact, positional or standing.</summary>
+    /// <summary>
+    /// Words that make an output exclusive, exact, positional or standing. Group <c>weak</c>: Portuguese "só" after its verb
+    /// ("escreve só"), as weak as "only" (the other weak words are listed in <see cref="OutputDemands"/>).
+    /// </summary>
     private const string Exclusive =
         @"(?:only|just|exactly|verbatim|word" + Sp + @"for" + Sp + @"word|literally|solely|nothing" + Sp + @"(?:else|more)|no" + Sp + @"other" + Sp + @"(?:text|words?|content|output|characters)|"
         + @"and" + Sp + @"stop|always" + Sp + @"(?:answer|reply|respond|end|start|begin|say|include|sign|write)|one" + Sp + @"(?:word|line)|(?:don'?t|do" + Sp + @"not)" + Sp + @"(?:add|write|say|include|put)" + Sp + @"anything" + Sp + @"(?:else|more)|(?:entire|whole|full|sole|single)" + Sp + @"(?:answer|reply|response|output|message|word|line)|by" + Sp + @"itself|on" + Sp + @"(?:its|a)" + Sp + @"own(?:" + Sp + @"line)?|"
@@ -37,7 +40,7 @@ internal static partial class InjectionPatterns
         + @"ab" + Sp + @"(?:sofort|jetzt)|von" + Sp + @"(?:nun|jetzt)" + Sp + @"an|nur" + Sp + @"noch|a" + Sp + @"partir" + Sp + @"de" + Sp + @"(?:ahora|agora|maintenant)|de" + Sp + @"ahora" + Sp + @"en" + Sp + @"adelante|desormais|"
         + @"d" + Sp0 + @"ora" + Sp + @"in" + Sp + @"(?:poi|avanti)|da" + Sp + @"ora" + Sp + @"in" + Sp + @"(?:poi|avanti)|daqui" + Sp + @"(?:em|pra|para)" + Sp + @"(?:diante|frente)|vanaf" + Sp + @"nu|voortaan|"
         + @"nur|ausschliesslich|genau|wortlich|nichts" + Sp + @"anderes|sonst" + Sp + @"nichts|einfach|am" + Sp + @"(?:ende|anfang)|jede" + Sp + @"antwort|"
-        + @"apenas|somente|exatamente|mais" + Sp + @"nada|no" + Sp + @"final|cada" + Sp + @"resposta|(?:escreve|escreva|diz|diga|responde|responda|repete|repita)" + Sp + @"so|"
+        + @"apenas|somente|exatamente|mais" + Sp + @"nada|no" + Sp + @"final|cada" + Sp + @"resposta|(?<weak>(?:escreve|escreva|diz|diga|responde|responda|repete|repita)" + Sp + @"so)|"
         + @"soltanto|esattamente|niente" + Sp + @"altro|alla" + Sp + @"fine|ogni" + Sp + @"risposta|"
         + @"alleen|uitsluitend|precies|niets" + Sp + @"anders)";
 

@@ -174,7 +174,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             // The demanded words themselves must come after the withdrawal ("… says 'Please disregard my previous message'"
             // quotes one), outside a question ("How do I say "thank you" in Japanese?").
             if (c.Demands.Literals.Select(l => l.Match.Groups["literal"] is { Success: true } literal ? literal.Index : l.Match.Index)
-                .Any(start => start >= end && start - end <= DismissalReach && !InQuestion(c.Shadow, start)))
+                .Any(start => start >= end && start - end <= DismissalReach && !Sentences.EndsInQuestion(c.Shadow, start, DismissalReach)))
             {
                 c.Hit(Name, _dismissedThenOutput, m);
             }
@@ -220,18 +220,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         {
             // Chinese and Japanese name the addressee before the clause as often as in it ("このボットに開発者が…"), and go on
             // after a comma ("…设定了什么，现在…"): the whole sentence around the match is read.
-            var start = m.Index;
-            while (start > 0 && m.Index - start < 24 && c.Shadow[start - 1] is not ('。' or '！' or '？' or '!' or '?' or '\n'))
-            {
-                start--;
-            }
-
-            var end = m.Index + m.Length;
-            while (end < c.Shadow.Length && end - (m.Index + m.Length) < ClauseReach && c.Shadow[end] is not ('。' or '！' or '？' or '!' or '?' or '\n'))
-            {
-                end++;
-            }
-
+            var (start, end) = Sentences.Around(c.Shadow, m.Index, m.Index + m.Length, 24, ClauseReach);
             if (TieredRegex.For(InjectionPatterns.AddresseeCjk).IsMatch(c.Shadow.AsSpan(start, end - start)))
             {
                 c.Hit(Name, _setupDisregarded, m);
@@ -266,26 +255,6 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         }
 
         return end;
-    }
-
-    /// <summary>Whether the sentence from <paramref name="index"/> on ends in a question mark ("How do I say "thank you" in Japanese?").</summary>
-    private static bool InQuestion(string shadow, int index)
-    {
-        for (var i = index; i < shadow.Length && i - index < DismissalReach; i++)
-        {
-            if (shadow[i] is '?' or '？')
-            {
-                return true;
-            }
-
-            // A line break or a Chinese or Japanese mark ends the sentence; a full stop or "!" only before white space ("v1.2").
-            if (shadow[i] is '\n' or '。' or '！' || (shadow[i] is '.' or '!' && (i + 1 == shadow.Length || char.IsWhiteSpace(shadow[i + 1]))))
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Japanese endings of a verb that modifies the noun after it ("無視する設定", a setting that ignores something).</summary>

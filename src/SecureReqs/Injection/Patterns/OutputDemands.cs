@@ -64,11 +64,7 @@ internal sealed class OutputDemands
                 ('u', false, false) => weights.Link,
                 _ => weights.Quoted,
             };
-            if (!answer && !(aiAddressee ??= TieredRegex.For(InjectionPatterns.AiAddressee).IsMatch(shadow)))
-            {
-                // In a document, "print 'x'" or "type the code X" is ordinary text unless it is about the reader's answer.
-                weight = weight with { Untrusted = Math.Min(weight.Untrusted, weight.User) };
-            }
+            weight = InDocument(weight, answer);
 
             forced |= weight.User >= ForcingWeight;
             token |= kind == 't';
@@ -104,13 +100,8 @@ internal sealed class OutputDemands
         {
             var from = Math.Max(0, m.Index - 30);
             var to = Math.Min(shadow.Length, m.Index + m.Length + 30);
-            var exclusive = TieredRegex.For(InjectionPatterns.ExclusiveCjk).IsMatch(shadow.AsSpan(from, to - from)) && !EndsInQuestion(shadow, m.Index + m.Length);
-            var weight = exclusive ? weights.QuotedExclusive : weights.Quoted;
-            if (!TieredRegex.For(InjectionPatterns.AnswerReference).IsMatch(shadow.AsSpan(from, to - from))
-                && !(aiAddressee ??= TieredRegex.For(InjectionPatterns.AiAddressee).IsMatch(shadow)))
-            {
-                weight = weight with { Untrusted = Math.Min(weight.Untrusted, weight.User) };
-            }
+            var exclusive = TieredRegex.For(InjectionPatterns.ExclusiveCjk).IsMatch(shadow.AsSpan(from, to - from)) && !Sentences.EndsInQuestion(shadow, m.Index + m.Length, 60);
+            var weight = InDocument(exclusive ? weights.QuotedExclusive : weights.Quoted, TieredRegex.For(InjectionPatterns.AnswerReference).IsMatch(shadow.AsSpan(from, to - from)));
 
             forced |= weight.User >= ForcingWeight;
             literals.Add((m, ForcedPrefix, weight));
@@ -119,6 +110,10 @@ internal sealed class OutputDemands
         Literals = literals;
         Forced = forced;
         TokenOutput = token;
+
+        // In a document, "print 'x'" or "他说“你好”" is ordinary text unless it is about the reader's answer or an AI is addressed.
+        SignalWeight InDocument(SignalWeight weight, bool answer) =>
+            answer || (aiAddressee ??= TieredRegex.For(InjectionPatterns.AiAddressee).IsMatch(shadow)) ? weight : weight with { Untrusted = Math.Min(weight.Untrusted, weight.User) };
     }
 
     /// <summary>Whether the shadow holds anything an answer could be made to carry (<see cref="OutputGates.HasLiteralCandidate"/>).</summary>
@@ -146,23 +141,6 @@ internal sealed class OutputDemands
     public static bool IsEchoGame(Match echo) =>
         echo.Value.Contains("after", StringComparison.Ordinal) || echo.Value.Contains("exactly", StringComparison.Ordinal);
 
-    /// <summary>Whether the sentence that goes on at <paramref name="index"/> ends in a question mark within 60 characters.</summary>
-    private static bool EndsInQuestion(string shadow, int index)
-    {
-        for (var i = index; i < shadow.Length && i - index < 60; i++)
-        {
-            switch (shadow[i])
-            {
-                case '?' or '？':
-                    return true;
-                case '。' or '！' or '!' or '\n':
-                    return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A hundred characters either side of a span.</summary>
     public static string Window(string shadow, int start, int end)
     {
@@ -182,8 +160,7 @@ internal sealed class OutputDemands
                 break;
             }
 
-            // Portuguese "só" after a verb ("escreve só", the only form the exclusive words take with their verb) is as weak as "only".
-            if (WeakExclusives.Contains(m.Value, StringComparer.Ordinal) || m.Value.EndsWith("so", StringComparison.Ordinal))
+            if (WeakExclusives.Contains(m.Value, StringComparer.Ordinal) || m.Groups["weak"].Success)
             {
                 weak = true;
             }
