@@ -304,6 +304,20 @@ internal static class InjectionGates
         " precede", " haut", " dessus", " avant", " arriba", " antes", " anterior", " sopra", " prima", " acima", " atras", " hierboven",
         " bovenstaande", " eerder", "以上", "上面", "前面", "之前", "上記", "上の", "これまで", "今まで", "前の");
 
+    /// <summary>Verbs of <see cref="InjectionPatterns.OverrideAboveCjk"/>: "ignore", "forget", "never mind" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> OverrideVerbsCjk = Create(
+        "忽略", "忽视", "忽視", "无视", "無視", "忘记", "忘記", "忘掉", "理会", "理會", "别管", "別管", "抛开", "拋開", "丢掉", "丟掉", "抛弃", "拋棄", "忘れ",
+        "なかったことに");
+
+    /// <summary>Words of <see cref="InjectionPatterns.OverrideVoidCjk"/>: "cancelled", "void", "no longer valid" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> VoidStatesCjk = Create(
+        "取消", "作废", "作廢", "无效", "無效", "失效", "不再有效", "不再适用", "不再適用", "不算数", "不算數", "撤销", "撤銷", "废除", "廢除", "解除", "有効では",
+        "無効", "適用され", "取り消され", "撤回され", "廃止され", "破棄され", "失効");
+
+    /// <summary>Words of <see cref="InjectionPatterns.NewInstructionsCjk"/>: "your", "new", "updated", "changed" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> NewInstructionsCjk = Create(
+        "你", "您", "あなたの", "君の", "お前の", "新", "更新", "变更", "變更", "更改", "修改", "改变", "改變", "変更");
+
     /// <summary>Words of <see cref="InjectionPatterns.NewGoalNow"/>: "effective", "at once" in seven languages, Chinese and Japanese.</summary>
     public static readonly SearchValues<string> EffectiveNow = Create(
         " effective", " effecti", " in effect", " active", " valid", " starting", " sofort", " vigueur", " valable", " applicable", " efecto",

@@ -43,7 +43,7 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(EarlierWordCjkSource, Plain & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex EarlierWordCjkBacktracking();
 
-    private const string EarlierWordCjkSource = "之前|以前|上面|上述|以上|所有|全部|前面|先前|これまで|上記|全て|すべて";
+    private const string EarlierWordCjkSource = "之前|以前|上面|上述|以上|所有|全部|前面|先前|刚才|剛才|原来|原來|原先|これまで|今まで|上記|全て|すべて|先程|先ほど|さっき|最初";
 
     /// <summary>shadow: a role frame that takes effect now.</summary>
     [GeneratedRegex(NowWordSource, Plain)]

@@ -508,6 +508,55 @@ public sealed class GateWordsTests
     }
 
     [Theory]
+    [InlineData("above")]
+    [InlineData("void")]
+    [InlineData("new")]
+    public void CjkOverrideGates_SeededTexts_NeverRejectATextThePatternsMatch(string which)
+    {
+        // Chinese and Japanese phrases built slot by slot (verb, "above", what, a clause end; or who, the earlier
+        // instructions, "now", void; or "your", new, task, "is"), one language at a time, with slots skipped or taken from
+        // the other language: a gate that forgot a word rejects a match. Each slot lists Chinese then Japanese.
+        string[][] slots = which switch
+        {
+            "above" =>
+            [
+                ["忽略|忽视|忽視|无视|無視|忘记|忘記|忘掉|不要理会|不用理會|别管|別管|抛开|拋開|丢掉|丟掉|抛弃|拋棄", "上記の|これまでの|先ほどの|前の|今までの"],
+                ["以上|上面|上述|之前|以前|前面|先前|此前", "内容|文章|メッセージ|会話|やり取り|すべて"],
+                ["的内容|所说的|的一切|的对话|", "は|を|も"],
+                ["，|。|并|然后|直接|现在|只", "すべて無視|無視|忘れ|全部忘れ|なかったことに"],
+            ],
+            "void" =>
+            [
+                ["你的|您的|。", "あなたの|。"],
+                ["之前的|以前的|上面的|原来的|你收到的|所有", "以前の|前の|これまでの|今までの|最初の|上記の"],
+                ["指令|指示|规则|規則|设定|限制|约束|提示词|系统提示", "指示|命令|プロンプト|ルール|設定|制約|制限|規則"],
+                ["都|全部|已经|已|均|都已", "は|が|はもう|はすでに"],
+                ["取消|作废|作廢|无效|無效|失效|不再有效|不再适用|不算数|撤销|撤銷|废除|廢除|解除", "有効ではありません|無効|適用されません|取り消された|撤回された|廃止された|失効|解除された|破棄された"],
+            ],
+            _ =>
+            [
+                ["你的|您的|你现在的|。|你現在的", "あなたの|君の|お前の|。"],
+                ["新|真正的|唯一的|下一个|本来的|新的", "本当の|新しい|新たな|本来の|次の"],
+                ["任务|任務|使命|目标|目標|工作|角色|指令|指示", "任務|仕事|役割|目的|タスク|指示|命令"],
+                ["是|就是|变成|改为|：|已更新：|变更：|不是客服了，而是", "は|が変更されました|が更新された|：|の変更：|変更："],
+            ],
+        };
+        var (pattern, gate) = which switch
+        {
+            "above" => ((Func<string, bool>)(shadow => InjectionPatterns.OverrideAboveCjk().IsMatch(shadow)), InjectionGates.OverrideVerbsCjk),
+            "void" => (shadow => InjectionPatterns.OverrideVoidCjk().IsMatch(shadow), InjectionGates.VoidStatesCjk),
+            _ => (shadow => InjectionPatterns.NewInstructionsCjk().IsMatch(shadow), InjectionGates.NewInstructionsCjk),
+        };
+        AssertNecessary(
+            new Random(20261208),
+            3,
+            random => SlotPhrase(random, slots, aligned: true, ["", ""], "写诗。", "x ", "\n", ""),
+            pattern,
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), gate),
+            minimumRejected: 100);
+    }
+
+    [Theory]
     [InlineData("received")]
     [InlineData("received-cjk")]
     [InlineData("given-asked")]

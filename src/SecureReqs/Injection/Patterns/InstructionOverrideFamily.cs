@@ -25,6 +25,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     private readonly SignalWeight _european = w["european"];
     private readonly SignalWeight _cjkEarlier = w["cjk.earlier"];
     private readonly SignalWeight _cjk = w["cjk"];
+    private readonly SignalWeight _cjkAbove = w["cjk.above"];
+    private readonly SignalWeight _cjkAboveConversation = w["cjk.above-conversation"];
     private readonly SignalWeight _goalStrong = w["goal-hijack.strong"];
     private readonly SignalWeight _goal = w["goal-hijack"];
     private readonly SignalWeight _fakeCompletion = w["fake-completion"];
@@ -44,6 +46,11 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     {
         foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.InstructionNouns), InjectionPatterns.OverrideInstructions))
         {
+            if (Negation.Before(c.Shadow, m.Index))
+            {
+                continue;
+            }
+
             var mods = m.Groups["mods"].Value;
             var core = IsCoreOverrideVerb(m.Groups["verb"].Value);
             var earlier = TieredRegex.For(InjectionPatterns.EarlierWord).IsMatch(mods);
@@ -65,7 +72,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.OverrideVerb && c.Has(InjectionGates.EarlierWords), InjectionPatterns.OverrideAbove))
         {
-            if (IsCoreOverrideVerb(m.Value))
+            if (IsCoreOverrideVerb(m.Value) && !Negation.Before(c.Shadow, m.Index))
             {
                 c.Hit(Name, m.Groups["strong"].Success ? _aboveStrong : _aboveWeak, m);
             }
@@ -88,18 +95,55 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean))
         {
+            if (Negation.Before(c.Shadow, m.Index))
+            {
+                continue;
+            }
+
             var earlier = TieredRegex.For(InjectionPatterns.EarlierWordEuropean).IsMatch(c.Shadow.AsSpan(m.Index, Math.Min(c.Shadow.Length - m.Index, m.Length + 30)));
             c.Hit(Name, m.Groups["all"].Success ? _europeanAll : earlier ? _europeanEarlier : _european, m);
         }
 
         foreach (var m in c.Matches(c.Cjk, InjectionPatterns.OverrideCjk))
         {
-            if (IsJapaneseRelativeClause(m))
+            if (IsJapaneseRelativeClause(m) || NegatedCjk(c.Shadow, m))
             {
                 continue;
             }
 
             c.Hit(Name, TieredRegex.For(InjectionPatterns.EarlierWordCjk).IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.OverrideVerbsCjk), InjectionPatterns.OverrideAboveCjk))
+        {
+            if (!NegatedCjk(c.Shadow, m))
+            {
+                c.Hit(Name, m.Groups["conv"].Success ? _cjkAboveConversation : _cjkAbove, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.VoidStatesCjk), InjectionPatterns.OverrideVoidCjk))
+        {
+            if (!m.Groups["general"].Success || AssistantNearCjk(c.Shadow, m))
+            {
+                c.Hit(Name, _void, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructionsCjk), InjectionPatterns.NewInstructionsCjk))
+        {
+            if (m.Groups["task"].Success)
+            {
+                // "你的新角色是什么？", "あなたの新しい仕事はどうですか？" ask about it.
+                if (!Sentences.EndsInQuestion(c.Shadow, m.Index + m.Length, ClauseReach))
+                {
+                    c.Hit(Name, _newTask, m);
+                }
+            }
+            else
+            {
+                c.Hit(Name, m.Groups["goal"].Success ? _newGoalNow : _newNew, m);
+            }
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack))
@@ -255,6 +299,32 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// Whether a Chinese or Japanese override is negated or reported rather than ordered: "不要忽略之前的指令", "我忘记了之前的指令"
+    /// (the verb comes first, group <c>ja</c> absent) or "前の指示を無視しないで" (the Japanese verb ends the match).
+    /// </summary>
+    private static bool NegatedCjk(string shadow, Match m) =>
+        m.Groups["ja"].Success ? !Negation.OrderFollowsJapanese(shadow, m.Index + m.Length) : Negation.BeforeCjk(shadow, m.Index);
+
+    /// <summary>Words that address the assistant in Chinese and Japanese: "you", "the bot", "the assistant".</summary>
+    private static readonly string[] AssistantWordsCjk = ["你", "您", "妳", "あなた", "君", "お前", "机器人", "機器人", "助手", "アシスタント", "ボット", "ai"];
+
+    /// <summary>Whether the sentence of <paramref name="m"/>, or the 40 characters after it, addresses the assistant.</summary>
+    private static bool AssistantNearCjk(string shadow, Match m)
+    {
+        var (from, to) = Sentences.Around(shadow, m.Index, m.Index + m.Length, 24, ClauseReach);
+        var window = shadow.AsSpan(from, Math.Min(shadow.Length, to + 40) - from);
+        foreach (var word in AssistantWordsCjk)
+        {
+            if (window.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Japanese endings of a verb that modifies the noun after it ("無視する設定", a setting that ignores something).</summary>

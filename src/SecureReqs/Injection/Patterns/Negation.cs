@@ -1,0 +1,112 @@
+namespace SecureReqs;
+
+/// <summary>
+/// Whether an order to ignore or forget is negated, which turns it into its opposite: "don't ignore the previous
+/// instructions", "no ignores las instrucciones anteriores", "请不要忽略之前的指令", "前の指示を無視しないでください" ask
+/// the assistant to keep its instructions. Read on the shadow (lower case, accents folded) around a match.
+/// </summary>
+internal static class Negation
+{
+    /// <summary>English and Romance words that negate the verb right after them ("n'" in French is part of the next word).</summary>
+    private static readonly string[] WordsBefore =
+    [
+        "don't", "dont", "do not", "never", "not", "won't", "will not", "cannot", "can't", "must not", "mustn't", "should not",
+        "shouldn't", "didn't", "did not", "doesn't", "does not", "no", "non", "nao", "nunca", "jamais", "mai", "nie", "niemals", "nooit",
+    ];
+
+    /// <summary>
+    /// Whether the words right before <paramref name="index"/> negate what starts there: "don't", "never", "not to",
+    /// Spanish "no", Italian "non", Portuguese "não", French "n'" or "ne".
+    /// </summary>
+    public static bool Before(string shadow, int index)
+    {
+        if (index >= 2 && shadow[index - 1] == '\'' && shadow[index - 2] == 'n' && (index == 2 || !char.IsLetter(shadow[index - 3])))
+        {
+            return true;
+        }
+
+        var end = index;
+        while (end > 0 && shadow[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        // "not to ignore", "please don't ignore": a "to" or "please" between the negation and the verb.
+        foreach (var filler in (ReadOnlySpan<string>)["to", "please", "ever", "just"])
+        {
+            if (EndsWithWord(shadow, end, filler, out var start))
+            {
+                end = start;
+                while (end > 0 && shadow[end - 1] == ' ')
+                {
+                    end--;
+                }
+
+                break;
+            }
+        }
+
+        foreach (var word in WordsBefore)
+        {
+            if (EndsWithWord(shadow, end, word, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the Chinese or Japanese verb at <paramref name="index"/> is negated or reported: "不要忽略", "别忘记", "不能无视", "我忘记了".</summary>
+    public static bool BeforeCjk(string shadow, int index)
+    {
+        var i = index;
+        // A modal between the negation and the verb: 不要, 不能, 不可以, 不应该, 别再, 不用.
+        foreach (var modal in (ReadOnlySpan<string>)["可以", "应该", "應該", "要", "能", "可", "会", "會", "应", "應", "得", "必", "用", "再"])
+        {
+            if (i >= modal.Length && shadow.AsSpan(i - modal.Length, modal.Length).SequenceEqual(modal))
+            {
+                i -= modal.Length;
+                break;
+            }
+        }
+
+        return i > 0 && shadow[i - 1] is '不' or '别' or '別' or '勿' or '莫' or '没' or '沒' or '未' or '我' or '他' or '她' or '们' or '們';
+    }
+
+    /// <summary>
+    /// Whether a Japanese verb stem that ends at <paramref name="end"/> (無視, 忘れ, 破棄, なかったことに) goes on as an order or a
+    /// request ("無視して", "忘れてください", "無視し、", "忘れろ") rather than negated, forbidden or told as past ("無視しないで",
+    /// "忘れないでください", "無視してはいけない", "忘れてしまいました", "無視していた", "忘れられない").
+    /// </summary>
+    public static bool OrderFollowsJapanese(string shadow, int end)
+    {
+        var rest = shadow.AsSpan(end, Math.Min(8, shadow.Length - end));
+        if (rest.StartsWith("する", StringComparison.Ordinal) && rest[2..].StartsWith("な", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (rest.StartsWith("し", StringComparison.Ordinal))
+        {
+            rest = rest[1..];
+        }
+
+        foreach (var ending in (ReadOnlySpan<string>)["ない", "なかった", "ず", "せず", "ません", "ちゃだめ", "ちゃった", "てはいけ", "てはな", "てはだめ", "るな", "た", "ました",
+            "てしま", "ていた", "ている", "ています", "ていま", "ておい", "られ"])
+        {
+            if (rest.StartsWith(ending, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsWithWord(string shadow, int end, string word, out int start)
+    {
+        start = end - word.Length;
+        return start >= 0 && shadow.AsSpan(start, word.Length).SequenceEqual(word) && (start == 0 || !char.IsLetterOrDigit(shadow[start - 1]));
+    }
+}
