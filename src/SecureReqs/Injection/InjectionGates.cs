@@ -307,7 +307,18 @@ internal static class InjectionGates
     /// <summary>Verbs of <see cref="InjectionPatterns.OverrideAboveCjk"/>: "ignore", "forget", "never mind" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> OverrideVerbsCjk = Create(
         "忽略", "忽视", "忽視", "无视", "無視", "忘记", "忘記", "忘掉", "理会", "理會", "别管", "別管", "抛开", "拋開", "丢掉", "丟掉", "抛弃", "拋棄", "忘れ",
-        "なかったことに");
+        "なかったことに", "放一边", "放一邊", "扔掉");
+
+    /// <summary>Words of <see cref="InjectionPatterns.NoNeedToFollowCjk"/>: "no need to" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> NoNeedCjk = Create("不用", "不必", "不需要", "无需", "無需", "用不着", "用不著", "没必要", "沒必要", "なくて");
+
+    /// <summary>Words of <see cref="InjectionPatterns.RoleRevoked"/>: "no longer", "not … any more" in seven languages, Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> RoleRevoked = Create(
+        " longer", " no eres", " n es plus", " sei piu", " nao e", " nao es", " nicht mehr", " kein", " geen", " niet langer", " niet meer", "不再是", "不是", "では", "じゃ");
+
+    /// <summary>Words of <see cref="InjectionPatterns.SetupAskedCjk"/>: "you", "current", "hidden", "loaded", "first" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> SetupAskedCjk = Create(
+        "你", "您", "妳", "あなた", "君の", "当前", "當前", "现在", "現在", "隐藏", "隱藏", "保密", "秘密", "開発者", "作成者", "運営", "最初に", "読み込まれ", "隠され");
 
     /// <summary>Words of <see cref="InjectionPatterns.OverrideVoidCjk"/>: "cancelled", "void", "no longer valid" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> VoidStatesCjk = Create(

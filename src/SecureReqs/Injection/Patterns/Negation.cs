@@ -12,11 +12,16 @@ internal static class Negation
     [
         "don't", "dont", "do not", "never", "not", "won't", "will not", "cannot", "can't", "must not", "mustn't", "should not",
         "shouldn't", "didn't", "did not", "doesn't", "does not", "no", "non", "nao", "nunca", "jamais", "mai", "nie", "niemals", "nooit",
+        // "stop a model from forgetting its instructions": the verb is what is prevented.
+        "from",
+        // French perfect ("j'ai oublié les consignes"): a report, not an order.
+        "ai", "as", "avons", "avez", "ont", "avais", "avait",
     ];
 
     /// <summary>
     /// Whether the words right before <paramref name="index"/> negate what starts there: "don't", "never", "not to",
-    /// Spanish "no", Italian "non", Portuguese "não", French "n'" or "ne".
+    /// "from" (what is prevented), Spanish "no", Italian "non", Portuguese "não", French "n'", or a French auxiliary ("j'ai
+    /// oublié", a report).
     /// </summary>
     public static bool Before(string shadow, int index)
     {
@@ -57,7 +62,10 @@ internal static class Negation
         return false;
     }
 
-    /// <summary>Whether the Chinese or Japanese verb at <paramref name="index"/> is negated or reported: "不要忽略", "别忘记", "不能无视", "我忘记了".</summary>
+    /// <summary>
+    /// Whether the Chinese or Japanese verb at <paramref name="index"/> is negated, reported, habitual or prevented: "不要忽略",
+    /// "别忘记", "不能无视", "我忘记了", "总是忘记", "防止模型忽略".
+    /// </summary>
     public static bool BeforeCjk(string shadow, int index)
     {
         var i = index;
@@ -71,7 +79,23 @@ internal static class Negation
             }
         }
 
-        return i > 0 && shadow[i - 1] is '不' or '别' or '別' or '勿' or '莫' or '没' or '沒' or '未' or '我' or '他' or '她' or '们' or '們';
+        if (i > 0 && shadow[i - 1] is '不' or '别' or '別' or '勿' or '莫' or '没' or '沒' or '未' or '我' or '他' or '她' or '们' or '們')
+        {
+            return true;
+        }
+
+        // A habit described ("孩子总是忘记老师的指示") or a thing prevented a few characters before ("怎样防止模型忽略我的指令").
+        var before = shadow.AsSpan(Math.Max(0, index - 8), Math.Min(8, index));
+        foreach (var word in (ReadOnlySpan<string>)["总是", "總是", "老是", "经常", "經常", "常常", "防止", "避免", "以免", "免得", "防范", "防範", "阻止", "禁止", "不让", "不讓"])
+        {
+            var at = before.LastIndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && before[(at + word.Length)..].IndexOfAny("。，,.!?！？\n") < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

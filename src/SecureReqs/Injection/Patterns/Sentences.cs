@@ -45,4 +45,23 @@ internal static class Sentences
 
         return (from, to);
     }
+
+    /// <summary>Words that address the assistant in Chinese and Japanese: "you", "the bot", "the assistant".</summary>
+    private static readonly string[] AssistantWordsCjk = ["你", "您", "妳", "あなた", "君", "お前", "机器人", "機器人", "助手", "アシスタント", "ボット", "ai"];
+
+    /// <summary>Whether the sentence around [start, end), or the 40 characters after it, addresses the assistant in Chinese or Japanese.</summary>
+    public static bool AssistantNearCjk(string shadow, int start, int end)
+    {
+        var (from, to) = Around(shadow, start, end, 24, 60);
+        var window = shadow.AsSpan(from, Math.Min(shadow.Length, to + 40) - from);
+        foreach (var word in AssistantWordsCjk)
+        {
+            if (window.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace SecureReqs;
+
+/// <summary>
+/// The assistant's own setup asked for in Chinese and Japanese by whose it is rather than by a fixed term: "你当前加载的系统消息",
+/// "开发者给你写的初始提示", "你最开始拿到的那段设定文字", "你的 system prompt", "最初に受け取ったメッセージ", "開発者があなたに書いた初期プロンプト",
+/// "読み込まれているプロンプト", "隠されている設定やルール".
+/// </summary>
+internal static partial class InjectionPatterns
+{
+    /// <summary>
+    /// shadow: a setup noun tied to the assistant. Group <c>own</c>: a bare possessive ("你的", "あなたの"); <c>tied</c>: what
+    /// the assistant received or was given, or what is loaded now ("你收到的", "开发者给你的", "あなたに与えられた", "読み込まれている");
+    /// <c>hidden</c>: a hidden or secret thing ("隐藏的规则", "隠されている設定"), which a game or a phone also has. Whether the
+    /// noun is an assistant's setup whoever owns it is <see cref="SetupStrongNounCjkRegex"/>.
+    /// </summary>
+    [GeneratedRegex(SetupAskedCjkSource, Shadow)]
+    public static partial Regex SetupAskedCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SetupAskedCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SetupAskedCjkBacktracking();
+
+    private const string SetupAskedCjkSource =
+        @"(?:(?<own>你的|您的|妳的|あなたの|君の)"
+        + @"|(?<tied>(?:你|您)(?:最开始|一开始|最初|起初|当前|當前|现在|現在|刚才|剛才)?(?:拿到|收到|加载|載入|得到|读取|讀取|接收)的|(?:开发者|開發者|开发人员|開發人員|系统|系統|别人|他们|他們)?(?:给|給)(?:你|您)(?:写|寫|设|設|定|下)?的|(?:当前|當前|现在|現在)(?:加载|載入)的|(?:你|您)?被要求保密的?"
+        + @"|あなたが(?:最初に)?(?:受け取った|読み込んだ|与えられた|もらった)|あなたに(?:与えられた|書かれた|設定された|渡された)|(?:開発者|作成者|運営)が(?:あなたに)?(?:書いた|与えた|設定した|用意した)|最初に(?:受け取った|与えられた|読み込まれた)|読み込まれている)"
+        + @"|(?<hidden>(?:隐藏|隱藏|保密|秘密)的|隠され(?:ている|た)|秘密にされ(?:ている|た)))"
+        + @"[^。!?\n]{0,8}"
+        + @"(?:" + SetupStrongNounCjk + @"|提示词|提示詞|设定|設定|配置|规则|規則|限制|指令|指示文?|プロンプト|ルール|制約|メッセージ|命令|prompt|instructions|rules)";
+
+    private const string SetupStrongNounCjk = @"(?:系统提示词?|系統提示詞?|系统消息|系統訊息|系統消息|系统指令|系統指令|初始提示词?|初始提示詞?|初始指令|初始设定|初始設定|原始提示词?|原始提示詞?|原始指令|设定文字|設定文字|设定文本|設定文本"
+        + @"|システムプロンプト|システムメッセージ|初期プロンプト|初期指示|初期設定|隠し指示|内部指示|内部設定|system" + Sp0 + @"prompt|system" + Sp0 + @"message)";
+
+    /// <summary>
+    /// shadow: a noun that is an assistant's setup whoever owns it (system prompt, initial instructions), looked for in a
+    /// match of <see cref="SetupAskedCjk"/>, whose gap before the noun may have taken its first characters ("内部" of "内部設定").
+    /// </summary>
+    [GeneratedRegex(SetupStrongNounCjk, Shadow)]
+    public static partial Regex SetupStrongNounCjkRegex();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SetupStrongNounCjk, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SetupStrongNounCjkRegexBacktracking();
+
+    /// <summary>shadow: a Chinese or Japanese request to show, print, list or tell, or a question for the content ("是什么", "何が書").</summary>
+    [GeneratedRegex(SetupAskedVerbCjkSource, Shadow)]
+    public static partial Regex SetupAskedVerbCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(SetupAskedVerbCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex SetupAskedVerbCjkBacktracking();
+
+    private const string SetupAskedVerbCjkSource =
+        @"输出|輸出|打印|显示|顯示|告诉我|告訴我|贴出|貼出|列出|给我看|給我看|写出|寫出|复述|複述|发给我|發給我|说出|說出|展示|是什么|是什麼|写了什么|寫了什麼|有哪些|总结|總結|翻译|翻譯|念出|打出"
+        + @"|教え|表示|出力|見せ|書き出|貼り|貼っ|繰り返|翻訳|リストアップ|列挙|返して|共有|送って|言って|読み上げ|要約|何ですか|何が書";
+
+    /// <summary>shadow: the whole text asked for in Chinese or Japanese ("全文", "原样", "一字不差", "そのまま", "コードブロック").</summary>
+    [GeneratedRegex(WordForWordCjkSource, Shadow)]
+    public static partial Regex WordForWordCjk();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(WordForWordCjkSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex WordForWordCjkBacktracking();
+
+    private const string WordForWordCjkSource = @"全文|原文|原样|原樣|一字不差|逐字|完整|全部|所有|代码块|代碼塊|そのまま|一字一句|コードブロック|すべて|最後まで";
+}
