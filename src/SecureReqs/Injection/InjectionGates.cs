@@ -23,7 +23,8 @@ internal static class InjectionGates
         "requirement", "said", "told");
 
     public static readonly SearchValues<string> EarlierWords = Create(
-        "above", "before", "prior", "previous", "preceding", "everything", "what", "whatever", "anything");
+        "above", "before", "prior", "previous", "preceding", "everything", "what", "whatever", "anything", "conversation", "chat", "discussion", "stuff",
+        "things");
 
     public static readonly SearchValues<string> VoidStates = Create(
         "void", "null", "cancel", "revoked", "obsolete", "outdated", "invalid", "overridden", "superseded", "replaced", "deprecated",
@@ -59,7 +60,7 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Cjk = Create(
         "忽略", "忽视", "無視", "无视", "忘记", "忘記", "忘掉", "不要理", "别管", "放弃", "跳过", "不要遵", "忘れ", "破棄", "你现在", "你現在", "从现在",
         "扮演", "あなたは今", "今からあなたは", "输出", "打印", "显示", "告诉我", "重复", "泄露", "给我看", "说出", "システムプロンプト",
-        "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "原始指令", "隐藏指令", "隱藏指令", "初期指示", "初期設定", "隠し指示", "内部指示");
+        "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "原始指令", "隐藏指令", "隱藏指令", "初期指示", "初期設定", "隠し指示", "内部指示", "なかったことに");
 
     /// <summary>The authority words of <see cref="InjectionPatterns.RoleHeaderCjk"/>.</summary>
     public static readonly SearchValues<string> CjkAuthority = Create("系统", "系統", "システム", "管理员", "管理員", "管理者", "开发者", "開發者", "開発者");
@@ -307,7 +308,7 @@ internal static class InjectionGates
     /// <summary>Verbs of <see cref="InjectionPatterns.OverrideAboveCjk"/>: "ignore", "forget", "never mind" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> OverrideVerbsCjk = Create(
         "忽略", "忽视", "忽視", "无视", "無視", "忘记", "忘記", "忘掉", "理会", "理會", "别管", "別管", "抛开", "拋開", "丢掉", "丟掉", "抛弃", "拋棄", "忘れ",
-        "なかったことに", "放一边", "放一邊", "扔掉");
+        "なかったことに", "放一边", "放一邊", "扔掉", "リセット");
 
     /// <summary>Words of <see cref="InjectionPatterns.NoNeedToFollowCjk"/>: "no need to" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> NoNeedCjk = Create("不用", "不必", "不需要", "无需", "無需", "用不着", "用不著", "没必要", "沒必要", "なくて");
@@ -315,6 +316,17 @@ internal static class InjectionGates
     /// <summary>Words of <see cref="InjectionPatterns.RoleRevoked"/>: "no longer", "not … any more" in seven languages, Chinese and Japanese.</summary>
     public static readonly SearchValues<string> RoleRevoked = Create(
         " longer", " no eres", " n es plus", " sei piu", " nao e", " nao es", " nicht mehr", " kein", " geen", " niet langer", " niet meer", "不再是", "不是", "では", "じゃ");
+
+    /// <summary>Words of <see cref="InjectionPatterns.VoidEuropean"/>: "no longer valid", "cancelled", "revoked" in six European languages.</summary>
+    public static readonly SearchValues<string> VoidStatesEuropean = Create(
+        " ya no", " quedan anuladas", " canceladas", " anuladas", " revocadas", " eliminadas", " desactivadas", " suspendidas", " non sono piu", " non valgono",
+        " non contano", " annullate", " revocate", " cancellate", " disattivate", " rimosse", " ja nao", " nao valem", " nao sao", " nao contam", " revogadas",
+        " removidas", " desativadas", " ne sont plus", " annulees", " revoquees", " supprimees", " desactivees", " levees", " aufgehoben", " ungultig", " nichtig",
+        " hinfallig", " deaktiviert", " abgeschafft", " geloscht", " entfernt", " widerrufen", " niet meer geldig", " ongeldig", " opgeheven", " ingetrokken",
+        " geschrapt", " uitgeschakeld", " vervallen");
+
+    /// <summary>Words of <see cref="InjectionPatterns.ToldForgottenEuropean"/>: "what (they) told you" in six European languages.</summary>
+    public static readonly SearchValues<string> ToldEuropean = Create(" lo que te", " ce qu on t a", " ce que l on t a", " che ti", " o que te", " o que lhe", " was man dir", " was dir", " wat je", " wat jou", " wat men");
 
     /// <summary>Words of <see cref="InjectionPatterns.SetupAskedCjk"/>: "you", "current", "hidden", "loaded", "first" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> SetupAskedCjk = Create(

@@ -64,8 +64,8 @@ internal static partial class InjectionPatterns
 
     /// <summary>shadow: override verb + "the above", "everything before", "what you were told".</summary>
     private const string OverrideAbovePattern = @"\b" + OverrideVerb + @"\b(?:" + Sp + @"(?:all|the|of|anything|whatever|what)){0,3}" + Sp
-        + @"(?:(?<strong>(?<bare>above|before|prior|previous|preceding)|everything" + Sp + @"(?:above|before|prior|previous|preceding|else|so" + Sp + @"far|until" + Sp + @"now|you(?:'ve|" + Sp + @"have)?" + Sp + @"(?:been" + Sp + @")?(?:told|learned|know|were" + Sp + @"told|were" + Sp + @"given))|"
-        + @"(?:what|everything|anything|whatever)" + Sp + @"(?:you(?:" + Sp + @"were|'ve" + Sp + @"been|" + Sp + @"have" + Sp + @"been)|(?:was|has" + Sp + @"been)" + Sp + @"(?:said|written|given))" + Sp + @"(?:told|instructed|given|programmed|said|taught|before|previously|earlier|above))"
+        + @"(?:(?<strong>(?<bare>above|before|prior|previous|preceding)|(?:conversation|chat|discussion)" + Sp + @"(?:so" + Sp + @"far|until" + Sp + @"now|up" + Sp + @"to" + Sp + @"now)|everything" + Sp + @"(?:above|before|prior|previous|preceding|else|so" + Sp + @"far|until" + Sp + @"now|you(?:'ve|" + Sp + @"have)?" + Sp + @"(?:been" + Sp + @")?(?:told|learned|know|were" + Sp + @"told|were" + Sp + @"given))|"
+        + @"(?:what|everything|anything|whatever|(?:all" + Sp + @")?(?:the" + Sp + @")?(?:stuff|things))" + Sp + @"(?:you(?:" + Sp + @"were|'ve" + Sp + @"been|" + Sp + @"have" + Sp + @"been)|(?:was|has" + Sp + @"been)" + Sp + @"(?:said|written|given))" + Sp + @"(?:told|instructed|given|programmed|said|taught|before|previously|earlier|above))"
         + @"|(?<weak>everything" + Sp + @"(?:i|we)" + Sp + @"(?:said|told|wrote|asked)))\b";
 
     public static ContextRegex OverrideAbove() => OverrideAboveRegex;
@@ -111,6 +111,16 @@ internal static partial class InjectionPatterns
     private const string NowNl = @"(?:" + Sp + @"(?:nu|vanaf" + Sp + @"nu|voortaan|van" + Sp + @"nu" + Sp + @"af))?";
     private const string NowEn = @"(?:" + Sp + @"(?:from" + Sp + @"now" + Sp + @"on|from" + Sp + @"here" + Sp + @"on|henceforth|going" + Sp + @"forward))?";
 
+    /// <summary>shadow: German with the verb first, as after "ab sofort" ("ab sofort ist dein einziges Ziel, …").</summary>
+    [GeneratedRegex(NewTaskGermanVerbFirstSource, Shadow)]
+    public static partial Regex NewTaskGermanVerbFirst();
+
+    /// <summary>The same pattern on the backtracking engine (<see cref="TieredRegex"/>).</summary>
+    [GeneratedRegex(NewTaskGermanVerbFirstSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
+    private static partial Regex NewTaskGermanVerbFirstBacktracking();
+
+    private const string NewTaskGermanVerbFirstSource = @"\b(?:ist|lautet|wird)" + Sp + @"(?:deine|dein)" + Sp + @"(?:neue[nrs]?|eigentliche[nrs]?|wahre[nrs]?|einzige[nrs]?|nachste[nrs]?|richtige[nrs]?|echte[nrs]?)" + Sp + @"(?:aufgabe|rolle|ziel|mission|auftrag)\b";
+
     /// <summary>
     /// shadow: new instructions take over in German, French, Spanish, Italian, Portuguese and Dutch ("deine neue Aufgabe
     /// ist", "nouvelles consignes :"), accents folded. Only possessives that can only mean "your": German "ihre",
@@ -124,7 +134,7 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(NewInstructionsEuropeanSource, Shadow & ~RegexOptions.NonBacktracking, TieredRegex.TimeoutMilliseconds)]
     private static partial Regex NewInstructionsEuropeanBacktracking();
 
-    private const string NewInstructionsEuropeanSource = @"\b(?:(?<task>(?:deine|dein)" + Sp + @"(?:neue[nrs]?|eigentliche[nrs]?|wahre[nrs]?|einzige[nrs]?|nachste[nrs]?|richtige[nrs]?|echte[nrs]?)" + Sp + @"(?:aufgabe|anweisung(?:en)?|rolle|ziel|mission|auftrag|befehle?)" + NowDe + @"(?:" + Sp + @"(?:ist|lautet|sind|lauten|besteht)\b|" + Sp0 + @":)|(?:ta|votre)" + Sp + @"(?:nouvelle|vraie|veritable|seule|unique|prochaine)" + Sp + @"(?:tache|mission|consigne|instruction|fonction)" + NowFr + @"(?:" + Sp + @"(?:est|sera|consiste)\b|" + Sp0 + @":)|(?:ton|votre)" + Sp + @"(?:nouveau|vrai|veritable|seul|unique|prochain)" + Sp + @"(?:role|objectif|travail|ordre)" + NowFr + @"(?:" + Sp + @"(?:est|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nueva|verdadera|unica|proxima|autentica)" + Sp + @"(?:tarea|mision|instruccion|funcion|orden)" + NowEs + @"(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nuevo|verdadero|unico|proximo|autentico)" + Sp + @"(?:objetivo|rol|papel|trabajo|cometido)" + NowEs + @"(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:il" + Sp + @"tuo)" + Sp + @"(?:nuovo|vero|unico|prossimo)" + Sp + @"(?:compito|ruolo|obiettivo|lavoro|incarico)" + NowIt + @"(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:la" + Sp + @"tua)" + Sp + @"(?:nuova|vera|unica|prossima)" + Sp + @"(?:missione|istruzione|funzione|mansione)" + NowIt + @"(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:tua)" + Sp + @"(?:nova|verdadeira|unica|proxima)" + Sp + @"(?:tarefa|missao|instrucao|funcao)" + NowPt + @"(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:teu)" + Sp + @"(?:novo|verdadeiro|unico|proximo)" + Sp + @"(?:objetivo|papel|trabalho)" + NowPt + @"(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:je|jouw|uw)" + Sp + @"(?:nieuwe|echte|enige|volgende|werkelijke)" + Sp + @"(?:taak|opdracht|instructies?|rol|doel|missie|functie)" + NowNl + @"(?:" + Sp + @"(?:is|zijn|wordt)\b|" + Sp0 + @":))|(?<new>(?:neue|nouvelles?|nuevas?|nuove|nuova|novas?|nieuwe)" + Sp + @"(?:(?<goal>aufgabe|taches?|tarea|compito|tarefa|taak|opdracht)|anweisungen?|befehle|regeln|consignes?|instructions|regles|instrucciones|ordenes|reglas|istruzioni|regole|instrucoes|regras|instructies|regels)" + Sp0 + @":))";
+    private const string NewInstructionsEuropeanSource = @"\b(?:(?<task>(?:deine|dein)" + Sp + @"(?:neue[nrs]?|eigentliche[nrs]?|wahre[nrs]?|einzige[nrs]?|nachste[nrs]?|richtige[nrs]?|echte[nrs]?)" + Sp + @"(?:aufgabe|anweisung(?:en)?|rolle|ziel|mission|auftrag|befehle?)" + NowDe + @"(?:" + Sp + @"(?:ist|lautet|sind|lauten|besteht)\b|" + Sp0 + @":)|(?:ta|votre)" + Sp + @"(?:nouvelle|vraie|veritable|seule|unique|prochaine)" + Sp + @"(?:tache|mission|consigne|instruction|fonction)" + NowFr + @"(?:" + Sp + @"(?:est|sera|consiste|c'est)\b|" + Sp0 + @":)|(?:ton|votre)" + Sp + @"(?:nouveau|vrai|veritable|seul|unique|prochain)" + Sp + @"(?:role|objectif|travail|ordre)" + NowFr + @"(?:" + Sp + @"(?:est|sera|consiste|c'est)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nueva|verdadera|unica|proxima|autentica)" + Sp + @"(?:tarea|mision|instruccion|funcion|orden)" + NowEs + @"(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nuevo|verdadero|unico|proximo|autentico)" + Sp + @"(?:objetivo|rol|papel|trabajo|cometido)" + NowEs + @"(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:il" + Sp + @"tuo)" + Sp + @"(?:nuovo|vero|unico|prossimo)" + Sp + @"(?:compito|ruolo|obiettivo|lavoro|incarico)" + NowIt + @"(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:la" + Sp + @"tua)" + Sp + @"(?:nuova|vera|unica|prossima)" + Sp + @"(?:missione|istruzione|funzione|mansione)" + NowIt + @"(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:tua)" + Sp + @"(?:nova|verdadeira|unica|proxima)" + Sp + @"(?:tarefa|missao|instrucao|funcao)" + NowPt + @"(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:teu)" + Sp + @"(?:novo|verdadeiro|unico|proximo)" + Sp + @"(?:objetivo|papel|trabalho)" + NowPt + @"(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:je|jouw|uw)" + Sp + @"(?:nieuwe|echte|enige|volgende|werkelijke)" + Sp + @"(?:taak|opdracht|instructies?|rol|doel|missie|functie)" + NowNl + @"(?:" + Sp + @"(?:is|zijn|wordt)\b|" + Sp0 + @":))|(?<new>(?:neue|nouvelles?|nuevas?|nuove|nuova|novas?|nieuwe)" + Sp + @"(?:(?<goal>aufgabe|taches?|tarea|compito|tarefa|taak|opdracht)|anweisungen?|befehle|regeln|consignes?|instructions|regles|instrucciones|ordenes|reglas|istruzioni|regole|instrucoes|regras|instructies|regels)" + Sp0 + @":))";
 
     /// <summary>
     /// shadow: overrides in Spanish, French, German, Portuguese and Italian (accents folded). French "règle" in the singular
@@ -157,7 +167,7 @@ internal static partial class InjectionPatterns
     private static partial Regex OverrideCjkBacktracking();
 
     private const string OverrideCjkSource = @"(?<verb>忽略|忽视|無視|无视|忘记|忘記|忘掉|不要理会|不要理會|别管|放弃|跳过|不要遵守|不要遵循)(?<gap>[^。！？\n]{0,14})(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|限制|约束|ルール|プロンプト)"
-        + @"|(?<ja>(?:以前|前|上記|以上|上述|これまで|今まで|先程|先ほど|さっき|最初|全て|すべて|上)の?(?:指示|命令|ルール|プロンプト|指令|設定|制約|制限|ガイドライン|規則)[をはもが]?(?:すべて|全て|全部|一切|いったん|一旦)?(?:無視|忘れ|破棄))";
+        + @"|(?<ja>(?:以前|前|上記|以上|上述|これまで|今まで|先程|先ほど|さっき|最初|全て|すべて|上)(?:まで)?の?(?:指示|命令|ルール|プロンプト|指令|設定|制約|制限|ガイドライン|規則)[をはもが]?(?:すべて|全て|全部|一切|いったん|一旦)?(?:無視|お?忘れ|破棄|なかったことに))";
 
     /// <summary>Words that mark an unrestricted persona or mode.</summary>
     private const string Unrestricted =

@@ -584,6 +584,43 @@ public sealed class GateWordsTests
             minimumRejected: 100);
     }
 
+    [Theory]
+    [InlineData("void")]
+    [InlineData("told")]
+    public void EuropeanVoidAndToldGates_SeededTexts_NeverRejectATextThePatternsMatch(string which)
+    {
+        // Phrases built slot by slot one language at a time (possessive, rules, earlier, void; or forget, what they told
+        // you, when, what now), with slots skipped or taken from another language: a gate that forgot a word rejects a match.
+        string[][] slots = which == "void"
+            ?
+            [
+                ["tus|las|sus", "le tue|tue|le", "as tuas|tuas|as|suas", "tes|vos|les", "deine|die|alle", "je|jouw|de|alle"],
+                ["reglas|instrucciones|ajustes|restricciones", "regole|istruzioni|impostazioni", "regras|instrucoes|configuracoes", "regles|consignes|restrictions", "regeln|anweisungen|einstellungen|vorgaben", "regels|instructies|instellingen"],
+                ["anteriores|previas|", "precedenti|", "anteriores|originais|", "precedentes|initiales|", "bisherigen|alten|", "vorige|oude|"],
+                ["ya no son validas|ya no valen|fueron canceladas|han sido anuladas|quedan anuladas|estan revocadas", "non sono piu valide|sono state annullate|sono revocate|non valgono piu",
+                    "ja nao sao validas|foram canceladas|nao valem mais|estao anuladas", "ne sont plus valables|ont ete annulees|sont levees", "sind aufgehoben|wurden ungultig|sind jetzt abgeschafft|wurden geloscht",
+                    "zijn niet meer geldig|werden opgeheven|zijn nu ingetrokken|zijn vervallen"],
+            ]
+            :
+            [
+                ["olvida|ignora|descarta", "oublie|ignore|oubliez", "dimentica|ignora", "esquece|esqueca|ignore", "vergiss|vergesst|ignoriere", "vergeet|negeer"],
+                ["lo que te dijeron|todo lo que te indicaron|lo que te han dicho", "ce qu'on t'a dit|tout ce que l'on t'a demande", "quello che ti hanno detto|cio che ti ha chiesto", "o que te disseram|tudo o que lhe mandaram",
+                    "was man dir gesagt hat|alles was dir vorher aufgetragen wurde", "wat je is verteld|wat men jou heeft opgedragen"],
+                ["al principio|antes|", "avant|au debut|", "prima|all'inizio|", "antes|no inicio|", "", "eerder|"],
+                [", ahora|. y|;", ", maintenant|. et|;", ", ora|e|.", ", agora|e|.", ", und|jetzt|.", ", nu|en|."],
+            ];
+        var (pattern, gate) = which == "void"
+            ? ((Func<string, bool>)(shadow => InjectionPatterns.VoidEuropean().IsMatch(shadow)), InjectionGates.VoidStatesEuropean)
+            : (shadow => InjectionPatterns.ToldForgottenEuropean().IsMatch(shadow), InjectionGates.ToldEuropean);
+        AssertNecessary(
+            new Random(20261211),
+            3,
+            random => SlotPhrase(random, slots, aligned: true, [" ", " ", "  "], "x ", "\n", "", "escribe un poema. "),
+            pattern,
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), gate),
+            minimumRejected: 100);
+    }
+
     [Fact]
     public void RoleRevokedGate_SeededTexts_NeverRejectsATextThePatternMatches()
     {

@@ -96,6 +96,11 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             c.Hit(Name, m.Groups["task"].Success ? _newTaskEuropean : m.Groups["goal"].Success ? _newGoalNow : _newNewEuropean, m);
         }
 
+        foreach (var m in c.Matches(c.Has(InjectionGates.NewInstructionsEuropean) && c.Has(InjectionGates.NewInstructionsEuropeanNouns), InjectionPatterns.NewTaskGermanVerbFirst))
+        {
+            c.Hit(Name, _newTaskEuropean, m);
+        }
+
         foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean))
         {
             if (Negation.Before(c.Shadow, m.Index))
@@ -131,6 +136,22 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             if (!Negation.BeforeCjk(c.Shadow, m.Index) && !Sentences.EndsInQuestion(c.Shadow, m.Index + m.Length, ClauseReach))
             {
                 c.Hit(Name, _cjkNoNeed, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.VoidStatesEuropean), InjectionPatterns.VoidEuropean))
+        {
+            if (m.Groups["poss"].Success || AddressedInSentence(c.Shadow, m))
+            {
+                c.Hit(Name, _void, m);
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.ToldEuropean), InjectionPatterns.ToldForgottenEuropean))
+        {
+            if ((m.Groups["cue"].Success || m.Groups["and"].Success) && !Negation.Before(c.Shadow, m.Index))
+            {
+                c.Hit(Name, _aboveStrong, m);
             }
         }
 
@@ -291,6 +312,19 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
                 c.Hit(Name, _setupDisregarded, m);
             }
         }
+    }
+
+    /// <summary>Whether the sentence around a match of <see cref="InjectionPatterns.VoidEuropean"/> addresses the assistant in the match's language.</summary>
+    private static bool AddressedInSentence(string shadow, Match m)
+    {
+        Func<Regex> addressee = m.Groups["es"].Success ? InjectionPatterns.AddresseeSpanish
+            : m.Groups["it"].Success ? InjectionPatterns.AddresseeItalian
+            : m.Groups["pt"].Success ? InjectionPatterns.AddresseePortuguese
+            : m.Groups["fr"].Success ? InjectionPatterns.AddresseeFrench
+            : m.Groups["de"].Success ? InjectionPatterns.AddresseeGerman
+            : InjectionPatterns.AddresseeDutch;
+        var (from, to) = Sentences.Around(shadow, m.Index, m.Index + m.Length, 60, ClauseReach);
+        return TieredRegex.For(addressee).IsMatch(shadow.AsSpan(from, to - from));
     }
 
     /// <summary>Whether the match or the rest of its clause (up to a comma, a full stop or a line break) addresses the assistant.</summary>

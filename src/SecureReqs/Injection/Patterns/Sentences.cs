@@ -46,8 +46,8 @@ internal static class Sentences
         return (from, to);
     }
 
-    /// <summary>Words that address the assistant in Chinese and Japanese: "you", "the bot", "the assistant".</summary>
-    private static readonly string[] AssistantWordsCjk = ["你", "您", "妳", "あなた", "君", "お前", "机器人", "機器人", "助手", "アシスタント", "ボット", "ai"];
+    /// <summary>Words that address the assistant in Chinese and Japanese: "you", "the bot", "the assistant", "do as I say".</summary>
+    private static readonly string[] AssistantWordsCjk = ["你", "您", "妳", "あなた", "君", "お前", "机器人", "機器人", "助手", "アシスタント", "ボット", "ai", "听我", "聽我", "按我", "照我"];
 
     /// <summary>Whether the sentence around [start, end), or the 40 characters after it, addresses the assistant in Chinese or Japanese.</summary>
     public static bool AssistantNearCjk(string shadow, int start, int end)
