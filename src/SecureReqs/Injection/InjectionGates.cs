@@ -311,7 +311,8 @@ internal static class InjectionGates
         "なかったことに", "放一边", "放一邊", "扔掉", "リセット");
 
     /// <summary>Words of <see cref="InjectionPatterns.NoNeedToFollowCjk"/>: "no need to" in Chinese and Japanese.</summary>
-    public static readonly SearchValues<string> NoNeedCjk = Create("不用", "不必", "不需要", "无需", "無需", "用不着", "用不著", "没必要", "沒必要", "なくて");
+    public static readonly SearchValues<string> NoNeedCjk = Create(
+        "不用", "不必", "不需要", "无需", "無需", "用不着", "用不著", "没必要", "沒必要", "なくて", "関係ない", "どうでもいい", "気にしないで");
 
     /// <summary>Words of <see cref="InjectionPatterns.RoleRevoked"/>: "no longer", "not … any more" in seven languages, Chinese and Japanese.</summary>
     public static readonly SearchValues<string> RoleRevoked = Create(
@@ -330,12 +331,13 @@ internal static class InjectionGates
 
     /// <summary>Words of <see cref="InjectionPatterns.SetupAskedCjk"/>: "you", "current", "hidden", "loaded", "first" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> SetupAskedCjk = Create(
-        "你", "您", "妳", "あなた", "君の", "当前", "當前", "现在", "現在", "隐藏", "隱藏", "保密", "秘密", "開発者", "作成者", "運営", "最初に", "読み込まれ", "隠され");
+        "你", "您", "妳", "あなた", "君の", "当前", "當前", "现在", "現在", "隐藏", "隱藏", "保密", "秘密", "開発者", "作成者", "運営", "最初に", "読み込まれ", "隠され", "对话", "對話", "会话", "會話", "聊天", "会話", "チャット", "システム", "自分に課", "幕后", "幕後", "裏の");
 
     /// <summary>Words of <see cref="InjectionPatterns.OverrideVoidCjk"/>: "cancelled", "void", "no longer valid" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> VoidStatesCjk = Create(
-        "取消", "作废", "作廢", "无效", "無效", "失效", "不再有效", "不再适用", "不再適用", "不算数", "不算數", "撤销", "撤銷", "废除", "廢除", "解除", "有効では",
-        "無効", "適用され", "取り消され", "撤回され", "廃止され", "破棄され", "失効");
+        "取消", "作废", "作廢", "无效", "無效", "失效", "过期", "過期", "不再有效", "不再适用", "不再適用", "不算数", "不算數", "撤销", "撤銷", "废除", "廢除", "废止",
+        "廢止", "解除", "停用", "有効では", "無効", "適用され", "取り消され", "撤回され", "廃止され", "破棄され", "失効", "期限切れ", "invalid", "expired", "void",
+        "obsolete", "overwritten", "overridden", "revoked", "canceled", "cancelled");
 
     /// <summary>Words of <see cref="InjectionPatterns.NewInstructionsCjk"/>: "your", "new", "updated", "changed" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> NewInstructionsCjk = Create(

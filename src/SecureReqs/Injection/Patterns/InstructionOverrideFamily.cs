@@ -158,7 +158,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         // "You are no longer a support bot": asked ("你不是机器人吗？", "Are you no longer an AI?"), it is a question.
         foreach (var m in c.Matches(c.Has(InjectionGates.RoleRevoked), InjectionPatterns.RoleRevoked))
         {
-            if (!Sentences.EndsInQuestion(c.Shadow, m.Index + m.Length, ClauseReach))
+            // Only the clause is read: "…じゃない、私のために働くんだよ、わかった？" ends in a tag question.
+            if (!Sentences.EndsInQuestion(c.Shadow, m.Index + m.Length, ClauseEnd(c.Shadow, m) - (m.Index + m.Length) + 1))
             {
                 c.Hit(Name, _roleRevoked, m);
             }
@@ -166,7 +167,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.Has(InjectionGates.VoidStatesCjk), InjectionPatterns.OverrideVoidCjk))
         {
-            if (!m.Groups["general"].Success || Sentences.AssistantNearCjk(c.Shadow, m.Index, m.Index + m.Length))
+            if (!m.Groups["general"].Success || m.Groups["above"].Success || m.Groups["poss"].Success || Sentences.AssistantNearCjk(c.Shadow, m.Index, m.Index + m.Length))
             {
                 c.Hit(Name, _void, m);
             }
@@ -344,11 +345,11 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         return TieredRegex.For(InjectionPatterns.AddresseeEnglish).Matches(clause).Any(a => possessiveCounts || !a.Groups["poss"].Success);
     }
 
-    /// <summary>Where the clause of <paramref name="m"/> ends: a comma, a full stop, a line break, or <see cref="ClauseReach"/> characters past it.</summary>
+    /// <summary>Where the clause of <paramref name="m"/> ends: a comma (also "、"), a full stop (also "。"), a line break, or <see cref="ClauseReach"/> characters past it.</summary>
     private static int ClauseEnd(string shadow, Match m)
     {
         var end = m.Index + m.Length;
-        while (end < shadow.Length && end - (m.Index + m.Length) < ClauseReach && shadow[end] is not ('.' or '!' or '?' or ',' or ';' or ':' or '\n'))
+        while (end < shadow.Length && end - (m.Index + m.Length) < ClauseReach && shadow[end] is not ('.' or '!' or '?' or ',' or ';' or ':' or '\n' or '、' or '。'))
         {
             end++;
         }
@@ -357,11 +358,13 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     }
 
     /// <summary>
-    /// Whether a Chinese or Japanese override is negated or reported rather than ordered: "不要忽略之前的指令", "我忘记了之前的指令"
-    /// (the verb comes first, group <c>ja</c> absent) or "前の指示を無視しないで" (the Japanese verb ends the match).
+    /// Whether a Chinese or Japanese override is negated or reported rather than ordered: "不要忽略之前的指令", "我忘记了之前的指令",
+    /// "经理完全无视了安全操作说明" (the verb comes first, group <c>ja</c> absent) or "前の指示を無視しないで" (the Japanese verb ends the
+    /// match).
     /// </summary>
     private static bool NegatedCjk(string shadow, Match m) =>
-        m.Groups["ja"].Success ? !Negation.OrderFollowsJapanese(shadow, m.Index + m.Length) : Negation.BeforeCjk(shadow, m.Index);
+        m.Groups["ja"].Success ? !Negation.OrderFollowsJapanese(shadow, m.Index + m.Length)
+            : Negation.BeforeCjk(shadow, m.Index) || (m.Groups["verb"] is { Success: true } verb && Negation.PastAfterChinese(shadow, verb.Index + verb.Length));
 
     /// <summary>Japanese endings of a verb that modifies the noun after it ("無視する設定", a setting that ignores something).</summary>
     private static readonly string[] AttributiveEndings = ["する", "される", "できる", "した", "しない", "させる"];

@@ -98,6 +98,9 @@ internal static class Negation
         return false;
     }
 
+    /// <summary>Whether the Chinese verb that ends at <paramref name="end"/> is told as done ("无视了", "忘记过"): a report, not an order.</summary>
+    public static bool PastAfterChinese(string shadow, int end) => end < shadow.Length && shadow[end] is '了' or '过' or '過';
+
     /// <summary>
     /// Whether a Japanese verb stem that ends at <paramref name="end"/> (無視, 忘れ, 破棄, なかったことに) goes on as an order or a
     /// request ("無視して", "忘れてください", "無視し、", "忘れろ") rather than negated, forbidden or told as past ("無視しないで",
