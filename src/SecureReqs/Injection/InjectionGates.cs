@@ -316,7 +316,8 @@ internal static class InjectionGates
 
     /// <summary>Words of <see cref="InjectionPatterns.RoleRevoked"/>: "no longer", "not … any more" in seven languages, Chinese and Japanese.</summary>
     public static readonly SearchValues<string> RoleRevoked = Create(
-        " longer", " no eres", " n es plus", " sei piu", " nao e", " nao es", " nicht mehr", " kein", " geen", " niet langer", " niet meer", "不再是", "不是", "では", "じゃ");
+        " longer", " no eres", " n es plus", " sei piu", " nao e", " nao es", " nicht mehr", " kein", " geen", " niet langer", " niet meer", "不再是", "不是", "では", "じゃ",
+        "当", "當", "做", "フリ", "ふり", "ではなく", "じゃなくて");
 
     /// <summary>Words of <see cref="InjectionPatterns.VoidEuropean"/>: "no longer valid", "cancelled", "revoked" in six European languages.</summary>
     public static readonly SearchValues<string> VoidStatesEuropean = Create(
@@ -329,9 +330,18 @@ internal static class InjectionGates
     /// <summary>Words of <see cref="InjectionPatterns.ToldForgottenEuropean"/>: "what (they) told you" in six European languages.</summary>
     public static readonly SearchValues<string> ToldEuropean = Create(" lo que te", " ce qu on t a", " ce que l on t a", " che ti", " o que te", " o que lhe", " was man dir", " was dir", " wat je", " wat jou", " wat men");
 
+    /// <summary>Words of <see cref="InjectionPatterns.RestrictionsLiftedCjk"/>: "switched off", "cancelled", "does not apply" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> LiftedCjk = Create(
+        "关掉", "關掉", "关闭", "關閉", "取消", "解除", "移除", "去掉", "撤掉", "撤销", "撤銷", "禁用", "停用", "不要了", "適用され", "適用しない", "無効", "外され",
+        "外しました", "オフ");
+
+    /// <summary>Words of <see cref="InjectionPatterns.PrecedingTextCjk"/>: "this line", "this message", "before the conversation" in Chinese and Japanese.</summary>
+    public static readonly SearchValues<string> PrecedingCjk = Create(
+        "这行", "這行", "这条消息", "這條消息", "这句话", "這句話", "我的消息", "我的訊息", "この行", "このメッセージ", "この文", "私のメッセージ", "会話の前に");
+
     /// <summary>Words of <see cref="InjectionPatterns.SetupAskedCjk"/>: "you", "current", "hidden", "loaded", "first" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> SetupAskedCjk = Create(
-        "你", "您", "妳", "あなた", "君の", "当前", "當前", "现在", "現在", "隐藏", "隱藏", "保密", "秘密", "開発者", "作成者", "運営", "最初に", "読み込まれ", "隠され", "对话", "對話", "会话", "會話", "聊天", "会話", "チャット", "システム", "自分に課", "幕后", "幕後", "裏の");
+        "你", "您", "妳", "あなた", "君の", "当前", "當前", "现在", "現在", "隐藏", "隱藏", "保密", "秘密", "開発者", "作成者", "運営", "最初に", "読み込まれ", "隠され", "对话", "對話", "会话", "會話", "聊天", "会話", "チャット", "システム", "自分に課", "幕后", "幕後", "裏の", "君が", "お前が", "隠し", "秘密的", "幕后", "initial", "original", "hidden", "secret");
 
     /// <summary>Words of <see cref="InjectionPatterns.OverrideVoidCjk"/>: "cancelled", "void", "no longer valid" in Chinese and Japanese.</summary>
     public static readonly SearchValues<string> VoidStatesCjk = Create(

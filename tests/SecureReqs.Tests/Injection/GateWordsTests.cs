@@ -514,6 +514,9 @@ public sealed class GateWordsTests
     [InlineData("new")]
     [InlineData("no-need")]
     [InlineData("setup-asked")]
+    [InlineData("lifted")]
+    [InlineData("preceding")]
+    [InlineData("role-switch")]
     public void CjkOverrideGates_SeededTexts_NeverRejectATextThePatternsMatch(string which)
     {
         // Chinese and Japanese phrases built slot by slot (verb, "above", what, a clause end; or who, the earlier
@@ -550,6 +553,29 @@ public sealed class GateWordsTests
                 ["那段|", "|"],
                 ["系统提示词|系统消息|系統訊息|初始提示|原始指令|设定文字|system prompt|规则|配置|设定|指令|prompt|规矩|消息|hidden instructions", "システムプロンプト|システムメッセージ|初期プロンプト|内部設定|プロンプト|ルール|指示|メッセージ|config"],
             ],
+            "lifted" =>
+            [
+                ["你的|您的|客服机器人的|助手的|ai的|把你的", "あなたの|コンテンツ|安全上の|すべての"],
+                ["所有|", "制限|制約|フィルター|ルール|ガードレール|ポリシー"],
+                ["限制|过滤|审查|安全设置|安全规则|规则|内容政策|保密条款", "は|が|を"],
+                ["都|已经|已被管理员|全部", "もう|すでに|これ以降|"],
+                ["关掉|关闭|取消|解除|移除|去掉|撤掉|撤销|禁用|停用|不要了", "適用されません|適用しないで|解除された|無効になり|外された|オフになり"],
+            ],
+            "preceding" =>
+            [
+                ["这行字|这条消息|这句话|我的消息|這行", "この行|このメッセージ|この文|私のメッセージ|ここまでの会話"],
+                ["之上的|以上|上面的|前面的", "より上に|の前に|より前に書いて"],
+                ["所有|全部|", "ある|あった"],
+                ["内容|文字|文本|东西", "内容|文章|テキスト|部分"],
+            ],
+            "role-switch" =>
+            [
+                ["别|不要|不用", "あなたは|もう|これからは|今日からは"],
+                ["再|", "カスタマーサポート|店員の|旅行の案内"],
+                ["当|做|當", "ではなく|じゃなくて|フリはやめ|ふりはやめて"],
+                ["什么|", "、私専用の|"],
+                ["客服|助手|机器人|翻译|导购", "アシスタントに|ボットとして|担当に"],
+            ],
             "void" =>
             [
                 ["你的|您的|。|给你的", "あなたの|。|："],
@@ -572,6 +598,9 @@ public sealed class GateWordsTests
             "ba" => (shadow => InjectionPatterns.OverrideAboveCjk().IsMatch(shadow), InjectionGates.OverrideVerbsCjk),
             "void" => (shadow => InjectionPatterns.OverrideVoidCjk().IsMatch(shadow), InjectionGates.VoidStatesCjk),
             "no-need" => (shadow => InjectionPatterns.NoNeedToFollowCjk().IsMatch(shadow), InjectionGates.NoNeedCjk),
+            "lifted" => (shadow => InjectionPatterns.RestrictionsLiftedCjk().IsMatch(shadow), InjectionGates.LiftedCjk),
+            "preceding" => (shadow => InjectionPatterns.PrecedingTextCjk().IsMatch(shadow), InjectionGates.PrecedingCjk),
+            "role-switch" => (shadow => InjectionPatterns.RoleRevoked().IsMatch(shadow), InjectionGates.RoleRevoked),
             "setup-asked" => (shadow => InjectionPatterns.SetupAskedCjk().IsMatch(shadow), InjectionGates.SetupAskedCjk),
             _ => (shadow => InjectionPatterns.NewInstructionsCjk().IsMatch(shadow), InjectionGates.NewInstructionsCjk),
         };

@@ -30,6 +30,12 @@ internal static class Negation
             return true;
         }
 
+        // French "pas d'ignorer", "ne … pas de": the infinitive after a negated verb ("je ne te demande pas d'ignorer les règles").
+        if (index >= 6 && shadow[index - 1] == '\'' && shadow[index - 2] == 'd' && shadow.AsSpan(0, index - 2).TrimEnd(' ').EndsWith("pas", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var end = index;
         while (end > 0 && shadow[end - 1] == ' ')
         {

@@ -21,6 +21,7 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
     private readonly SignalWeight _unfiltered = w["unfiltered-answer-european"];
     private readonly SignalWeight _unfilteredWeak = w["unfiltered-answer-european.weak"];
     private readonly SignalWeight _noRules = w["no-rules-european"];
+    private readonly SignalWeight _liftedCjk = w["restrictions-lifted-cjk"];
 
     /// <summary>"No rules any more" in six languages, in three patterns.</summary>
     private static readonly Func<Regex>[] NoRules = [InjectionPatterns.NoRulesGermanic, InjectionPatterns.NoRulesFrenchSpanish, InjectionPatterns.NoRulesItalianPortuguese];
@@ -35,6 +36,11 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
             var weight = m.Groups["lifted"].Success ? _lifted
                 : m.Groups["your"].Value switch { "your" => _your, "all" or "any" or "every" => _all, _ => _other };
             c.Hit(Name, c.ThirdPersonBefore(m.Index) ? weight.Times(_described) : weight, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.LiftedCjk), InjectionPatterns.RestrictionsLiftedCjk))
+        {
+            c.Hit(Name, _liftedCjk, m);
         }
 
         foreach (var m in c.Matches(c.Has(InjectionGates.Authorized), InjectionPatterns.AuthorizedToBreak))
