@@ -122,6 +122,63 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             c.Hit(Name, TieredRegex.For(InjectionPatterns.EarlierWordCjk).IsMatch(m.ValueSpan) ? _cjkEarlier : _cjk, m);
         }
 
+        ScanVoidedAndReplaced(c);
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack))
+        {
+            c.Hit(Name, m.Groups["strong"].Success ? _goalStrong : _goal, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.Completion), InjectionPatterns.FakeCompletion))
+        {
+            c.Hit(Name, _fakeCompletion, m);
+        }
+
+        if (c.Demands.Forced)
+        {
+            foreach (var m in c.Matches(InjectionPatterns.TaskSwitch()))
+            {
+                c.Hit(Name, _taskSwitch, m);
+            }
+        }
+
+        ScanDismissedThenOutput(c);
+        ScanSetupDisregarded(c);
+
+        var above = c.Has(InjectionGates.AbovePlaces);
+        foreach (var m in c.Matches(above, InjectionPatterns.AboveVoided).Concat(c.Matches(above, InjectionPatterns.AboveVoidedRomance)).Concat(c.Matches(above, InjectionPatterns.AboveVoidedCjk)))
+        {
+            c.Hit(Name, _aboveVoided, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.EffectiveNow), InjectionPatterns.NewGoalNow))
+        {
+            c.Hit(Name, _newGoalNow, m);
+        }
+
+        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreSetup))
+        {
+            c.Hit(Name, _ignoreSetup, m);
+        }
+
+        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreAllButThis))
+        {
+            c.Hit(Name, _ignoreAllButThis, m);
+        }
+
+        foreach (var m in c.Matches(c.Has(OutputGates.Latest), InjectionPatterns.LatestWins))
+        {
+            c.Hit(Name, _latestWins, m);
+        }
+    }
+
+    /// <summary>
+    /// The earlier instructions dropped without an instruction verb of the older patterns: "the above" ignored in Chinese and
+    /// Japanese, "no need to follow them", the rules declared void (six European languages, Chinese, Japanese), what the
+    /// assistant was told forgotten, its role taken away, and new tasks named in Chinese and Japanese.
+    /// </summary>
+    private void ScanVoidedAndReplaced(ShadowContext c)
+    {
         foreach (var m in c.Matches(c.Has(InjectionGates.OverrideVerbsCjk), InjectionPatterns.OverrideAboveCjk))
         {
             if (!NegatedCjk(c.Shadow, m))
@@ -188,53 +245,6 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
                 c.Hit(Name, m.Groups["goal"].Success ? _newGoalNow : _newNew, m);
             }
         }
-
-        foreach (var m in c.Matches(c.Has(InjectionGates.GoalHijack), InjectionPatterns.GoalHijack))
-        {
-            c.Hit(Name, m.Groups["strong"].Success ? _goalStrong : _goal, m);
-        }
-
-        foreach (var m in c.Matches(c.Has(InjectionGates.Completion), InjectionPatterns.FakeCompletion))
-        {
-            c.Hit(Name, _fakeCompletion, m);
-        }
-
-        if (c.Demands.Forced)
-        {
-            foreach (var m in c.Matches(InjectionPatterns.TaskSwitch()))
-            {
-                c.Hit(Name, _taskSwitch, m);
-            }
-        }
-
-        ScanDismissedThenOutput(c);
-        ScanSetupDisregarded(c);
-
-        var above = c.Has(InjectionGates.AbovePlaces);
-        foreach (var m in c.Matches(above, InjectionPatterns.AboveVoided).Concat(c.Matches(above, InjectionPatterns.AboveVoidedRomance)).Concat(c.Matches(above, InjectionPatterns.AboveVoidedCjk)))
-        {
-            c.Hit(Name, _aboveVoided, m);
-        }
-
-        foreach (var m in c.Matches(c.Has(InjectionGates.EffectiveNow), InjectionPatterns.NewGoalNow))
-        {
-            c.Hit(Name, _newGoalNow, m);
-        }
-
-        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreSetup))
-        {
-            c.Hit(Name, _ignoreSetup, m);
-        }
-
-        foreach (var m in c.Matches(c.OverrideVerb, InjectionPatterns.IgnoreAllButThis))
-        {
-            c.Hit(Name, _ignoreAllButThis, m);
-        }
-
-        foreach (var m in c.Matches(c.Has(OutputGates.Latest), InjectionPatterns.LatestWins))
-        {
-            c.Hit(Name, _latestWins, m);
-        }
     }
 
     /// <summary>How far after a withdrawal a demanded output may begin and still follow from it.</summary>
@@ -291,13 +301,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             .Concat(c.Matches(european, InjectionPatterns.SetupDisregardedFrenchSpanish))
             .Concat(c.Matches(european, InjectionPatterns.SetupDisregardedItalianPortuguese)))
         {
-            Func<Regex> addressee = m.Groups["de"].Success ? InjectionPatterns.AddresseeGerman
-                : m.Groups["fr"].Success ? InjectionPatterns.AddresseeFrench
-                : m.Groups["es"].Success ? InjectionPatterns.AddresseeSpanish
-                : m.Groups["it"].Success ? InjectionPatterns.AddresseeItalian
-                : m.Groups["pt"].Success ? InjectionPatterns.AddresseePortuguese
-                : InjectionPatterns.AddresseeDutch;
-            if (Addressed(c.Shadow, m, addressee))
+            if (Addressed(c.Shadow, m, AddresseeOf(m)))
             {
                 c.Hit(Name, _setupDisregarded, m);
             }
@@ -318,15 +322,18 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     /// <summary>Whether the sentence around a match of <see cref="InjectionPatterns.VoidEuropean"/> addresses the assistant in the match's language.</summary>
     private static bool AddressedInSentence(string shadow, Match m)
     {
-        Func<Regex> addressee = m.Groups["es"].Success ? InjectionPatterns.AddresseeSpanish
-            : m.Groups["it"].Success ? InjectionPatterns.AddresseeItalian
-            : m.Groups["pt"].Success ? InjectionPatterns.AddresseePortuguese
-            : m.Groups["fr"].Success ? InjectionPatterns.AddresseeFrench
-            : m.Groups["de"].Success ? InjectionPatterns.AddresseeGerman
-            : InjectionPatterns.AddresseeDutch;
         var (from, to) = Sentences.Around(shadow, m.Index, m.Index + m.Length, 60, ClauseReach);
-        return TieredRegex.For(addressee).IsMatch(shadow.AsSpan(from, to - from));
+        return TieredRegex.For(AddresseeOf(m)).IsMatch(shadow.AsSpan(from, to - from));
     }
+
+    /// <summary>The addressee words of a match's language, named by its group <c>de</c>, <c>fr</c>, <c>es</c>, <c>it</c>, <c>pt</c> (otherwise Dutch).</summary>
+    private static Func<Regex> AddresseeOf(Match m) =>
+        m.Groups["de"].Success ? InjectionPatterns.AddresseeGerman
+        : m.Groups["fr"].Success ? InjectionPatterns.AddresseeFrench
+        : m.Groups["es"].Success ? InjectionPatterns.AddresseeSpanish
+        : m.Groups["it"].Success ? InjectionPatterns.AddresseeItalian
+        : m.Groups["pt"].Success ? InjectionPatterns.AddresseePortuguese
+        : InjectionPatterns.AddresseeDutch;
 
     /// <summary>Whether the match or the rest of its clause (up to a comma, a full stop or a line break) addresses the assistant.</summary>
     private static bool Addressed(string shadow, Match m, Func<Regex> addressee) =>
