@@ -65,6 +65,7 @@ internal static class ScanCommand
         var injectionFile = new Argument<FileInfo>("file") { Description = "A text file (each non-blank line one input) or a JSON Lines file (with --field)." };
         var injectionField = new Option<string?>("--field") { Description = "For JSON Lines: the field to assess, such as 'text' or 'messages.0.content'." };
         var untrusted = new Option<bool>("--untrusted") { Description = "Assess the inputs as untrusted content (documents, e-mails, web pages, tool results) instead of user turns." };
+        var requestField = new Option<string?>("--request-field") { Description = "With --untrusted and --field: the JSON Lines field that holds the user's request about the content, such as 'request' (an empty string: no request). A planted task the user asked for is then content, and one unrelated to the request weighs more." };
         var stages = new Option<string>("--stages")
         {
             Description = "Which detector stages run: 'both' (the larger of the pattern and learned scores; the default, as in the guard), 'pattern' (the signal families alone) or 'learned' (the signed model alone).",
@@ -76,6 +77,7 @@ internal static class ScanCommand
             injectionFile,
             injectionField,
             untrusted,
+            requestField,
             stages,
         };
         injection.SetAction(async (parse, ct) =>
@@ -93,12 +95,19 @@ internal static class ScanCommand
                 return CliApp.UsageError;
             }
 
+            var request = parse.GetValue(requestField);
+            if (request is not null && (parse.GetValue(injectionField) is null || !parse.GetValue(untrusted)))
+            {
+                await error.WriteLineAsync($"securereqs: --request-field {request} reads the user's request about untrusted content from JSON Lines records: add --untrusted and --field <the content's field>, or leave --request-field out.").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
             await WarnWhenRecordsAreScannedAsTextAsync(path, parse.GetValue(injectionField), error, "the keys, such as \"role\", are then not read as part of the input").ConfigureAwait(false);
             try
             {
                 var chosen = parse.GetValue(stages);
                 var detector = new PromptInjectionDetector(new PromptInjectionDetectorOptions { UsePatternStage = chosen != "learned", UseLearnedStage = chosen != "pattern" });
-                var (inputs, flagged) = await new InjectionFileScanner(detector, parse.GetValue(untrusted) ? InjectionSource.Untrusted : InjectionSource.User).ScanToJsonLinesAsync(path.FullName, parse.GetValue(injectionField), output, ct).ConfigureAwait(false);
+                var (inputs, flagged) = await new InjectionFileScanner(detector, parse.GetValue(untrusted) ? InjectionSource.Untrusted : InjectionSource.User).ScanToJsonLinesAsync(path.FullName, parse.GetValue(injectionField), request, output, ct).ConfigureAwait(false);
                 await output.FlushAsync(ct).ConfigureAwait(false);
                 await error.WriteLineAsync($"{flagged} of {inputs} input{(inputs == 1 ? "" : "s")} flagged in {path.Name}.").ConfigureAwait(false);
                 return flagged == 0 ? CliApp.Success : CliApp.Failed;

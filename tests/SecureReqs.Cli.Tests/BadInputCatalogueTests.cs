@@ -125,6 +125,10 @@ public sealed class BadInputCatalogueTests : IDisposable
         ["scan pii on a missing file"] = new(null, ["scan", "pii", "{root}/none.jsonl"], 2, ["no such file"]),
         ["scan injection on a folder"] = new(null, ["scan", "injection", "{features}"], 2, ["is a folder; 'scan injection' reads one data file", "securereqs scan injection"]),
         ["scan injection on a missing file"] = new(null, ["scan", "injection", "{root}/none.jsonl"], 2, ["no such file"]),
+        ["scan injection --request-field without --untrusted"] = new(null, ["scan", "injection", "{root}/docs.jsonl", "--field", "text", "--request-field", "request"], 2, ["--request-field request reads the user's request about untrusted content", "add --untrusted and --field"])
+        { Setup = root => File.WriteAllText(Path.Combine(root, "docs.jsonl"), "{\"text\":\"Opening hours.\",\"request\":\"When?\"}\n") },
+        ["scan injection record without its request"] = new(null, ["scan", "injection", "{root}/docs.jsonl", "--field", "text", "--untrusted", "--request-field", "request"], 2, ["docs.jsonl:2: the record has no field 'request'"])
+        { Setup = root => File.WriteAllText(Path.Combine(root, "docs.jsonl"), "{\"text\":\"Opening hours.\",\"request\":\"When?\"}\n{\"text\":\"Menu.\"}\n") },
         ["gate on a missing file"] = new(null, ["gate", "{root}/results.json"], 2, ["cannot read the results file", "securereqs run"]),
         ["gate on malformed JSON"] = new(null, ["gate", "{root}/results.json"], 2, ["results.json:1:", "results.json written by 'securereqs run'"])
         { Setup = root => File.WriteAllText(Path.Combine(root, "results.json"), "{ \"schema\": ") },

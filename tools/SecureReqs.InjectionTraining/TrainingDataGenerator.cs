@@ -100,7 +100,10 @@ internal static partial class TrainingDataGenerator
         {
             foreach (var text in Variants(material, family, line.Template, random))
             {
-                var request = random.NextDouble() < 0.5 ? Request(material, requests, family.Split, family.Language, random) : null;
+                // A document written with its own request ("document => request") keeps it; the others get a random one half the time.
+                var request = line.UserForm is not null
+                    ? Fill(material, family, line.UserForm, random, new Dictionary<string, string>(StringComparer.Ordinal))
+                    : random.NextDouble() < 0.5 ? Request(material, requests, family.Split, family.Language, random) : null;
                 var example = new TrainingExample(text, InjectionSource.Untrusted, false, family.Id, family.Language, family.Split, request);
                 Add(example);
                 documents.Add(example);
@@ -149,7 +152,33 @@ internal static partial class TrainingDataGenerator
             }
         }
 
+        // Whole documents written with their planted passage marked ⟦…⟧ and the user's request after "=>": injections.
+        foreach (var (family, line) in Lines(material, PoisonedDocuments))
+        {
+            var (text, start, end) = Marked(family, line);
+            var request = line.UserForm is null ? null : Fill(material, family, line.UserForm, random, new Dictionary<string, string>(StringComparer.Ordinal));
+            Add(new TrainingExample(text, InjectionSource.Untrusted, true, family.Id, family.Language, family.Split, request, start, end));
+        }
+
         return examples;
+    }
+
+    /// <summary>The file of whole poisoned documents, each with its planted passage between ⟦ and ⟧.</summary>
+    public const string PoisonedDocuments = "poisoned-documents.txt";
+
+    /// <summary>A poisoned document's text without its ⟦ ⟧ marks, and where the marked passage starts and ends.</summary>
+    private static (string Text, int Start, int End) Marked(SeedFamily family, SeedLine line)
+    {
+        var template = line.Template;
+        var open = template.IndexOf('⟦', StringComparison.Ordinal);
+        var close = template.IndexOf('⟧', StringComparison.Ordinal);
+        if (open < 0 || close < open + 2 || template.IndexOf('⟦', open + 1) >= 0 || template.IndexOf('⟧', close + 1) >= 0 || SeedMaterial.SlotReference().IsMatch(template))
+        {
+            throw new SecureReqsException($"{family.File}:{line.LineNumber}: a poisoned document marks its planted passage once, as ⟦passage⟧, and has no slots. Put ⟦ before and ⟧ after the text aimed at the assistant.");
+        }
+
+        var text = string.Concat(template.AsSpan(0, open), template.AsSpan(open + 1, close - open - 1), template.AsSpan(close + 1));
+        return (text, open, close - 1);
     }
 
     private static IEnumerable<(SeedFamily Family, SeedLine Line)> Lines(SeedMaterial material, string file) =>

@@ -37,12 +37,48 @@ public sealed class InjectionFileScanner
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The results, streamed as lines are read.</returns>
     /// <exception cref="DataFileException">A JSON line is not valid JSON, or has no string value at <paramref name="field"/>.</exception>
+    public IAsyncEnumerable<InjectionFileResult> ScanAsync(string path, string? field = null, CancellationToken cancellationToken = default) =>
+        ScanAsync(path, field, null, cancellationToken);
+
+    /// <summary>
+    /// Assesses a JSON Lines file of untrusted content with the user's request of each record: a planted task the user
+    /// asked for is content, and a task unrelated to the request weighs more (<see cref="PromptInjectionDetector.Assess(string, InjectionSource, string?)"/>).
+    /// </summary>
+    /// <param name="path">The file to scan.</param>
+    /// <param name="field">The JSON Lines field that holds the input, or null for plain text lines (then <paramref name="requestField"/> must be null).</param>
+    /// <param name="requestField">
+    /// The string field that holds the user's request about the input, or null for none. An empty string means the record
+    /// has no request. Only read for untrusted content: a user turn is its own request.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>The results, streamed as lines are read.</returns>
+    /// <exception cref="ArgumentException">A request field without a field, or for user turns.</exception>
+    /// <exception cref="DataFileException">A JSON line is not valid JSON, or has no string value at <paramref name="field"/> or <paramref name="requestField"/>.</exception>
     public async IAsyncEnumerable<InjectionFileResult> ScanAsync(
-        string path, string? field = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string path, string? field, string? requestField, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var (lineNumber, text) in DataFileLines.ReadAsync(path, field, cancellationToken).ConfigureAwait(false))
+        if (requestField is not null && (field is null || _source != InjectionSource.Untrusted))
         {
-            yield return new InjectionFileResult(lineNumber, _detector.Assess(text, _source));
+            throw new ArgumentException(
+                "A request field is read from JSON Lines records of untrusted content: give the field that holds the content too, and assess the inputs as untrusted.",
+                nameof(requestField));
+        }
+
+        if (requestField is null)
+        {
+            await foreach (var (lineNumber, text) in DataFileLines.ReadAsync(path, field, cancellationToken).ConfigureAwait(false))
+            {
+                yield return new InjectionFileResult(lineNumber, _detector.Assess(text, _source));
+            }
+
+            yield break;
+        }
+
+        await foreach (var (lineNumber, line) in DataFileLines.ReadAsync(path, null, cancellationToken).ConfigureAwait(false))
+        {
+            var text = JsonLinesField.Read(line, field!, path, lineNumber);
+            var request = JsonLinesField.Read(line, requestField, path, lineNumber);
+            yield return new InjectionFileResult(lineNumber, _detector.Assess(text, _source, request.Length == 0 ? null : request));
         }
     }
 
@@ -51,7 +87,7 @@ public sealed class InjectionFileScanner
     /// <c>{"line":3,"score":0.93,"verdict":"injection","signals":["instruction-override","encoded-payload"]}</c>.
     /// </summary>
     /// <param name="path">The file to scan.</param>
-    /// <param name="field">The JSON Lines field that holds the input, or null for plain text lines; see <see cref="ScanAsync"/>.</param>
+    /// <param name="field">The JSON Lines field that holds the input, or null for plain text lines; see <see cref="ScanAsync(string, string?, CancellationToken)"/>.</param>
     /// <param name="output">Where to write the JSON lines.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>How many inputs were assessed, and how many of them were not benign.</returns>
@@ -59,14 +95,25 @@ public sealed class InjectionFileScanner
     /// A JSON line is not valid JSON, or has no string value at <paramref name="field"/>; the results of the inputs before it
     /// have been written.
     /// </exception>
-    public async Task<(int Inputs, int Flagged)> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default)
+    public Task<(int Inputs, int Flagged)> ScanToJsonLinesAsync(string path, string? field, TextWriter output, CancellationToken cancellationToken = default) =>
+        ScanToJsonLinesAsync(path, field, null, output, cancellationToken);
+
+    /// <summary>As <see cref="ScanToJsonLinesAsync(string, string?, TextWriter, CancellationToken)"/>, with the user's request of each record read from <paramref name="requestField"/>; see <see cref="ScanAsync(string, string?, string?, CancellationToken)"/>.</summary>
+    /// <param name="path">The file to scan.</param>
+    /// <param name="field">The JSON Lines field that holds the input.</param>
+    /// <param name="requestField">The JSON Lines field that holds the user's request, or null for none.</param>
+    /// <param name="output">Where to write the JSON lines.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>How many inputs were assessed, and how many of them were not benign.</returns>
+    /// <exception cref="DataFileException">A JSON line is not valid JSON, or lacks one of the fields; the results before it have been written.</exception>
+    public async Task<(int Inputs, int Flagged)> ScanToJsonLinesAsync(string path, string? field, string? requestField, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         using var batch = new JsonLinesBatch(output);
         int inputs = 0, flagged = 0;
         try
         {
-            await foreach (var result in ScanAsync(path, field, cancellationToken).ConfigureAwait(false))
+            await foreach (var result in ScanAsync(path, field, requestField, cancellationToken).ConfigureAwait(false))
             {
                 var assessment = result.Assessment;
                 var writer = batch.Begin();
