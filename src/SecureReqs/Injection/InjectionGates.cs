@@ -398,6 +398,19 @@ internal static class InjectionGates
         "video", "meme", "blog", "forum", "reddit", "headline", "podcast", "lecture", "talk", "paper", "book", "course", "would that", "would this",
         "would it", "that about", "real thing", "like that", "like this", "how do");
 
+    /// <summary>The words <see cref="InjectionPatterns.MetaDiscussionOther"/> needs: one of them is in every text it matches.</summary>
+    public static readonly SearchValues<string> MetaOther = Create(
+        " como ", " come ", " comment ", " wie ", " hoe ", " que ", " cosa ", " was ", " wat ", " por ", " par ", " per ", " ad ", " zum ",
+        " z b ", "bijvoorbeeld", " algo ", "quelque", "qualcosa", "etwas", "sowas", " iets ", "zoiets", "frases", "phrases", "frasi", "satze",
+        "zinnen", "mensajes", "mensagens", "messages", "messaggi", "nachrichten", "berichten", "textos", "textes", "testi", "texte", "teksten",
+        "riesgo", "risco", "risque", "rischi", "risiken", "risico", "ataque", "attaque", "attacchi", "angriff", "aanval", "inyecci", "injec",
+        "iniezion", "injektion", "contramedidas", "contre", "contromisure", "gegenma", "tegenmaatregelen", " se ", "protegerse", "defenderse",
+        "proteggersi", "difendersi", " sich ", "abwehren", "beschermen",
+        "这", "這", "之类", "之類", "类似", "類似", "例如", "比如", "譬如", "风险", "風險", "攻击", "攻擊", "注入", "越狱", "越獄", "防御", "防禦",
+        "防护", "防護", "缓解", "緩解", "怎么说", "怎麼說", "咋说", "什么意思", "什麼意思", "啥意思",
+        "のような", "みたいな", "といった", "などの", "例えば", "たとえば", "リスク", "攻撃", "インジェクション", "脱獄", "対策", "防御", "どう言う",
+        "どういう意味", "なんて言う", "何て言う", "なんていう", "何ていう", "って意味");
+
     /// <summary>The shadow reduced to lowercase letters and digits, each run of anything else one space, with a space at both ends.</summary>
     public static string Words(string shadow)
     {

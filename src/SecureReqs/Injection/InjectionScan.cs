@@ -106,7 +106,8 @@ internal sealed class InjectionScan
         var text = folded ?? InjectionText.Fold(raw);
         var shadow = text.Shadow;
         var gates = new GateWords(InjectionGates.Words(shadow));
-        var meta = gates.Has(InjectionGates.Meta) && TieredRegex.For(InjectionPatterns.MetaDiscussion).IsMatch(shadow);
+        var meta = gates.Has(InjectionGates.Meta) && TieredRegex.For(InjectionPatterns.MetaDiscussion).IsMatch(shadow)
+            || gates.Has(InjectionGates.MetaOther) && TieredRegex.For(InjectionPatterns.MetaDiscussionOther).IsMatch(shadow);
         var mapper = new Mapper(text, origin);
 
         ScanShadow(shadow, mapper, layer, meta, lexical: !System.Text.Ascii.IsValid(raw), gates);

@@ -910,6 +910,49 @@ public sealed class GateWordsTests
             minimumRejected: 300);
     }
 
+    [Fact]
+    public void MetaOtherGate_SeededTexts_NeverRejectATextTheMetaPatternMatches()
+    {
+        // Every cue of MetaDiscussionOther, cut at random (a piece of a cue, whole cues, cues run together or broken by
+        // punctuation), mixed with filler: a gate that forgot a cue word rejects a text the pattern matches.
+        string[] cues =
+        [
+            "como se dice", "como se diz", "como se escribe", "come si dice", "comment dit on", "comment on dit", "wie sagt man", "hoe zeg je", "hoe zeg ik",
+            "que significa", "o que significa", "que quiere decir", "que quer dizer", "que veut dire", "que signifie", "cosa significa", "cosa vuol dire",
+            "was bedeutet", "was heisst", "was heißt", "wat betekent", "por ejemplo", "por exemplo", "par exemple", "per esempio", "ad esempio",
+            "zum beispiel", "z. b.", "bijvoorbeeld", "algo como", "algo assim como", "quelque chose comme", "qualcosa come", "qualcosa del tipo",
+            "so etwas wie", "sowas wie", "etwas wie", "iets als", "zoiets als", "frases como", "phrases du type", "frasi del tipo", "satze wie",
+            "zinnen als", "mensajes como", "mensagens do tipo", "messages comme", "messaggi come", "nachrichten wie", "berichten als", "textos como",
+            "textes comme", "testi come", "texte wie", "teksten als", "riesgo", "riesgos", "risco", "riscos", "risque", "risques", "rischi", "risiken",
+            "risico", "risico's", "ataque", "ataques", "attaque", "attaques", "attacchi", "angriff", "angriffe", "angriffen", "aanval", "aanvallen",
+            "inyeccion", "inyecciones", "injecao", "injecoes", "iniezione", "iniezioni", "injektion", "injektionen", "contramedidas", "contre-mesures",
+            "contremesures", "contromisure", "gegenmassnahmen", "gegenmaßnahmen", "tegenmaatregelen", "se proteger", "se defendre", "se premunir",
+            "protegerse", "defenderse", "proteggersi", "difendersi", "sich schutzen", "sich wehren", "abwehren", "beschermen tegen",
+            "这类", "這類", "这一类", "這一類", "之类", "之類的", "这样的文字", "這樣的話", "这样的指令", "类似", "類似", "例如", "比如", "譬如", "风险", "風險",
+            "攻击", "攻擊", "注入", "越狱", "越獄", "防御", "防禦", "防护", "防護", "缓解", "緩解", "怎么说", "怎麼說", "咋说", "什么意思", "什麼意思", "啥意思",
+            "のような", "みたいな", "といった", "などの", "例えば", "たとえば", "リスク", "攻撃", "インジェクション", "脱獄", "対策", "防御", "どう言う",
+            "どういう意味", "なんて言う", "何て言う", "なんていう", "何ていう", "って意味",
+        ];
+        string[] filler = ["", " ", "x", "la ", "« ignora »", "“忽略”", "「無視」", " ist ", "?", "\n", "e ", "de "];
+        AssertNecessary(
+            new Random(20261209),
+            4,
+            random =>
+            {
+                var cue = Pick(random, cues);
+                if (random.Next(4) == 0)
+                {
+                    var from = random.Next(cue.Length);
+                    cue = cue[from..random.Next(from, cue.Length + 1)];
+                }
+
+                return Pick(random, filler) + cue + Pick(random, " ", "", ".", "-", "'", "  ") + Pick(random, filler);
+            },
+            shadow => InjectionPatterns.MetaDiscussionOther().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.MetaOther),
+            minimumRejected: 1_000);
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);
