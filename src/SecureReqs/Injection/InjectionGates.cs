@@ -255,6 +255,20 @@ internal static class InjectionGates
         "asistente", "assistent", "assistant", "modelo", "modell", "modele", "modelli", " ia ", " ki ", "bot", "agente", "agenti", "usuario",
         "benutzer", "nutzer", "utilisateur", "utente", "lettore", "leser", "lecteur", "sistema", "system");
 
+    /// <summary>The Dutch words of <see cref="InjectionPatterns.AddressedToAiMore"/>: one is in every Dutch text it matches.</summary>
+    public static readonly SearchValues<string> AddressedDutch = Create(
+        "opmerking", "notitie", "bericht", "instructie", "aanwijzing", "mededeling", " als ", "assistenten", "modellen", " ai ", "chatbots",
+        "vertel", " zeg ");
+
+    /// <summary>
+    /// The Chinese and Japanese words of <see cref="InjectionPatterns.AddressedToAiMore"/>: one is in every such text it
+    /// matches. Not "ai" itself, which is in most English lines ("said", "again"): the words around it instead.
+    /// </summary>
+    public static readonly SearchValues<string> AddressedCjk = Create(
+        "人工智能", "模型", "助手", "机器人", "機器人", "アシスタント", "ボット", "エーアイ", "モデル", "致", "给", "給", "正在", "本文", "此文", "本页", "本頁",
+        "此页", "此頁", "这封邮件", "這封郵件", "本邮件", "本郵件", "这段内容", "這段內容", "如果你是", "如果您是", "読んだ", "読んでいる", "読み込んだ", "要約",
+        "処理", "へ", "に", "あなたが");
+
     public static readonly SearchValues<string> Standing = Create(
         " always ", " never ", " must ", " should ", " make sure ", " be sure ", " remember ", " forget ");
 

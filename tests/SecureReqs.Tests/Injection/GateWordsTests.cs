@@ -796,7 +796,7 @@ public sealed class GateWordsTests
     {
         AssertNecessary(
             new Random(20261210),
-            6,
+            4,
             random => random.Next(4) switch
             {
                 0 => Pick(random, "forget", "ignore", "disregard", "drop", "skip", "scrap", "scratch", "never mind", "nevermind", "forget about", "whatever", "everything", "vergiss", "ignoriere",
@@ -950,6 +950,36 @@ public sealed class GateWordsTests
             },
             shadow => InjectionPatterns.MetaDiscussionOther().IsMatch(shadow),
             shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.MetaOther),
+            minimumRejected: 1_000);
+    }
+
+    [Fact]
+    public void AddressedMoreGates_SeededTexts_NeverRejectATextThePatternMatches()
+    {
+        // Every alternative of the pattern in its shortest form ("给{n}:", "如果你是{n}", "{n}への指示", "als je ai bent"), with
+        // a random addressee noun, run together with filler or another form: a gate that forgot a word rejects a match.
+        string[] forms =
+        [
+            "opmerking voor de assistent", "notitie aan ai", "bericht voor het model", "instructies voor chatbots", "aanwijzingen aan agenten", "mededeling voor taalmodellen",
+            "als je een ai bent", "als u assistent is", "als jij chatbot bent", "assistenten die dit lezen", "modellen die samenvatten", "ai systemen die deze tekst verwerken",
+            "chatbots die analyseren", "vertel de gebruiker", "zeg het lezer",
+            "致{n}:", "给{n}:", "給{n}:", "写给{n}:", "寫給{n}:", "给正在阅读本文的{n}:", "致处理这封邮件的{n}的备注:", "给{n}的说明:",
+            "正在阅读的{n}", "正在總結本頁的{n}", "阅读本文的{n}", "處理這段內容的{n}", "总结本邮件的{n}",
+            "ai助手请x", "人工智能助手請x", "智能助手务必", "ai助手,務必",
+            "如果你是{n}", "如果您是一个{n}", "如果你是一名{n}",
+            "これを読んだ{n}へ", "このメールを要約している{n}に", "読んだ{n}さん", "処理している{n}の方", "{n}へ:", "{n}へのメモ:", "{n}に対する指示:", "{n}に向けたお願い:",
+            "{n}への伝言", "{n}へのお願い", "あなたが{n}なら", "あなたが{n}であれば",
+        ];
+        string[] nouns = ["ai", "人工智能", "大模型", "语言模型", "模型", "智能助手", "ai助手", "助手", "机器人", "機器人", "アシスタント", "ai アシスタント", "言語モデル", "モデル", "ボット", "エーアイ"];
+        AssertNecessary(
+            new Random(20261210),
+            3,
+            random => random.Next(2) == 0
+                ? Pick(random, "天气很好。", "今日は晴れです。", "de trein is laat. ", "hello ", "x", "客服", "お問い合わせ")
+                : Pick(random, "", " ", "x", "。") + Pick(random, forms).Replace("{n}", Pick(random, nouns), StringComparison.Ordinal) + Pick(random, "", " ", "\n", "。"),
+            shadow => InjectionPatterns.AddressedToAiMore().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.AddressedDutch)
+                || InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.AddressedCjk),
             minimumRejected: 1_000);
     }
 

@@ -36,6 +36,11 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
             c.Hit(Name, _foreign, m);
         }
 
+        foreach (var m in c.Matches(c.Has(InjectionGates.AddressedDutch) || c.Has(InjectionGates.AddressedCjk), InjectionPatterns.AddressedToAiMore))
+        {
+            c.Hit(Name, _foreign, m);
+        }
+
         foreach (var m in c.Matches(c.Has(InjectionGates.Standing), InjectionPatterns.StandingOrder))
         {
             c.Hit(Name, _standing, m);
