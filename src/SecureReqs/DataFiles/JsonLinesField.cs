@@ -11,10 +11,23 @@ internal static class JsonLinesField
     /// <exception cref="DataFileException">The line is not valid JSON, or has no string at <paramref name="field"/>.</exception>
     public static string Read(string line, string field, string path, long lineNumber)
     {
-        JsonDocument document;
+        using var document = Parse(line, path, lineNumber);
+        return StringAt(document, field, path, lineNumber);
+    }
+
+    /// <summary>The strings at <paramref name="first"/> and <paramref name="second"/> in the JSON object on <paramref name="line"/>, parsed once.</summary>
+    /// <exception cref="DataFileException">The line is not valid JSON, or has no string at one of the fields.</exception>
+    public static (string First, string Second) Read(string line, string first, string second, string path, long lineNumber)
+    {
+        using var document = Parse(line, path, lineNumber);
+        return (StringAt(document, first, path, lineNumber), StringAt(document, second, path, lineNumber));
+    }
+
+    private static JsonDocument Parse(string line, string path, long lineNumber)
+    {
         try
         {
-            document = JsonDocument.Parse(line);
+            return JsonDocument.Parse(line);
         }
         catch (JsonException ex)
         {
@@ -25,22 +38,22 @@ internal static class JsonLinesField
                 lineNumber,
                 ex);
         }
+    }
 
-        using (document)
+    private static string StringAt(JsonDocument document, string field, string path, long lineNumber)
+    {
+        var element = Navigate(document.RootElement, field);
+        if (element is { ValueKind: JsonValueKind.String } value)
         {
-            var element = Navigate(document.RootElement, field);
-            if (element is { ValueKind: JsonValueKind.String } value)
-            {
-                return value.GetString()!;
-            }
-
-            var found = element is null ? "has no field" : $"has a {element.Value.ValueKind.ToString().ToLowerInvariant()} instead of a string at";
-            throw new DataFileException(
-                $"{path}:{lineNumber}: the record {found} '{field}'. Give the name of the string field that holds the text "
-                + "(nested paths such as messages.0.content are supported), or fix the record.",
-                path,
-                lineNumber);
+            return value.GetString()!;
         }
+
+        var found = element is null ? "has no field" : $"has a {element.Value.ValueKind.ToString().ToLowerInvariant()} instead of a string at";
+        throw new DataFileException(
+            $"{path}:{lineNumber}: the record {found} '{field}'. Give the name of the string field that holds the text "
+            + "(nested paths such as messages.0.content are supported), or fix the record.",
+            path,
+            lineNumber);
     }
 
     private static JsonElement? Navigate(JsonElement root, string field)

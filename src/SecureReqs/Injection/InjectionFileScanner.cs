@@ -76,8 +76,7 @@ public sealed class InjectionFileScanner
 
         await foreach (var (lineNumber, line) in DataFileLines.ReadAsync(path, null, cancellationToken).ConfigureAwait(false))
         {
-            var text = JsonLinesField.Read(line, field!, path, lineNumber);
-            var request = JsonLinesField.Read(line, requestField, path, lineNumber);
+            var (text, request) = JsonLinesField.Read(line, field!, requestField, path, lineNumber);
             yield return new InjectionFileResult(lineNumber, _detector.Assess(text, _source, request.Length == 0 ? null : request));
         }
     }
