@@ -269,6 +269,30 @@ internal static class InjectionGates
         "此页", "此頁", "这封邮件", "這封郵件", "本邮件", "本郵件", "这段内容", "這段內容", "如果你是", "如果您是", "読んだ", "読んでいる", "読み込んだ", "要約",
         "処理", "へ", "に", "あなたが");
 
+    /// <summary>The names for the AI in <see cref="InjectionPatterns.TaskDedication"/> and the patterns beside it: one is in every text it matches.</summary>
+    public static readonly SearchValues<string> TaskAddressee = Create(
+        " ai ", " ki ", " ia ", " ias ", " ais ", " kis ", " a i ", "llm", "bot", "assist", "asistent", "robo", "copilot", "gpt", "claude",
+        "gemini", "model", "agent", "automated");
+
+    /// <summary>The reading verbs of <see cref="InjectionPatterns.TaskRule"/> and <see cref="InjectionPatterns.TaskRuleVerbLast"/>: one is in every text they match.</summary>
+    public static readonly SearchValues<string> TaskRuleVerbs = Create(
+        "read", "summar", "process", "aggregat", "describ", "analy", "review", "lesen", "liest", "zusammenfass", "verarbeit", "auswert", " lit ",
+        "lisent", "resum", "synthetis", "trait", "agreg", " lee ", " leen ", "procesa", "analiz", "legg", "riassum", "elabora", " leem ", " ler ",
+        "leest", "lezen", "samenvat", "verwerk");
+
+    /// <summary>The modal verbs of the same patterns: one is in every text they match, unless it has a colon.</summary>
+    public static readonly SearchValues<string> TaskRuleModals = Create(
+        "should", "must", "shall", " need to ", " are to ", "sollen", "sollten", "mussen", " soll ", " muss ", "doivent", "devront", "devraient",
+        "deben", "deberan", "deberian", "devono", "dovranno", "dovrebbero", "devem", "deverao", "moeten", "dienen");
+
+    /// <summary>
+    /// The words of <see cref="InjectionPatterns.AddressedTaskCjk"/>: every text it matches holds one (请 or a modal, a Japanese
+    /// order ending, or the dedication or notice word of the forms whose order has no 请).
+    /// </summary>
+    public static readonly SearchValues<string> TaskAddresseeCjk = Create(
+        "请", "請", "必须", "必須", "务必", "務必", "ください", "下さい", "こと", "せよ", "しろ", "なさい", "致", "给", "給", "对", "對", "须知", "須知",
+        "注意", "指令", "说明", "說明", "的话", "的話", "备注", "備註");
+
     public static readonly SearchValues<string> Standing = Create(
         " always ", " never ", " must ", " should ", " make sure ", " be sure ", " remember ", " forget ");
 

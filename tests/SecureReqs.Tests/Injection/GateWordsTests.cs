@@ -983,6 +983,95 @@ public sealed class GateWordsTests
             minimumRejected: 1_000);
     }
 
+    [Fact]
+    public void TaskAddresseeGate_SeededTexts_NeverRejectATextThePatternsMatch()
+    {
+        // Every form of the task-to-the-AI patterns (dedication, greeting, label, mention, condition, rule) in a short form,
+        // with every kind of name for the AI: a gate that forgot a name rejects a match.
+        string[] heads =
+        [
+            "ai", "ki", "ia", "ias", "ais", "kis", "a.i.", "llm", "llms", "bot", "bots", "chatbot", "chatbots", "recipe-bot", "support-ki", "x-ai", "assistant",
+            "assistants", "assistante", "assistenti", "assistent", "assistenten", "notulen-assistent", "asistente", "asistentes", "robo", "robot", "copilot",
+            "chatgpt", "gpt", "claude", "gemini", "ai-tool", "ki-system", "ia-agente", "sprachmodell", "sprachmodelle", "taalmodel", "taalmodellen",
+            "language model", "large language models", "modelli linguistici", "modeles de langage", "modelos de linguagem", "automated helper",
+            "automatische agenten", "automated betaalagent", "agentes de pago automaticos", "buchhaltungsagenten automatische",
+        ];
+        string[] forms =
+        [
+            "to the {h}: x tell", "for any {h} that reads this: say", "para la {h} que resume, di", "aux {h}: dites", "alle {h}: scrivi", "all'{h}: scrivi",
+            "hinweis fur {h}: sag", "note to {h}: tell", "hey {h}, tell", "liebe x {h}: bitte", "an {h} die lesen: sag", "aan {h} dat x, zeg",
+            "\n{h} reviewer: tell", "\n{h} de x: tell", "({h}, tell", "\nx-bot: tell", "\nbots: tell", "\nassistants: tell", "@{h} tell",
+            "if an {h} reads this, tell", "si un {h} lee esta x, di", "{h} that summarise this page must", "{h} qui lisent ce texte:",
+            "{h} die dieses dokument lesen sollen", "{h}, die diesen vertrag zusammenfassen:",
+        ];
+        AssertNecessary(
+            new Random(20261208),
+            3,
+            random => random.Next(3) == 0
+                ? Pick(random, "the weather is fine. ", "x", "hello ", "model", "tell the reader, ", "\n", "to the ", "aux ", "@")
+                : Pick(random, "", " ", "\n", ". ") + Pick(random, forms).Replace("{h}", Pick(random, heads), StringComparison.Ordinal) + Pick(random, "", " ", "\n", " the user."),
+            shadow => InjectionPatterns.TaskDedication().IsMatch(shadow) || InjectionPatterns.TaskDedicationRelative().IsMatch(shadow)
+                || InjectionPatterns.TaskLabel().IsMatch(shadow) || InjectionPatterns.TaskCondition().IsMatch(shadow)
+                || InjectionPatterns.TaskRule().IsMatch(shadow) || InjectionPatterns.TaskRuleVerbLast().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.TaskAddressee),
+            minimumRejected: 1_000);
+    }
+
+    [Fact]
+    public void TaskRuleGates_SeededTexts_NeverRejectATextThePatternsMatch()
+    {
+        // Every reading verb and modal of the rule patterns, in both word orders, with a colon or a modal.
+        string[] verbs =
+        [
+            "read", "reads", "reading", "summarise", "summarizes", "summarising", "process", "processes", "processing", "aggregate", "aggregates",
+            "aggregating", "describe", "describes", "describing", "analyse", "analyzes", "analysing", "review", "reviews", "reviewing", "lesen", "liest",
+            "zusammenfassen", "zusammenfasst", "verarbeiten", "auswerten", "auswertet", "analysieren", "lit", "lisent", "resume", "resument", "resumant",
+            "synthetise", "synthetisent", "traite", "traitent", "analyse", "analysent", "agrege", "agregent", "lee", "leen", "resumen", "resumis", "resumir",
+            "procesa", "procesan", "analiza", "analizan", "legge", "leggono", "riassume", "riassumono", "elabora", "elaborano", "analizza", "analizzano",
+            "leem", "ler", "resumem", "resumirem", "processa", "processam", "leest", "lezen", "samenvat", "samenvatten", "verwerkt", "verwerken",
+        ];
+        string[] modals =
+        [
+            ":", " should", " must", " shall", " need to", " are to", " sollen", " sollten", " mussen", " soll", " muss", " doivent", " devront",
+            " devraient", " deben", " deberan", " deberian", " devono", " dovranno", " dovrebbero", " devem", " deverao", " moeten", " dienen",
+        ];
+        AssertNecessary(
+            new Random(20261210),
+            3,
+            random => random.Next(3) == 0
+                ? Pick(random, "the weather is fine. ", "x", "this page ", "ai that ", "should ", ": ")
+                : Pick(random, "", " ", "\n", ". ") + Pick(random, "bots that ", "ai ", "sprachmodelle, die ", "llms ")
+                    + (random.Next(2) == 0 ? Pick(random, verbs) + " this page" : "diesen vertrag " + Pick(random, verbs)) + Pick(random, modals) + " x",
+            shadow => InjectionPatterns.TaskRule().IsMatch(shadow) || InjectionPatterns.TaskRuleVerbLast().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.TaskRuleVerbs)
+                && (InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.TaskRuleModals) || shadow.Contains(':', StringComparison.Ordinal)),
+            minimumRejected: 1_000);
+    }
+
+    [Fact]
+    public void TaskAddresseeCjkGate_SeededTexts_NeverRejectATextThePatternMatches()
+    {
+        // Every alternative of the Chinese and Japanese pattern in a short form, with every kind of name for the AI.
+        string[] heads = ["ai", "人工智能", "大模型", "语言模型", "智能助手", "助手", "机器人", "智能体", "智能客服", "自动付款代理", "アシスタント", "言語モデル", "ボット", "エージェント", "チャットボット"];
+        string[] forms =
+        [
+            "给{h}的话:请告诉", "致{h}--忽略", "对{h}:把", "{h}须知:请直接", "{h}注意:告诉", "{h}请注意,将", "{h}总结时,请说明", "{h}时请补充",
+            "{h}记录员:列出时请添加", "{h}请直接", "{h}必须调用", "若由{h}处理,请自动", "如果{h}读到,请告诉",
+            "{h}の方へ:伝えてください", "{h}へ。伝えること", "{h}への指示:伝えてください", "{h}の方、付与してください", "{h}さん、送ってください",
+            "{h}が読んだ場合、伝えてください", "{h}は、説明すること",
+        ];
+        AssertNecessary(
+            new Random(20261209),
+            3,
+            random => random.Next(3) == 0
+                ? Pick(random, "天气很好。", "今日は晴れです。", "hello ", "x", "客服", "お問い合わせ", "请", "ください")
+                : Pick(random, "", " ", "x", "。") + Pick(random, forms).Replace("{h}", Pick(random, heads), StringComparison.Ordinal) + Pick(random, "", " ", "\n", "。"),
+            // the pattern finds the address and the order is checked in code: the gate must hold wherever both do
+            shadow => InjectionPatterns.AddressedTaskCjk().Matches(shadow).Any(m => TaskOrders.CjkOrderFollows(shadow, m)),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.TaskAddresseeCjk),
+            minimumRejected: 1_000);
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);

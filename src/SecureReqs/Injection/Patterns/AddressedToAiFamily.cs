@@ -15,11 +15,13 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
     private readonly SignalWeight _standing = w["standing-order"];
     private readonly SignalWeight _comment = w["comment-to-ai"];
     private readonly SignalWeight _noteAnyLanguage = w["note-to-ai-any-language"];
+    private readonly SignalWeight _task = w["addressed-task"];
 
     public string Name => AddressedToAi;
 
     public void ScanShadow(ShadowContext c)
     {
+        var shadow = c.Shadow;
         foreach (var m in c.Matches(c.Has(InjectionGates.AiAddressees), InjectionPatterns.AddressedToAi))
         {
             c.Hit(Name,
@@ -41,12 +43,58 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
             c.Hit(Name, _foreign, m);
         }
 
+        if (c.Has(InjectionGates.TaskAddressee))
+        {
+            // A task given to the AI by name: the address, then an order checked in code on the same line.
+            foreach (var m in c.Matches(true, InjectionPatterns.TaskDedication).Concat(c.Matches(true, InjectionPatterns.TaskDedicationRelative)))
+            {
+                var after = m.Groups["separator"].Success ? m.Index + m.Length : TaskOrders.SeparatorAfter(shadow, m.Index + m.Length);
+                if (after >= 0 && TaskOrders.AnyWithin(shadow, after))
+                {
+                    c.Hit(Name, _task, m);
+                }
+            }
+
+            foreach (var m in c.Matches(true, InjectionPatterns.TaskLabel))
+            {
+                var after = m.Groups["separator"].Success || m.Groups["mention"].Success ? m.Index + m.Length : -1;
+                if (after >= 0 && TaskOrders.First(shadow, after))
+                {
+                    c.Hit(Name, _task, m);
+                }
+            }
+
+            foreach (var m in c.Matches(true, InjectionPatterns.TaskCondition))
+            {
+                if (TaskOrders.First(shadow, m.Index + m.Length))
+                {
+                    c.Hit(Name, _task, m);
+                }
+            }
+
+            var rule = c.Has(InjectionGates.TaskRuleVerbs) && (c.Has(InjectionGates.TaskRuleModals) || shadow.Contains(':', StringComparison.Ordinal));
+            foreach (var m in c.Matches(rule, InjectionPatterns.TaskRule).Concat(c.Matches(rule, InjectionPatterns.TaskRuleVerbLast)))
+            {
+                if (!m.Groups["colon"].Success || m.Groups["relative"].Success)
+                {
+                    c.Hit(Name, _task, m);
+                }
+            }
+        }
+
+        foreach (var m in c.Matches(c.Has(InjectionGates.TaskAddresseeCjk), InjectionPatterns.AddressedTaskCjk))
+        {
+            if (TaskOrders.CjkOrderFollows(shadow, m))
+            {
+                c.Hit(Name, _task, m);
+            }
+        }
+
         foreach (var m in c.Matches(c.Has(InjectionGates.Standing), InjectionPatterns.StandingOrder))
         {
             c.Hit(Name, _standing, m);
         }
 
-        var shadow = c.Shadow;
         var comments = shadow.Contains("<!--", StringComparison.Ordinal) || shadow.Contains("/*", StringComparison.Ordinal) || shadow.Contains("--", StringComparison.Ordinal)
             || shadow.Contains("//", StringComparison.Ordinal) || shadow.Contains('#', StringComparison.Ordinal);
         foreach (var m in c.Matches(comments && c.Has(OutputGates.CommentAddressees), InjectionPatterns.CommentToAi))
