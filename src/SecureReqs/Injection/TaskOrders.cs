@@ -13,10 +13,15 @@ internal static class TaskOrders
     /// <summary>How far after a dedication an order may stand (characters, same line).</summary>
     public const int Window = 120;
 
-    private static readonly FrozenSet<string> Polite = FrozenSet.ToFrozenSet(
-        ["please", "bitte", "favor", "favore", "plait", "alstublieft", "graag", "pls", "plz", "kindly", "also", "just", "now", "immediately", "then",
-         "additionally", "first", "auch", "jetzt", "sofort", "noch", "zuerst", "aussi", "maintenant", "immediatement", "tambien", "ahora",
-         "inmediatamente", "anche", "ora", "subito", "tambem", "agora", "ook", "nu", "meteen", "eerst"], StringComparer.Ordinal);
+    /// <summary>"Please" in seven languages: an order in itself after a dedication.</summary>
+    private static readonly FrozenSet<string> Please = FrozenSet.ToFrozenSet(
+        ["please", "bitte", "favor", "favore", "plait", "alstublieft", "graag", "pls", "plz", "kindly"], StringComparer.Ordinal);
+
+    /// <summary>Words an order may open with before its verb: "please", "also", "now", "immediately"…</summary>
+    private static readonly FrozenSet<string> Opening = FrozenSet.ToFrozenSet(
+        [.. Please, "also", "just", "now", "immediately", "then", "additionally", "first", "auch", "jetzt", "sofort", "noch", "zuerst", "aussi",
+         "maintenant", "immediatement", "tambien", "ahora", "inmediatamente", "anche", "ora", "subito", "tambem", "agora", "ook", "nu", "meteen", "eerst"],
+        StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> When = FrozenSet.ToFrozenSet(
         ["when", "while", "before", "after", "whenever", "wenn", "beim", "bevor", "quand", "lorsque", "avant", "en", "cuando", "al", "antes", "quando",
@@ -68,7 +73,8 @@ internal static class TaskOrders
         "zeg", "schrijf", "stuur", "verstuur", "voeg", "noem", "vermeld", "beveel", "negeer", "vergeet", "tel", "markeer", "zet",
         "verhoog", "geef", "verleen", "betaal", "deel", "accepteer", "keur", "verwijder", "antwoord", "beschrijf", "voer",
         "classificeer", "wijzig", "meld", "beweer", "vertaal", "vat",
-        "do", "don't", "dont",
+        // English, written without its apostrophe or as two words ("do not")
+        "do", "dont",
     ], StringComparer.Ordinal);
 
     /// <summary>Whether an order word, or "please", stands within <see cref="Window"/> characters after <paramref name="from"/>, on the same line.</summary>
@@ -78,7 +84,7 @@ internal static class TaskOrders
         for (var (start, length) = Next(shadow, from, end); length > 0; (start, length) = Next(shadow, start + length, end))
         {
             var word = shadow.AsSpan(start, length);
-            if (IsOrder(word) || Polite.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (IsOrder(word) || Please.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             {
                 return true;
             }
@@ -95,7 +101,7 @@ internal static class TaskOrders
     {
         var end = Math.Min(shadow.Length, from + Window);
         var (start, length) = Next(shadow, from, end);
-        while (length > 0 && Polite.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
+        while (length > 0 && Opening.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
         {
             (start, length) = Next(shadow, start + length, end);
         }
@@ -109,7 +115,7 @@ internal static class TaskOrders
             }
 
             (start, length) = Next(shadow, start + comma + 1, end);
-            while (length > 0 && Polite.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
+            while (length > 0 && Opening.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
             {
                 (start, length) = Next(shadow, start + length, end);
             }
@@ -119,7 +125,7 @@ internal static class TaskOrders
     }
 
     /// <summary>
-    /// Where the text after an address's relative clause begins: after its colon, comma or dash within 80 characters, or
+    /// Where the text after an address's relative clause begins: after its colon or comma within 80 characters, or
     /// -1 when the sentence or line ends first ("the AI that reads this file." is not an address).
     /// </summary>
     public static int SeparatorAfter(string shadow, int from)
@@ -129,7 +135,7 @@ internal static class TaskOrders
         {
             switch (shadow[i])
             {
-                case ':' or ',' or '\u2013' or '\u2014':
+                case ':' or ',':
                     return i + 1;
                 case '.' or '!' or '?' or '\n':
                     return -1;
