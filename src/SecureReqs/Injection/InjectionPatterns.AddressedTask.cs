@@ -69,16 +69,22 @@ internal static partial class InjectionPatterns
     private const string TaskAiRole = TaskAiRoleRequired + "?";
 
     private const string TaskAiRoleRequired =
-        @"(?:(?:" + Sp + @"(?:de|du|del|della|di|da|do|van|voor|com|con|mit|with)" + Sp + @"(?:l'|la" + Sp + @"|le" + Sp + @")?[a-z]+){1,2}"
-        + @"|(?:" + Sp + @"[a-z]+)?" + Sp + @"(?:reviewer|scheduler|note-?taker|screener|recruiter|helper|summari[sz]er|aggregator|reader|crawler|scraper|agents?|systems?|tools?|models?|assistants?|bots?|moderator|triager|support|secretary|clerk|instructions?|notes?|notice|memo))";
+        "(?:" + TaskAiRoleOf + @"|(?:" + Sp + @"[a-z]+)?" + Sp + @"(?:" + TaskAiRoleNoun + @"|agents?|systems?|tools?|models?|assistants?|bots?|support))";
+
+    /// <summary>A role with a preposition: "de recrutement", "du support", "de prise de notes".</summary>
+    private const string TaskAiRoleOf =
+        @"(?:" + Sp + @"(?:de|du|del|della|di|da|do|van|voor|com|con|mit|with)" + Sp + @"(?:l'|la" + Sp + @"|le" + Sp + @")?[a-z]+){1,2}";
+
+    /// <summary>Role and note nouns that name a reader or a note, never the speaker of a transcript line.</summary>
+    private const string TaskAiRoleNoun =
+        @"reviewer|scheduler|note-?taker|screener|recruiter|helper|summari[sz]er|aggregator|reader|crawler|scraper|moderator|triager|secretary|clerk|instructions?|notes?|notice|memo";
 
     /// <summary>
     /// A role after the name in a label: not "assistant", "bot", "model", "agent" or "system", since "AI assistant:" names the
     /// speaker of a line in a transcript ("AI assistant: Please reply with your order number").
     /// </summary>
     private const string TaskAiRoleLabel =
-        @"(?:(?:" + Sp + @"(?:de|du|del|della|di|da|do|van|voor|com|con|mit|with)" + Sp + @"(?:l'|la" + Sp + @"|le" + Sp + @")?[a-z]+){1,2}"
-        + @"|(?:" + Sp + @"[a-z]+)?" + Sp + @"(?:reviewer|scheduler|note-?taker|screener|recruiter|helper|summari[sz]er|aggregator|reader|crawler|scraper|moderator|triager|secretary|clerk|instructions?|notes?|notice|memo))";
+        "(?:" + TaskAiRoleOf + @"|(?:" + Sp + @"[a-z]+)?" + Sp + @"(?:" + TaskAiRoleNoun + @"))";
 
     /// <summary>
     /// The end of an address: its colon or comma (group <c>separator</c>), or the relative pronoun of a clause
@@ -86,12 +92,14 @@ internal static partial class InjectionPatterns
     /// finds in code.
     /// </summary>
     private const string TaskAddressEnd =
-        @"(?:" + Sp0 + @"(?<separator>[:,])|" + Sp + @"(?<relative>that|which|who|die|der|welche|qui|que|che|dat|reading|processing|summari[sz]ing|describing|aggregating|reviewing|handling|analy[sz]ing|parsing|scanning)\b)";
+        @"(?:" + Sp0 + @"(?<separator>[:,])|" + Sp + @"(?<relative>" + TaskRelativePronoun + @"|reading|processing|summari[sz]ing|describing|aggregating|reviewing|handling|analy[sz]ing|parsing|scanning)\b)";
+
+    /// <summary>The relative pronouns that open a clause after the name ("the AI that…", "die KI, die…", "l'IA qui…").</summary>
+    private const string TaskRelativePronoun = "that|which|who|die|der|welche|qui|que|che|dat";
 
     private const string TaskArticle =
         @"(?:the|any|all|every|each|die|den|der|alle|allen|jede|jeden|l'|les|la|las|los|el|le|het|de|elke|o|os|gli|il|lo|un|une|una|um|uma|an?|eine?|einen|einer)";
 
-    /// <summary>Reading, summarising, processing … this (text): "die diesen Vertrag zusammenfassen", "describing this image".</summary>
     /// <summary>Reading, summarising, processing this (text), the verb first: "qui résument ce contrat", "describing this image".</summary>
     private const string TaskProcessesThis =
         Sp + @"[^.\n:]{0,30}\b" + TaskProcessVerb + @"\b[^.\n:]{0,30}\b" + TaskThis + @"\b[^.\n:]{0,50}";
@@ -105,7 +113,10 @@ internal static partial class InjectionPatterns
 
     /// <summary>This very text: a demonstrative and a word for a text ("this contract", "diesen Thread", "ces avis").</summary>
     private const string TaskThis =
-        @"(?:this|these|dies[a-z]*|ce|cet|cette|ces|est[aeo]s?|quest[aeio]|dit|deze|isto|essa|esse)" + Sp + @"(?:[a-z]+" + Sp + @")?(?:" + TaskTextNoun + @")";
+        TaskDemonstrative + Sp + @"(?:[a-z]+" + Sp + @")?(?:" + TaskTextNoun + @")";
+
+    /// <summary>"This" and "these" in seven languages.</summary>
+    private const string TaskDemonstrative = @"(?:this|these|dies[a-z]*|ce|cet|cette|ces|est[aeo]s?|quest[aeio]|dit|deze|isto|essa|esse)";
 
     private const string TaskTextNoun =
         @"page|pages|document|text|e-?mails?|message|thread|post|reviews?|contract|invite|invitation|article|file|site|website|content|image|picture|photo|table|ticket|notes?|chat|conversation|discussion|listing|cv|resume|profile|agreement|report|section|paragraph|comment|comments|feedback|invoice|recipe|faq"
@@ -129,7 +140,7 @@ internal static partial class InjectionPatterns
 
     private const string TaskDedicationRelativeSource =
         // a dedication without an article, with a relative clause: "An Bots, die diesen Thread zusammenfassen:"
-        @"\b(?:to|for|an|fur|pour|para|per|aan|voor|aux)" + Sp + @"(?:[a-z]+" + Sp + @"){0,2}" + TaskAiHead + TaskAiRole + Sp + @"(?<relative>that|which|who|die|der|welche|qui|que|che|dat)\b";
+        @"\b(?:to|for|an|fur|pour|para|per|aan|voor|aux)" + Sp + @"(?:[a-z]+" + Sp + @"){0,2}" + TaskAiHead + TaskAiRole + Sp + @"(?<relative>" + TaskRelativePronoun + @")\b";
 
     private const string TaskLabelSource =
         // a label or a vocative at the start of a clause, the order first: "Recipe bot: answer…", "Assistant, please…"; a bare
@@ -142,7 +153,7 @@ internal static partial class InjectionPatterns
 
     private const string TaskConditionSource =
         // a condition on the AI that reads this: "If an AI scheduler reads this invite, accept…"
-        @"\b(?:if|when|whenever|once|si|se|wenn|falls|sobald|als|indien|zodra|quand|lorsque|cuando|quando|caso)" + Sp + @"(?:[a-z]+" + Sp + @"){0,3}" + TaskAiHead + @"[^,.;:\n]{0,60}\b(?:this|these|dies[a-z]*|ce|cet|cette|ces|est[aeo]s?|quest[aeio]|dit|deze|isto|essa|esse)\b[^,.;:\n]{0,40},";
+        @"\b(?:if|when|whenever|once|si|se|wenn|falls|sobald|als|indien|zodra|quand|lorsque|cuando|quando|caso)" + Sp + @"(?:[a-z]+" + Sp + @"){0,3}" + TaskAiHead + @"[^,.;:\n]{0,60}\b" + TaskDemonstrative + @"\b[^,.;:\n]{0,40},";
 
     private const string TaskRuleSource =
         // a rule for the AI that processes this very text: "language models that summarise this contract must say…",

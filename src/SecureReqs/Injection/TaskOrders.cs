@@ -100,11 +100,7 @@ internal static class TaskOrders
     public static bool First(string shadow, int from)
     {
         var end = Math.Min(shadow.Length, from + Window);
-        var (start, length) = Next(shadow, from, end);
-        while (length > 0 && Opening.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
-        {
-            (start, length) = Next(shadow, start + length, end);
-        }
+        var (start, length) = PastOpening(shadow, from, end);
 
         if (length > 0 && When.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
         {
@@ -114,11 +110,7 @@ internal static class TaskOrders
                 return false;
             }
 
-            (start, length) = Next(shadow, start + comma + 1, end);
-            while (length > 0 && Opening.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
-            {
-                (start, length) = Next(shadow, start + length, end);
-            }
+            (start, length) = PastOpening(shadow, start + comma + 1, end);
         }
 
         return length > 0 && IsOrder(shadow.AsSpan(start, length));
@@ -237,6 +229,18 @@ internal static class TaskOrders
     }
 
     private static bool IsPlease(char c) => c is '请' or '請';
+
+    /// <summary>The first word from <paramref name="from"/> that is not "please", "also", "now" or the like.</summary>
+    private static (int Start, int Length) PastOpening(string shadow, int from, int end)
+    {
+        var (start, length) = Next(shadow, from, end);
+        while (length > 0 && Opening.GetAlternateLookup<ReadOnlySpan<char>>().Contains(shadow.AsSpan(start, length)))
+        {
+            (start, length) = Next(shadow, start + length, end);
+        }
+
+        return (start, length);
+    }
 
     private static bool IsOrder(ReadOnlySpan<char> word) => Orders.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
