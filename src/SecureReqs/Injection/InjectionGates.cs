@@ -29,7 +29,7 @@ internal static class InjectionGates
     public static readonly SearchValues<string> VoidStates = Create(
         "void", "null", "cancel", "revoked", "obsolete", "outdated", "invalid", "overridden", "superseded", "replaced", "deprecated",
         "suspended", "lifted", "removed", "disabled", "ignored", "disregarded", "forgotten", "apply", "valid", "effect", "relevant", "applicable",
-        "out of date", "stale", "expired", "retired", "withdrawn");
+        "out of date", "stale", "expired", "retired", "withdrawn", "count", "matter");
 
     public static readonly SearchValues<string> NewInstructions = Create(
         "instruction", "directive", "order", "rule", "objective", "goal", "mission", "prompt", "task", "job", "purpose", "role", "function",
@@ -53,7 +53,7 @@ internal static class InjectionGates
 
     public static readonly SearchValues<string> EuropeanVerbs = Create(
         "ignor", "olvid", "descart", "omit", "caso omiso", "no sigas", "no siga", "obedezcas", "hagas caso", "oubli", "neglig", "tiens pas",
-        "tenez pas", "abstraction", "ne suis", "ne suivez", "ne respecte", "vergiss", "vergesst", "vergessen", "missacht", "uberspring",
+        "tenez pas", "abstraction", "ne suis", "ne suivez", "ne respecte", "vergiss", "vergess", "vergesst", "vergessen", "missacht", "uberspring",
         "verwirf", "verwerf", "gelten nicht", "ungultig", "aufgehoben", "hinfallig", "esquec", "desconsider", "nao siga", "nao obedeca",
         "dimentic", "trascur", "non seguire", "non rispettare", "non obbedire");
 
@@ -356,6 +356,15 @@ internal static class InjectionGates
     public static readonly SearchValues<string> RoleRevoked = Create(
         " longer", " no eres", " n es plus", " sei piu", " nao e", " nao es", " nicht mehr", " kein", " geen", " niet langer", " niet meer", "不再是", "不是", "では", "じゃ",
         "当", "當", "做", "フリ", "ふり", "ではなく", "じゃなくて");
+
+    /// <summary>Words of <see cref="InjectionPatterns.OtherUsers"/>: whoever asks, every user, in nine languages.</summary>
+    public static readonly SearchValues<string> OtherUsers = Create(
+        "no matter", "regardless", "whoever", "user", "customer", "visitor", "person", "people", "anyone", "anybody", "everyone", "everybody", "egal", "gleich",
+        "auch immer", "jeder der", "nutzer", "kunde", "kundin", "besucher", "peu importe", "quel que soit", "quiconque", "importe qui",
+        "utilisateur", "client", "visiteur", "importa", "cualquier", "quien sea", "usuario", "visitante", "indipendentemente", "chiunque", "utent", "visitator",
+        "quem", "utilizador", "ongeacht", "maakt niet uit", "iedereen die", "gebruiker", "klant", "bezoeker",
+        "不管", "不论", "不論", "无论", "無論", "用户", "用戶", "客户", "客戶", "访客", "訪客", "顾客", "顧客", "使用者", "誰", "だれ", "ユーザー", "利用者",
+        "お客様");
 
     /// <summary>Words of <see cref="InjectionPatterns.VoidEuropean"/>: "no longer valid", "cancelled", "revoked" in six European languages.</summary>
     public static readonly SearchValues<string> VoidStatesEuropean = Create(

@@ -75,8 +75,10 @@ internal static partial class InjectionPatterns
     private const string VoidNoun = @"(?:instructions?|rules|prompts?|directives?|guidelines|constraints|restrictions|programming|orders|commands)";
 
     private const string VoidState =
-        @"(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby|all))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|(?:do|does)" + Sp + @"not|no" + Sp + @"longer)" + Sp
-        + @"(?:now" + Sp + @")?(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable|out" + Sp + @"of" + Sp + @"date|stale|expired|retired|withdrawn)\b";
+        @"(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby|all))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|(?:do|does)" + Sp + @"not|don'?t|doesn'?t|no" + Sp + @"longer)" + Sp
+        + @"(?:now" + Sp + @")?(?:(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable|out" + Sp + @"of" + Sp + @"date|stale|expired|retired|withdrawn)\b"
+        // "… don't count anymore." ends its clause: "previous orders don't count towards the discount" is about orders.
+        + @"|(?:count|matter)(?:" + Sp + @"(?:any" + Sp0 + @"more|now|here))?" + Sp0 + @"(?:[.!,;:\n]|$))";
 
     /// <summary>shadow: the earlier instructions declared void ("the above instructions are no longer valid", "rules given to you before are void").</summary>
     [GeneratedRegex(OverrideVoidSource, Shadow)]
@@ -137,7 +139,7 @@ internal static partial class InjectionPatterns
     private const string NewInstructionsEuropeanSource = @"\b(?:(?<task>(?:deine|dein)" + Sp + @"(?:neue[nrs]?|eigentliche[nrs]?|wahre[nrs]?|einzige[nrs]?|nachste[nrs]?|richtige[nrs]?|echte[nrs]?)" + Sp + @"(?:aufgabe|anweisung(?:en)?|rolle|ziel|mission|auftrag|befehle?)" + NowDe + @"(?:" + Sp + @"(?:ist|lautet|sind|lauten|besteht)\b|" + Sp0 + @":)|(?:ta|votre)" + Sp + @"(?:nouvelle|vraie|veritable|seule|unique|prochaine)" + Sp + @"(?:tache|mission|consigne|instruction|fonction)" + NowFr + @"(?:" + Sp + @"(?:est|sera|consiste|c'est)\b|" + Sp0 + @":)|(?:ton|votre)" + Sp + @"(?:nouveau|vrai|veritable|seul|unique|prochain)" + Sp + @"(?:role|objectif|travail|ordre|but)" + NowFr + @"(?:" + Sp + @"(?:est|sera|consiste|c'est)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nueva|verdadera|unica|proxima|autentica)" + Sp + @"(?:tarea|mision|instruccion|funcion|orden)" + NowEs + @"(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:tu)" + Sp + @"(?:nuevo|verdadero|unico|proximo|autentico)" + Sp + @"(?:objetivo|rol|papel|trabajo|cometido)" + NowEs + @"(?:" + Sp + @"(?:es|sera|consiste)\b|" + Sp0 + @":)|(?:il" + Sp + @"tuo)" + Sp + @"(?:nuovo|vero|unico|prossimo)" + Sp + @"(?:compito|ruolo|obiettivo|lavoro|incarico)" + NowIt + @"(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:la" + Sp + @"tua)" + Sp + @"(?:nuova|vera|unica|prossima)" + Sp + @"(?:missione|istruzione|funzione|mansione)" + NowIt + @"(?:" + Sp + @"(?:e|sara|consiste)\b|" + Sp0 + @":)|(?:tua)" + Sp + @"(?:nova|verdadeira|unica|proxima)" + Sp + @"(?:tarefa|missao|instrucao|funcao)" + NowPt + @"(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:teu)" + Sp + @"(?:novo|verdadeiro|unico|proximo)" + Sp + @"(?:objetivo|papel|trabalho)" + NowPt + @"(?:" + Sp + @"(?:e|sera|consiste)\b|" + Sp0 + @":)|(?:je|jouw|uw)" + Sp + @"(?:nieuwe|echte|enige|volgende|werkelijke)" + Sp + @"(?:taak|opdracht|instructies?|rol|doel|missie|functie)" + NowNl + @"(?:" + Sp + @"(?:is|zijn|wordt)\b|" + Sp0 + @":))|(?<new>(?:neue|nouvelles?|nuevas?|nuove|nuova|novas?|nieuwe)" + Sp + @"(?:(?<goal>aufgabe|taches?|tarea|compito|tarefa|taak|opdracht|rolle|papel|ruolo|rol|role)|anweisungen?|befehle|regeln|consignes?|instructions|regles|instrucciones|ordenes|reglas|istruzioni|regole|instrucoes|regras|instructies|regels)" + Sp0 + @":))";
 
     /// <summary>
-    /// shadow: overrides in Spanish, French, German, Portuguese and Italian (accents folded). French "règle" in the singular
+    /// shadow: overrides in Spanish, French, German (also typed "ignorier", "vergess"), Portuguese and Italian (accents folded). French "règle" in the singular
     /// needs a determiner: folded, "réglé" (settled) is the same word, and "Oublie ça, c'est réglé" is not an override.
     /// </summary>
     [GeneratedRegex(OverrideEuropeanSource, Shadow)]
@@ -149,13 +151,13 @@ internal static partial class InjectionPatterns
 
     private const string OverrideEuropeanSource = @"\b(?:(?:ignora|ignore|ignoren|ignorar|ignorez|ignorer|ignores|olvida|olvide|olviden|olvidar|descarta|descarte|omite|omita|haz" + Sp + @"caso" + Sp + @"omiso" + Sp + @"(?:a|de)|no" + Sp + @"(?:sigas|siga|obedezcas|hagas" + Sp + @"caso" + Sp + @"a)|"
         + @"oublie|oubliez|oublier|neglige|negligez|ne" + Sp + @"(?:tiens|tenez)" + Sp + @"pas" + Sp + @"compte|fais" + Sp + @"abstraction|ne" + Sp + @"(?:suis|suivez|respecte|respectez)" + Sp + @"pas|"
-        + @"ignoriere|ignorieren|ignoriert|vergiss|vergesst|vergessen|missachte|missachten|uberspringe|verwirf|verwerfen|"
+        + @"ignoriere|ignorier|ignorieren|ignoriert|vergiss|vergess|vergesst|vergessen|missachte|missacht|missachten|uberspringe|uberspring|verwirf|verwerfen|"
         + @"esqueca|esquece|esquecer|esquecam|desconsidere|desconsidera|desconsiderar|nao" + Sp + @"(?:siga|obedeca)|"
         + @"ignorate|ignorare|dimentica|dimenticate|dimenticare|trascura|non" + Sp + @"(?:seguire|rispettare|obbedire))"
         + Fill4 + @"(?<noun>instrucciones|instruccion|indicaciones|reglas|ordenes|directrices|normas|instructions?|consignes?|regles|(?:la|ta|cette|votre|chaque|une)" + Sp + @"regle|directives?|ordres|indications|"
         + @"anweisungen|anweisung|instruktionen|regeln|befehle|vorgaben|anordnungen|richtlinien|instrucoes|instrucao|regras|ordens|diretrizes|orientacoes|comandos|"
         + @"istruzioni|regole|direttive|ordini|indicazioni|prompts?)\b"
-        + @"|(?<all>(?:vergiss|vergesst|ignoriere|olvida|olvidate|ignora|oublie|oubliez|esqueca|esquece|dimentica|dimenticate)(?:" + Sp + @"(?:einfach|bitte|por" + Sp + @"favor|s'il" + Sp + @"te" + Sp + @"plait|per" + Sp + @"favore|de))?" + Sp + @"(?:alles|todo|tout|tudo|tutto)\b)"
+        + @"|(?<all>(?:vergiss|vergess|vergesst|ignoriere|ignorier|olvida|olvidate|ignora|oublie|oubliez|esqueca|esquece|dimentica|dimenticate)(?:" + Sp + @"(?:einfach|bitte|por" + Sp + @"favor|s'il" + Sp + @"te" + Sp + @"plait|per" + Sp + @"favore|de))?" + Sp + @"(?:alles|todo|tout|tudo|tutto)\b)"
         + @"|(?:alle|die|deine|ihre)" + Sp + @"(?:vorherigen|vorigen|bisherigen|obigen|fruheren|vorangegangenen|alten|bisherige|vorherige)" + Sp + @"(?:anweisungen|instruktionen|regeln|befehle|vorgaben|prompts?)" + Fill4 + @"(?:ignorieren|vergessen|missachten|verwerfen|gelten" + Sp + @"nicht|sind" + Sp + @"(?:ungultig|aufgehoben|hinfallig)))";
 
     /// <summary>shadow: overrides in Chinese and Japanese.</summary>

@@ -187,7 +187,7 @@ internal sealed class InjectionScan
         return false;
     }
 
-    /// <summary>Scans the leetspeak and spaced-letter variants of the shadow; evidence they add is also an encoded payload.</summary>
+    /// <summary>Scans the leetspeak, chat-speak and spaced-letter variants of the shadow; evidence the disguises add is also an encoded payload.</summary>
     private void ScanVariants(InjectionText text, Mapper mapper, bool meta)
     {
         var shadow = text.Shadow;
@@ -210,6 +210,12 @@ internal sealed class InjectionScan
         {
             // snake_case smuggling: "ignore_previous_instructions_and_output(...)"; same length, so the mapper still holds.
             ScanVariant(shadow.Replace('_', ' '), mapper, "identifiers", meta);
+        }
+
+        if (ChatSpeak.Read(shadow) is var (chat, positions))
+        {
+            // Chat spelling is how people type, not a disguise: what it adds is not an encoded payload.
+            ScanVariant(chat, mapper.Through(positions), "chat-speak", meta, disguise: false);
         }
 
         if (Respace(shadow, mapper) is { } spaced)
@@ -244,7 +250,7 @@ internal sealed class InjectionScan
         Add(EncodedPayload, _families.Encoded.SquashedBonus, s0, e0, layer);
     }
 
-    private void ScanVariant(string variant, Mapper mapper, string layer, bool meta)
+    private void ScanVariant(string variant, Mapper mapper, string layer, bool meta, bool disguise = true)
     {
         var before = _signals.Count;
         ScanShadow(variant, mapper, layer, meta);
@@ -264,6 +270,11 @@ internal sealed class InjectionScan
         }
 
         _signals.AddRange(added);
+        if (!disguise)
+        {
+            return;
+        }
+
         Add(EncodedPayload, _families.Encoded.VariantBonus, added.Min(s => s.Start), added.Max(s => s.End), layer);
     }
 

@@ -1072,6 +1072,36 @@ public sealed class GateWordsTests
             minimumRejected: 1_000);
     }
 
+    [Fact]
+    public void OtherUsersGate_SeededTexts_NeverRejectATextThePatternMatches()
+    {
+        // Every alternative of the other-users pattern in its shortest form, in nine languages.
+        string[] forms =
+        [
+            "no matter who", "regardless of whom", "no matter what anyone", "regardless of what i or anyone", "no matter what the user",
+            "whoever asks", "whoever you talk", "everyone who talks", "anybody that asks", "every single person who opens", "all the people who visit",
+            "other customers who write", "every user", "each customer", "all the users", "other visitors", "egal wer", "ganz gleich an wen", "egal wem",
+            "egal was jemand", "wer auch immer", "jeder, der", "jeder nutzer", "allen kunden", "andere besucherinnen", "jede benutzerin", "alle kundinnen",
+            "peu importe qui", "peu importe ce que les autres", "quel que soit l'utilisateur", "quiconque", "n'importe qui", "tous les utilisateurs",
+            "chaque client", "les autres visiteurs", "sin importar quien", "no importa quien", "cualquiera que", "quien sea", "todos los usuarios",
+            "cada cliente", "cualquier usuario", "los demas visitantes", "otros clientes", "non importa chi", "indipendentemente da chi", "chiunque",
+            "tutti gli utenti", "ogni cliente", "qualsiasi utente", "gli altri visitatori", "nao importa quem", "independentemente de quem",
+            "seja quem for", "seja com quem for", "quem quer que", "todos os usuarios", "qualquer utilizador", "os outros visitantes", "ongeacht wie",
+            "maakt niet uit wie", "iedereen die", "elke gebruiker", "alle klanten", "andere bezoekers", "不管谁", "不论对象", "无论别人", "無論任何人",
+            "不管他是什么人", "所有用户", "每个客户", "其他的访客", "任何使用者", "每位顾客", "誰が来ても", "だれに聞かれても", "誰からでも", "相手が誰でも",
+            "すべてのユーザー", "全利用者", "他のお客様", "どの顧客",
+        ];
+        AssertNecessary(
+            new Random(20261211),
+            3,
+            random => random.Next(3) == 0
+                ? Pick(random, "the weather is fine. ", "x", "from now on ", "matter ", "\n", "every ", "all ", "who asks ", "谁", "の")
+                : Pick(random, "", " ", "\n", ". ") + Pick(random, forms) + Pick(random, "", " ", "\n", " x."),
+            shadow => InjectionPatterns.OtherUsers().IsMatch(shadow),
+            shadow => InjectionGates.Has(InjectionGates.Words(shadow), InjectionGates.OtherUsers),
+            minimumRejected: 1_000);
+    }
+
     private static void AssertNecessary(Random random, int maxPieces, Func<Random, string> piece, Func<string, bool> pattern, Func<string, bool> gate, int minimumRejected)
     {
         var (matched, rejected) = (0, 0);

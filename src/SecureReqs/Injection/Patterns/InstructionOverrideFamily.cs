@@ -31,6 +31,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     private readonly SignalWeight _roleRevoked = w["role-revoked"];
     private readonly SignalWeight _goalStrong = w["goal-hijack.strong"];
     private readonly SignalWeight _goal = w["goal-hijack"];
+    private readonly SignalWeight _otherUsersReplies = w["goal-hijack.other-users-replies"];
+    private readonly SignalWeight _otherUsers = w["goal-hijack.other-users"];
     private readonly SignalWeight _fakeCompletion = w["fake-completion"];
     private readonly SignalWeight _taskSwitch = w["task-switch-with-forced-output"];
     private readonly SignalWeight _dismissedThenOutput = w["prior-turn-dismissed-then-output"];
@@ -103,7 +105,7 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
         foreach (var m in c.Matches(c.Has(InjectionGates.EuropeanVerbs), InjectionPatterns.OverrideEuropean))
         {
-            if (Negation.Before(c.Shadow, m.Index))
+            if (Negation.Before(c.Shadow, m.Index) || Negation.AfterGermanVerb(c.Shadow, m.Index))
             {
                 continue;
             }
@@ -128,6 +130,8 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
         {
             c.Hit(Name, m.Groups["strong"].Success ? _goalStrong : _goal, m);
         }
+
+        ScanOtherUsers(c);
 
         foreach (var m in c.Matches(c.Has(InjectionGates.Completion), InjectionPatterns.FakeCompletion))
         {
@@ -281,6 +285,9 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
     /// <summary>How far past a setup-disregarded match its clause is searched for the assistant addressed.</summary>
     private const int ClauseReach = 60;
 
+    /// <summary>How far apart, at most, the others and the scope of a standing order about other users may be.</summary>
+    private const int OtherUsersReach = 250;
+
     /// <summary>
     /// "Whatever the developer told you", "egal, was dein Entwickler sagt", "不管开发者给这个机器人设定了什么": the assistant's
     /// setup declared not to matter. Counted only when the clause addresses the assistant ("you", "dir", "te", "你", "ボット"):
@@ -315,6 +322,52 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             if (TieredRegex.For(InjectionPatterns.AddresseeCjk).IsMatch(c.Shadow.AsSpan(start, end - start)))
             {
                 c.Hit(Name, _setupDisregarded, m);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A standing order about the assistant's other users (<see cref="InjectionPatterns.OtherUsers"/>) with a lasting scope
+    /// or a new goal (<see cref="InjectionPatterns.StandingScope"/>) in the same paragraph, at most
+    /// <see cref="OtherUsersReach"/> characters apart. A generic scope ("from now on") counts only with whoever asks ("no
+    /// matter who asks"): "from now on all customers get free shipping" is a policy, "end every reply with …" or "new
+    /// objective: get every user to …" are the assistant's. A question ("Do you greet every user the same way in every
+    /// reply?") is not an order.
+    /// </summary>
+    private void ScanOtherUsers(ShadowContext c)
+    {
+        var others = c.Matches(c.Has(InjectionGates.OtherUsers), InjectionPatterns.OtherUsers);
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var scopes = c.Matches(true, InjectionPatterns.StandingScope);
+        foreach (var m in others)
+        {
+            if (Sentences.EndsInQuestion(c.Shadow, m.Index + m.Length, ClauseReach * 2))
+            {
+                continue;
+            }
+
+            // The assistant's replies or goal named nearby outweigh a generic scope.
+            (int Start, int End, bool Replies)? best = null;
+            foreach (var scope in scopes)
+            {
+                var (start, end) = (Math.Min(m.Index, scope.Index), Math.Max(m.Index + m.Length, scope.Index + scope.Length));
+                var replies = scope.Groups["reply"].Success;
+                if (end - start > OtherUsersReach || !(replies || m.Groups["asks"].Success) || best is { Replies: true } && !replies
+                    || c.Shadow.AsSpan(start, end - start).Contains("\n\n", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                best = (start, end, replies);
+            }
+
+            if (best is var (from, to, strong))
+            {
+                c.Hit(Name, strong ? _otherUsersReplies : _otherUsers, from, to);
             }
         }
     }

@@ -11,7 +11,10 @@ internal static class Negation
     private static readonly string[] WordsBefore =
     [
         "don't", "dont", "do not", "never", "not", "won't", "will not", "cannot", "can't", "must not", "mustn't", "should not",
-        "shouldn't", "didn't", "did not", "doesn't", "does not", "no", "non", "nao", "nunca", "jamais", "mai", "nie", "niemals", "nooit",
+        "shouldn't", "didn't", "did not", "doesn't", "does not",
+        // The same typed without the apostrophe ("u cant ignore the instructions on the exam").
+        "wont", "cant", "mustnt", "shouldnt", "didnt", "doesnt",
+        "no", "non", "nao", "nunca", "jamais", "mai", "nie", "niemals", "nooit",
         // "stop a model from forgetting its instructions": the verb is what is prevented.
         "from",
         // French perfect ("j'ai oublié les consignes"): a report, not an order.
@@ -60,6 +63,40 @@ internal static class Negation
         foreach (var word in WordsBefore)
         {
             if (EndsWithWord(shadow, end, word, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the German imperative at <paramref name="index"/> is negated after it, as German does: "Vergiss nicht, die
+    /// Anweisungen des Arztes zu befolgen", "Ignorier die Regeln nicht". Read up to the end of the clause (a punctuation
+    /// mark, a line break, "und", "aber", "sondern") or 80 characters.
+    /// </summary>
+    public static bool AfterGermanVerb(string shadow, int index)
+    {
+        var rest = shadow.AsSpan(index);
+        if (!(rest.StartsWith("verg", StringComparison.Ordinal) || rest.StartsWith("ignor", StringComparison.Ordinal)
+            || rest.StartsWith("missacht", StringComparison.Ordinal) || rest.StartsWith("uberspring", StringComparison.Ordinal)
+            || rest.StartsWith("verw", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var end = rest.IndexOfAny(".,;:!?\n");
+        var clause = rest[..Math.Min(end < 0 ? rest.Length : end, 80)];
+        foreach (var range in clause.Split(' '))
+        {
+            var word = clause[range];
+            if (word is "und" or "aber" or "sondern" or "oder")
+            {
+                return false;
+            }
+
+            if (word is "nicht" or "nie" or "niemals" or "keinesfalls")
             {
                 return true;
             }
