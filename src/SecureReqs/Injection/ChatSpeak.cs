@@ -17,7 +17,7 @@ internal static class ChatSpeak
 {
     private static readonly FrozenDictionary<string, string> Words = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["u"] = "you", ["ur"] = "your", ["yr"] = "your", ["urs"] = "yours", ["urself"] = "yourself", ["ure"] = "you're",
+        ["u"] = "you", ["ur"] = "your", ["urs"] = "yours", ["urself"] = "yourself", ["ure"] = "you're",
         ["pls"] = "please", ["plz"] = "please", ["plss"] = "please", ["plzz"] = "please", ["pleez"] = "please", ["pleaze"] = "please",
         ["prev"] = "previous", ["instr"] = "instructions", ["instrs"] = "instructions", ["instrux"] = "instructions",
         ["msg"] = "message", ["msgs"] = "messages", ["convo"] = "conversation", ["convos"] = "conversations", ["sys"] = "system",

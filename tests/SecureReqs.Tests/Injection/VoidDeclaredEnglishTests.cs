@@ -36,4 +36,14 @@ public sealed class VoidDeclaredEnglishTests
 
         assessment.Verdict.Should().Be(InjectionVerdict.Benign, "\"{0}\" sets no instruction aside", text);
     }
+
+    [Theory]
+    [InlineData("My landlord said the old rules don't apply anymore but never gave us new ones.")]
+    [InlineData("last yr the club said the old rules dont apply, is that legal")]
+    public void OldRulesThatDoNotApply_InAReport_AreNoOverride(string text)
+    {
+        var assessment = PatternsOnly.Assess(text, InjectionSource.User);
+
+        assessment.Signals.Should().NotContain(s => s.Name == InjectionSignals.InstructionOverride, "\"{0}\" reports someone else's rules", text);
+    }
 }
