@@ -58,10 +58,21 @@ internal static class ChatSpeak
             }
 
             var word = shadow.AsSpan(start, i - start);
-            if (!StandsAlone(shadow, start, i) || Replacement(word, previous, shadow, i) is not { } replacement)
+            string? replacement;
+            if (word is "w" && IsWithout(shadow, start, i))
+            {
+                // "w/o": the one replaced word with a slash in it.
+                replacement = "without";
+                i += 2;
+            }
+            else if (!StandsAlone(shadow, start, i) || Replacement(word, previous, shadow, i) is not { } found)
             {
                 previous = word.Length <= LongestWord ? word.ToString() : "";
                 continue;
+            }
+            else
+            {
+                replacement = found;
             }
 
             builder ??= new StringBuilder(shadow.Length + 16);
@@ -128,6 +139,10 @@ internal static class ChatSpeak
 
         return !(end + 1 < shadow.Length && shadow[end] == '.' && char.IsLetterOrDigit(shadow[end + 1]));
     }
+
+    private static bool IsWithout(string shadow, int start, int end) =>
+        end + 1 < shadow.Length && shadow[end] == '/' && shadow[end + 1] == 'o' && (end + 2 == shadow.Length || !char.IsLetterOrDigit(shadow[end + 2]))
+        && (start == 0 || !char.IsLetterOrDigit(shadow[start - 1]) && shadow[start - 1] is not ('/' or '.' or '-' or '_'));
 
     private static ReadOnlySpan<char> NextWord(string shadow, int from)
     {

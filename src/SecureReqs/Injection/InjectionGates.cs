@@ -60,7 +60,8 @@ internal static class InjectionGates
     public static readonly SearchValues<string> Cjk = Create(
         "忽略", "忽视", "無視", "无视", "忘记", "忘記", "忘掉", "不要理", "别管", "放弃", "跳过", "不要遵", "忘れ", "破棄", "你现在", "你現在", "从现在",
         "扮演", "あなたは今", "今からあなたは", "输出", "打印", "显示", "告诉我", "重复", "泄露", "给我看", "说出", "システムプロンプト",
-        "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "原始指令", "隐藏指令", "隱藏指令", "初期指示", "初期設定", "隠し指示", "内部指示", "なかったことに");
+        "系统提示", "系統提示", "系统指令", "系統指令", "初始指令", "原始指令", "隐藏指令", "隱藏指令", "初期指示", "初期設定", "隠し指示", "内部指示", "なかったことに",
+        "むし", "わすれ", "リセット", "清空", "清除", "重置", "删掉", "刪掉", "删除", "刪除", "抹掉", "格式化");
 
     /// <summary>The authority words of <see cref="InjectionPatterns.RoleHeaderCjk"/>.</summary>
     public static readonly SearchValues<string> CjkAuthority = Create("系统", "系統", "システム", "管理员", "管理員", "管理者", "开发者", "開發者", "開発者");
@@ -426,6 +427,12 @@ internal static class InjectionGates
         " antworten", " personlichkeit", "行为", "行為", "回答", "回复", "回覆", "性格", "人格", "振る舞い", "行動", "応答");
 
     /// <summary>Words of <see cref="InjectionPatterns.UnfilteredEuropean"/>: "without" in six languages.</summary>
+    /// <summary>Words of <see cref="InjectionPatterns.UnfilteredEnglish"/>.</summary>
+    public static readonly SearchValues<string> WithoutEnglish = Create(" without ", " with no ", " with zero ", " free of ");
+
+    /// <summary>Words of <see cref="InjectionPatterns.RoleDropped"/>.</summary>
+    public static readonly SearchValues<string> RoleDropped = Create("stop being", "quit being", "stop playing", "quit playing", "stop acting as", "quit acting as");
+
     public static readonly SearchValues<string> WithoutEuropean = Create(" ohne ", " sans ", " sin ", " senza ", " sem ", " zonder ");
 
     /// <summary>Words of <see cref="InjectionPatterns.NoRulesGermanic"/> and the other two parts: "no / no more" in six languages.</summary>

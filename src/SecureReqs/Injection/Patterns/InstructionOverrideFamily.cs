@@ -216,6 +216,14 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             }
         }
 
+        foreach (var m in c.Matches(c.Has(InjectionGates.RoleDropped), InjectionPatterns.RoleDropped))
+        {
+            if (!IsJudgement(m.ValueSpan))
+            {
+                c.Hit(Name, _roleRevoked, m);
+            }
+        }
+
         // "You are no longer a support bot": asked ("你不是机器人吗？", "Are you no longer an AI?"), it is a question.
         foreach (var m in c.Matches(c.Has(InjectionGates.RoleRevoked), InjectionPatterns.RoleRevoked))
         {
@@ -370,6 +378,30 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
                 c.Hit(Name, strong ? _otherUsersReplies : _otherUsers, from, to);
             }
         }
+    }
+
+    /// <summary>Words of judgement that make "stop being a … bot" frustration rather than a new role.</summary>
+    private static readonly string[] Judgements =
+    [
+        "lazy", "useless", "stupid", "dumb", "boring", "grumpy", "rude", "annoying", "unhelpful", "terrible", "bad", "difficult", "stubborn",
+        "preachy", "cautious", "careful", "robotic", "such", "so", "sassy", "slow", "vague", "cold", "pedantic", "condescending", "polite",
+    ];
+
+    /// <summary>Whether a match of <see cref="InjectionPatterns.RoleDropped"/> judges the assistant ("stop being such a lazy bot and …").</summary>
+    private static bool IsJudgement(ReadOnlySpan<char> match)
+    {
+        foreach (var range in match.SplitAny(" ,;:-"))
+        {
+            foreach (var judgement in Judgements)
+            {
+                if (match[range].SequenceEqual(judgement))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the sentence around a match of <see cref="InjectionPatterns.VoidEuropean"/> addresses the assistant in the match's language.</summary>

@@ -163,7 +163,7 @@ internal static class Negation
         }
 
         foreach (var ending in (ReadOnlySpan<string>)["ない", "なかった", "ず", "せず", "ません", "ちゃだめ", "ちゃった", "てはいけ", "てはな", "てはだめ", "るな", "た", "ました",
-            "てしま", "ていた", "ている", "ています", "ていま", "ておい", "られ"])
+            "てしま", "ていた", "ている", "ています", "ていま", "ておい", "られ", "され"])
         {
             if (rest.StartsWith(ending, StringComparison.Ordinal))
             {

@@ -21,6 +21,8 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
     private readonly SignalWeight _unfiltered = w["unfiltered-answer-european"];
     private readonly SignalWeight _unfilteredWeak = w["unfiltered-answer-european.weak"];
     private readonly SignalWeight _noRules = w["no-rules-european"];
+    private readonly SignalWeight _unfilteredEnglish = w["unfiltered-answer"];
+    private readonly SignalWeight _unfilteredEnglishWeak = w["unfiltered-answer.weak"];
     private readonly SignalWeight _liftedCjk = w["restrictions-lifted-cjk"];
 
     /// <summary>"No rules any more" in six languages, in three patterns.</summary>
@@ -81,6 +83,11 @@ internal sealed class RestrictionRemovalFamily(FamilyWeights w) : IInjectionFami
     /// </summary>
     private void ScanEuropean(ShadowContext c)
     {
+        foreach (var m in c.Matches(c.Has(InjectionGates.WithoutEnglish), InjectionPatterns.UnfilteredEnglish))
+        {
+            c.Hit(Name, m.Groups["strong"].Success ? _unfilteredEnglish : _unfilteredEnglishWeak, m);
+        }
+
         var unfiltered = c.Matches(c.Has(InjectionGates.WithoutEuropean), InjectionPatterns.UnfilteredEuropean);
         foreach (var m in unfiltered)
         {
