@@ -42,7 +42,8 @@ internal static class ChatSpeak
         StringBuilder? builder = null;
         List<int>? positions = null;
         var copied = 0;
-        var previous = "";
+        // Whether the word before was "you" (or "we", "they"): "u r" is "you are".
+        var afterYou = false;
         for (var i = 0; i < shadow.Length;)
         {
             if (!IsWordChar(shadow[i]))
@@ -65,9 +66,9 @@ internal static class ChatSpeak
                 replacement = "without";
                 i += 2;
             }
-            else if (!StandsAlone(shadow, start, i) || Replacement(word, previous, shadow, i) is not { } found)
+            else if (!StandsAlone(shadow, start, i) || Replacement(word, afterYou, shadow, i) is not { } found)
             {
-                previous = word.Length <= LongestWord ? word.ToString() : "";
+                afterYou = word is "you" or "we" or "they";
                 continue;
             }
             else
@@ -91,7 +92,7 @@ internal static class ChatSpeak
             }
 
             copied = i;
-            previous = replacement;
+            afterYou = replacement is "you";
         }
 
         if (builder is null || positions is null)
@@ -108,7 +109,7 @@ internal static class ChatSpeak
         return (builder.ToString(), [.. positions]);
     }
 
-    private static string? Replacement(ReadOnlySpan<char> word, string previous, string shadow, int end)
+    private static string? Replacement(ReadOnlySpan<char> word, bool afterYou, string shadow, int end)
     {
         if (word.Length > LongestWord)
         {
@@ -118,7 +119,7 @@ internal static class ChatSpeak
         if (word is "r")
         {
             // "u r" and "r u": "r" stands for "are" only beside "you".
-            return previous is "you" or "we" or "they" || NextWord(shadow, end) is "u" or "you" ? "are" : null;
+            return afterYou || NextWord(shadow, end) is "u" or "you" ? "are" : null;
         }
 
         return Lookup.TryGetValue(word, out var replacement) ? replacement : null;

@@ -350,9 +350,17 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
             return;
         }
 
+        // Both lists are in text order: scopes that end too far before one match end too far before every later one, so
+        // each pair looked at lies within the reach (linear in the text, not in matches times scopes).
         var scopes = c.Matches(true, InjectionPatterns.StandingScope);
+        var first = 0;
         foreach (var m in others)
         {
+            while (first < scopes.Count && scopes[first].Index + scopes[first].Length < m.Index - OtherUsersReach)
+            {
+                first++;
+            }
+
             if (Sentences.EndsInQuestion(c.Shadow, m.Index + m.Length, ClauseReach * 2))
             {
                 continue;
@@ -360,8 +368,9 @@ internal sealed class InstructionOverrideFamily(FamilyWeights w) : IInjectionFam
 
             // The assistant's replies or goal named nearby outweigh a generic scope.
             (int Start, int End, bool Replies)? best = null;
-            foreach (var scope in scopes)
+            for (var k = first; k < scopes.Count && scopes[k].Index <= m.Index + m.Length + OtherUsersReach; k++)
             {
+                var scope = scopes[k];
                 var (start, end) = (Math.Min(m.Index, scope.Index), Math.Max(m.Index + m.Length, scope.Index + scope.Length));
                 var replies = scope.Groups["reply"].Success;
                 if (end - start > OtherUsersReach || !(replies || m.Groups["asks"].Success) || best is { Replies: true } && !replies
