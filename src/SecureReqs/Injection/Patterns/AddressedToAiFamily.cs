@@ -40,7 +40,10 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
 
         foreach (var m in c.Matches(c.Has(InjectionGates.AddressedDutch) || c.Has(InjectionGates.AddressedCjk), InjectionPatterns.AddressedToAiMore))
         {
-            c.Hit(Name, _foreign, m);
+            if (!Transcripts.IsObjectCjk(shadow, m.Index))
+            {
+                c.Hit(Name, _foreign, m);
+            }
         }
 
         if (c.Has(InjectionGates.TaskAddressee))
@@ -102,17 +105,26 @@ internal sealed class AddressedToAiFamily(FamilyWeights w) : IInjectionFamily
             c.Hit(Name, _comment, m, discountable: false);
         }
 
+        bool? transcript = null;
         foreach (var m in c.Matches(c.Lexical && c.Has(OutputGates.AiReaders), InjectionPatterns.NoteToAiAnyLanguage))
         {
-            c.Hit(Name, _noteAnyLanguage, m, discountable: false);
+            if (!(Transcripts.OpensLine(shadow, m.Index) && (transcript ??= Transcripts.HasOtherSpeaker(shadow))))
+            {
+                c.Hit(Name, _noteAnyLanguage, m, discountable: false);
+            }
         }
     }
 
     public void ScanRaw(RawContext c)
     {
+        bool? transcript = null;
         foreach (var m in c.Matches(c.Has(OutputGates.AiReaders), InjectionPatterns.NoteToAiAnyLanguage))
         {
-            c.Hit(Name, _noteAnyLanguage, m);
+            // A speaker line of a transcript ("AI assistant: Please reply with your order number." under "Customer: …").
+            if (!(Transcripts.OpensLine(c.Raw, m.Index) && (transcript ??= Transcripts.HasOtherSpeaker(c.Raw))))
+            {
+                c.Hit(Name, _noteAnyLanguage, m);
+            }
         }
     }
 }
