@@ -74,11 +74,13 @@ internal static partial class InjectionPatterns
 
     private const string VoidNoun = @"(?:instructions?|rules|prompts?|directives?|guidelines|constraints|restrictions|programming|orders|commands)";
 
+    private const string NotAny = @"(?:do|does)" + Sp + @"not|no" + Sp + @"longer";
+
     private const string VoidState =
-        @"(?:(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby|all))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|(?:do|does)" + Sp + @"not|no" + Sp + @"longer)" + Sp
+        @"(?:(?:(?:are|were|is)(?:" + Sp + @"(?:now|hereby|all))?(?:" + Sp + @"(?:not|no" + Sp + @"longer))?|have" + Sp + @"been|has" + Sp + @"been|should" + Sp + @"be|must" + Sp + @"be|can" + Sp + @"be|are" + Sp + @"to" + Sp + @"be|will" + Sp + @"be|" + NotAny + @")" + Sp
         + @"(?:now" + Sp + @")?(?:void|null|nullified|cancell?ed|revoked|obsolete|outdated|invalid|invalidated|overridden|superseded|replaced|deprecated|suspended|lifted|removed|disabled|ignored|disregarded|forgotten|apply|valid|in" + Sp + @"effect|relevant|applicable|out" + Sp + @"of" + Sp + @"date|stale|expired|retired|withdrawn)\b"
         // "… don't count anymore." ends its clause: "previous orders don't count towards the discount" is about orders.
-        + @"|(?:(?:do|does)" + Sp + @"not|don'?t|doesn'?t|no" + Sp + @"longer)" + Sp + @"(?:count|matter)(?:" + Sp + @"(?:any" + Sp0 + @"more|now|here))?" + Sp0 + @"(?:[.!,;:\n]|$))";
+        + @"|(?:" + NotAny + @"|don'?t|doesn'?t)" + Sp + @"(?:count|matter)(?:" + Sp + @"(?:any" + Sp0 + @"more|now|here))?" + Sp0 + @"(?:[.!,;:\n]|$))";
 
     /// <summary>shadow: the earlier instructions declared void ("the above instructions are no longer valid", "rules given to you before are void").</summary>
     [GeneratedRegex(OverrideVoidSource, Shadow)]

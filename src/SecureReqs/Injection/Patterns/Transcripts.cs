@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace SecureReqs;
 
 /// <summary>
@@ -7,12 +9,14 @@ namespace SecureReqs;
 internal static class Transcripts
 {
     /// <summary>Labels of the other side of a chat, lower case: a line that opens with one of these and a colon is a speaker line.</summary>
-    private static readonly HashSet<string> OtherSpeakers = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> OtherSpeakers = new[]
     {
         "user", "customer", "client", "human", "me", "visitor", "caller", "guest", "kunde", "kundin", "nutzer", "benutzer", "cliente",
         "utente", "usuario", "usuário", "utilisateur", "klant", "gebruiker", "用户", "用戶", "客户", "客戶", "顾客", "顧客", "访客", "訪客", "客人",
         "我", "お客様", "ユーザー", "利用者", "客",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Speakers = OtherSpeakers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="index"/> opens its line, after white space.</summary>
     public static bool OpensLine(string text, int index)
@@ -36,7 +40,7 @@ internal static class Transcripts
         {
             var line = text.AsSpan()[range].TrimStart();
             var colon = line.IndexOfAny(':', '：');
-            if (colon is > 0 and <= 20 && OtherSpeakers.Contains(line[..colon].Trim().ToString().ToLowerInvariant()))
+            if (colon is > 0 and <= 20 && Speakers.Contains(line[..colon].Trim()))
             {
                 return true;
             }
